@@ -1,0 +1,72 @@
+import { DialguardError } from '../errors.js';
+
+/** The counts the Annex 3 formula needs. */
+export interface AcrInput {
+  /** y: live calls — answered by a person and connected to a live agent (A3.3). */
+  readonly live: number;
+  /** All abandoned calls, to people or to answer machines (the "8" of A3.8). */
+  readonly abandoned: number;
+  /** Of `abandoned`, how many the dialler knows reached a person. Omit when it does not know (A3.6). */
+  readonly abandonedToLive?: number | undefined;
+  /** Of `abandoned`, how many the dialler knows reached an answer machine. */
+  readonly abandonedToMachine?: number | undefined;
+  /** z: answer-machine calls connected to live agents ("false negatives", A3.5–A3.6). */
+  readonly machineToAgent: number;
+}
+
+/** The Abandoned Call Rate with its parts, so it can be checked by hand. */
+export interface AcrResult {
+  /** x: abandoned calls answered by live individuals (estimated when `estimated`). */
+  readonly x: number;
+  readonly y: number;
+  readonly z: number;
+  /** Abandoned calls whose answerer was not known, to which the estimate applied. */
+  readonly unknown: number;
+  /** z / (y + z): the share assumed to have gone to machines (A3.6, A3.9). */
+  readonly machineShare: number;
+  /** x / (x + y), 0–1; `null` when no connection was made with a person (x + y = 0). */
+  readonly rate: number | null;
+  /** `true` when x includes the A3.6 estimate. */
+  readonly estimated: boolean;
+}
+
+/** Counts given to `abandonedCallRate` are negative, fractional or inconsistent. */
+export class AcrInputError extends DialguardError {
+  constructor(message: string) {
+    super('INVALID_ACR_INPUT', message, null);
+  }
+}
+
+function count(name: string, value: number | undefined): number {
+  if (value === undefined) return 0;
+  if (!Number.isInteger(value) || value < 0) throw new AcrInputError(`${name} should be a whole number of calls, 0 or more; received ${value}`);
+  return value;
+}
+
+/**
+ * Annex 3: ACR = x / (x + y) for one calendar day and scope (A3.4). Exact when the dialler
+ * knows which abandoned calls reached people; for those it does not know, the A3.6
+ * estimate: the share abandoned to machines is taken to be z / (y + z), so
+ * x = known + unknown × (1 − z / (y + z)) (A3.9–A3.11). The worked example — y 392,
+ * 8 abandoned, z 400 — gives x 3.96 and ACR 1.0 % (A3.12). A rate is a prioritisation
+ * measure, never a safe harbour (A4.20).
+ * @throws AcrInputError for negative or fractional counts, or known parts exceeding `abandoned`.
+ */
+export function abandonedCallRate(input: AcrInput): AcrResult {
+  const y = count('live', input.live);
+  const z = count('machineToAgent', input.machineToAgent);
+  const abandoned = count('abandoned', input.abandoned);
+  const toLive = count('abandonedToLive', input.abandonedToLive);
+  const toMachine = count('abandonedToMachine', input.abandonedToMachine);
+  const known = input.abandonedToLive !== undefined || input.abandonedToMachine !== undefined;
+  const unknown = known ? abandoned - toLive - toMachine : abandoned;
+  if (unknown < 0) throw new AcrInputError(`abandonedToLive (${toLive}) + abandonedToMachine (${toMachine}) exceed abandoned (${abandoned})`);
+  return rateFrom(y, z, toLive, unknown);
+}
+
+/** The ACR from y, z, abandoned calls known to have reached people, and abandoned calls whose answerer is unknown. */
+export function rateFrom(y: number, z: number, abandonedLive: number, abandonedUnknown: number): AcrResult {
+  const machineShare = y + z === 0 ? 0 : z / (y + z);
+  const x = abandonedLive + abandonedUnknown * (1 - machineShare);
+  return { x, y, z, unknown: abandonedUnknown, machineShare, rate: x + y === 0 ? null : x / (x + y), estimated: abandonedUnknown > 0 };
+}

@@ -1,0 +1,170 @@
+/**
+ * Folding events into a CallRecord. The call machine and batch audits use these same
+ * functions, so a call classified live and the same call classified from its stored
+ * events can never disagree.
+ */
+import type { Anomaly, AnomalyKind } from './anomaly.js';
+import type { CallEvent, DialEvent } from './events.js';
+import { MissingDialError, MixedCallsError } from './errors.js';
+import { newRecord, type CallRecord } from './record.js';
+
+/** Starts a record from a `dial` event. */
+/* @__NO_SIDE_EFFECTS__ */
+export function recordFromDial(dial: DialEvent): CallRecord {
+  return newRecord({
+    callId: dial.callId,
+    campaignId: dial.campaignId,
+    callCentreId: dial.callCentreId,
+    to: dial.to,
+    cli: dial.cli,
+    agentGuaranteed: dial.agentGuaranteed,
+    amd: dial.amd,
+    messagePlanned: dial.messagePlanned,
+    dialAt: dial.at,
+    zone: dial.zone,
+  });
+}
+
+/** Builds an anomaly for an event that was not applied. */
+export function anomalyOf(kind: AnomalyKind, event: CallEvent, detail: string): Anomaly {
+  return { kind, event: event.type, at: event.at, detail };
+}
+
+/** The record with one more anomaly (the record is not otherwise changed). */
+export function withAnomaly(record: CallRecord, anomaly: Anomaly): CallRecord {
+  return { ...record, anomalies: [...record.anomalies, anomaly] };
+}
+
+/**
+ * Why `event` cannot be applied to `record` as it stands, or `null` when it can.
+ * The order rules: nothing goes back in time; answer-dependent events need an answer;
+ * once-only events happen once; after the hangup only a disposition is accepted.
+ */
+export function eventProblem(record: CallRecord, event: CallEvent): Anomaly | null {
+  const id = record.callId;
+  if (event.type === 'dial') {
+    return anomalyOf('duplicateDial', event, `call ${id} was already dialled at ${record.dialAt}; a second dial with the same call id was ignored`);
+  }
+  if (event.at < record.lastEventAt) {
+    return anomalyOf('outOfOrder', event, `${event.type} at ${event.at} is earlier than the call's previous event at ${record.lastEventAt}; it was ignored`);
+  }
+  if (event.type === 'disposition') {
+    if (record.answerAt === null) {
+      return anomalyOf('dispositionUnanswered', event, `disposition '${event.verdict}' for call ${id}, which was never answered; it was ignored`);
+    }
+    return record.disposition === null ? null : repeated(event, id);
+  }
+  if (record.hangupAt !== null) {
+    return anomalyOf('afterHangup', event, `${event.type} at ${event.at} came after call ${id} hung up at ${record.hangupAt}; it was ignored`);
+  }
+  switch (event.type) {
+    case 'ringing':
+      if (record.answerAt !== null) return anomalyOf('outOfOrder', event, `ringing after call ${id} was answered; it was ignored`);
+      return record.ringingAt === null ? null : repeated(event, id);
+    case 'answer':
+      return record.answerAt === null ? null : repeated(event, id);
+    case 'recording':
+      return record.recordingAt === null ? null : repeated(event, id);
+    case 'hangup':
+      return null;
+    default:
+      break;
+  }
+  if (record.answerAt === null) {
+    return anomalyOf('beforeAnswer', event, `${event.type} at ${event.at} for call ${id}, which has not been answered; it was ignored`);
+  }
+  switch (event.type) {
+    case 'salutation':
+      if (event.phase === 'start') return record.salutationStartAt === null ? null : repeated(event, id);
+      return record.salutationEndAt === null ? null : repeated(event, id);
+    case 'amd':
+      return record.amdResult === null ? null : repeated(event, id);
+    case 'agent':
+      return record.agentAt === null ? null : repeated(event, id);
+    case 'message':
+      return record.messageAt === null ? null : repeated(event, id);
+    case 'ivm':
+      return event.action === 'agentRequested' && record.ivmAgentRequestedAt !== null ? repeated(event, id) : null;
+  }
+}
+
+function repeated(event: CallEvent, id: string): Anomaly {
+  return anomalyOf('repeated', event, `a second ${event.type} for call ${id} at ${event.at}; only the first counts, this one was ignored`);
+}
+
+/**
+ * Applies one event to a record: the record with the event's facts, or with an anomaly
+ * when the event cannot be applied (see `eventProblem`). Never throws, never mutates.
+ */
+export function applyEvent(record: CallRecord, event: CallEvent): CallRecord {
+  const problem = eventProblem(record, event);
+  if (problem) return withAnomaly(record, problem);
+  const at = event.at;
+  const next = { lastEventAt: at };
+  switch (event.type) {
+    case 'dial':
+      return record; // unreachable: eventProblem rejects every dial
+    case 'ringing':
+      return { ...record, ...next, ringingAt: at };
+    case 'answer':
+      return { ...record, ...next, answerAt: at };
+    case 'salutation':
+      return event.phase === 'start'
+        ? { ...record, ...next, salutationStartAt: at }
+        : { ...record, ...next, salutationEndAt: at };
+    case 'amd':
+      return { ...record, ...next, amdResult: event.result, amdAt: at };
+    case 'agent':
+      return { ...record, ...next, agentAt: at };
+    case 'message':
+      return { ...record, ...next, messageAt: at, messageContent: event.content ?? null };
+    case 'recording':
+      return { ...record, ...next, recordingAt: at, recordingNotice: event.noticeGiven };
+    case 'ivm':
+      return event.action === 'agentRequested'
+        ? { ...record, ...next, ivmAgentRequestedAt: at }
+        : {
+            ...record,
+            ...next,
+            ivmInfo: { ...(record.ivmInfo ?? {}), ...(event.info ?? {}) },
+            ivmInfoAt: record.ivmInfoAt ?? at,
+          };
+    case 'hangup':
+      return { ...record, ...next, hangupAt: at, hangupBy: event.by, hangupCause: event.cause ?? null };
+    case 'disposition':
+      return { ...record, ...next, disposition: event.verdict };
+  }
+}
+
+/** The anomaly for an event that came before its call's dial. */
+export function beforeDialAnomaly(event: CallEvent): Anomaly {
+  return anomalyOf('beforeDial', event, `${event.type} at ${event.at} for call ${event.callId} came before the call was dialled; it was ignored`);
+}
+
+/**
+ * Folds one call's events, in the order given, into its record. Events before the dial,
+ * out of order or repeated become anomalies on the record (never thrown).
+ * @throws MissingDialError when there is no `dial` event at all: without it the call has no campaign.
+ * @throws MixedCallsError when the events belong to more than one call.
+ */
+export function foldEvents(events: Iterable<CallEvent>): CallRecord {
+  let record: CallRecord | null = null;
+  const early: Anomaly[] = [];
+  let callId: string | undefined;
+  for (const event of events) {
+    callId ??= event.callId;
+    if (event.callId !== callId) throw new MixedCallsError(callId, event.callId);
+    if (record === null) {
+      if (event.type === 'dial') {
+        record = recordFromDial(event);
+        if (early.length > 0) record = { ...record, anomalies: early };
+      } else {
+        early.push(beforeDialAnomaly(event));
+      }
+    } else {
+      record = applyEvent(record, event);
+    }
+  }
+  if (record === null) throw new MissingDialError(callId ?? null);
+  return record;
+}

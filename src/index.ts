@@ -1,0 +1,78 @@
+/**
+ * dialguard — keep an outbound dialler within Ofcom's rules on silent and abandoned calls,
+ * and prove it. Public API: nothing else is reachable.
+ */
+
+// Events, records and their errors
+export type {
+  AgentEvent,
+  AmdEvent,
+  AmdResult,
+  AnswerEvent,
+  CallEvent,
+  CallEventBase,
+  CallEventType,
+  DialEvent,
+  DispositionEvent,
+  HangupBy,
+  HangupCause,
+  HangupEvent,
+  IvmEvent,
+  MessageContent,
+  MessageEvent,
+  QueueInformation,
+  RecordingEvent,
+  RingingEvent,
+  SalutationEvent,
+} from './events.js';
+export { CALL_EVENT_TYPES } from './events.js';
+export type { CallRecord, DialFacts, Disposition } from './record.js';
+export { newRecord } from './record.js';
+export type { Anomaly, AnomalyKind } from './anomaly.js';
+export { applyEvent, foldEvents, recordFromDial } from './fold.js';
+export {
+  DialguardError,
+  DuplicateCallError,
+  MissingDialError,
+  MixedCallsError,
+  PolicyError,
+  ValidationError,
+} from './errors.js';
+
+// Policy
+export type { CallingWindow, DeadlineMoment, MessageElement, Policy } from './policy/policy.js';
+export { ofcom2017 } from './policy/ofcom2017.js';
+export { definePolicy, validatePolicy, type PolicyChanges } from './policy/define-policy.js';
+
+// Rules and the classifier
+export type { AnyFlag, Flag, FlagDetails, FlagKind, SilentReason } from './flags.js';
+export { answeredBy, type AnsweredBy } from './rules/answered-by.js';
+export { categorise, type CallCategory, type Categorisation, type MachineKind } from './rules/category.js';
+export { messageClock, lateMessage, type MessageClock } from './rules/message-deadline.js';
+export { messageContent, missingMessageElements } from './rules/message-content.js';
+export { longRing, maxRingEndsAt, minRingEndsAt, ringStartAt, ringTimeMs, shortRing } from './rules/ring-time.js';
+export { cliWithheld } from './rules/cli-withheld.js';
+export { recordingWithoutNotice, RECORDING_GUIDANCE_REF } from './rules/recording-notice.js';
+export { classify, type ClassifiedCall, type ClassifyOptions } from './classify.js';
+
+// Abandoned Call Rate
+export { abandonedCallRate, AcrInputError, type AcrInput, type AcrResult } from './acr/rate.js';
+export type { CallCounts } from './acr/counts.js';
+export {
+  cellKey,
+  createAcrTally,
+  CounterZoneMismatchError,
+  emptyCounters,
+  merge,
+  mergeCounters,
+  type AcrCell,
+  type AcrCounters,
+  type AcrTally,
+} from './acr/counters.js';
+export { ACR_SCOPES, acrOf, acrTable, type AcrRow, type AcrScope, type AcrTableOptions } from './acr/table.js';
+export { zonedDay, localMinuteOfDay, type ZonedDay } from './time/zoned-day.js';
+
+// Operators and the batch audit
+export { classified } from './operators/classified.js';
+export { acr, acrCounters, type AcrOptions, type AcrUpdate } from './operators/acr.js';
+export { audit, type AuditOptions, type AuditResult, type RejectedRecord } from './audit.js';

@@ -1,0 +1,383 @@
+/**
+ * The call machine: one XState actor per outbound call. It folds the call's events into
+ * a CallRecord with the shared `applyEvent`, announces the deadlines of A2.15 and A2.19
+ * as they come, and outputs the call classified by the shared `classify`.
+ */
+import { and, assign, emit, setup } from 'xstate';
+import type { Anomaly } from '../anomaly.js';
+import { classify } from '../classify.js';
+import { ValidationError } from '../errors.js';
+import type { CallEvent } from '../events.js';
+import { applyEvent, beforeDialAnomaly, eventProblem, recordFromDial } from '../fold.js';
+import { ofcom2017 } from '../policy/ofcom2017.js';
+import type { Policy } from '../policy/policy.js';
+import type { CallRecord } from '../record.js';
+import { maxRingEndsAt, minRingEndsAt } from '../rules/ring-time.js';
+import { closeRecord } from './close.js';
+import {
+  deadlineNotice,
+  delayUntil,
+  messageDeadlines,
+  messageDueAt,
+  NO_DEADLINES,
+  ringDeadlines,
+} from './deadlines.js';
+import type {
+  CallMachineContext,
+  CallMachineEvent,
+  CallMachineOptions,
+  CallMachineOutput,
+  DeadlineKind,
+  DeadlineNotice,
+  Deadlines,
+} from './types.js';
+
+/** What a call actor may be started with: `createActor(machine, { input: { callId } })`. */
+export interface CallMachineInput {
+  /**
+   * The call this actor is for. Events of other calls are ignored. Without it the first
+   * event received fixes the call id (as in `foldEvents`).
+   */
+  readonly callId?: string | undefined;
+}
+
+/** The `deadlines` field each notice kind settles. */
+const FIELD: Readonly<Record<DeadlineKind, keyof Deadlines>> = {
+  minRingReached: 'minRingAt',
+  maxRingReached: 'maxRingAt',
+  messageDue: 'messageDueAt',
+};
+
+/** Which deadlines the state an event leads to arms: ring (A2.15), message (A2.19), none, or those armed now. */
+type Arm = 'ring' | 'message' | 'none' | 'keep';
+
+/** The deadlines armed in the state an event leads to. */
+function deadlinesFor(record: CallRecord, params: { policy: Policy; arm: Arm }): Deadlines {
+  switch (params.arm) {
+    case 'ring':
+      return ringDeadlines(record, params.policy);
+    case 'message':
+      return messageDeadlines(record, params.policy);
+    default:
+      return NO_DEADLINES;
+  }
+}
+
+/** The event as a call event (the host's `close` is not one), or `null`. */
+function callEventOf(event: CallMachineEvent): CallEvent | null {
+  return event.type === 'close' ? null : event;
+}
+
+/** The record being folded. Only `idle` has none, and nothing past `idle` asks for it then. */
+function recordOf(context: CallMachineContext): CallRecord {
+  if (context.record === null) throw new Error('dialguard: call machine reached a dialled state without a record (internal error)');
+  return context.record;
+}
+
+/** The event belongs to this actor's call (always true for the host's `close`). */
+function isSameCall(context: CallMachineContext, event: CallMachineEvent): boolean {
+  return event.type === 'close' || context.callId === null || event.callId === context.callId;
+}
+
+/**
+ * `eventProblem(record, event) === null`: the event is the call's and `applyEvent` will
+ * apply it, not record it as an anomaly. The same rule as `foldEvents`, so states move
+ * only on events the record accepts.
+ */
+function isAccepted(context: CallMachineContext, event: CallMachineEvent): boolean {
+  const e = callEventOf(event);
+  return e !== null && context.record !== null && isSameCall(context, event) && eventProblem(context.record, e) === null;
+}
+
+/**
+ * Creates the call machine for one policy: an XState v5 machine built with `setup()`.
+ * Create it once per policy (and options) and start one actor per call from it
+ * (`createActor(machine, { clock })`): the definition is shared, only the actor is per call.
+ *
+ * States: `idle` (awaiting the dial) → `dialling` → `ringing` → `answered` (awaiting AMD,
+ * agent or message; the message deadline runs) → `agentConnected` | `messagePlaying` →
+ * `wrapUp` (only with `dispositionWaitMs > 0`, after the hangup of an answered call with
+ * no disposition yet) → `ended` (final). A `close` ends the call from any state.
+ *
+ * Folding: every call event updates `context.record` only through `applyEvent` (events
+ * before the dial become `beforeDial` anomalies attached when the dial arrives, as in
+ * `foldEvents`), and states move only on events `eventProblem` accepts, so the output
+ * always equals `classify(foldEvents(events))` for the events the machine received.
+ * Events that cannot be applied (out of order, before the answer, repeated, after the
+ * hangup, a second dial) are recorded as anomalies, never thrown. Events of another
+ * call, and events of a type that is not a `CallEvent`, are ignored — the record is not
+ * touched (an anomaly names a `CallEventType`, which such an event lacks; validate
+ * untrusted input at the edge). Events sent after the actor ended are dropped by XState.
+ *
+ * Deadlines: emits `DeadlineNotice`s (`actor.on('deadline', …)`) — `minRingReached` and
+ * `maxRingReached` at ring start + `policy.ring.minMs` / `maxMs` while unanswered (A2.15),
+ * `messageDue` at the end of the message clock while answered with no agent and no
+ * message (A2.19), moved when the start of salutation moves the clock. The armed
+ * deadlines are in `snapshot.context.deadlines`. Timers are set on the actor's clock
+ * (`createActor(machine, { clock })`), relative to the latest event applied, so the
+ * machine never reads the host's time. On a clock that keeps pace with the events' `at`,
+ * a deadline fires at its exact millisecond, before any event of the same millisecond;
+ * such an event is still on time (a message at exactly pickup + 2 s is not late).
+ *
+ * Output: `classify(record, policy, options.classify)` (`null` if closed before a dial).
+ *
+ * @throws ValidationError when `options.dispositionWaitMs` is not a finite number ≥ 0.
+ * @example
+ * ```ts
+ * import { createActor, SimulatedClock } from 'xstate';
+ * import { createCallMachine } from 'dialguard';
+ * const machine = createCallMachine();          // once
+ * const clock = new SimulatedClock();
+ * const call = createActor(machine, { clock }).start();  // per call
+ * call.on('deadline', (n) => console.log(n.kind, n.at));
+ * call.send({ type: 'dial', callId: 'c1', at: 0, campaignId: 'k', callCentreId: 'cc', to: '01632960000',
+ *             cli: '01632960001', agentGuaranteed: false, amd: false, messagePlanned: true });
+ * clock.set(15_000);                             // logs: minRingReached 15000
+ * ```
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createCallMachine(policy: Policy = ofcom2017, options: CallMachineOptions = {}) {
+  const waitMs = options.dispositionWaitMs ?? 0;
+  if (typeof waitMs !== 'number' || !Number.isFinite(waitMs) || waitMs < 0) {
+    throw new ValidationError(null, 'dispositionWaitMs', 'a finite number of milliseconds, 0 or more', String(waitMs));
+  }
+  const classifyOptions = options.classify ?? {};
+  // The call event's facts (or anomaly), and the deadlines of the state it leads to.
+  const keep = { type: 'apply', params: { policy, arm: 'keep' } } as const;
+  const toRinging = { type: 'apply', params: { policy, arm: 'ring' } } as const;
+  const toAnswered = { type: 'apply', params: { policy, arm: 'message' } } as const;
+  const toUntimed = { type: 'apply', params: { policy, arm: 'none' } } as const;
+  const hangup = [
+    {
+      guard: and(['eventAccepted', { type: 'awaitsDisposition', params: { waitMs } }]),
+      target: '#call.wrapUp',
+      actions: toUntimed,
+    },
+    { guard: 'eventAccepted', target: '#call.ended', actions: toUntimed },
+  ] as const;
+
+  const calls = setup({
+    types: {
+      context: {} as CallMachineContext,
+      events: {} as CallMachineEvent,
+      input: {} as CallMachineInput | void,
+      emitted: {} as DeadlineNotice,
+      output: {} as CallMachineOutput,
+    },
+    guards: {
+      /** The event belongs to this actor's call. */
+      sameCall: ({ context, event }) => isSameCall(context, event),
+      /** `eventProblem(record, event) === null` (see `isAccepted`). */
+      eventAccepted: ({ context, event }) => isAccepted(context, event),
+      /** An answered call, with no disposition yet, and the machine waits for one (A2.24, A3.5). */
+      awaitsDisposition: ({ context }, params: { waitMs: number }) =>
+        params.waitMs > 0 && context.record !== null && context.record.answerAt !== null && context.record.disposition === null,
+      /** A2.19: applying the event moves the end of the message clock (start of salutation with AMD). */
+      messageDeadlineMoves: ({ context, event }, params: { policy: Policy }) => {
+        const e = callEventOf(event);
+        if (e === null || !isAccepted(context, event)) return false;
+        const record = recordOf(context);
+        return messageDueAt(applyEvent(record, e), params.policy) !== messageDueAt(record, params.policy);
+      },
+    },
+    actions: {
+      /** Before the dial: keep a `beforeDial` anomaly for the record (as `foldEvents` does). */
+      keepEarly: assign(({ context, event }) => {
+        const e = callEventOf(event);
+        if (e === null) return {};
+        const early: readonly Anomaly[] = [...context.early, beforeDialAnomaly(e)];
+        return { callId: context.callId ?? e.callId, early };
+      }),
+      /** The dial: start the record, with the anomalies of the events that came before it, and arm the ring deadlines. */
+      startRecord: assign(({ context, event }, params: { policy: Policy }) => {
+        if (event.type !== 'dial') return {};
+        const dialled = recordFromDial(event);
+        const record = context.early.length > 0 ? { ...dialled, anomalies: context.early } : dialled;
+        return { callId: event.callId, record, deadlines: ringDeadlines(record, params.policy) };
+      }),
+      /**
+       * Every other call event: `applyEvent` (the facts, or an anomaly), and the deadlines
+       * of the state the call is going to (`arm`): the ring deadlines (A2.15), the message
+       * deadline (A2.19), none, or those already armed. One assign per event: XState
+       * rebuilds the snapshot for each.
+       */
+      apply: assign(({ context, event }, params: { policy: Policy; arm: Arm }) => {
+        const e = callEventOf(event);
+        if (e === null || context.record === null) return {};
+        const record = applyEvent(context.record, e);
+        return params.arm === 'keep' ? { record } : { record, deadlines: deadlinesFor(record, params) };
+      }),
+      /** The host's close: an `incomplete` anomaly unless the call hung up; no deadline any more. */
+      close: assign(({ context, event }) =>
+        event.type === 'close' && context.record !== null
+          ? { record: closeRecord(context.record, event.at), deadlines: NO_DEADLINES }
+          : { deadlines: NO_DEADLINES },
+      ),
+      /** Emit the notice of a deadline that has come. */
+      announce: emit(({ context }, params: { kind: DeadlineKind }) =>
+        deadlineNotice(params.kind, recordOf(context).callId, context.deadlines[FIELD[params.kind]] ?? recordOf(context).lastEventAt),
+      ),
+      /** The deadline has been announced: it is no longer upcoming. */
+      settle: assign(({ context }, params: { kind: DeadlineKind }) => ({
+        deadlines: { ...context.deadlines, [FIELD[params.kind]]: null },
+      })),
+    },
+    delays: {
+      /** A2.15: until ring start + `policy.ring.minMs`. */
+      minRing: ({ context }) => {
+        const record = recordOf(context);
+        return delayUntil(minRingEndsAt(record, policy), record.lastEventAt);
+      },
+      /** A2.15: until ring start + `policy.ring.maxMs`; set when the minimum ring was reached. */
+      maxRing: ({ context }) => {
+        const record = recordOf(context);
+        return delayUntil(maxRingEndsAt(record, policy), Math.max(record.lastEventAt, minRingEndsAt(record, policy)));
+      },
+      /** A2.19: until the end of the message clock. */
+      messageDeadline: ({ context }) => {
+        const record = recordOf(context);
+        return delayUntil(messageDueAt(record, policy), record.lastEventAt);
+      },
+      /** Until hangup + `dispositionWaitMs`. */
+      dispositionWait: ({ context }) => {
+        const record = recordOf(context);
+        return delayUntil((record.hangupAt ?? record.lastEventAt) + waitMs, record.lastEventAt);
+      },
+    },
+  });
+
+  /**
+   * The ring phases of an unanswered call (A2.15), one timer at a time: before the
+   * minimum ring, between the minimum and the maximum, and past the maximum.
+   */
+  const ringPhases = () =>
+    calls.createStateConfig({
+      initial: 'beforeMinRing',
+      states: {
+        /** The caller must not give up yet (a short ring, A2.15). */
+        beforeMinRing: {
+          after: {
+            minRing: {
+              target: 'beforeMaxRing',
+              actions: [
+                { type: 'announce', params: { kind: 'minRingReached' } },
+                { type: 'settle', params: { kind: 'minRingReached' } },
+              ],
+            },
+          },
+        },
+        /** The caller may give up; ringing past the maximum is "extended" (A2.15). */
+        beforeMaxRing: {
+          after: {
+            maxRing: {
+              target: 'pastMaxRing',
+              actions: [
+                { type: 'announce', params: { kind: 'maxRingReached' } },
+                { type: 'settle', params: { kind: 'maxRingReached' } },
+              ],
+            },
+          },
+        },
+        /** Left ringing for an extended period. */
+        pastMaxRing: {},
+      },
+    });
+
+  return calls.createMachine({
+    id: 'call',
+    context: ({ input }) => ({ callId: input?.callId ?? null, record: null, early: [], deadlines: NO_DEADLINES }),
+    initial: 'idle',
+    on: {
+      // The host may close the call at any moment.
+      close: { target: '.ended', actions: 'close' },
+      // Any call event no state moves on is still folded: its facts, or its anomaly.
+      dial: { guard: 'sameCall', actions: keep },
+      ringing: { guard: 'sameCall', actions: keep },
+      answer: { guard: 'sameCall', actions: keep },
+      salutation: { guard: 'sameCall', actions: keep },
+      amd: { guard: 'sameCall', actions: keep },
+      agent: { guard: 'sameCall', actions: keep },
+      message: { guard: 'sameCall', actions: keep },
+      recording: { guard: 'sameCall', actions: keep },
+      ivm: { guard: 'sameCall', actions: keep },
+      hangup: { guard: 'sameCall', actions: keep },
+      disposition: { guard: 'sameCall', actions: keep },
+    },
+    states: {
+      /** Awaiting the dial; anything earlier becomes a `beforeDial` anomaly. */
+      idle: {
+        on: {
+          dial: { guard: 'sameCall', target: 'dialling', actions: { type: 'startRecord', params: { policy } } },
+          ringing: { guard: 'sameCall', actions: 'keepEarly' },
+          answer: { guard: 'sameCall', actions: 'keepEarly' },
+          salutation: { guard: 'sameCall', actions: 'keepEarly' },
+          amd: { guard: 'sameCall', actions: 'keepEarly' },
+          agent: { guard: 'sameCall', actions: 'keepEarly' },
+          message: { guard: 'sameCall', actions: 'keepEarly' },
+          recording: { guard: 'sameCall', actions: 'keepEarly' },
+          ivm: { guard: 'sameCall', actions: 'keepEarly' },
+          hangup: { guard: 'sameCall', actions: 'keepEarly' },
+          disposition: { guard: 'sameCall', actions: 'keepEarly' },
+        },
+      },
+      /** Dialled, no ringing reported: the ring time runs from the dial (A2.15). */
+      dialling: {
+        ...ringPhases(),
+        on: {
+          ringing: { guard: 'eventAccepted', target: 'ringing', actions: toRinging },
+          answer: { guard: 'eventAccepted', target: 'answered', actions: toAnswered },
+          hangup: [...hangup],
+        },
+      },
+      /** Alerting: the ring time runs from the ringing (A2.15). */
+      ringing: {
+        ...ringPhases(),
+        on: {
+          answer: { guard: 'eventAccepted', target: 'answered', actions: toAnswered },
+          hangup: [...hangup],
+        },
+      },
+      /** Picked up, awaiting AMD, an agent or the message: the message clock runs (A2.19). */
+      answered: {
+        after: {
+          messageDeadline: {
+            actions: [
+              { type: 'announce', params: { kind: 'messageDue' } },
+              { type: 'settle', params: { kind: 'messageDue' } },
+            ],
+          },
+        },
+        on: {
+          agent: { guard: 'eventAccepted', target: 'agentConnected', actions: toUntimed },
+          message: { guard: 'eventAccepted', target: 'messagePlaying', actions: toUntimed },
+          salutation: { guard: { type: 'messageDeadlineMoves', params: { policy } }, target: 'answered', reenter: true, actions: toAnswered },
+          hangup: [...hangup],
+        },
+      },
+      /** A live agent took the call (A3.3). */
+      agentConnected: {
+        on: { hangup: [...hangup] },
+      },
+      /** The information message started (A1.9); an agent may still take the call. */
+      messagePlaying: {
+        on: {
+          agent: { guard: 'eventAccepted', target: 'agentConnected', actions: toUntimed },
+          hangup: [...hangup],
+        },
+      },
+      /** Hung up after an answer: waiting up to `dispositionWaitMs` for the agent's verdict. */
+      wrapUp: {
+        after: { dispositionWait: { target: 'ended' } },
+        on: {
+          disposition: { guard: 'eventAccepted', target: 'ended', actions: keep },
+        },
+      },
+      /** The call is over; the output is its classification. */
+      ended: { type: 'final' },
+    },
+    output: ({ context }) => (context.record === null ? null : classify(context.record, policy, classifyOptions)),
+  });
+}
+
+/** A call machine (the definition; start one actor per call). */
+export type CallMachine = ReturnType<typeof createCallMachine>;

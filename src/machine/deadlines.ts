@@ -1,0 +1,58 @@
+/**
+ * Deadlines of a running call, computed by the same rule functions the classifier uses
+ * (`minRingEndsAt`, `maxRingEndsAt`, `messageClock`), so a notice and a flag always agree
+ * on the moment.
+ */
+import type { Policy } from '../policy/policy.js';
+import type { CallRecord } from '../record.js';
+import { messageClock } from '../rules/message-deadline.js';
+import { maxRingEndsAt, minRingEndsAt } from '../rules/ring-time.js';
+import type { DeadlineKind, DeadlineNotice, Deadlines } from './types.js';
+
+/** No deadline armed. */
+export const NO_DEADLINES: Deadlines = Object.freeze({ minRingAt: null, maxRingAt: null, messageDueAt: null });
+
+/** Longest delay a host timer can take (`setTimeout` fires at once beyond it). */
+export const MAX_DELAY_MS = 2_147_483_647;
+
+/** A2.15: the ring deadlines of an unanswered call (from `ringStartAt`: ringing, else dial). */
+export function ringDeadlines(record: CallRecord, policy: Policy): Deadlines {
+  return { minRingAt: minRingEndsAt(record, policy), maxRingAt: maxRingEndsAt(record, policy), messageDueAt: null };
+}
+
+/**
+ * A2.19: the moment the information message is due — the end of the message clock
+ * (pickup + 2 s, or start of salutation + 2 s with AMD once the person spoke). Falls back
+ * to the latest event for an unanswered record (never the case while the machine waits).
+ */
+export function messageDueAt(record: CallRecord, policy: Policy): number {
+  return messageClock(record, policy)?.deadlineAt ?? record.lastEventAt;
+}
+
+/** The message deadline of an answered call with no agent and no message yet. */
+export function messageDeadlines(record: CallRecord, policy: Policy): Deadlines {
+  return { minRingAt: null, maxRingAt: null, messageDueAt: messageDueAt(record, policy) };
+}
+
+/**
+ * The delay, in ms, from `now` to `at`, clamped at 0 and at `MAX_DELAY_MS`. XState delays
+ * are relative to the moment the timer is set, on the actor's clock. The machine's "now"
+ * is the time of the latest event applied (`record.lastEventAt`) — or, for a timer set
+ * when an earlier deadline fired, that deadline — so on a clock that keeps pace with the
+ * events' times the timer fires at `at`.
+ */
+export function delayUntil(at: number, now: number): number {
+  return Math.min(MAX_DELAY_MS, Math.max(0, at - now));
+}
+
+const REF: Readonly<Record<DeadlineKind, DeadlineNotice['ref']>> = {
+  minRingReached: 'A2.15',
+  maxRingReached: 'A2.15',
+  messageDue: 'A2.19',
+};
+
+/** Builds a deadline notice (plain data). */
+/* @__NO_SIDE_EFFECTS__ */
+export function deadlineNotice(kind: DeadlineKind, callId: string, at: number): DeadlineNotice {
+  return { type: 'deadline', kind, callId, at, ref: REF[kind] };
+}

@@ -1,0 +1,99 @@
+/**
+ * Types of the call machine: what it accepts, what it emits, what its snapshot holds and
+ * what it outputs. Plain readonly data, so a host can log or store any of it.
+ */
+import type { Anomaly } from '../anomaly.js';
+import type { ClassifiedCall, ClassifyOptions } from '../classify.js';
+import type { CallEvent } from '../events.js';
+import type { CallRecord } from '../record.js';
+
+/**
+ * The host closes a call: the dialler released it, or the stream of its events ended.
+ * The machine ends at once; a call that had not hung up gets an `incomplete` anomaly
+ * (A2.23: records must show what happened), dated `at`.
+ */
+export interface CloseEvent {
+  readonly type: 'close';
+  /** When the call was closed, epoch milliseconds. */
+  readonly at: number;
+}
+
+/** Everything a call machine accepts: the dialler's call events, and the host's `close`. */
+export type CallMachineEvent = CallEvent | CloseEvent;
+
+/** Which deadline a notice is about. */
+export type DeadlineKind =
+  /** A2.15: the call has rung the minimum time; from now the caller may give up without a short ring. */
+  | 'minRingReached'
+  /** A2.15: the call has rung the policy's maximum; ringing on is "left ringing for extended periods". */
+  | 'maxRingReached'
+  /** A2.19: the information message is due now; starting it any later makes it late. */
+  | 'messageDue';
+
+/**
+ * A deadline notice, emitted by a running call machine (`actor.on('deadline', …)`) at the
+ * moment the deadline comes, so a dialler can act before it breaks a rule. Emitted at
+ * most once per deadline; a deadline that moves (ringing after the dial, start of
+ * salutation after pickup) is announced at its new moment.
+ */
+export interface DeadlineNotice {
+  readonly type: 'deadline';
+  readonly kind: DeadlineKind;
+  readonly callId: string;
+  /** The deadline itself, epoch ms (computed from the call's events, not read from a clock). */
+  readonly at: number;
+  /** The paragraph it enforces: `A2.15` (ring time) or `A2.19` (message deadline). */
+  readonly ref: 'A2.15' | 'A2.19';
+}
+
+/**
+ * The deadlines the machine is waiting for, as epoch ms, `null` when none is armed. A
+ * deadline is armed while its rule can still bite and becomes `null` once its notice has
+ * been emitted or the rule no longer applies:
+ * - `minRingAt`, `maxRingAt`: ring start + `policy.ring.minMs` / `maxMs`, while the call
+ *   is dialling or ringing (A2.15);
+ * - `messageDueAt`: the end of the message clock (`messageClock(record).deadlineAt`,
+ *   A2.19) while the call is answered with no agent and no message yet.
+ */
+export interface Deadlines {
+  readonly minRingAt: number | null;
+  readonly maxRingAt: number | null;
+  readonly messageDueAt: number | null;
+}
+
+/** Options of `createCallMachine`. */
+export interface CallMachineOptions {
+  /**
+   * After an answered call hangs up, wait this long (ms) for the agent's `disposition`
+   * (A2.24, A3.5) before ending; `0` (the default) ends the call at its hangup, and a later
+   * disposition is then not seen by the machine. The wait is measured from the hangup; a
+   * disposition at exactly hangup + `dispositionWaitMs` arrives too late (timers fire
+   * before events of the same millisecond). At most 2^31 − 1 ms.
+   */
+  readonly dispositionWaitMs?: number | undefined;
+  /** Passed to `classify` for the final output. */
+  readonly classify?: ClassifyOptions | undefined;
+}
+
+/** What a call machine's snapshot holds (`snapshot.context`). */
+export interface CallMachineContext {
+  /** The call's id: taken from the first event received. Events of other calls are ignored. */
+  readonly callId: string | null;
+  /**
+   * The record being folded, by `applyEvent` only, exactly as `foldEvents` would fold the
+   * same events; `null` until the dial arrives.
+   */
+  readonly record: CallRecord | null;
+  /** `beforeDial` anomalies of events that came before the dial; attached to the record when it comes. */
+  readonly early: readonly Anomaly[];
+  /** The deadlines armed now (see `Deadlines`). */
+  readonly deadlines: Deadlines;
+}
+
+/**
+ * The machine's output when it ends: the call classified by `classify(record, policy,
+ * options.classify)` (its `record` is the folded record). `null` only when the call was
+ * closed before any dial arrived: without a dial there is no record (for the same events
+ * `foldEvents` throws `MissingDialError`).
+ */
+export type CallMachineOutput = ClassifiedCall | null;

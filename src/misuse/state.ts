@@ -1,0 +1,164 @@
+import { createScopeTally, type ScopeTally } from '../acr/scope-tally.js';
+import { ACR_SCOPES, type AcrScope } from '../acr/table.js';
+import type { ClassifiedCall } from '../classify.js';
+import type { AnyFlag } from '../flags.js';
+import { ofcom2017 } from '../policy/ofcom2017.js';
+import type { Policy } from '../policy/policy.js';
+import { zonedDay } from '../time/zoned-day.js';
+import { acrAlert } from './acr-alert.js';
+import { numberKey } from './number-key.js';
+import { isScanningProbe, numberScanning } from './number-scanning.js';
+import { createRecentDays, type CampaignDay } from './recent-days.js';
+import { createRepeatHistory } from './repeat-history.js';
+import { repeatWithin72h } from './repeat-within-72h.js';
+import { tooManyClis } from './too-many-clis.js';
+
+/** Options for `createMisuseState`, `misuse` and `misuseAll`. */
+export interface MisuseOptions {
+  /**
+   * Overrides `policy.acr.alertRate` for `acrAlert` flags; `null` for none. An alert only,
+   * never a safe harbour (A4.12, A4.20).
+   */
+  readonly alertRate?: number | null;
+  /** ACR scopes that raise `acrAlert` (A3.4); default all four, as the `acr` operator. */
+  readonly scopes?: readonly AcrScope[];
+  /**
+   * How far behind the latest dial time a call may arrive and still be compared with every
+   * call it should be (calls are emitted at hangup, so a long call arrives after shorter
+   * ones dialled later). Default one hour. Repeat history is kept for the window plus this.
+   */
+  readonly maxLatenessMs?: number;
+}
+
+/** What the cross-call rules found after one call. */
+export interface MisuseUpdate {
+  /** The call, its flags being its per-call flags and then its cross-call ones (`repeatWithin72h`). The same object when it has no cross-call flag. */
+  readonly call: ClassifiedCall;
+  /**
+   * Every flag this call raised: its own (`call.flags`), then those about its campaign's or
+   * scope's day (`tooManyClis`, `numberScanning`, `acrAlert`, with `callId` `null`). The
+   * same array as `call.flags` when there are no scope flags.
+   */
+  readonly raised: readonly AnyFlag[];
+}
+
+/** The running state of the cross-call rules: one step per classified call. */
+export interface MisuseState {
+  /** Judges one call against the calls before it, then remembers it. */
+  next(call: ClassifiedCall): MisuseUpdate;
+  /** Silent and abandoned calls held for the repeat rule (A2.9): those dialled within the window plus the lateness. */
+  size(): number;
+  /** Entries held for the current and previous calendar day: distinct CLIs and numbers per campaign, raised ACR alerts. */
+  daySize(): number;
+}
+
+/** Default `maxLatenessMs`: one hour. */
+export const DEFAULT_MAX_LATENESS_MS = 3_600_000;
+
+/**
+ * The engine behind `misuse` and `misuseAll`: the rules that look across calls, as one
+ * synchronous step per classified call. Calls are judged by dial time, in the policy's
+ * zone for calendar days; they may arrive a little out of order (see `maxLatenessMs`).
+ *
+ * 1. Repeat within 72 h (A2.9, `repeatWithin72h`): the number (`numberKey`) is looked up in
+ *    the history of silent and abandoned calls; the latest one dialled at or before this
+ *    call is cited if this call came less than the window after it, without a guaranteed
+ *    agent. A silent or abandoned call then joins the history. A call dialled before a
+ *    later-dialled call already judged is compared only with calls dialled before it, and
+ *    cannot flag that later call afterwards.
+ * 2. Many CLIs (A1.21–A1.23, `tooManyClis`): distinct presented CLIs per campaign and day;
+ *    one flag when the count first exceeds the maximum.
+ * 3. Number scanning (A1.35, `numberScanning`): per campaign and day, numbers whose only
+ *    call is a probe (`isScanningProbe`); one flag when they first reach `minCalls`.
+ * 4. ACR alert (A3.4, `acrAlert`): the `acr` operator's counting (`createScopeTally`); one
+ *    flag per scope and day, the first time its running rate is above the alert level — a
+ *    rate that falls back and rises again does not raise it twice.
+ * Day state is kept for the latest day and the day before; a call dated earlier is not
+ * counted by steps 2–4. Per-call flags (hours, CLI number, IVM, recording notice — pass
+ * `standingRecordingNotice` to `classify`/`classified`) come with the call.
+ */
+export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOptions = {}): MisuseState {
+  const timeZone = policy.timeZone;
+  const alertRate = options.alertRate === undefined ? policy.acr.alertRate : options.alertRate;
+  const scopes = options.scopes ?? ACR_SCOPES;
+  const history = createRepeatHistory(policy.repeat.windowMs, options.maxLatenessMs ?? DEFAULT_MAX_LATENESS_MS);
+  const days = createRecentDays(timeZone);
+  const tally: ScopeTally | null = alertRate === null ? null : createScopeTally(timeZone, scopes, alertRate);
+  let lastCli = '';
+  let lastCliKey = '';
+
+  const countCli = (c: CampaignDay, cli: string | null, at: number): AnyFlag | null => {
+    const clis = c.clis;
+    if (clis === null || cli === null || cli.trim() === '') return null;
+    if (cli !== lastCli) {
+      lastCli = cli;
+      lastCliKey = numberKey(cli);
+    }
+    if (clis.has(lastCliKey)) return null;
+    clis.add(lastCliKey);
+    const f = tooManyClis(c.campaignId, c.date, clis.size, at, policy);
+    if (f !== null) c.clis = null;
+    return f;
+  };
+
+  const countProbe = (c: CampaignDay, key: string, call: ClassifiedCall, at: number): AnyFlag | null => {
+    const numbers = c.numbers;
+    if (numbers === null) return null;
+    const seen = numbers.get(key);
+    if (seen === undefined) {
+      const probe = isScanningProbe(call.record, policy);
+      numbers.set(key, probe);
+      if (!probe) return null;
+      c.probes += 1;
+      const f = numberScanning(c.campaignId, c.date, c.probes, at, policy);
+      if (f !== null) c.numbers = null;
+      return f;
+    }
+    if (seen) {
+      numbers.set(key, false);
+      c.probes -= 1;
+    }
+    return null;
+  };
+
+  return {
+    next(call) {
+      const r = call.record;
+      const at = r.dialAt;
+      const key = numberKey(r.to);
+
+      // 1. repeat within 72 h
+      const repeat = repeatWithin72h(r, history.previous(key, at, r.callId), policy);
+      if (call.category === 'silent' || call.category === 'abandoned') history.remember(key, { callId: r.callId, at, category: call.category });
+      history.advance(at);
+      const judged: ClassifiedCall = repeat === null ? call : { ...call, flags: [...call.flags, repeat] };
+
+      // 2–4. day-scoped rules
+      let scoped: AnyFlag[] | null = null;
+      const day = zonedDay(at, timeZone);
+      const state = days.day(day);
+      const rows = tally === null ? null : tally.addAndRows(call);
+      if (state !== null) {
+        const c = days.campaign(state, r.campaignId);
+        const clis = countCli(c, r.cli, at);
+        if (clis !== null) scoped = [clis];
+        const scan = countProbe(c, key, call, at);
+        if (scan !== null) (scoped ??= []).push(scan);
+        if (rows !== null && alertRate !== null) {
+          for (const row of rows) {
+            if (!row.alert) continue;
+            const scopeKey = `${row.scope}\u0000${row.campaignId ?? ''}\u0000${row.callCentreId ?? ''}`;
+            if (state.alerted.has(scopeKey)) continue;
+            const f = acrAlert(row, alertRate, at);
+            if (f === null) continue;
+            state.alerted.add(scopeKey);
+            (scoped ??= []).push(f);
+          }
+        }
+      }
+      return { call: judged, raised: scoped === null ? judged.flags : [...judged.flags, ...scoped] };
+    },
+    size: () => history.size(),
+    daySize: () => days.size(),
+  };
+}

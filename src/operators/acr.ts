@@ -1,0 +1,94 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import { createAcrTally, type AcrCounters } from '../acr/counters.js';
+import { createScopeTally } from '../acr/scope-tally.js';
+import { ACR_SCOPES, acrTable, type AcrRow, type AcrScope } from '../acr/table.js';
+import type { ClassifiedCall } from '../classify.js';
+import { ofcom2017 } from '../policy/ofcom2017.js';
+import type { Policy } from '../policy/policy.js';
+
+/** Options for the `acr` operator. */
+export interface AcrOptions {
+  /** Policy whose calendar-day zone (A3.3) and alert level (A4.20: an alert only) apply; default `ofcom2017`. */
+  readonly policy?: Policy;
+  /** Overrides the policy's zone for calendar days. */
+  readonly timeZone?: string;
+  /** Scopes whose rows each update carries (A3.4); default all four. */
+  readonly scopes?: readonly AcrScope[];
+  /** Overrides the policy's alert level; `null` for none. */
+  readonly alertRate?: number | null;
+}
+
+/** What `acr` emits after each call: the rows it changed, and the whole table on demand. */
+export interface AcrUpdate {
+  /** The call just counted. */
+  readonly call: ClassifiedCall;
+  /** The call's calendar date in the counting zone. */
+  readonly date: string;
+  /** The running row of every scope on that date, after this call. */
+  readonly rows: readonly AcrRow[];
+  /** The counters so far: plain, serialisable, mergeable (copied on each call: use sparingly). */
+  counters(): AcrCounters;
+  /** The whole daily table so far, every scope and day (computed on each call: use sparingly). */
+  table(): readonly AcrRow[];
+}
+
+/**
+ * The running Abandoned Call Rate (Annex 3) of a stream of classified calls, per calendar
+ * day (A3.3) and per scope (A3.4), emitted after every call.
+ *
+ * Algorithm:
+ * 1. take the call's calendar date from its dial time in the policy's zone (23- and
+ *    25-hour days at the clock changes included);
+ * 2. add it to its cell (date × campaign × call centre) and to each scope's running counts;
+ * 3. emit the changed rows: x (exact, or by the A3.6 estimate), y, z, the rate, and
+ *    whether it is above the alert level.
+ * State is one small counter per scope and day; nothing per call is kept.
+ *
+ * @example
+ * ```ts
+ * import { from } from 'rxjs';
+ * import { acr, classified } from 'dialguard';
+ * from(records).pipe(classified(), acr()).subscribe(({ rows }) => console.log(rows[0]?.acr.rate));
+ * ```
+ */
+export function acr(options: AcrOptions = {}): OperatorFunction<ClassifiedCall, AcrUpdate> {
+  const policy = options.policy ?? ofcom2017;
+  const timeZone = options.timeZone ?? policy.timeZone;
+  const scopes = options.scopes ?? ACR_SCOPES;
+  const alertRate = options.alertRate === undefined ? policy.acr.alertRate : options.alertRate;
+  return (source) =>
+    new Observable<AcrUpdate>((subscriber) => {
+      const tally = createScopeTally(timeZone, scopes, alertRate);
+      const counters = (): AcrCounters => tally.counters();
+      const table = (): readonly AcrRow[] => acrTable(tally.counters(), { scopes, alertRate });
+      return source.subscribe({
+        next(call) {
+          const rows = tally.addAndRows(call);
+          subscriber.next({ call, date: rows[0]?.date ?? '', rows, counters, table });
+        },
+        error: (e: unknown) => subscriber.error(e),
+        complete: () => subscriber.complete(),
+      });
+    });
+}
+
+/**
+ * The ACR counters of a whole stream, emitted once when it completes: the batch form of
+ * `acr`, for audits and for merging nodes' counters (`mergeCounters`). Emits empty
+ * counters for an empty stream.
+ */
+export function acrCounters(options: Pick<AcrOptions, 'policy' | 'timeZone'> = {}): OperatorFunction<ClassifiedCall, AcrCounters> {
+  const timeZone = options.timeZone ?? (options.policy ?? ofcom2017).timeZone;
+  return (source) =>
+    new Observable<AcrCounters>((subscriber) => {
+      const tally = createAcrTally(timeZone);
+      return source.subscribe({
+        next: (call) => void tally.add(call),
+        error: (e: unknown) => subscriber.error(e),
+        complete: () => {
+          subscriber.next(tally.counters());
+          subscriber.complete();
+        },
+      });
+    });
+}

@@ -1,0 +1,111 @@
+/**
+ * CallRecord: the facts of one call, folded from its events. Everything downstream
+ * (the classifier, the ACR counters, the cross-call rules, the report) sees only records,
+ * so a live dialler and an audit of stored calls share one set of rules.
+ */
+import type { AmdResult, HangupBy, HangupCause, MessageContent, QueueInformation } from './events.js';
+import type { Anomaly } from './anomaly.js';
+
+/** The agent's (or a reviewer's) later verdict on who answered. */
+export type Disposition = 'human' | 'machine';
+
+/** One outbound call, as plain serialisable data. Absent facts are `null`. */
+export interface CallRecord {
+  readonly callId: string;
+  /** Campaign the call belongs to (A3.3). */
+  readonly campaignId: string;
+  /** Call centre that placed it (A3.4). */
+  readonly callCentreId: string;
+  /** Number called. */
+  readonly to: string;
+  /** Presented CLI; `null` when withheld (A1.20, A2.13). */
+  readonly cli: string | null;
+  /** A live agent was guaranteed for the call (A2.9). */
+  readonly agentGuaranteed: boolean;
+  /** Answer-machine detection was on (A2.19, A3.7). */
+  readonly amd: boolean;
+  /** The dialler would play an information message if no agent were free (A1.9 footnote 13). */
+  readonly messagePlanned: boolean;
+  /** The recipient's IANA time zone, when it differs from the policy's (A2.11). */
+  readonly zone: string | null;
+  /** Dial time, epoch ms. */
+  readonly dialAt: number;
+  /** When the line started ringing, if the dialler reported it (A2.15). */
+  readonly ringingAt: number | null;
+  /** Pickup (A2.19 "the phone has been picked up"). */
+  readonly answerAt: number | null;
+  /** Start of salutation, as AMD heard it (A2.19 footnote 45). */
+  readonly salutationStartAt: number | null;
+  /** End of the greeting (the US TSR's "completed greeting"). */
+  readonly salutationEndAt: number | null;
+  /** AMD verdict and when it was given. */
+  readonly amdResult: AmdResult | null;
+  readonly amdAt: number | null;
+  /** Connected to a live agent (A3.3). */
+  readonly agentAt: number | null;
+  /** Information message started (A2.18–A2.19). */
+  readonly messageAt: number | null;
+  /** What the message said, when known (A2.17). */
+  readonly messageContent: MessageContent | null;
+  /** Recording started, and whether the recipient was told. */
+  readonly recordingAt: number | null;
+  readonly recordingNotice: boolean | null;
+  /** IVM: the recipient asked for an agent (A1.28). */
+  readonly ivmAgentRequestedAt: number | null;
+  /** IVM: what the recipient was told about the queue, and when first told (A1.29). */
+  readonly ivmInfo: QueueInformation | null;
+  readonly ivmInfoAt: number | null;
+  /** The end of the call. */
+  readonly hangupAt: number | null;
+  readonly hangupBy: HangupBy | null;
+  readonly hangupCause: HangupCause | null;
+  /** Later verdict on who answered (A2.24, A3.5). */
+  readonly disposition: Disposition | null;
+  /** Time of the latest event applied. */
+  readonly lastEventAt: number;
+  /** What was wrong with the events that made this record (never thrown; see `Anomaly`). */
+  readonly anomalies: readonly Anomaly[];
+}
+
+/** The facts a dial brings; everything else starts empty. */
+export type DialFacts = Pick<
+  CallRecord,
+  'callId' | 'campaignId' | 'callCentreId' | 'to' | 'cli' | 'agentGuaranteed' | 'amd' | 'messagePlanned' | 'dialAt'
+> & { readonly zone?: string | null | undefined };
+
+/** A fresh record for a call that has just been dialled. */
+/* @__NO_SIDE_EFFECTS__ */
+export function newRecord(facts: DialFacts): CallRecord {
+  return {
+    callId: facts.callId,
+    campaignId: facts.campaignId,
+    callCentreId: facts.callCentreId,
+    to: facts.to,
+    cli: facts.cli,
+    agentGuaranteed: facts.agentGuaranteed,
+    amd: facts.amd,
+    messagePlanned: facts.messagePlanned,
+    zone: facts.zone ?? null,
+    dialAt: facts.dialAt,
+    ringingAt: null,
+    answerAt: null,
+    salutationStartAt: null,
+    salutationEndAt: null,
+    amdResult: null,
+    amdAt: null,
+    agentAt: null,
+    messageAt: null,
+    messageContent: null,
+    recordingAt: null,
+    recordingNotice: null,
+    ivmAgentRequestedAt: null,
+    ivmInfo: null,
+    ivmInfoAt: null,
+    hangupAt: null,
+    hangupBy: null,
+    hangupCause: null,
+    disposition: null,
+    lastEventAt: facts.dialAt,
+    anomalies: [],
+  };
+}

@@ -1,0 +1,75 @@
+import { flag, type Flag } from '../flags.js';
+import type { Policy } from '../policy/policy.js';
+import type { CallRecord } from '../record.js';
+
+/** What A1.29 says a waiting recipient should be told: the caller's identity, the purpose, the queue position and the likely wait. */
+export type QueueItem = 'identity' | 'purpose' | 'position' | 'expectedWait';
+
+/** Every queue item A1.29 names, in its order. */
+export const QUEUE_ITEMS: readonly QueueItem[] = ['identity', 'purpose', 'position', 'expectedWait'];
+
+/** A flag about an IVM wait. */
+export type IvmFlag = Flag<'ivmLongWait'> | Flag<'ivmNoQueueInfo'>;
+
+const NONE: readonly IvmFlag[] = Object.freeze([]);
+
+/**
+ * How long a recipient who asked an IVM for an agent waited (A1.28): from the request to
+ * the agent, or — with no agent after the request — to the end of the call. `null` when no
+ * agent was requested, or the call has not ended and no agent came.
+ */
+export function ivmWaitMs(record: CallRecord): number | null {
+  const from = record.ivmAgentRequestedAt;
+  if (from === null) return null;
+  const agent = record.agentAt;
+  const end = agent !== null && agent >= from ? agent : record.hangupAt;
+  return end === null ? null : Math.max(0, end - from);
+}
+
+/**
+ * The A1.29 queue items the recipient had not been told by `by` (epoch ms). The record
+ * keeps what was told (all queue information merged) and when it was first told, so
+ * information counts as given by `by` when its first telling was at or before `by`.
+ */
+export function missingQueueItems(record: CallRecord, by: number): readonly QueueItem[] {
+  const info = record.ivmInfoAt !== null && record.ivmInfoAt <= by ? record.ivmInfo : null;
+  if (info === null) return QUEUE_ITEMS;
+  return QUEUE_ITEMS.filter((item) => info[item] !== true);
+}
+
+/**
+ * A1.28–A1.31 IVM waits, for a recipient who asked for an agent (`ivmAgentRequestedAt`),
+ * measured by `ivmWaitMs`:
+ *
+ * - `ivmNoQueueInfo` (A1.29): the wait was longer than `policy.ivm.maxWaitWithoutInfoMs`
+ *   and, by that limit, the recipient had not been told all four of identity, purpose,
+ *   queue position and likely wait; names the missing ones, at the moment the limit passed;
+ * - `ivmLongWait`: the wait was longer than `policy.ivm.maxWaitMs`, at the moment it passed;
+ *   `informed` says whether all four items had been given by the end of the wait. It cites
+ *   A1.28 (an unfairly long wait), or A1.31 when the recipient was informed ("even where
+ *   call recipients are given the kind of information described").
+ *
+ * A wait of exactly a limit is not longer than it. Returns the flags (none, one or two);
+ * the empty result is a shared frozen array.
+ */
+export function ivmWait(record: CallRecord, policy: Policy): readonly IvmFlag[] {
+  const waitMs = ivmWaitMs(record);
+  const from = record.ivmAgentRequestedAt;
+  if (waitMs === null || from === null) return NONE;
+  const { maxWaitMs, maxWaitWithoutInfoMs } = policy.ivm;
+  let flags: IvmFlag[] | null = null;
+  if (waitMs > maxWaitWithoutInfoMs) {
+    const limitAt = from + maxWaitWithoutInfoMs;
+    const missing = missingQueueItems(record, limitAt);
+    if (missing.length > 0) {
+      flags = [flag('ivmNoQueueInfo', record.callId, limitAt, 'A1.29', { waitMs, limitMs: maxWaitWithoutInfoMs, missing })];
+    }
+  }
+  if (waitMs > maxWaitMs) {
+    const informed = missingQueueItems(record, from + waitMs).length === 0;
+    const long = flag('ivmLongWait', record.callId, from + maxWaitMs, informed ? 'A1.31' : 'A1.28', { waitMs, maxWaitMs, informed });
+    if (flags === null) flags = [long];
+    else flags.push(long);
+  }
+  return flags ?? NONE;
+}

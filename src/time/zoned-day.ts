@@ -1,0 +1,139 @@
+/**
+ * Calendar days and local times in an IANA time zone, computed from epoch milliseconds
+ * with `Intl` — never the host machine's zone (A3.3: "midnight to midnight"). A day at a
+ * clock change is 23 or 25 hours long. Day intervals are cached per zone, so the hot path
+ * (one call after another on the same day) costs two comparisons.
+ */
+import { PolicyError } from '../errors.js';
+
+/** One local calendar day: its date and the instants it spans. */
+export interface ZonedDay {
+  /** Local date, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** First instant of the day (epoch ms, inclusive). */
+  readonly start: number;
+  /** First instant of the next day (exclusive). */
+  readonly end: number;
+  /** Day of the week, 0 Sunday … 6 Saturday. */
+  readonly weekday: number;
+}
+
+interface ZoneCache {
+  readonly format: Intl.DateTimeFormat;
+  last: ZonedDay | null;
+  readonly days: Map<string, ZonedDay>;
+}
+
+const caches = new Map<string, ZoneCache>();
+const DAY = 86_400_000;
+
+function cacheFor(zone: string): ZoneCache {
+  let cache = caches.get(zone);
+  if (cache === undefined) {
+    let format: Intl.DateTimeFormat;
+    try {
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      });
+    } catch {
+      throw new PolicyError(`unknown time zone '${zone}': use an IANA zone name such as 'Europe/London'`);
+    }
+    cache = { format, last: null, days: new Map() };
+    caches.set(zone, cache);
+  }
+  return cache;
+}
+
+/** Throws `PolicyError` unless `zone` is an IANA time zone this runtime knows. */
+export function assertTimeZone(zone: string): void {
+  cacheFor(zone);
+}
+
+/** Local wall-clock fields of an instant. */
+export interface LocalTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** The local wall-clock time of `at` in `zone`. */
+export function localTime(at: number, zone: string): LocalTime {
+  const parts = cacheFor(zone).format.formatToParts(at);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+function dateKey(t: LocalTime): string {
+  return `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
+}
+
+function dateNumber(t: LocalTime): number {
+  return t.year * 10_000 + t.month * 100 + t.day;
+}
+
+/** First instant whose local date is on or after `target` (yyyymmdd), searched by whole seconds in [lo, hi]: the date at `lo` is before it, at `hi` on or after it. */
+function firstInstantOf(target: number, zone: string, lo: number, hi: number): number {
+  let loS = Math.floor(lo / 1000);
+  let hiS = Math.ceil(hi / 1000);
+  while (hiS - loS > 1) {
+    const mid = Math.floor((loS + hiS) / 2);
+    if (dateNumber(localTime(mid * 1000, zone)) >= target) hiS = mid;
+    else loS = mid;
+  }
+  return hiS * 1000;
+}
+
+function computeDay(at: number, zone: string): ZonedDay {
+  const t = localTime(at, zone);
+  const date = dateKey(t);
+  const utcMidnight = Date.UTC(t.year, t.month - 1, t.day);
+  const next = new Date(utcMidnight + DAY);
+  const nextTarget = next.getUTCFullYear() * 10_000 + (next.getUTCMonth() + 1) * 100 + next.getUTCDate();
+  // Offsets are within ±15 h, so local midnight lies within 15 h of UTC midnight of the same date.
+  const start = firstInstantOf(dateNumber(t), zone, Math.min(at, utcMidnight - 15 * 3_600_000) - 1000, at);
+  const end = firstInstantOf(nextTarget, zone, at, Math.max(at, utcMidnight + DAY + 15 * 3_600_000) + 1000);
+  return { date, start, end, weekday: new Date(utcMidnight).getUTCDay() };
+}
+
+/**
+ * The local calendar day containing `at` in `zone` (A3.3). Cached: consecutive calls on the
+ * same day cost two comparisons.
+ * @throws PolicyError for an unknown zone.
+ */
+export function zonedDay(at: number, zone: string): ZonedDay {
+  const cache = cacheFor(zone);
+  const last = cache.last;
+  if (last !== null && at >= last.start && at < last.end) return last;
+  const key = Math.floor(at / 3_600_000); // the hour is cached so the day's bounds are found once per hour at worst
+  const hit = cache.days.get(String(key));
+  if (hit !== undefined && at >= hit.start && at < hit.end) {
+    cache.last = hit;
+    return hit;
+  }
+  const day = computeDay(at, zone);
+  if (cache.days.size > 10_000) cache.days.clear();
+  cache.days.set(String(key), day);
+  cache.last = day;
+  return day;
+}
+
+/**
+ * Minutes since local midnight of `at` in `zone`, as the wall clock shows them (so 01:30
+ * on the day the clocks go back is 90 twice). Fast on ordinary 24-hour days.
+ */
+export function localMinuteOfDay(at: number, zone: string): number {
+  const day = zonedDay(at, zone);
+  if (day.end - day.start === DAY) return Math.floor((at - day.start) / 60_000);
+  const t = localTime(at, zone);
+  return t.hour * 60 + t.minute;
+}

@@ -1,0 +1,247 @@
+/**
+ * Stored call records from untrusted input (CDR rows as JSON, or CSV rows mapped to
+ * objects): checked field by field and for consistency, and rebuilt as a complete
+ * `CallRecord`, so an audit of stored calls runs on exactly what a live dialler produces.
+ */
+import { ValidationError } from '../errors.js';
+import type { CallRecord } from '../record.js';
+import { parseAnomalies } from './anomalies.js';
+import { AMD_RESULTS, HANGUP_BY, HANGUP_CAUSES, VERDICTS, readOptionalChoice } from './choice.js';
+import { parseMessageContent, parseQueueInformation } from './content.js';
+import { OBJECT_EXPECTED, isObject, readBoolean, readCli, readOptionalBoolean, readString } from './fields.js';
+import { describeReceived } from './received.js';
+import { toValidationError, type SafeParseResult } from './result.js';
+import { parseOptionalTimestamp, parseTimestamp } from './timestamp.js';
+import { readZone } from './zone.js';
+
+/** Throws unless the optional timestamp `at` of field `path` is at or after the dial. */
+function checkNotBeforeDial(at: number | null, dialAt: number, callId: string, path: string): void {
+  if (at !== null && at < dialAt) {
+    throw new ValidationError(callId, path, `a time at or after dialAt (${dialAt})`, String(at));
+  }
+}
+
+/** Throws unless the call was answered, when `field` (a fact that needs an answer) is set. */
+function checkAnswered(set: boolean, answerAt: number | null, rawAnswerAt: unknown, callId: string, field: string): void {
+  if (set && answerAt === null) {
+    throw new ValidationError(
+      callId,
+      'answerAt',
+      `a timestamp, because ${field} is set and needs the call to have been answered`,
+      describeReceived(rawAnswerAt),
+    );
+  }
+}
+
+/** Throws unless the call hung up, when `field` (a fact about the hangup) is set. */
+function checkHungUp(set: boolean, hangupAt: number | null, rawHangupAt: unknown, callId: string, field: string): void {
+  if (set && hangupAt === null) {
+    throw new ValidationError(
+      callId,
+      'hangupAt',
+      `a timestamp, because ${field} is set and describes the hangup`,
+      describeReceived(rawHangupAt),
+    );
+  }
+}
+
+/**
+ * Parses one stored call record from untrusted input into a complete `CallRecord`
+ * (every field present, `null` where absent).
+ *
+ * 1. The input must be an object.
+ * 2. Required: `callId`, `campaignId`, `callCentreId`, `to` (non-empty strings); `cli`
+ *    (string, or `null`/`''` when withheld); `agentGuaranteed`, `amd`, `messagePlanned`
+ *    (booleans, CSV strings accepted as in `parseCallEvent`); `dialAt` (a timestamp:
+ *    epoch ms or an ISO-8601 date-time with a zone).
+ * 3. Optional, `null` when absent (`undefined`, `null` or `''`): `zone` (IANA zone);
+ *    every other timestamp (`ringingAt`, `answerAt`, `salutationStartAt`,
+ *    `salutationEndAt`, `amdAt`, `agentAt`, `messageAt`, `recordingAt`,
+ *    `ivmAgentRequestedAt`, `ivmInfoAt`, `hangupAt`); `amdResult`, `hangupBy`,
+ *    `hangupCause`, `disposition` (their enums); `recordingNotice` (boolean);
+ *    `messageContent` and `ivmInfo` (objects, see `parseMessageContent` and
+ *    `parseQueueInformation`). `anomalies` defaults to `[]`
+ *    (see `parseAnomalies`); `lastEventAt` to the latest timestamp present.
+ * 4. Consistency, the way folding events would have left the record (errors, not
+ *    anomalies: a stored record that breaks these cannot be trusted):
+ *    - no timestamp (nor `lastEventAt`) precedes `dialAt` — the error names that field;
+ *    - `salutationStartAt`, `salutationEndAt`, `amdResult`, `amdAt`, `agentAt`,
+ *      `messageAt`, `ivmAgentRequestedAt`, `ivmInfoAt` and `disposition` need `answerAt`;
+ *    - `hangupBy` and `hangupCause` need `hangupAt`;
+ *    - `hangupAt` is not before `answerAt`;
+ *    - a given `lastEventAt` is not before any timestamp of the record.
+ * Unknown fields are dropped; the input is never mutated.
+ *
+ * @throws ValidationError naming the field (`path`) and the call (`callId`, when readable)
+ */
+export function parseCallRecord(input: unknown): CallRecord {
+  if (!isObject(input)) throw new ValidationError(null, '', OBJECT_EXPECTED, describeReceived(input));
+  const callId = readString(input.callId, null, 'callId');
+  const campaignId = readString(input.campaignId, callId, 'campaignId');
+  const callCentreId = readString(input.callCentreId, callId, 'callCentreId');
+  const to = readString(input.to, callId, 'to');
+  const cli = readCli(input.cli, callId, 'cli');
+  const agentGuaranteed = readBoolean(input.agentGuaranteed, callId, 'agentGuaranteed');
+  const amd = readBoolean(input.amd, callId, 'amd');
+  const messagePlanned = readBoolean(input.messagePlanned, callId, 'messagePlanned');
+  const zone = readZone(input.zone, callId, 'zone');
+  const dialAt = parseTimestamp(input.dialAt, callId, 'dialAt');
+  const ringingAt = parseOptionalTimestamp(input.ringingAt, callId, 'ringingAt');
+  const rawAnswerAt = input.answerAt;
+  const answerAt = parseOptionalTimestamp(rawAnswerAt, callId, 'answerAt');
+  const salutationStartAt = parseOptionalTimestamp(input.salutationStartAt, callId, 'salutationStartAt');
+  const salutationEndAt = parseOptionalTimestamp(input.salutationEndAt, callId, 'salutationEndAt');
+  const amdResult = readOptionalChoice(input.amdResult, AMD_RESULTS, callId, 'amdResult');
+  const amdAt = parseOptionalTimestamp(input.amdAt, callId, 'amdAt');
+  const agentAt = parseOptionalTimestamp(input.agentAt, callId, 'agentAt');
+  const messageAt = parseOptionalTimestamp(input.messageAt, callId, 'messageAt');
+  const rawContent = input.messageContent;
+  const messageContent =
+    rawContent === undefined || rawContent === null || rawContent === '' ? null : parseMessageContent(rawContent, callId, 'messageContent');
+  const recordingAt = parseOptionalTimestamp(input.recordingAt, callId, 'recordingAt');
+  const recordingNotice = readOptionalBoolean(input.recordingNotice, callId, 'recordingNotice') ?? null;
+  const ivmAgentRequestedAt = parseOptionalTimestamp(input.ivmAgentRequestedAt, callId, 'ivmAgentRequestedAt');
+  const rawInfo = input.ivmInfo;
+  const ivmInfo = rawInfo === undefined || rawInfo === null || rawInfo === '' ? null : parseQueueInformation(rawInfo, callId, 'ivmInfo');
+  const ivmInfoAt = parseOptionalTimestamp(input.ivmInfoAt, callId, 'ivmInfoAt');
+  const rawHangupAt = input.hangupAt;
+  const hangupAt = parseOptionalTimestamp(rawHangupAt, callId, 'hangupAt');
+  const hangupBy = readOptionalChoice(input.hangupBy, HANGUP_BY, callId, 'hangupBy');
+  const hangupCause = readOptionalChoice(input.hangupCause, HANGUP_CAUSES, callId, 'hangupCause');
+  const disposition = readOptionalChoice(input.disposition, VERDICTS, callId, 'disposition');
+  const givenLastEventAt = parseOptionalTimestamp(input.lastEventAt, callId, 'lastEventAt');
+  const anomalies = parseAnomalies(input.anomalies, callId, 'anomalies');
+
+  // Nothing happens before the dial.
+  checkNotBeforeDial(ringingAt, dialAt, callId, 'ringingAt');
+  checkNotBeforeDial(answerAt, dialAt, callId, 'answerAt');
+  checkNotBeforeDial(salutationStartAt, dialAt, callId, 'salutationStartAt');
+  checkNotBeforeDial(salutationEndAt, dialAt, callId, 'salutationEndAt');
+  checkNotBeforeDial(amdAt, dialAt, callId, 'amdAt');
+  checkNotBeforeDial(agentAt, dialAt, callId, 'agentAt');
+  checkNotBeforeDial(messageAt, dialAt, callId, 'messageAt');
+  checkNotBeforeDial(recordingAt, dialAt, callId, 'recordingAt');
+  checkNotBeforeDial(ivmAgentRequestedAt, dialAt, callId, 'ivmAgentRequestedAt');
+  checkNotBeforeDial(ivmInfoAt, dialAt, callId, 'ivmInfoAt');
+  checkNotBeforeDial(hangupAt, dialAt, callId, 'hangupAt');
+  checkNotBeforeDial(givenLastEventAt, dialAt, callId, 'lastEventAt');
+
+  // What happens after pickup needs a pickup.
+  checkAnswered(salutationStartAt !== null, answerAt, rawAnswerAt, callId, 'salutationStartAt');
+  checkAnswered(salutationEndAt !== null, answerAt, rawAnswerAt, callId, 'salutationEndAt');
+  checkAnswered(amdResult !== null, answerAt, rawAnswerAt, callId, 'amdResult');
+  checkAnswered(amdAt !== null, answerAt, rawAnswerAt, callId, 'amdAt');
+  checkAnswered(agentAt !== null, answerAt, rawAnswerAt, callId, 'agentAt');
+  checkAnswered(messageAt !== null, answerAt, rawAnswerAt, callId, 'messageAt');
+  checkAnswered(ivmAgentRequestedAt !== null, answerAt, rawAnswerAt, callId, 'ivmAgentRequestedAt');
+  checkAnswered(ivmInfoAt !== null, answerAt, rawAnswerAt, callId, 'ivmInfoAt');
+  checkAnswered(disposition !== null, answerAt, rawAnswerAt, callId, 'disposition');
+
+  // Who hung up and why need a hangup, which comes after the pickup.
+  checkHungUp(hangupBy !== null, hangupAt, rawHangupAt, callId, 'hangupBy');
+  checkHungUp(hangupCause !== null, hangupAt, rawHangupAt, callId, 'hangupCause');
+  if (hangupAt !== null && answerAt !== null && hangupAt < answerAt) {
+    throw new ValidationError(callId, 'hangupAt', `a time at or after answerAt (${answerAt})`, String(hangupAt));
+  }
+
+  // The latest event: given, it must not be earlier than any fact; absent, it is the latest fact.
+  let latest = dialAt;
+  let latestField = 'dialAt';
+  if (ringingAt !== null && ringingAt > latest) {
+    latest = ringingAt;
+    latestField = 'ringingAt';
+  }
+  if (answerAt !== null && answerAt > latest) {
+    latest = answerAt;
+    latestField = 'answerAt';
+  }
+  if (salutationStartAt !== null && salutationStartAt > latest) {
+    latest = salutationStartAt;
+    latestField = 'salutationStartAt';
+  }
+  if (salutationEndAt !== null && salutationEndAt > latest) {
+    latest = salutationEndAt;
+    latestField = 'salutationEndAt';
+  }
+  if (amdAt !== null && amdAt > latest) {
+    latest = amdAt;
+    latestField = 'amdAt';
+  }
+  if (agentAt !== null && agentAt > latest) {
+    latest = agentAt;
+    latestField = 'agentAt';
+  }
+  if (messageAt !== null && messageAt > latest) {
+    latest = messageAt;
+    latestField = 'messageAt';
+  }
+  if (recordingAt !== null && recordingAt > latest) {
+    latest = recordingAt;
+    latestField = 'recordingAt';
+  }
+  if (ivmAgentRequestedAt !== null && ivmAgentRequestedAt > latest) {
+    latest = ivmAgentRequestedAt;
+    latestField = 'ivmAgentRequestedAt';
+  }
+  if (ivmInfoAt !== null && ivmInfoAt > latest) {
+    latest = ivmInfoAt;
+    latestField = 'ivmInfoAt';
+  }
+  if (hangupAt !== null && hangupAt > latest) {
+    latest = hangupAt;
+    latestField = 'hangupAt';
+  }
+  if (givenLastEventAt !== null && givenLastEventAt < latest) {
+    throw new ValidationError(
+      callId,
+      'lastEventAt',
+      `a time at or after the record's latest timestamp, ${latestField} (${latest})`,
+      String(givenLastEventAt),
+    );
+  }
+
+  return {
+    callId,
+    campaignId,
+    callCentreId,
+    to,
+    cli,
+    agentGuaranteed,
+    amd,
+    messagePlanned,
+    zone,
+    dialAt,
+    ringingAt,
+    answerAt,
+    salutationStartAt,
+    salutationEndAt,
+    amdResult,
+    amdAt,
+    agentAt,
+    messageAt,
+    messageContent,
+    recordingAt,
+    recordingNotice,
+    ivmAgentRequestedAt,
+    ivmInfo,
+    ivmInfoAt,
+    hangupAt,
+    hangupBy,
+    hangupCause,
+    disposition,
+    lastEventAt: givenLastEventAt ?? latest,
+    anomalies,
+  };
+}
+
+/**
+ * `parseCallRecord` that never throws: `{ ok: true, value }` for a valid record,
+ * `{ ok: false, error }` with the `ValidationError` otherwise — whatever the input.
+ */
+export function safeParseCallRecord(input: unknown): SafeParseResult<CallRecord> {
+  try {
+    return { ok: true, value: parseCallRecord(input) };
+  } catch (thrown) {
+    return { ok: false, error: toValidationError(thrown) };
+  }
+}

@@ -1,0 +1,56 @@
+import { classify, foldEvents, ofcom2017, type ClassifiedCall, type ClassifyOptions, type DialEvent, type Policy } from '../../src/index.js';
+import { callEvents, goodMessage } from '../support/calls.js';
+
+type Steps = Parameters<typeof callEvents>[1];
+
+/** A valid, basic-rate, non-drama CLI (Leeds), so the calls here carry no CLI flag. */
+export const GOOD_CLI = '0113 496 1999';
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+export const WINDOW = ofcom2017.repeat.windowMs;
+
+/** Call outcomes, times after the dial. */
+export const OUTCOME = {
+  live: [['ringing', 100], ['answer', 5000], ['agent', 5500], ['hangup', 60_000, 'caller']],
+  abandoned: [['answer', 5000], ['amd', 5500, 'human'], ['message', 6000, goodMessage], ['hangup', 20_000, 'caller']],
+  silent: [['answer', 5000], ['hangup', 9000, 'caller']],
+  unanswered: [['ringing', 100], ['hangup', 20_100, 'caller', 'noAnswer']],
+  probe: [['ringing', 500], ['hangup', 2500, 'caller']],
+  machine: [['answer', 5000], ['amd', 8000, 'machine'], ['hangup', 8100, 'caller']],
+} satisfies Record<string, Steps>;
+
+export type Outcome = keyof typeof OUTCOME;
+
+/** A classified call dialled `at` ms after T0 (10:00 on Monday 23 November 2026, London), with an outcome. */
+export function callAt(
+  callId: string,
+  at: number,
+  outcome: Outcome,
+  over: Partial<DialEvent> = {},
+  policy: Policy = ofcom2017,
+  options: ClassifyOptions = {},
+): ClassifiedCall {
+  const steps = (OUTCOME[outcome] as Steps).map((s) => [s[0], s[1] + at, ...s.slice(2)]) as unknown as Steps;
+  return classify(foldEvents(callEvents(callId, steps, { cli: GOOD_CLI, amd: outcome === 'machine' || outcome === 'abandoned', ...over, at })), policy, options);
+}
+
+/** The epoch ms at which the wall clock in `zone` shows the given local date and time (not for times in a spring-forward gap). */
+export function instantOf(zone: string, y: number, mo: number, d: number, h: number, mi: number, s = 0): number {
+  const want = Date.UTC(y, mo - 1, d, h, mi, s);
+  let t = want;
+  for (let i = 0; i < 3; i++) t += want - wallAsUtc(t, zone);
+  return t;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall clock of `t` in `zone`, read as if it were UTC (an independent check on `localMinuteOfDay`). */
+export function wallAsUtc(t: number, zone: string): number {
+  let f = formats.get(zone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+    formats.set(zone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+}
