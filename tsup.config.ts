@@ -1,12 +1,28 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  treeshake: true,
-  target: 'node20',
-  external: ['xstate', 'rxjs'],
-});
+export default defineConfig([
+  {
+    // The library: zero-I/O, tree-shakeable, ESM + CJS + .d.ts.
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    treeshake: true,
+    target: 'node20',
+    external: ['xstate', 'rxjs'],
+  },
+  {
+    // The `dialguard` command: uses the library only through its public entry point
+    // (`import … from 'dialguard'`, kept external), so its file-reading and CSV code is
+    // never loaded by the library.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    external: ['dialguard', 'xstate', 'rxjs', 'csv-parse'],
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);

@@ -25,13 +25,17 @@ export type AnomalyKind =
   /** The stream ended (or the host closed the call) before the call hung up. */
   | 'incomplete'
   /** An event for a call that has already been finished and released. */
-  | 'unknownCall';
+  | 'unknownCall'
+  /** An event whose `type` is not a call event (JavaScript callers, unvalidated input). */
+  | 'unknownEvent'
+  /** An event whose `at` is not a finite number of epoch milliseconds. */
+  | 'invalidTime';
 
 /** One anomaly: which event, when, and what was wrong with it. The event was not applied. */
 export interface Anomaly {
   readonly kind: AnomalyKind;
-  /** The type of the event that was not applied (`hangup` for `incomplete`). */
-  readonly event: CallEventType;
+  /** The type of the event that was not applied (`hangup` for `incomplete`); for `unknownEvent`, the type as received. */
+  readonly event: CallEventType | (string & {});
   /** The event's own `at` (for `incomplete`, the moment the call was closed). */
   readonly at: number;
   /** A sentence a person can act on. */

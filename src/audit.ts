@@ -1,18 +1,23 @@
 /**
- * Batch audit: a day's or a quarter's call records in, the daily ACR table and flag
- * counts out. It runs the same operators as a live stream, synchronously.
+ * Batch audit: a day's or a quarter's call records in, the daily ACR table, flag counts and
+ * the compliance report out. It runs the same operators as a live stream, synchronously.
  */
-import { filter, from, tap } from 'rxjs';
+import { filter, from, type Observable } from 'rxjs';
 import type { AcrCounters } from './acr/counters.js';
 import { acrTable, type AcrRow, type AcrScope } from './acr/table.js';
-import type { ClassifyOptions } from './classify.js';
+import type { ClassifiedCall, ClassifyOptions } from './classify.js';
+import type { Complaint, ComplaintOptions } from './complaints/complaint.js';
 import { DuplicateCallError } from './errors.js';
 import type { FlagKind } from './flags.js';
-import { acrCounters } from './operators/acr.js';
+import type { MisuseOptions, MisuseUpdate } from './misuse/state.js';
 import { classified } from './operators/classified.js';
+import { misuse as misuseOperator } from './operators/misuse.js';
 import { ofcom2017 } from './policy/ofcom2017.js';
 import type { Policy } from './policy/policy.js';
 import type { CallRecord } from './record.js';
+import { buildReport } from './report/build-report.js';
+import { createReportBuilder } from './report/report-builder.js';
+import type { Report, ReportData } from './report/types.js';
 
 /** A record the audit did not count, and why. */
 export interface RejectedRecord {
@@ -30,53 +35,97 @@ export interface AuditResult {
   readonly counters: AcrCounters;
   /** The daily ACR table, every scope (A3.4). */
   readonly table: readonly AcrRow[];
-  /** How many flags of each kind the calls raised. */
+  /** How many flags of each kind the calls raised: per call, cross-call (`repeatWithin72h`) and about a scope (`tooManyClis`, `numberScanning`, `acrAlert`). */
   readonly flagCounts: Readonly<Partial<Record<FlagKind, number>>>;
   /** Records not counted: a call id seen before (the first one is counted). */
   readonly rejected: readonly RejectedRecord[];
+  /** The compliance report (see `report`), for the period in the options (default: the policy's 12 weeks ending with the newest call). */
+  readonly report: Report;
+  /** What the report was built from, so `report(result, { from, to })` can build another period without the calls. */
+  readonly reportData: ReportData;
 }
 
 /** Options for `audit`. */
 export interface AuditOptions extends ClassifyOptions {
+  /** Scopes of the ACR table and of the report (A3.4); default all four. */
   readonly scopes?: readonly AcrScope[];
+  /** Run the cross-call rules (`misuse`: repeats within 72 h, CLIs, scanning, ACR alerts); default `true`. */
+  readonly misuse?: boolean;
+  readonly misuseOptions?: MisuseOptions;
+  /** The report's period, epoch ms (whole local days); default the policy's weeks ending with the newest call's day. */
+  readonly from?: number;
+  readonly to?: number;
+  /** Complaints to match against the records in the same pass (A2.6). */
+  readonly complaints?: readonly Complaint[];
+  readonly complaintOptions?: ComplaintOptions;
+  /** Example flags kept per kind in the report; default 5. */
+  readonly examplesPerKind?: number;
 }
 
 /**
- * Audits a batch of call records synchronously: rejects duplicate call ids (the first
- * record of an id counts; later ones are listed in `rejected`, never counted twice), then
- * `classified(policy)` and the ACR counters (Annex 3, per calendar day and scope), and
- * counts every flag by kind.
+ * Audits a batch of call records synchronously, in one pass and bounded memory:
+ * 1. rejects duplicate call ids (the first record of an id counts; later ones are listed in
+ *    `rejected`, never counted twice);
+ * 2. `classified(policy)`, then — unless `misuse: false` — `misuse(policy)`, the cross-call
+ *    rules (A1.21, A1.35, A2.9, A3.4), in the order given;
+ * 3. counts every flag by kind, and feeds each call (and each flag about a scope) to a
+ *    report builder, which keeps the ACR counters (Annex 3, per calendar day and cell) and
+ *    the report's per-day counters;
+ * 4. returns the counters, the daily ACR table, and the report.
+ * An error thrown by a rule is rethrown here, synchronously.
  */
 export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017, options: AuditOptions = {}): AuditResult {
   const seen = new Set<string>();
   const rejected: RejectedRecord[] = [];
   const flagCounts: Partial<Record<FlagKind, number>> = {};
-  let calls = 0;
-  let counters: AcrCounters | undefined;
+  const countFlag = (kind: FlagKind): void => void (flagCounts[kind] = (flagCounts[kind] ?? 0) + 1);
+  const builder = createReportBuilder(policy, {
+    ...(options.complaints !== undefined ? { complaints: options.complaints } : {}),
+    ...(options.complaintOptions !== undefined ? { complaintOptions: options.complaintOptions } : {}),
+    ...(options.examplesPerKind !== undefined ? { examplesPerKind: options.examplesPerKind } : {}),
+  });
   const firstOfItsId = (record: CallRecord): boolean => {
     if (!seen.has(record.callId)) return seen.add(record.callId) !== undefined;
     rejected.push({ callId: record.callId, error: new DuplicateCallError(record.callId) });
     return false;
   };
-  from(records)
-    .pipe(
-      filter(firstOfItsId),
-      classified(policy, options),
-      tap((call) => {
-        calls += 1;
-        for (const f of call.flags) flagCounts[f.kind] = (flagCounts[f.kind] ?? 0) + 1;
-      }),
-      acrCounters({ policy }),
-    )
-    .subscribe((c) => (counters = c));
-  const finalCounters = counters ?? { timeZone: policy.timeZone, cells: {} };
+  const calls: Observable<ClassifiedCall> = from(records).pipe(filter(firstOfItsId), classified(policy, options));
+  let failure: { error: unknown } | null = null;
+  const error = (e: unknown): void => void (failure = { error: e });
+  if (options.misuse === false) {
+    calls.subscribe({
+      next(call) {
+        for (const f of call.flags) countFlag(f.kind);
+        builder.add(call);
+      },
+      error,
+    });
+  } else {
+    calls.pipe(misuseOperator(policy, options.misuseOptions)).subscribe({
+      next({ call, raised }: MisuseUpdate) {
+        for (const f of raised) countFlag(f.kind);
+        builder.add(call);
+        if (raised !== call.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
+      },
+      error,
+    });
+  }
+  if (failure !== null) throw (failure as { error: unknown }).error;
+  const counters = builder.counters();
+  const reportData = builder.data();
   return {
     policy: policy.id,
     timeZone: policy.timeZone,
-    calls,
-    counters: finalCounters,
-    table: acrTable(finalCounters, { alertRate: policy.acr.alertRate, ...(options.scopes ? { scopes: options.scopes } : {}) }),
+    calls: builder.calls(),
+    counters,
+    table: acrTable(counters, { alertRate: policy.acr.alertRate, ...(options.scopes ? { scopes: options.scopes } : {}) }),
     flagCounts,
     rejected,
+    report: buildReport(reportData, {
+      ...(options.from !== undefined ? { from: options.from } : {}),
+      ...(options.to !== undefined ? { to: options.to } : {}),
+      ...(options.scopes !== undefined ? { scopes: options.scopes } : {}),
+    }),
+    reportData,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The classifier: a pure function of a call record and a policy.
  */
-import { flag, type AnyFlag } from './flags.js';
+import { flag, type AnyFlag, type Flag } from './flags.js';
 import { ofcom2017 } from './policy/ofcom2017.js';
 import type { Policy } from './policy/policy.js';
 import type { CallRecord } from './record.js';
@@ -71,21 +71,21 @@ export function classify(record: CallRecord, policy: Policy = ofcom2017, options
       }),
     );
   }
-  const ring = c.category === 'unconnected' ? [shortRing(record, policy), longRing(record, policy)] : [];
-  const message = c.category === 'abandoned' || c.category === 'live' ? [lateMessage(record, policy)] : [];
-  for (const f of [
-    ...ring,
-    ...message,
-    messageContent(record, policy),
-    cliWithheld(record, c.category),
-    ...cliNumberFlags(record),
-    unsociableHours(record, policy),
-    ...ivmWait(record, policy),
-    recordingWithoutNotice(record, hasStandingNotice(record.campaignId, options)),
-  ]) {
+  const add = (f: AnyFlag | Flag | null): void => {
     if (f !== null) flags.push(f as AnyFlag);
+  };
+  if (c.category === 'unconnected') {
+    add(shortRing(record, policy));
+    add(longRing(record, policy));
   }
-  flags.push(...recordAnomalies(record));
+  if (c.category === 'abandoned' || c.category === 'live') add(lateMessage(record, policy));
+  add(messageContent(record, policy));
+  add(cliWithheld(record, c.category));
+  for (const f of cliNumberFlags(record)) add(f);
+  add(unsociableHours(record, policy));
+  for (const f of ivmWait(record, policy)) add(f);
+  add(recordingWithoutNotice(record, hasStandingNotice(record.campaignId, options)));
+  if (record.anomalies.length > 0) for (const f of recordAnomalies(record)) add(f);
   const base = { record, category: c.category, answeredBy: c.answeredBy, flags };
   return c.machine === null ? base : { ...base, machine: c.machine };
 }

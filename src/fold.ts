@@ -4,7 +4,7 @@
  * events can never disagree.
  */
 import type { Anomaly, AnomalyKind } from './anomaly.js';
-import type { CallEvent, DialEvent } from './events.js';
+import { CALL_EVENT_TYPES, type CallEvent, type DialEvent } from './events.js';
 import { MissingDialError, MixedCallsError } from './errors.js';
 import { newRecord, type CallRecord } from './record.js';
 
@@ -25,6 +25,8 @@ export function recordFromDial(dial: DialEvent): CallRecord {
   });
 }
 
+const KNOWN_TYPES: ReadonlySet<string> = new Set(CALL_EVENT_TYPES);
+
 /** Builds an anomaly for an event that was not applied. */
 export function anomalyOf(kind: AnomalyKind, event: CallEvent, detail: string): Anomaly {
   return { kind, event: event.type, at: event.at, detail };
@@ -42,6 +44,12 @@ export function withAnomaly(record: CallRecord, anomaly: Anomaly): CallRecord {
  */
 export function eventProblem(record: CallRecord, event: CallEvent): Anomaly | null {
   const id = record.callId;
+  if (!KNOWN_TYPES.has(event.type)) {
+    return { kind: 'unknownEvent', event: String(event.type), at: Number.isFinite(event.at) ? event.at : record.lastEventAt, detail: `an event of unknown type '${String(event.type)}' for call ${id}; it was ignored` };
+  }
+  if (typeof event.at !== 'number' || !Number.isFinite(event.at)) {
+    return { kind: 'invalidTime', event: event.type, at: record.lastEventAt, detail: `${event.type} for call ${id} has no valid time (at = ${String(event.at)}); it was ignored` };
+  }
   if (event.type === 'dial') {
     return anomalyOf('duplicateDial', event, `call ${id} was already dialled at ${record.dialAt}; a second dial with the same call id was ignored`);
   }
@@ -85,6 +93,8 @@ export function eventProblem(record: CallRecord, event: CallEvent): Anomaly | nu
       return record.messageAt === null ? null : repeated(event, id);
     case 'ivm':
       return event.action === 'agentRequested' && record.ivmAgentRequestedAt !== null ? repeated(event, id) : null;
+    default:
+      return null;
   }
 }
 

@@ -39,6 +39,19 @@ export {
   ValidationError,
 } from './errors.js';
 
+// Validation of untrusted input (JSON from a dialler or a file)
+export {
+  isTimeZone,
+  isoToEpochMs,
+  parseCallEvent,
+  parseCallRecord,
+  parseOptionalTimestamp,
+  parseTimestamp,
+  safeParseCallEvent,
+  safeParseCallRecord,
+  type SafeParseResult,
+} from './validate/index.js';
+
 // Policy
 export type { CallingWindow, DeadlineMoment, MessageElement, Policy } from './policy/policy.js';
 export { ofcom2017 } from './policy/ofcom2017.js';
@@ -54,6 +67,40 @@ export { longRing, maxRingEndsAt, minRingEndsAt, ringStartAt, ringTimeMs, shortR
 export { cliWithheld } from './rules/cli-withheld.js';
 export { recordingWithoutNotice, RECORDING_GUIDANCE_REF } from './rules/recording-notice.js';
 export { classify, type ClassifiedCall, type ClassifyOptions } from './classify.js';
+
+// The call machine
+export {
+  createCallMachine,
+  runCall,
+  type CallMachine,
+  type CallMachineContext,
+  type CallMachineEvent,
+  type CallMachineInput,
+  type CallMachineOptions,
+  type CallMachineOutput,
+  type CloseEvent,
+  type DeadlineKind,
+  type DeadlineNotice,
+  type Deadlines,
+  type RunCallResult,
+} from './machine/index.js';
+
+// UK numbers (A1.20, A1.33, A2.14 footnote 41)
+export {
+  BASIC_RATE_KINDS,
+  classifyUkNumber,
+  DRAMA_RANGES,
+  isBasicRateKind,
+  isDramaNumber,
+  normaliseUkNumber,
+  toE164,
+  toNational,
+  UK_NUMBER_KINDS,
+  type DramaRange,
+  type NormalisedNumber,
+  type UkNumberInfo,
+  type UkNumberKind,
+} from './numbers/index.js';
 
 // Abandoned Call Rate
 export { abandonedCallRate, AcrInputError, type AcrInput, type AcrResult } from './acr/rate.js';
@@ -73,6 +120,7 @@ export { ACR_SCOPES, acrOf, acrTable, type AcrRow, type AcrScope, type AcrTableO
 export { zonedDay, localMinuteOfDay, type ZonedDay } from './time/zoned-day.js';
 
 // Operators and the batch audit
+export { callRecords, type CallRecordsOptions, type StreamAnomaly } from './operators/call-records.js';
 export { classified } from './operators/classified.js';
 export { acr, acrCounters, type AcrOptions, type AcrUpdate } from './operators/acr.js';
 export { audit, type AuditOptions, type AuditResult, type RejectedRecord } from './audit.js';

@@ -81,23 +81,19 @@ export interface AcrTally {
 /** Starts a running tally in `timeZone`. */
 export function createAcrTally(timeZone: string): AcrTally {
   const cells = new Map<string, AcrCell>();
-  // A one-entry cache: consecutive calls of one campaign on one day hit the same cell.
-  let lastDate = '';
-  let lastCampaign = '';
-  let lastCentre = '';
-  let lastCell: AcrCell | null = null;
+  // Cells also indexed date → campaign → call centre, so counting a call builds no key string.
+  const index = new Map<string, Map<string, Map<string, AcrCell>>>();
   const cellFor = (date: string, campaignId: string, callCentreId: string): AcrCell => {
-    if (lastCell !== null && date === lastDate && campaignId === lastCampaign && callCentreId === lastCentre) return lastCell;
-    const key = cellKey(date, campaignId, callCentreId);
-    let cell = cells.get(key);
+    let byCampaign = index.get(date);
+    if (byCampaign === undefined) index.set(date, (byCampaign = new Map()));
+    let byCentre = byCampaign.get(campaignId);
+    if (byCentre === undefined) byCampaign.set(campaignId, (byCentre = new Map()));
+    let cell = byCentre.get(callCentreId);
     if (cell === undefined) {
       cell = { date, campaignId, callCentreId, counts: emptyCounts() };
-      cells.set(key, cell);
+      byCentre.set(callCentreId, cell);
+      cells.set(cellKey(date, campaignId, callCentreId), cell);
     }
-    lastDate = date;
-    lastCampaign = campaignId;
-    lastCentre = callCentreId;
-    lastCell = cell;
     return cell;
   };
   return {

@@ -48,6 +48,16 @@ const FIELD: Readonly<Record<DeadlineKind, keyof Deadlines>> = {
   messageDue: 'messageDueAt',
 };
 
+/** A context, always built in the same shape (it keeps XState's context merge monomorphic). */
+function contextOf(
+  callId: string | null,
+  record: CallRecord | null,
+  early: readonly Anomaly[],
+  deadlines: Deadlines,
+): CallMachineContext {
+  return { callId, record, early, deadlines };
+}
+
 /** Which deadlines the state an event leads to arms: ring (A2.15), message (A2.19), none, or those armed now. */
 type Arm = 'ring' | 'message' | 'none' | 'keep';
 
@@ -107,17 +117,21 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
  * hangup, a second dial) are recorded as anomalies, never thrown. Events of another
  * call, and events of a type that is not a `CallEvent`, are ignored — the record is not
  * touched (an anomaly names a `CallEventType`, which such an event lacks; validate
- * untrusted input at the edge). Events sent after the actor ended are dropped by XState.
+ * untrusted input at the edge). Events sent after the actor ended are dropped by XState
+ * (its development build warns). An event's `at` must be a finite number of ms.
  *
  * Deadlines: emits `DeadlineNotice`s (`actor.on('deadline', …)`) — `minRingReached` and
  * `maxRingReached` at ring start + `policy.ring.minMs` / `maxMs` while unanswered (A2.15),
  * `messageDue` at the end of the message clock while answered with no agent and no
  * message (A2.19), moved when the start of salutation moves the clock. The armed
  * deadlines are in `snapshot.context.deadlines`. Timers are set on the actor's clock
- * (`createActor(machine, { clock })`), relative to the latest event applied, so the
- * machine never reads the host's time. On a clock that keeps pace with the events' `at`,
- * a deadline fires at its exact millisecond, before any event of the same millisecond;
- * such an event is still on time (a message at exactly pickup + 2 s is not late).
+ * (`createActor(machine, { clock })`), relative to the latest event applied
+ * (`record.lastEventAt`; a deadline already passed fires at once), so the machine never
+ * reads the host's time. On a clock that keeps pace with the events' `at`, a deadline
+ * fires at its exact millisecond, before any event of the same millisecond; such an event
+ * is still on time (a message at exactly pickup + 2 s is not late, and a hangup at exactly
+ * 15 s of ringing is not a short ring). A notice's `at` is always computed from the
+ * events, so it is exact even when the clock jumps (`SimulatedClock.set`).
  *
  * Output: `classify(record, policy, options.classify)` (`null` if closed before a dial).
  *
@@ -130,9 +144,12 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
  * const clock = new SimulatedClock();
  * const call = createActor(machine, { clock }).start();  // per call
  * call.on('deadline', (n) => console.log(n.kind, n.at));
- * call.send({ type: 'dial', callId: 'c1', at: 0, campaignId: 'k', callCentreId: 'cc', to: '01632960000',
- *             cli: '01632960001', agentGuaranteed: false, amd: false, messagePlanned: true });
+ * call.send({ type: 'dial', callId: 'c1', at: 0, campaignId: 'k', callCentreId: 'cc', to: '01612345678',
+ *             cli: '03001234567', agentGuaranteed: false, amd: false, messagePlanned: true });
+ * call.getSnapshot().context.deadlines;          // { minRingAt: 15000, maxRingAt: 60000, messageDueAt: null }
  * clock.set(15_000);                             // logs: minRingReached 15000
+ * call.send({ type: 'hangup', callId: 'c1', at: 15_000, by: 'caller' });
+ * call.getSnapshot().output?.category;           // 'unconnected'
  * ```
  */
 /* @__NO_SIDE_EFFECTS__ */
@@ -184,43 +201,43 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       /** Before the dial: keep a `beforeDial` anomaly for the record (as `foldEvents` does). */
       keepEarly: assign(({ context, event }) => {
         const e = callEventOf(event);
-        if (e === null) return {};
+        if (e === null) return context;
         const early: readonly Anomaly[] = [...context.early, beforeDialAnomaly(e)];
-        return { callId: context.callId ?? e.callId, early };
+        return contextOf(context.callId ?? e.callId, context.record, early, context.deadlines);
       }),
       /** The dial: start the record, with the anomalies of the events that came before it, and arm the ring deadlines. */
       startRecord: assign(({ context, event }, params: { policy: Policy }) => {
-        if (event.type !== 'dial') return {};
+        if (event.type !== 'dial') return context;
         const dialled = recordFromDial(event);
         const record = context.early.length > 0 ? { ...dialled, anomalies: context.early } : dialled;
-        return { callId: event.callId, record, deadlines: ringDeadlines(record, params.policy) };
+        return contextOf(event.callId, record, context.early, ringDeadlines(record, params.policy));
       }),
       /**
        * Every other call event: `applyEvent` (the facts, or an anomaly), and the deadlines
        * of the state the call is going to (`arm`): the ring deadlines (A2.15), the message
-       * deadline (A2.19), none, or those already armed. One assign per event: XState
-       * rebuilds the snapshot for each.
+       * deadline (A2.19), none, or those already armed. One assign per event (XState
+       * rebuilds the snapshot for each), returning the whole context in one shape.
        */
       apply: assign(({ context, event }, params: { policy: Policy; arm: Arm }) => {
         const e = callEventOf(event);
-        if (e === null || context.record === null) return {};
+        if (e === null || context.record === null) return context;
         const record = applyEvent(context.record, e);
-        return params.arm === 'keep' ? { record } : { record, deadlines: deadlinesFor(record, params) };
+        const deadlines = params.arm === 'keep' ? context.deadlines : deadlinesFor(record, params);
+        return contextOf(context.callId, record, context.early, deadlines);
       }),
       /** The host's close: an `incomplete` anomaly unless the call hung up; no deadline any more. */
-      close: assign(({ context, event }) =>
-        event.type === 'close' && context.record !== null
-          ? { record: closeRecord(context.record, event.at), deadlines: NO_DEADLINES }
-          : { deadlines: NO_DEADLINES },
-      ),
+      close: assign(({ context, event }) => {
+        const record = event.type === 'close' && context.record !== null ? closeRecord(context.record, event.at) : context.record;
+        return contextOf(context.callId, record, context.early, NO_DEADLINES);
+      }),
       /** Emit the notice of a deadline that has come. */
       announce: emit(({ context }, params: { kind: DeadlineKind }) =>
         deadlineNotice(params.kind, recordOf(context).callId, context.deadlines[FIELD[params.kind]] ?? recordOf(context).lastEventAt),
       ),
       /** The deadline has been announced: it is no longer upcoming. */
-      settle: assign(({ context }, params: { kind: DeadlineKind }) => ({
-        deadlines: { ...context.deadlines, [FIELD[params.kind]]: null },
-      })),
+      settle: assign(({ context }, params: { kind: DeadlineKind }) =>
+        contextOf(context.callId, context.record, context.early, { ...context.deadlines, [FIELD[params.kind]]: null }),
+      ),
     },
     delays: {
       /** A2.15: until ring start + `policy.ring.minMs`. */
@@ -228,10 +245,10 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
         const record = recordOf(context);
         return delayUntil(minRingEndsAt(record, policy), record.lastEventAt);
       },
-      /** A2.15: until ring start + `policy.ring.maxMs`; set when the minimum ring was reached. */
+      /** A2.15: until ring start + `policy.ring.maxMs`. */
       maxRing: ({ context }) => {
         const record = recordOf(context);
-        return delayUntil(maxRingEndsAt(record, policy), Math.max(record.lastEventAt, minRingEndsAt(record, policy)));
+        return delayUntil(maxRingEndsAt(record, policy), record.lastEventAt);
       },
       /** A2.19: until the end of the message clock. */
       messageDeadline: ({ context }) => {
@@ -246,46 +263,26 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
     },
   });
 
-  /**
-   * The ring phases of an unanswered call (A2.15), one timer at a time: before the
-   * minimum ring, between the minimum and the maximum, and past the maximum.
-   */
-  const ringPhases = () =>
-    calls.createStateConfig({
-      initial: 'beforeMinRing',
-      states: {
-        /** The caller must not give up yet (a short ring, A2.15). */
-        beforeMinRing: {
-          after: {
-            minRing: {
-              target: 'beforeMaxRing',
-              actions: [
-                { type: 'announce', params: { kind: 'minRingReached' } },
-                { type: 'settle', params: { kind: 'minRingReached' } },
-              ],
-            },
-          },
-        },
-        /** The caller may give up; ringing past the maximum is "extended" (A2.15). */
-        beforeMaxRing: {
-          after: {
-            maxRing: {
-              target: 'pastMaxRing',
-              actions: [
-                { type: 'announce', params: { kind: 'maxRingReached' } },
-                { type: 'settle', params: { kind: 'maxRingReached' } },
-              ],
-            },
-          },
-        },
-        /** Left ringing for an extended period. */
-        pastMaxRing: {},
+  /** A2.15: the ring deadlines of an unanswered call, both set when ringing starts (or moves). */
+  const ringDeadlineTimers = () =>
+    ({
+      minRing: {
+        actions: [
+          { type: 'announce', params: { kind: 'minRingReached' } },
+          { type: 'settle', params: { kind: 'minRingReached' } },
+        ],
       },
-    });
+      maxRing: {
+        actions: [
+          { type: 'announce', params: { kind: 'maxRingReached' } },
+          { type: 'settle', params: { kind: 'maxRingReached' } },
+        ],
+      },
+    }) as const;
 
   return calls.createMachine({
     id: 'call',
-    context: ({ input }) => ({ callId: input?.callId ?? null, record: null, early: [], deadlines: NO_DEADLINES }),
+    context: ({ input }) => contextOf(input?.callId ?? null, null, [], NO_DEADLINES),
     initial: 'idle',
     on: {
       // The host may close the call at any moment.
@@ -322,7 +319,7 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       },
       /** Dialled, no ringing reported: the ring time runs from the dial (A2.15). */
       dialling: {
-        ...ringPhases(),
+        after: ringDeadlineTimers(),
         on: {
           ringing: { guard: 'eventAccepted', target: 'ringing', actions: toRinging },
           answer: { guard: 'eventAccepted', target: 'answered', actions: toAnswered },
@@ -331,7 +328,7 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       },
       /** Alerting: the ring time runs from the ringing (A2.15). */
       ringing: {
-        ...ringPhases(),
+        after: ringDeadlineTimers(),
         on: {
           answer: { guard: 'eventAccepted', target: 'answered', actions: toAnswered },
           hangup: [...hangup],

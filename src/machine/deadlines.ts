@@ -36,13 +36,16 @@ export function messageDeadlines(record: CallRecord, policy: Policy): Deadlines 
 
 /**
  * The delay, in ms, from `now` to `at`, clamped at 0 and at `MAX_DELAY_MS`. XState delays
- * are relative to the moment the timer is set, on the actor's clock. The machine's "now"
- * is the time of the latest event applied (`record.lastEventAt`) — or, for a timer set
- * when an earlier deadline fired, that deadline — so on a clock that keeps pace with the
- * events' times the timer fires at `at`.
+ * are relative to the moment the timer is set, on the actor's clock. The machine sets
+ * every timer while applying an event, so its "now" is the time of the latest event
+ * applied (`record.lastEventAt`): on a clock that keeps pace with the events' times the
+ * timer fires at `at`. A negative delay (a deadline already passed) fires at once.
  */
 export function delayUntil(at: number, now: number): number {
-  return Math.min(MAX_DELAY_MS, Math.max(0, at - now));
+  const ms = at - now;
+  // NaN (an event with no usable time): as far off as a timer goes, i.e. not before the call moves on.
+  if (Number.isNaN(ms)) return MAX_DELAY_MS;
+  return Math.min(MAX_DELAY_MS, Math.max(0, ms));
 }
 
 const REF: Readonly<Record<DeadlineKind, DeadlineNotice['ref']>> = {

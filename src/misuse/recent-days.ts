@@ -10,13 +10,15 @@ export interface CampaignDay {
   numbers: Map<string, boolean> | null;
   /** Numbers whose only call so far is a probe call (A1.35). */
   probes: number;
+  /** By call centre: a bit per ACR scope (in the order of the engine's scopes) whose alert for this call's groups is already raised. */
+  readonly alerted: Map<string, number>;
 }
 
 /** The state of one calendar day. */
 export interface DayState {
   readonly date: string;
   readonly campaigns: Map<string, CampaignDay>;
-  /** Keys of the ACR scopes that have raised their alert on this day. */
+  /** Keys (scope, campaign, call centre) of the ACR scopes that have raised their alert on this day. */
   readonly alerted: Set<string>;
 }
 
@@ -69,7 +71,7 @@ export function createRecentDays(timeZone: string): RecentDays {
       if (lastCampaign !== null && lastCampaign.date === day.date && lastCampaign.campaignId === campaignId) return lastCampaign;
       let c = day.campaigns.get(campaignId);
       if (c === undefined) {
-        c = { campaignId, date: day.date, clis: new Set(), numbers: new Map(), probes: 0 };
+        c = { campaignId, date: day.date, clis: new Set(), numbers: new Map(), probes: 0, alerted: new Map() };
         day.campaigns.set(campaignId, c);
       }
       lastCampaign = c;

@@ -1,5 +1,5 @@
 import { createScopeTally, type ScopeTally } from '../acr/scope-tally.js';
-import { ACR_SCOPES, type AcrScope } from '../acr/table.js';
+import { ACR_SCOPES, type AcrRow, type AcrScope } from '../acr/table.js';
 import type { ClassifiedCall } from '../classify.js';
 import type { AnyFlag } from '../flags.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
@@ -8,7 +8,7 @@ import { zonedDay } from '../time/zoned-day.js';
 import { acrAlert } from './acr-alert.js';
 import { numberKey } from './number-key.js';
 import { isScanningProbe, numberScanning } from './number-scanning.js';
-import { createRecentDays, type CampaignDay } from './recent-days.js';
+import { createRecentDays, type CampaignDay, type DayState } from './recent-days.js';
 import { createRepeatHistory } from './repeat-history.js';
 import { repeatWithin72h } from './repeat-within-72h.js';
 import { tooManyClis } from './too-many-clis.js';
@@ -52,6 +52,24 @@ export interface MisuseState {
   daySize(): number;
 }
 
+/**
+ * `true` for the calls that change an ACR: live calls, abandoned calls and answer machines
+ * connected to agents (y, x and z, A3.3–A3.6). The others are excluded from it (A3.5), so
+ * the alert's private tally skips them: the rates it reports are unchanged.
+ */
+function movesRate(call: ClassifiedCall): boolean {
+  const c = call.category;
+  return c === 'live' || c === 'abandoned' || (c === 'answerMachine' && call.machine === 'falseNegative');
+}
+
+/** The same call with one more flag (a new object: the input is not changed). */
+function withFlag(call: ClassifiedCall, f: AnyFlag): ClassifiedCall {
+  const flags = call.flags.slice();
+  flags.push(f);
+  const { record, category, answeredBy, machine } = call;
+  return machine === undefined ? { record, category, answeredBy, flags } : { record, category, machine, answeredBy, flags };
+}
+
 /** Default `maxLatenessMs`: one hour. */
 export const DEFAULT_MAX_LATENESS_MS = 3_600_000;
 
@@ -72,7 +90,9 @@ export const DEFAULT_MAX_LATENESS_MS = 3_600_000;
  *    call is a probe (`isScanningProbe`); one flag when they first reach `minCalls`.
  * 4. ACR alert (A3.4, `acrAlert`): the `acr` operator's counting (`createScopeTally`); one
  *    flag per scope and day, the first time its running rate is above the alert level — a
- *    rate that falls back and rises again does not raise it twice.
+ *    rate that falls back and rises again does not raise it twice. Calls excluded from the
+ *    rate (A3.5), and calls whose scopes have all alerted that day, are not counted: they
+ *    cannot change what the alert reports.
  * Day state is kept for the latest day and the day before; a call dated earlier is not
  * counted by steps 2–4. Per-call flags (hours, CLI number, IVM, recording notice — pass
  * `standingRecordingNotice` to `classify`/`classified`) come with the call.
@@ -121,6 +141,34 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
     return null;
   };
 
+  const allScopes = (1 << scopes.length) - 1;
+  /**
+   * Counts the call in the private ACR tally and raises the alert of each of its scopes
+   * (A3.4) whose rate is above the level for the first time that day. Once all of a call
+   * centre's scopes in this campaign's day have alerted, its calls can raise nothing more
+   * that day and are not counted.
+   */
+  const countAcr = (state: DayState, c: CampaignDay, call: ClassifiedCall, at: number, scoped: AnyFlag[] | null): AnyFlag[] | null => {
+    const centre = call.record.callCentreId;
+    const known = c.alerted.get(centre) ?? 0;
+    if (known === allScopes || tally === null || alertRate === null) return scoped;
+    const rows = tally.addAndRows(call);
+    let mask = known;
+    for (let i = 0; i < rows.length; i++) {
+      const bit = 1 << i;
+      const row = rows[i] as AcrRow;
+      if ((mask & bit) !== 0 || !row.alert) continue;
+      mask |= bit;
+      const scopeKey = `${row.scope}\u0000${row.campaignId ?? ''}\u0000${row.callCentreId ?? ''}`;
+      if (state.alerted.has(scopeKey)) continue;
+      state.alerted.add(scopeKey);
+      const f = acrAlert(row, alertRate, at);
+      if (f !== null) (scoped ??= []).push(f);
+    }
+    if (mask !== known) c.alerted.set(centre, mask);
+    return scoped;
+  };
+
   return {
     next(call) {
       const r = call.record;
@@ -129,32 +177,20 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
 
       // 1. repeat within 72 h
       const repeat = repeatWithin72h(r, history.previous(key, at, r.callId), policy);
-      if (call.category === 'silent' || call.category === 'abandoned') history.remember(key, { callId: r.callId, at, category: call.category });
+      if (call.category === 'silent' || call.category === 'abandoned') history.remember(key, r.callId, at, call.category);
       history.advance(at);
-      const judged: ClassifiedCall = repeat === null ? call : { ...call, flags: [...call.flags, repeat] };
+      const judged = repeat === null ? call : withFlag(call, repeat);
 
       // 2–4. day-scoped rules
       let scoped: AnyFlag[] | null = null;
-      const day = zonedDay(at, timeZone);
-      const state = days.day(day);
-      const rows = tally === null ? null : tally.addAndRows(call);
+      const state = days.day(zonedDay(at, timeZone));
       if (state !== null) {
         const c = days.campaign(state, r.campaignId);
         const clis = countCli(c, r.cli, at);
         if (clis !== null) scoped = [clis];
         const scan = countProbe(c, key, call, at);
         if (scan !== null) (scoped ??= []).push(scan);
-        if (rows !== null && alertRate !== null) {
-          for (const row of rows) {
-            if (!row.alert) continue;
-            const scopeKey = `${row.scope}\u0000${row.campaignId ?? ''}\u0000${row.callCentreId ?? ''}`;
-            if (state.alerted.has(scopeKey)) continue;
-            const f = acrAlert(row, alertRate, at);
-            if (f === null) continue;
-            state.alerted.add(scopeKey);
-            (scoped ??= []).push(f);
-          }
-        }
+        if (tally !== null && movesRate(call)) scoped = countAcr(state, c, call, at, scoped);
       }
       return { call: judged, raised: scoped === null ? judged.flags : [...judged.flags, ...scoped] };
     },

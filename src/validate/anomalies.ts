@@ -26,7 +26,9 @@ export function parseAnomalies(value: unknown, callId: string | null, path: stri
     const itemPath = `${path}.${i}`;
     const item = readObject(value[i], callId, itemPath);
     const kind = readChoice(item.kind, ANOMALY_KINDS, callId, `${itemPath}.kind`);
-    const event = readChoice(item.event, EVENT_TYPES, callId, `${itemPath}.event`);
+    // An `unknownEvent` anomaly names the type as received; every other kind names a call event type.
+    const event =
+      kind === 'unknownEvent' && typeof item.event === 'string' ? item.event : readChoice(item.event, EVENT_TYPES, callId, `${itemPath}.event`);
     const at = parseTimestamp(item.at, callId, `${itemPath}.at`);
     const detail = item.detail;
     if (typeof detail !== 'string') {

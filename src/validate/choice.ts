@@ -100,4 +100,6 @@ export const ANOMALY_KINDS = choice<AnomalyKind>({
   dispositionUnanswered: true,
   incomplete: true,
   unknownCall: true,
+  unknownEvent: true,
+  invalidTime: true,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, definePolicy, foldEvents, ofcom2017, type AnyFlag, type ClassifiedCall } from '../../src/index.js';
+import { classify, definePolicy, foldEvents, ofcom2017, type AnyFlag, type CallEvent, type ClassifiedCall } from '../../src/index.js';
 import { callEvents, goodMessage, T0 } from '../support/calls.js';
 
 type Steps = Parameters<typeof callEvents>[1];
@@ -207,6 +207,22 @@ describe('bad records', () => {
   it('anomalies in the events are flagged, citing the records paragraph (A2.23)', () => {
     const c = run([['answer', 5000], ['agent', 4000], ['hangup', 9000, 'caller'], ['agent', 9500]]);
     expect(c.flags.filter((f) => f.kind === 'recordAnomaly').map((f) => (f.kind === 'recordAnomaly' ? f.detail.anomaly : ''))).toEqual(['outOfOrder', 'afterHangup']);
+  });
+
+  it('an event of unknown type, or with no valid time, becomes an anomaly and the call goes on (JavaScript callers)', () => {
+    const events = callEvents('c1', [['answer', 5000], ['agent', 5500], ['hangup', 9000, 'caller']]);
+    const bogus = [
+      ...events.slice(0, 2),
+      { type: 'teleport', callId: 'c1', at: T0 + 5200 } as unknown as CallEvent,
+      { type: 'message', callId: 'c1', at: Number.NaN } as CallEvent,
+      ...events.slice(2),
+    ];
+    const c = classify(foldEvents(bogus));
+    expect(c.category).toBe('live');
+    expect(c.record.anomalies.map((a) => [a.kind, a.event])).toEqual([
+      ['unknownEvent', 'teleport'],
+      ['invalidTime', 'message'],
+    ]);
   });
 
   it('classify does not change the record', () => {

@@ -48,14 +48,15 @@ export interface TimedNotice {
   readonly clockMs: number;
 }
 
-const cache = new Map<string, CallMachine>();
+const cache = new WeakMap<Policy, Map<number, CallMachine>>();
+/** One machine definition per policy and disposition wait (options with classify settings are not cached). */
 function machineOf(policy: Policy, options: CallMachineOptions): CallMachine {
-  const key = `${policy.id}:${options.dispositionWaitMs ?? 0}`;
-  let m = policy === ofcom2017 && options.classify === undefined ? cache.get(key) : undefined;
-  if (m === undefined) {
-    m = createCallMachine(policy, options);
-    if (policy === ofcom2017 && options.classify === undefined) cache.set(key, m);
-  }
+  if (options.classify !== undefined) return createCallMachine(policy, options);
+  const wait = options.dispositionWaitMs ?? 0;
+  let byWait = cache.get(policy);
+  if (byWait === undefined) cache.set(policy, (byWait = new Map()));
+  let m = byWait.get(wait);
+  if (m === undefined) byWait.set(wait, (m = createCallMachine(policy, options)));
   return m;
 }
 

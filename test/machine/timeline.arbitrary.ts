@@ -31,6 +31,8 @@ export const timelineSpec = fc.record({
   amd: fc.boolean(),
   messagePlanned: fc.boolean(),
   cliWithheld: fc.boolean(),
+  /** A basic-rate CLI, a premium one, a drama-range one (cannot be called back). */
+  cli: fc.constantFrom('02071234567', '03001234567', '09011000000', '01632960999'),
   agentGuaranteed: fc.boolean(),
   /** ms from dial to ringing; undefined: not reported. */
   ringing: fc.option(fc.integer({ min: 0, max: 8_000 }), { nil: undefined }),
@@ -71,7 +73,7 @@ export function buildTimeline(spec: TimelineSpec): CallEvent[] {
     c.dial(0, {
       amd: spec.amd,
       messagePlanned: spec.messagePlanned,
-      cli: spec.cliWithheld ? null : '02071234567',
+      cli: spec.cliWithheld ? null : spec.cli,
       agentGuaranteed: spec.agentGuaranteed,
     }),
   ];
@@ -115,7 +117,7 @@ export function buildTimeline(spec: TimelineSpec): CallEvent[] {
   // Stable sort: ties keep their causal order.
   inCall.sort((a, b) => a.at - b.at);
   if (spec.hangup) {
-    events.push(...inCall.filter((e) => e.at - spec.dialAt <= end), c.hangup(end, spec.answered ? spec.hangupBy : spec.hangupBy));
+    events.push(...inCall.filter((e) => e.at - spec.dialAt <= end), c.hangup(end, spec.hangupBy));
   } else {
     events.push(...inCall);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { acr, acrCounters, audit, classified, DuplicateCallError, foldEvents, type CallRecord } from '../../src/index.js';
+import { acr, acrCounters, audit, classified, DuplicateCallError, foldEvents, ofcom2017, type CallRecord } from '../../src/index.js';
 import { callEvents } from '../support/calls.js';
 
 type Steps = Parameters<typeof callEvents>[1];
@@ -57,7 +57,7 @@ describe('acr operator', () => {
 
 describe('audit', () => {
   it('returns the daily table and flag counts for a batch', () => {
-    const result = audit([rec('1', LIVE), rec('2', ABANDONED), rec('3', SILENT)]);
+    const result = audit([rec('1', LIVE), rec('2', ABANDONED), rec('3', SILENT)], ofcom2017, { misuse: false });
     expect(result.calls).toBe(3);
     expect(result.flagCounts).toEqual({ abandonedCall: 1, silentCall: 1 });
     expect(result.table.find((r) => r.scope === 'all')?.acr).toMatchObject({ x: 1, y: 1, rate: 0.5, estimated: false });
@@ -70,6 +70,20 @@ describe('audit', () => {
     expect(result.rejected).toHaveLength(1);
     expect(result.rejected[0]!.error).toBeInstanceOf(DuplicateCallError);
     expect(result.table.find((r) => r.scope === 'all')?.counts.live).toBe(1);
+  });
+
+  it('runs the cross-call rules by default and counts their flags (A2.9, A3.4)', () => {
+    // Call 3 dials the number of abandoned call 2 again at once, with no guaranteed agent.
+    const result = audit([rec('1', LIVE), rec('2', ABANDONED), rec('3', SILENT)]);
+    expect(result.flagCounts).toEqual({ abandonedCall: 1, silentCall: 1, repeatWithin72h: 1, acrAlert: 4 });
+    expect(result.report.repeatsWithin72h).toBe(1);
+    expect(result.report.calls).toBe(3);
+    expect(result.table).toEqual(audit([rec('1', LIVE), rec('2', ABANDONED), rec('3', SILENT)], ofcom2017, { misuse: false }).table);
+  });
+
+  it('rethrows an error raised inside the pass, synchronously', () => {
+    const bad = { ...rec('1', LIVE), dialAt: Number.NaN };
+    expect(() => audit([bad], { ...ofcom2017, timeZone: 'Not/AZone' })).toThrow();
   });
 
   it('an empty batch gives an empty table', () => {

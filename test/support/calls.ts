@@ -30,11 +30,12 @@ export function dial(callId: string, at = 0, over: Partial<DialEvent> = {}): Dia
   };
 }
 
-/** One call's events: a dial at T0 (with `over`) then the steps, times in ms after T0. */
+/** One call's events: a dial at T0 + `over.at` (default T0), then the steps, each `s[1]` ms after the dial. */
 export function callEvents(callId: string, steps: readonly Step[], over: Partial<DialEvent> = {}): CallEvent[] {
-  const out: CallEvent[] = [dial(callId, 0, over)];
+  const first = dial(callId, 0, over);
+  const out: CallEvent[] = [first];
   for (const s of steps) {
-    const at = T0 + s[1];
+    const at = first.at + s[1];
     switch (s[0]) {
       case 'ringing':
       case 'answer':
