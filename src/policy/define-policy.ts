@@ -33,6 +33,7 @@ export function validatePolicy(policy: Policy): Policy {
   if (policy.ring.ringCycleMs === 0) throw new PolicyError('ring.ringCycleMs should be more than 0');
   duration('message.deadlineMs', policy.message.deadlineMs);
   duration('repeat.windowMs', policy.repeat.windowMs);
+  if (policy.connection.deadlineMs !== null) duration('connection.deadlineMs', policy.connection.deadlineMs);
   duration('ivm.maxWaitMs', policy.ivm.maxWaitMs);
   duration('ivm.maxWaitWithoutInfoMs', policy.ivm.maxWaitWithoutInfoMs);
   duration('scanning.maxRingMs', policy.scanning.maxRingMs);

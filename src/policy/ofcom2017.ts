@@ -31,6 +31,7 @@ export const ofcom2017: Policy = {
     deadlineFrom: { withAmd: 'salutationStart', withoutAmd: 'pickup' },
     requiredContent: ['identifiesCaller', 'explainsAttempt', 'basicRateOptOutNumber', 'noMarketing'],
   },
+  connection: { deadlineMs: null },
   repeat: { windowMs: 72 * HOUR },
   callingHours: [weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21],
   acr: { window: 'calendarDay', alertRate: 0.03 },

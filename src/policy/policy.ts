@@ -59,6 +59,14 @@ export interface Policy {
     /** What the message must contain (A2.17). */
     readonly requiredContent: readonly MessageElement[];
   };
+  /**
+   * Connection to a live agent. Where a jurisdiction defines an abandoned call as one not
+   * connected to a live agent within a few seconds (US TSR 16 CFR 310.4(b)(1)(iv): 2 s
+   * after the completed greeting; CRTC: 2 s), an answered call whose agent comes later
+   * than `deadlineMs` after the message clock's start is abandoned even if an agent
+   * eventually took it. `null` (Ofcom): an agent at any time makes a live call (A3.3).
+   */
+  readonly connection: { readonly deadlineMs: number | null };
   /** Repeat calls (A2.9). */
   readonly repeat: {
     /** A call to a number within this long after a silent or abandoned call to it needs a guaranteed agent (72 h). */

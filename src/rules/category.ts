@@ -46,7 +46,9 @@ const result = (
  * 1. not answered → `unconnected` (A3.3);
  * 2. a machine answered → `answerMachine`: `falseNegative` if an agent took it, else
  *    `disconnectedByAmd` if AMD said machine, else `abandoned` (A3.5);
- * 3. a person (or nobody knows who) answered and an agent took the call → `live` (A3.3);
+ * 3. a person (or nobody knows who) answered and an agent took the call → `live` (A3.3) —
+ *    unless the policy sets a connection deadline (US TSR, CRTC) and the agent came later:
+ *    then `abandoned`;
  * 4. an information message played → `abandoned` (A1.9), late or not (lateness is a flag, A2.19);
  * 5. AMD said machine but it was a person (disposition), and the call was dropped →
  *    `silent`, AMD false positive (A1.6);
@@ -63,10 +65,14 @@ export function categorise(record: CallRecord, policy: Policy): Categorisation {
     if (record.amdResult === 'machine') return result('answerMachine', by, { machine: 'disconnectedByAmd' });
     return result('answerMachine', by, { machine: 'abandoned' });
   }
-  if (record.agentAt !== null) return result('live', by);
+  const clock = messageClock(record, policy);
+  if (record.agentAt !== null) {
+    const connectBy = policy.connection.deadlineMs;
+    if (connectBy === null || clock === null || record.agentAt <= clock.startsAt + connectBy) return result('live', by);
+    return result('abandoned', by, { messagePlayed: record.messageAt !== null && record.messageAt <= record.agentAt });
+  }
   if (record.messageAt !== null) return result('abandoned', by, { messagePlayed: true });
   if (record.amdResult === 'machine') return result('silent', by, { silentReason: 'amdFalsePositive' });
-  const clock = messageClock(record, policy);
   const withinDeadline = clock !== null && record.hangupAt !== null && record.hangupAt <= clock.deadlineAt;
   if (withinDeadline && record.hangupBy === 'recipient') {
     return record.messagePlanned

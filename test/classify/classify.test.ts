@@ -55,6 +55,19 @@ describe('live calls (A3.3)', () => {
   });
 });
 
+describe('a connection deadline, where a policy sets one (US TSR, CRTC)', () => {
+  const strict = definePolicy(ofcom2017, { connection: { deadlineMs: 2000 } });
+  const at = (agent: number) => classify(foldEvents(callEvents('c1', [['answer', 5000], ['agent', 5000 + agent], ['hangup', 60_000, 'caller']])), strict);
+  it('an agent at exactly the deadline makes a live call; 1 ms later the call is abandoned', () => {
+    expect(at(2000).category).toBe('live');
+    expect(at(2001).category).toBe('abandoned');
+    expect(at(2001).flags.map((f) => f.kind)).toEqual(['abandonedCall']);
+  });
+  it('under Ofcom an agent at any time makes a live call (A3.3)', () => {
+    expect(classify(foldEvents(callEvents('c1', [['answer', 5000], ['agent', 9000], ['hangup', 60_000, 'caller']]))).category).toBe('live');
+  });
+});
+
 describe('abandoned calls (A1.9, A1.10, A2.19)', () => {
   it('an information message within 2 s makes an abandoned call, not a silent one', () => {
     const c = run([['answer', 5000], ['message', 6500, goodMessage], ['hangup', 20_000, 'caller']]);
