@@ -66,6 +66,9 @@ export { messageContent, missingMessageElements } from './rules/message-content.
 export { longRing, maxRingEndsAt, minRingEndsAt, ringStartAt, ringTimeMs, shortRing } from './rules/ring-time.js';
 export { cliWithheld } from './rules/cli-withheld.js';
 export { recordingWithoutNotice, RECORDING_GUIDANCE_REF } from './rules/recording-notice.js';
+export { clockMinutes, inCallingWindow, unsociableHours } from './rules/unsociable-hours.js';
+export { cliNumberFlags, INTERNATIONAL_CLI_KIND, type CliNumberFlag } from './rules/cli-number.js';
+export { ivmWait, ivmWaitMs, missingQueueItems, QUEUE_ITEMS, type IvmFlag, type QueueItem } from './rules/ivm-wait.js';
 export { classify, type ClassifiedCall, type ClassifyOptions } from './classify.js';
 
 // The call machine
@@ -123,4 +126,14 @@ export { zonedDay, localMinuteOfDay, type ZonedDay } from './time/zoned-day.js';
 export { callRecords, type CallRecordsOptions, type StreamAnomaly } from './operators/call-records.js';
 export { classified } from './operators/classified.js';
 export { acr, acrCounters, type AcrOptions, type AcrUpdate } from './operators/acr.js';
+
+// Rules across calls (A1.21–A1.36, A2.9, A3.4 alert)
+export { misuse } from './operators/misuse.js';
+export { createMisuseState, DEFAULT_MAX_LATENESS_MS, type MisuseOptions, type MisuseState, type MisuseUpdate } from './misuse/state.js';
+export { misuseAll } from './misuse/misuse-all.js';
+export { repeatWithin72h, type MisuseCallRef } from './misuse/repeat-within-72h.js';
+export { tooManyClis } from './misuse/too-many-clis.js';
+export { isScanningProbe, numberScanning } from './misuse/number-scanning.js';
+export { acrAlert } from './misuse/acr-alert.js';
+export { numberKey } from './misuse/number-key.js';
 export { audit, type AuditOptions, type AuditResult, type RejectedRecord } from './audit.js';

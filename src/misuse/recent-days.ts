@@ -10,8 +10,8 @@ export interface CampaignDay {
   numbers: Map<string, boolean> | null;
   /** Numbers whose only call so far is a probe call (A1.35). */
   probes: number;
-  /** By call centre: a bit per ACR scope (in the order of the engine's scopes) whose alert for this call's groups is already raised. */
-  readonly alerted: Map<string, number>;
+  /** By call centre: a bit per ACR scope (in the engine's order of scopes) whose alert for that centre's groups is already raised. */
+  readonly alertedScopes: Map<string, number>;
 }
 
 /** The state of one calendar day. */
@@ -71,7 +71,7 @@ export function createRecentDays(timeZone: string): RecentDays {
       if (lastCampaign !== null && lastCampaign.date === day.date && lastCampaign.campaignId === campaignId) return lastCampaign;
       let c = day.campaigns.get(campaignId);
       if (c === undefined) {
-        c = { campaignId, date: day.date, clis: new Set(), numbers: new Map(), probes: 0, alerted: new Map() };
+        c = { campaignId, date: day.date, clis: new Set(), numbers: new Map(), probes: 0, alertedScopes: new Map() };
         day.campaigns.set(campaignId, c);
       }
       lastCampaign = c;

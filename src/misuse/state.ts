@@ -1,6 +1,7 @@
 import { createScopeTally, type ScopeTally } from '../acr/scope-tally.js';
 import { ACR_SCOPES, type AcrRow, type AcrScope } from '../acr/table.js';
 import type { ClassifiedCall } from '../classify.js';
+import { PolicyError } from '../errors.js';
 import type { AnyFlag } from '../flags.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
@@ -96,12 +97,26 @@ export const DEFAULT_MAX_LATENESS_MS = 3_600_000;
  * Day state is kept for the latest day and the day before; a call dated earlier is not
  * counted by steps 2–4. Per-call flags (hours, CLI number, IVM, recording notice — pass
  * `standingRecordingNotice` to `classify`/`classified`) come with the call.
+ *
+ * Amortised O(1) per call; it allocates the update, and a new call object only when a
+ * repeat flag is added.
+ * @throws PolicyError for a negative `maxLatenessMs` or an `alertRate` outside 0–1.
+ *
+ * @example
+ * ```ts
+ * import { classify, createMisuseState, ofcom2017 } from 'dialguard';
+ * const misuse = createMisuseState(ofcom2017);
+ * for (const record of records) for (const f of misuse.next(classify(record)).raised) console.log(f.kind, f.ref);
+ * ```
  */
 export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOptions = {}): MisuseState {
   const timeZone = policy.timeZone;
   const alertRate = options.alertRate === undefined ? policy.acr.alertRate : options.alertRate;
   const scopes = options.scopes ?? ACR_SCOPES;
-  const history = createRepeatHistory(policy.repeat.windowMs, options.maxLatenessMs ?? DEFAULT_MAX_LATENESS_MS);
+  const latenessMs = options.maxLatenessMs ?? DEFAULT_MAX_LATENESS_MS;
+  if (!(latenessMs >= 0)) throw new PolicyError(`maxLatenessMs should be a duration in ms, 0 or more; received ${latenessMs}`);
+  if (alertRate !== null && !(alertRate >= 0 && alertRate <= 1)) throw new PolicyError(`alertRate should be a fraction 0–1 or null; received ${alertRate}`);
+  const history = createRepeatHistory(policy.repeat.windowMs, latenessMs);
   const days = createRecentDays(timeZone);
   const tally: ScopeTally | null = alertRate === null ? null : createScopeTally(timeZone, scopes, alertRate);
   let lastCli = '';
@@ -150,7 +165,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
    */
   const countAcr = (state: DayState, c: CampaignDay, call: ClassifiedCall, at: number, scoped: AnyFlag[] | null): AnyFlag[] | null => {
     const centre = call.record.callCentreId;
-    const known = c.alerted.get(centre) ?? 0;
+    const known = c.alertedScopes.get(centre) ?? 0;
     if (known === allScopes || tally === null || alertRate === null) return scoped;
     const rows = tally.addAndRows(call);
     let mask = known;
@@ -165,7 +180,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       const f = acrAlert(row, alertRate, at);
       if (f !== null) (scoped ??= []).push(f);
     }
-    if (mask !== known) c.alerted.set(centre, mask);
+    if (mask !== known) c.alertedScopes.set(centre, mask);
     return scoped;
   };
 

@@ -17,6 +17,7 @@ export const OUTCOME = {
   unanswered: [['ringing', 100], ['hangup', 20_100, 'caller', 'noAnswer']],
   probe: [['ringing', 500], ['hangup', 2500, 'caller']],
   machine: [['answer', 5000], ['amd', 8000, 'machine'], ['hangup', 8100, 'caller']],
+  machineToAgent: [['answer', 5000], ['amd', 6000, 'human'], ['agent', 6100], ['hangup', 9000, 'caller'], ['disposition', 12_000, 'machine']],
 } satisfies Record<string, Steps>;
 
 export type Outcome = keyof typeof OUTCOME;
@@ -30,8 +31,8 @@ export function callAt(
   policy: Policy = ofcom2017,
   options: ClassifyOptions = {},
 ): ClassifiedCall {
-  const steps = (OUTCOME[outcome] as Steps).map((s) => [s[0], s[1] + at, ...s.slice(2)]) as unknown as Steps;
-  return classify(foldEvents(callEvents(callId, steps, { cli: GOOD_CLI, amd: outcome === 'machine' || outcome === 'abandoned', ...over, at })), policy, options);
+  const steps = OUTCOME[outcome] as Steps; // step times are after the dial
+  return classify(foldEvents(callEvents(callId, steps, { cli: GOOD_CLI, amd: outcome === 'machine' || outcome === 'machineToAgent' || outcome === 'abandoned', ...over, at })), policy, options);
 }
 
 /** The epoch ms at which the wall clock in `zone` shows the given local date and time (not for times in a spring-forward gap). */

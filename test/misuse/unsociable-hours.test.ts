@@ -26,7 +26,7 @@ describe('unsociable hours (A2.11)', () => {
   });
 
   it("judges the recipient's own zone when the call carries one", () => {
-    // 13:30 in London is 08:30 in New York (allowed) but 03:30 the next day in Sydney... and 00:30 (flagged) in Auckland.
+    // 13:30 on Monday in London is 08:30 in New York (allowed) and 02:30 on Tuesday in Auckland (flagged).
     const at = instantOf('Europe/London', 2026, 11, 23, 13, 30);
     expect(flagged(at, 'America/New_York')).toBe(false);
     expect(unsociableHours(record(at, 'Pacific/Auckland'), ofcom2017)?.detail).toMatchObject({ localTime: '02:30', weekday: 2, zone: 'Pacific/Auckland' });
