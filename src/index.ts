@@ -137,3 +137,60 @@ export { isScanningProbe, numberScanning } from './misuse/number-scanning.js';
 export { acrAlert } from './misuse/acr-alert.js';
 export { numberKey } from './misuse/number-key.js';
 export { audit, type AuditOptions, type AuditResult, type RejectedRecord } from './audit.js';
+
+// Persistence and priority report (Section 1, Annex 2, Annex 3)
+export {
+  buildReport,
+  createReportBuilder,
+  DEFAULT_MISUSE_KINDS,
+  FLAG_KIND_INFO,
+  FLAG_KINDS,
+  formatReport,
+  report,
+  REPORT_LINE_WIDTH,
+  ReportInputError,
+  type AcrSummary,
+  type AmdCounts,
+  type AmdEvidence,
+  type BuildReportOptions,
+  type CategoryCounts,
+  type CategoryRates,
+  type FlagCounts,
+  type FlagKindSummary,
+  type Persistence,
+  type Report,
+  type ReportAcr,
+  type ReportBuilder,
+  type ReportBuilderOptions,
+  type ReportCell,
+  type ReportComplaint,
+  type ReportComplaints,
+  type ReportData,
+  type ReportDay,
+  type ReportExample,
+  type ReportFactor,
+  type ReportOptions,
+  type ReportPeriod,
+  type ReportPolicy,
+  type ReportScopeFlag,
+  type ReportWeek,
+  type RetentionHorizon,
+  type ScopeReport,
+} from './report/index.js';
+
+// Complaints (A2.6; a carrier's view)
+export {
+  complaintNumberKey,
+  ComplaintError,
+  createComplaintMatcher,
+  DEFAULT_COMPLAINT_TOLERANCE_MS,
+  DEFAULT_MAX_MATCHES,
+  matchComplaint,
+  type Complaint,
+  type ComplaintCallMatch,
+  type ComplaintFinding,
+  type ComplaintFindingKind,
+  type ComplaintMatch,
+  type ComplaintMatcher,
+  type ComplaintOptions,
+} from './complaints/index.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { acr, acrCounters, audit, classified, DuplicateCallError, foldEvents, ofcom2017, type CallRecord } from '../../src/index.js';
+import { acr, acrCounters, audit, classified, DuplicateCallError, foldEvents, ofcom2017, PolicyError, type CallRecord } from '../../src/index.js';
 import { callEvents } from '../support/calls.js';
 
 type Steps = Parameters<typeof callEvents>[1];
@@ -82,8 +82,8 @@ describe('audit', () => {
   });
 
   it('rethrows an error raised inside the pass, synchronously', () => {
-    const bad = { ...rec('1', LIVE), dialAt: Number.NaN };
-    expect(() => audit([bad], { ...ofcom2017, timeZone: 'Not/AZone' })).toThrow();
+    // The misuse rules meet the unknown zone on the first call.
+    expect(() => audit([rec('1', LIVE)], { ...ofcom2017, timeZone: 'Not/AZone' })).toThrow(PolicyError);
   });
 
   it('an empty batch gives an empty table', () => {

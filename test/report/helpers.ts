@@ -12,6 +12,8 @@ export const WEEK = 7 * DAY;
 export const OUTCOME = {
   live: [['ringing', 100], ['answer', 5000], ['agent', 5500], ['hangup', 60_000, 'caller']],
   abandoned: [['ringing', 100], ['answer', 5000], ['amd', 5500, 'human'], ['message', 6000, goodMessage], ['hangup', 20_000, 'caller']],
+  /** No AMD verdict, no disposition: who answered is not known (A3.6). */
+  abandonedUnknown: [['ringing', 100], ['answer', 5000], ['message', 6000, goodMessage], ['hangup', 20_000, 'caller']],
   silent: [['ringing', 100], ['answer', 5000], ['hangup', 9000, 'caller']],
   unanswered: [['ringing', 100], ['hangup', 20_100, 'caller', 'noAnswer']],
   shortRing: [['ringing', 100], ['hangup', 5000, 'caller', 'noAnswer']],

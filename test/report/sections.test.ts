@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acrTable, createAcrTally, matchComplaint, ofcom2017, type ClassifiedCall } from '../../src/index.js';
+import { matchComplaint } from '../../src/complaints/index.js';
+import { acrTable, createAcrTally, definePolicy, ofcom2017, type ClassifiedCall } from '../../src/index.js';
 import { misuseAll } from '../../src/misuse/misuse-all.js';
 import { createReportBuilder, FLAG_KINDS, report } from '../../src/report/index.js';
 import { callAt, DAY, HOUR, MINUTE, recordAt, T0 } from './helpers.js';
@@ -60,9 +61,9 @@ describe('report: calls by category per scope and day', () => {
   });
 
   it('marks estimated days (A3.6) when the answerer of an abandoned call is unknown', () => {
-    const unknown = callAt('u', T0, 'abandoned', { amd: false });
+    const unknown = callAt('u', T0, 'abandonedUnknown');
     const est = report([unknown, callAt('l', T0 + MINUTE, 'live', { to: '01632960009' })]);
-    // Without AMD no verdict exists: the answerer is unknown, and z = 0 keeps x = 1.
+    // No verdict and no disposition: the answerer is unknown, and z = 0 keeps x = 1.
     expect(est.scopes[0]!.days[0]!.acr).toMatchObject({ x: 1, y: 1, estimated: true });
   });
 });
@@ -292,5 +293,19 @@ describe('report: memory stays bounded', () => {
     expect(data.cells).toHaveLength(10); // 10 days × 1 campaign × 1 centre
     expect(data.examples.length).toBeLessThanOrEqual(10 * 2 * 5);
     expect(recordAt('x', T0, 'live').callId).toBe('x');
+  });
+});
+
+describe('report: a trailing ACR window (policy.acr.window)', () => {
+  it('gives each day the trailing row of acrTable, with its first day', () => {
+    const policy = definePolicy(ofcom2017, { acr: { window: 'trailing30Days' } });
+    const calls = [callAt('1', T0, 'abandoned', {}, policy), callAt('2', T0 + DAY, 'live', { to: '01632960002' }, policy)];
+    const r = report(calls, { policy });
+    expect(r.policy.acrWindow).toBe('trailing30Days');
+    const day2 = r.scopes[0]!.days[1]!;
+    // The 30 days ending on the 24th hold both calls: x 1, y 1.
+    expect(day2.acr).toMatchObject({ from: '2026-10-26', x: 1, y: 1, rate: 0.5 });
+    expect(report(calls).scopes[0]!.days[1]!.acr).toMatchObject({ x: 0, y: 1, rate: 0 });
+    expect(report(calls).scopes[0]!.days[1]!.acr.from).toBeUndefined();
   });
 });

@@ -1,0 +1,217 @@
+import type { FlagKind } from '../flags.js';
+import type { ReportComplaints, ReportFactor, RetentionHorizon, ScopeReport } from './types.js';
+
+/** Evidence names whose values are shares (0–1), not counts. */
+export const SHARE_EVIDENCE: ReadonlySet<string> = new Set([
+  'shareOfCalls',
+  'highestDailyAcr',
+  'highestCampaignDailyAcr',
+  'alertRate',
+  'shareOfWeeksWithCalls',
+  'falsePositiveRate',
+  'falseNegativeRate',
+  'machineShareOfAnswered',
+]);
+
+/** What the factors read: the `all` scope, the campaigns, complaints and retention. */
+export interface FactorInput {
+  readonly all: { readonly report: ScopeReport; readonly silentCliWithheld: number; readonly misuseAtUnsociableHours: number };
+  readonly campaigns: readonly ScopeReport[];
+  readonly complaints: ReportComplaints;
+  readonly retention: RetentionHorizon;
+  readonly alertRate: number | null;
+}
+
+/**
+ * The factors of Section 1 and Annex 2 (A2.3–A2.25), each with its paragraphs and the
+ * numbers the records give for it. Ofcom does not weigh them mechanically (A2.7), so
+ * neither does this: there is no score, no weighting and no verdict — `observed` says only
+ * whether the records show anything under the factor.
+ */
+export function annex2Factors(input: FactorInput): ReportFactor[] {
+  const { all, campaigns, complaints, retention, alertRate } = input;
+  const r = all.report;
+  const n = (k: FlagKind): number => r.flags[k] ?? 0;
+  const any = (...ks: FlagKind[]): boolean => ks.some((k) => n(k) > 0);
+  let campaignHigh: ScopeReport | null = null;
+  let campaignDaysAboveAlert = 0;
+  for (const c of campaigns) {
+    campaignDaysAboveAlert += c.acr.daysAboveAlert;
+    if (c.acr.highestRate !== null && (campaignHigh === null || c.acr.highestRate > (campaignHigh.acr.highestRate ?? -1))) campaignHigh = c;
+  }
+  const daysWith = (pick: (d: ScopeReport['days'][number]) => number): number => r.days.filter((d) => pick(d) > 0).length;
+  return [
+    {
+      id: 'silentCalls',
+      paragraphs: 'A2.3, A2.6; A1.3–A1.8',
+      title: 'Silent calls — likely the highest priority',
+      observed: r.totals.silent > 0,
+      evidence: {
+        silentCalls: r.totals.silent,
+        shareOfCalls: r.rates.silent,
+        daysWithSilentCalls: daysWith((d) => d.counts.silent),
+        silentWithCliWithheld: all.silentCliWithheld,
+        amdFalsePositives: r.amd.falsePositives,
+      },
+      note: 'Silent calls are excluded from the ACR (A3.5) and counted here on their own.',
+    },
+    {
+      id: 'abandonedCalls',
+      paragraphs: 'A2.4, A2.6; Annex 3',
+      title: 'Abandoned calls and the Abandoned Call Rate',
+      observed: r.totals.abandoned > 0,
+      evidence: {
+        abandonedCalls: r.totals.abandoned,
+        shareOfCalls: r.rates.abandoned,
+        daysWithRate: r.acr.daysWithRate,
+        highestDailyAcr: r.acr.highestRate,
+        highestDailyAcrDate: r.acr.highestRateDate,
+        highestCampaignDailyAcr: campaignHigh?.acr.highestRate ?? null,
+        highestCampaignDailyAcrCampaign: campaignHigh?.campaignId ?? null,
+        highestCampaignDailyAcrDate: campaignHigh?.acr.highestRateDate ?? null,
+        campaignDaysAboveAlert: campaignDaysAboveAlert,
+        alertRate,
+      },
+      note: 'The ACR is one measure for prioritising (A3.1); the alert level is the user\u2019s and no rate is a safe harbour (A4.12, A4.20).',
+    },
+    {
+      id: 'persistence',
+      paragraphs: 'Section 1',
+      title: 'Misuse throughout or at different points of the period',
+      observed: r.persistence.weeksWithMisuse > 0,
+      evidence: {
+        weeks: r.persistence.weeks,
+        weeksWithCalls: r.persistence.weeksWithCalls,
+        weeksWithMisuse: r.persistence.weeksWithMisuse,
+        shareOfWeeksWithCalls: r.persistence.shareOfWeeksWithCalls,
+        daysWithMisuse: r.persistence.daysWithMisuse,
+        pattern: r.persistence.pattern,
+      },
+      note: 'Levels beyond accident or one-off error, or repetition in disregard of harm, are for judgement.',
+    },
+    {
+      id: 'complaints',
+      paragraphs: 'A2.6',
+      title: 'Consumer complaints the misuse attracts',
+      observed: complaints.total > 0,
+      evidence: {
+        complaints: complaints.total,
+        matched: complaints.matched,
+        unmatched: complaints.unmatched,
+        noCallFromCli: complaints.findings.noCallFromCli ?? 0,
+      },
+      note: 'Only complaints given to the report are counted; an unmatched complaint may concern another caller.',
+    },
+    {
+      id: 'repeatCalls',
+      paragraphs: 'A2.8–A2.10',
+      title: 'Misuse repeated to the same number within 72 hours',
+      observed: any('repeatWithin72h'),
+      evidence: { repeatsWithin72h: n('repeatWithin72h') },
+      note: 'Counts calls within the window after a silent or abandoned call without a guaranteed agent; the reasons for them are for judgement.',
+    },
+    {
+      id: 'unsociableHours',
+      paragraphs: 'A2.11',
+      title: 'Time of day',
+      observed: any('unsociableHours'),
+      evidence: { callsAtUnsociableHours: n('unsociableHours'), silentOrAbandonedAtUnsociableHours: all.misuseAtUnsociableHours },
+      note: 'The hours are not prescribed: these use the policy\u2019s calling window.',
+    },
+    {
+      id: 'cli',
+      paragraphs: 'A2.12–A2.14; A1.18–A1.24',
+      title: 'Calling line identification',
+      observed: any('cliWithheld', 'cliInvalid', 'cliPremiumRate', 'cliNotBasicRate', 'tooManyClis'),
+      evidence: {
+        cliWithheld: n('cliWithheld'),
+        silentWithCliWithheld: all.silentCliWithheld,
+        cliInvalid: n('cliInvalid'),
+        cliPremiumRate: n('cliPremiumRate'),
+        cliNotBasicRate: n('cliNotBasicRate'),
+        tooManyClis: n('tooManyClis'),
+      },
+      note: 'Whether a return call to the CLI reaches a compliant message (A2.14) is not in call records.',
+    },
+    {
+      id: 'ringTime',
+      paragraphs: 'A2.15',
+      title: 'Length of time a call rings',
+      observed: any('shortRing', 'longRing'),
+      evidence: { shortRing: n('shortRing'), longRing: n('longRing') },
+      note: '',
+    },
+    {
+      id: 'messageContent',
+      paragraphs: 'A2.16–A2.17',
+      title: 'Content of the information message',
+      observed: any('messageContent'),
+      evidence: { messagesMissingContent: n('messageContent') },
+      note: 'Judged only where the records carry the message content.',
+    },
+    {
+      id: 'messageDelay',
+      paragraphs: 'A2.18–A2.19',
+      title: 'Time taken to connect the recipient to a message',
+      observed: any('lateMessage'),
+      evidence: { lateMessages: n('lateMessage') },
+      note: '',
+    },
+    {
+      id: 'otherMisuse',
+      paragraphs: 'A2.5; A1.28–A1.31, A1.35–A1.36',
+      title: 'Other forms of misuse',
+      observed: any('numberScanning', 'ivmLongWait', 'ivmNoQueueInfo'),
+      evidence: { numberScanning: n('numberScanning'), ivmLongWait: n('ivmLongWait'), ivmNoQueueInfo: n('ivmNoQueueInfo') },
+      note: '',
+    },
+    {
+      id: 'harm',
+      paragraphs: 'A2.2, A2.5, A2.6',
+      title: 'Seriousness of harm, flagrant disregard, need for deterrence',
+      observed: null,
+      evidence: {},
+      note: 'A judgement for the regulator: call records alone do not show it.',
+    },
+    {
+      id: 'management',
+      paragraphs: 'A2.20–A2.22',
+      title: 'Management, practices and processes; third parties',
+      observed: null,
+      evidence: {},
+      note: 'Testing, competent staff, dialling rates, agent monitoring and oversight of third parties are not in call records.',
+    },
+    {
+      id: 'amdAccuracy',
+      paragraphs: 'A2.24',
+      title: 'Evidence of the accuracy of AMD',
+      observed: r.amd.falsePositives + r.amd.falseNegatives > 0,
+      evidence: {
+        callsWithAmd: r.amd.calls,
+        checkedMachineVerdicts: r.amd.checkedMachine,
+        falsePositives: r.amd.falsePositives,
+        falsePositiveRate: r.amd.falsePositiveRate,
+        checkedHumanVerdicts: r.amd.checkedHuman,
+        falseNegatives: r.amd.falseNegatives,
+        falseNegativeRate: r.amd.falseNegativeRate,
+        machineShareOfAnswered: r.amd.machineShareOfAnswered,
+      },
+      note: 'Checked against later dispositions; verdicts without one cannot be checked.',
+    },
+    {
+      id: 'records',
+      paragraphs: 'A2.23, A2.25',
+      title: 'Record management: records kept (A2.23: at least six months)',
+      observed: n('recordAnomaly') > 0 || retention.dataCoversLookback === false,
+      evidence: {
+        retentionMonths: retention.months,
+        keepUntil: retention.keepUntil,
+        lookbackFrom: retention.lookbackFrom,
+        oldestRecord: retention.oldestRecord,
+        dataCoversLookback: retention.dataCoversLookback,
+        recordAnomalies: n('recordAnomaly'),
+      },
+      note: 'Covering the lookback shows only that these records reach back; the type of dialler and AMD in use (A2.24) is not in them.',
+    },
+  ];
+}

@@ -1,0 +1,246 @@
+import { localTime } from '../time/zoned-day.js';
+import { SHARE_EVIDENCE } from './factors.js';
+import { FLAG_KINDS } from './flag-kinds.js';
+import type { Report, ReportFactor, ScopeReport } from './types.js';
+
+/** The widest line `formatReport` writes. */
+export const REPORT_LINE_WIDTH = 100;
+
+const W = REPORT_LINE_WIDTH;
+
+/** 12345 → `12,345` (no locale: the same on every host). */
+function int(n: number): string {
+  const s = String(Math.round(Math.abs(n)));
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += (i > 0 && (s.length - i) % 3 === 0 ? ',' : '') + s[i];
+  return (n < 0 ? '-' : '') + out;
+}
+
+const pct = (r: number | null): string => (r === null ? '-' : `${(r * 100).toFixed(2)} %`);
+const num = (n: number): string => (Number.isInteger(n) ? int(n) : n.toFixed(2));
+
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}\u2026`;
+}
+
+/**
+ * An aligned table: the first column left-aligned, the rest right-aligned unless `left`
+ * says so; column `flex` (default the first) is clipped to keep lines within the width.
+ */
+function table(head: readonly string[], rows: readonly (readonly string[])[], left: readonly number[] = [0], flex = 0): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  if (total > W) widths[flex] = Math.max(8, widths[flex]! - (total - W));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => {
+        const w = widths[i]!;
+        const t = clip(c, w);
+        return left.includes(i) ? t.padEnd(w) : t.padStart(w);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(head), ...rows.map(line)];
+}
+
+/** Words wrapped to the width, the first line after `first`, the rest after `indent`. */
+function wrap(text: string, indent = '  ', first = ''): string[] {
+  const out: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    if (word === '') continue;
+    const next = line.trim() === '' ? line + word : `${line} ${word}`;
+    if (next.length > W && line.trim() !== '') {
+      out.push(line);
+      line = indent + word;
+    } else line = next;
+  }
+  if (line !== '') out.push(line);
+  return out.map((l) => clip(l, W).replaceAll(KEEP, ' '));
+}
+
+/** A space `wrap` never breaks at. */
+const KEEP = '\u00a0';
+const keep = (item: string): string => item.replaceAll(' ', KEEP);
+
+function scopeLabel(s: ScopeReport): string {
+  switch (s.scope) {
+    case 'all':
+      return 'all';
+    case 'campaign':
+      return `campaign ${s.campaignId}`;
+    case 'callCentre':
+      return `centre ${s.callCentreId}`;
+    case 'campaignCallCentre':
+      return `${s.campaignId} @ ${s.callCentreId}`;
+  }
+}
+
+/** What a flag about a scope is about: `all`, a campaign, `@centre`, or `campaign@centre`. */
+function scopeOf(campaignId: string | null, callCentreId: string | null): string {
+  if (campaignId === null && callCentreId === null) return 'all';
+  return `${campaignId ?? ''}${callCentreId === null ? '' : `@${callCentreId}`}`;
+}
+
+function evidenceText(f: ReportFactor): string {
+  const parts = Object.entries(f.evidence).map(([k, v]) => {
+    const value = v === null ? '-' : typeof v === 'number' ? (SHARE_EVIDENCE.has(k) ? pct(v) : num(v)) : String(v);
+    return keep(`${k} ${value}`);
+  });
+  return parts.length === 0 ? 'not shown by call records' : parts.join('; ');
+}
+
+/**
+ * A plain-text rendering of a report for people: the period; calls by category per scope;
+ * the weeks of the period; the daily ACR per campaign (x, y, z, the rate, `est` where the
+ * A3.6 estimate applied, `alert` above the user's level); flags by kind with their
+ * paragraphs; persistence; AMD evidence (A2.24); complaints; the Annex 2 factors with their
+ * evidence (A2.7: not scored); the records-retention horizon (A2.23); and example flags.
+ * Times are local to the policy zone; no line is longer than 100 characters.
+ */
+export function formatReport(report: Report): string {
+  const zone = report.policy.timeZone;
+  const when = (at: number): string => {
+    const t = localTime(at, zone);
+    const p = (n: number): string => String(n).padStart(2, '0');
+    return `${t.year}-${p(t.month)}-${p(t.day)} ${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
+  };
+  const out: string[] = [];
+  const section = (title: string): void => {
+    out.push('', title, '-'.repeat(Math.min(W, title.length)));
+  };
+  const p = report.period;
+  out.push(clip(`dialguard report \u2014 policy ${report.policy.id}, calendar days in ${zone}`, W));
+  out.push(
+    p.fromDate === null
+      ? 'Period: no calls'
+      : clip(`Period: ${p.fromDate} to ${p.toDate} (${p.days} days, ${num(p.weeks)} weeks; ${p.basis === 'default' ? 'default: the weeks up to the newest call' : 'as given'})`, W),
+  );
+  out.push(`Calls: ${int(report.calls)} in the period, ${int(report.callsOutsidePeriod)} outside it`);
+
+  section('Calls by category (Annex 1; A3.3\u2013A3.5)');
+  out.push(
+    ...table(
+      ['scope', 'calls', 'live', 'abandoned', 'silent', 'machine', 'unconnected', 'silent %', 'aband. %'],
+      report.scopes.map((s) => [
+        scopeLabel(s),
+        int(s.totals.calls),
+        int(s.totals.live),
+        int(s.totals.abandoned),
+        int(s.totals.silent),
+        int(s.totals.answerMachine),
+        int(s.totals.unconnected),
+        pct(s.rates.silent),
+        pct(s.rates.abandoned),
+      ]),
+    ),
+  );
+
+  const all = report.scopes.find((s) => s.scope === 'all');
+  if (all !== undefined && all.weeks.length > 0) {
+    section('Weeks (Monday to Sunday, policy zone; * = misuse that week)');
+    out.push(
+      ...table(
+        ['week', 'from', 'days', 'calls', 'silent', 'abandoned', 'flags', 'misuse days', ''],
+        all.weeks.map((w) => [
+          w.week,
+          w.start,
+          `${w.daysInPeriod}`,
+          int(w.counts.calls),
+          int(w.counts.silent),
+          int(w.counts.abandoned),
+          int(Object.values(w.flags).reduce((a, b) => a + (b ?? 0), 0)),
+          `${w.daysWithMisuse}`,
+          w.misuse ? '*' : '',
+        ]),
+        [0, 1, 8],
+      ),
+    );
+  }
+
+  const campaignDays = report.scopes.filter((s) => s.scope === 'campaign').flatMap((s) => s.days.filter((d) => d.counts.calls > 0).map((d) => ({ s, d })));
+  campaignDays.sort((a, b) => (a.d.date < b.d.date ? -1 : a.d.date > b.d.date ? 1 : 0));
+  section(
+    report.policy.acrWindow === 'trailing30Days'
+      ? 'ACR per campaign over the 30 days to each date (est = A3.6 estimate; alert is no safe harbour)'
+      : 'Daily ACR per campaign (Annex 3: x / (x + y); est = A3.6 estimate; alert is not a safe harbour)',
+  );
+  if (campaignDays.length === 0) out.push('no calls');
+  else {
+    out.push(
+      ...table(
+        ['date', 'campaign', 'calls', 'x', 'y', 'z', 'ACR', 'est', 'alert'],
+        campaignDays.map(({ s, d }) => [
+          d.date,
+          s.campaignId ?? '',
+          int(d.counts.calls),
+          num(d.acr.x),
+          int(d.acr.y),
+          int(d.acr.z),
+          pct(d.acr.rate),
+          d.acr.estimated ? 'est' : '',
+          d.acr.alert ? 'ALERT' : '',
+        ]),
+        [0, 1, 7, 8],
+      ).map((l) => l.trimEnd()),
+    );
+  }
+
+  section('Flags by kind (count in the period)');
+  out.push(
+    ...table(
+      ['kind', 'paragraphs', 'count', 'what'],
+      report.flags.map((f) => [f.kind, clip(f.refs.join(', '), 24), int(f.count), f.title]),
+      [0, 1, 3],
+      3,
+    ),
+  );
+  out.push(`Repeat calls within 72 h (A2.9): ${int(report.repeatsWithin72h)}`);
+
+  const ps = report.persistence;
+  section('Persistence (Section 1: throughout or at different points of the period)');
+  out.push(`Weeks with misuse: ${ps.weeksWithMisuse} of ${ps.weeksWithCalls} weeks with calls (${ps.weeks} weeks in the period; ${pct(ps.shareOfWeeksWithCalls)})`);
+  out.push(`Days with misuse: ${ps.daysWithMisuse} of ${ps.daysWithCalls} days with calls; pattern: ${ps.pattern}`);
+  if (ps.misuseWeeks.length > 0) out.push(...wrap(`Misuse weeks: ${ps.misuseWeeks.join(', ')}`));
+
+  const a = report.amd;
+  section('AMD evidence (A2.24)');
+  out.push(`Calls with AMD on: ${int(a.calls)} (${int(a.answered)} answered); verdicts: human ${int(a.verdictHuman)}, machine ${int(a.verdictMachine)}, unknown ${int(a.verdictUnknown)}`);
+  out.push(`False positives (AMD machine, disposition human; A1.6): ${int(a.falsePositives)} of ${int(a.checkedMachine)} checked (${pct(a.falsePositiveRate)})`);
+  out.push(`False negatives (AMD human, disposition machine; A3.5): ${int(a.falseNegatives)} of ${int(a.checkedHuman)} checked (${pct(a.falseNegativeRate)})`);
+  out.push(`Answered calls picked up by machines: ${int(a.machineAnswered)} of ${int(a.answeredCalls)} (${pct(a.machineShareOfAnswered)})`);
+
+  const c = report.complaints;
+  section('Complaints (A2.6)');
+  out.push(`${int(c.total)} in the period: ${int(c.matched)} with matching calls, ${int(c.unmatched)} with none; ${int(c.outsidePeriod)} outside the period`);
+  const findings = Object.entries(c.findings).map(([k, n]) => `${k} ${n}`);
+  if (findings.length > 0) out.push(...wrap(`Findings: ${findings.join('; ')}`));
+
+  section('Annex 2 factors, with their evidence (not scored or weighed: A2.7)');
+  for (const f of report.factors) {
+    const mark = f.observed === null ? '?' : f.observed ? '!' : ' ';
+    out.push(clip(`${mark} ${f.paragraphs.padEnd(24)} ${f.title}`, W));
+    out.push(...wrap(evidenceText(f), '    ', '    '));
+  }
+  out.push('(! the records show something under the factor; ? call records cannot show it)');
+
+  const r = report.retention;
+  section('Records (A2.23: kept at least six months)');
+  if (r.newestRecord === null) out.push('no records');
+  else {
+    out.push(`Newest record ${r.newestRecord}: keep the records until at least ${r.keepUntil} (${r.months} months)`);
+    out.push(`Records should reach back to ${r.lookbackFrom}; the oldest here is ${r.oldestRecord} (${r.dataCoversLookback ? 'covered' : 'not covered'})`);
+  }
+
+  section('Examples to look up (earliest per kind)');
+  let any = false;
+  for (const kind of FLAG_KINDS) {
+    const list = report.worstCalls[kind];
+    if (list === undefined || list.length === 0) continue;
+    any = true;
+    const items = list.map((e) => keep(`${e.callId ?? scopeOf(e.campaignId, e.callCentreId)} ${when(e.at)}`));
+    out.push(...wrap(`${kind} (${list[0]!.ref}): ${items.join(', ')}`, '    '));
+  }
+  if (!any) out.push('no flags');
+  return out.map((l) => clip(l, W)).join('\n') + '\n';
+}

@@ -1,0 +1,35 @@
+/**
+ * The compliance report: the evidence an investigation would ask for, over 6–12 weeks
+ * (Section 1, Annex 2, Annex 3), built in one pass with bounded memory.
+ */
+export { buildReport, type BuildReportOptions } from './build-report.js';
+export { ReportInputError } from './report-input-error.js';
+export { DEFAULT_MISUSE_KINDS, FLAG_KIND_INFO, FLAG_KINDS } from './flag-kinds.js';
+export { formatReport, REPORT_LINE_WIDTH } from './format-report.js';
+export { createReportBuilder, type ReportBuilder, type ReportBuilderOptions } from './report-builder.js';
+export { report, type ReportOptions } from './report.js';
+export type {
+  AcrSummary,
+  AmdCounts,
+  AmdEvidence,
+  CategoryCounts,
+  CategoryRates,
+  FlagCounts,
+  FlagKindSummary,
+  Persistence,
+  Report,
+  ReportAcr,
+  ReportCell,
+  ReportComplaint,
+  ReportComplaints,
+  ReportData,
+  ReportDay,
+  ReportExample,
+  ReportFactor,
+  ReportPeriod,
+  ReportPolicy,
+  ReportScopeFlag,
+  ReportWeek,
+  RetentionHorizon,
+  ScopeReport,
+} from './types.js';
