@@ -40,6 +40,10 @@ function hasStandingNotice(campaignId: string, options: ClassifyOptions): boolea
   return Array.isArray(s) ? s.includes(campaignId) : (s as ReadonlySet<string>).has(campaignId);
 }
 
+function addFlag(flags: AnyFlag[], f: AnyFlag | Flag | null): void {
+  if (f !== null) flags.push(f as AnyFlag);
+}
+
 /**
  * Classifies one call: its category (live, abandoned, silent, unconnected, answer machine;
  * see `categorise`) and every per-call flag — `silentCall` (A1.3, A1.6), `abandonedCall`
@@ -71,21 +75,18 @@ export function classify(record: CallRecord, policy: Policy = ofcom2017, options
       }),
     );
   }
-  const add = (f: AnyFlag | Flag | null): void => {
-    if (f !== null) flags.push(f as AnyFlag);
-  };
   if (c.category === 'unconnected') {
-    add(shortRing(record, policy));
-    add(longRing(record, policy));
+    addFlag(flags, shortRing(record, policy));
+    addFlag(flags, longRing(record, policy));
   }
-  if (c.category === 'abandoned' || c.category === 'live') add(lateMessage(record, policy));
-  add(messageContent(record, policy));
-  add(cliWithheld(record, c.category));
-  for (const f of cliNumberFlags(record)) add(f);
-  add(unsociableHours(record, policy));
-  for (const f of ivmWait(record, policy)) add(f);
-  add(recordingWithoutNotice(record, hasStandingNotice(record.campaignId, options)));
-  if (record.anomalies.length > 0) for (const f of recordAnomalies(record)) add(f);
+  if (c.category === 'abandoned' || c.category === 'live') addFlag(flags, lateMessage(record, policy));
+  addFlag(flags, messageContent(record, policy));
+  addFlag(flags, cliWithheld(record, c.category));
+  for (const f of cliNumberFlags(record)) addFlag(flags, f);
+  addFlag(flags, unsociableHours(record, policy));
+  for (const f of ivmWait(record, policy)) addFlag(flags, f);
+  addFlag(flags, recordingWithoutNotice(record, hasStandingNotice(record.campaignId, options)));
+  if (record.anomalies.length > 0) for (const f of recordAnomalies(record)) addFlag(flags, f);
   const base = { record, category: c.category, answeredBy: c.answeredBy, flags };
   return c.machine === null ? base : { ...base, machine: c.machine };
 }

@@ -2,6 +2,8 @@ import { Observable, type OperatorFunction } from 'rxjs';
 import { createAcrTally, type AcrCounters } from '../acr/counters.js';
 import { createScopeTally } from '../acr/scope-tally.js';
 import { ACR_SCOPES, acrTable, type AcrRow, type AcrScope } from '../acr/table.js';
+import type { AcrWindow } from '../acr/trailing.js';
+import { createTrailingScopeTally } from '../acr/trailing-tally.js';
 import type { ClassifiedCall } from '../classify.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
@@ -16,6 +18,12 @@ export interface AcrOptions {
   readonly scopes?: readonly AcrScope[];
   /** Overrides the policy's alert level; `null` for none. */
   readonly alertRate?: number | null;
+  /**
+   * Overrides `policy.acr.window`: `calendarDay` (A3.3) or `trailing30Days` (US TSR
+   * 16 CFR 310.4(b)(4)(i): each row is the rate over the 30 calendar days ending on the
+   * call's date, and carries `from`).
+   */
+  readonly window?: AcrWindow;
 }
 
 /** What `acr` emits after each call: the rows it changed, and the whole table on demand. */
@@ -24,11 +32,11 @@ export interface AcrUpdate {
   readonly call: ClassifiedCall;
   /** The call's calendar date in the counting zone. */
   readonly date: string;
-  /** The running row of every scope on that date, after this call. */
+  /** The running row of every scope on that date (or over the trailing window ending on it), after this call. */
   readonly rows: readonly AcrRow[];
   /** The counters so far: plain, serialisable, mergeable (copied on each call: use sparingly). */
   counters(): AcrCounters;
-  /** The whole daily table so far, every scope and day (computed on each call: use sparingly). */
+  /** The whole daily table so far, every scope and day, in the operator's window (computed on each call: use sparingly). */
   table(): readonly AcrRow[];
 }
 
@@ -41,7 +49,9 @@ export interface AcrUpdate {
  *    25-hour days at the clock changes included);
  * 2. add it to its cell (date × campaign × call centre) and to each scope's running counts;
  * 3. emit the changed rows: x (exact, or by the A3.6 estimate), y, z, the rate, and
- *    whether it is above the alert level.
+ *    whether it is above the alert level. With the `trailing30Days` window (the policy's,
+ *    or `options.window`) a row sums its scope's days from the call's date − 29 to that
+ *    date, and names the first in `from` (16 CFR 310.4(b)(4)(i)).
  * State is one small counter per scope and day; nothing per call is kept.
  *
  * @example
@@ -56,11 +66,12 @@ export function acr(options: AcrOptions = {}): OperatorFunction<ClassifiedCall, 
   const timeZone = options.timeZone ?? policy.timeZone;
   const scopes = options.scopes ?? ACR_SCOPES;
   const alertRate = options.alertRate === undefined ? policy.acr.alertRate : options.alertRate;
+  const window = options.window ?? policy.acr.window;
   return (source) =>
     new Observable<AcrUpdate>((subscriber) => {
-      const tally = createScopeTally(timeZone, scopes, alertRate);
+      const tally = window === 'trailing30Days' ? createTrailingScopeTally(timeZone, scopes, alertRate) : createScopeTally(timeZone, scopes, alertRate);
       const counters = (): AcrCounters => tally.counters();
-      const table = (): readonly AcrRow[] => acrTable(tally.counters(), { scopes, alertRate });
+      const table = (): readonly AcrRow[] => acrTable(tally.counters(), { scopes, alertRate, window });
       return source.subscribe({
         next(call) {
           const rows = tally.addAndRows(call);

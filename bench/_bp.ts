@@ -1,0 +1,13 @@
+import { audit, classify, ofcom2017 } from '../src/index.js';
+import { generateRecords } from './generate.js';
+const records = generateRecords(300_000);
+audit(records.slice(0, 20000), ofcom2017, { misuse: false });
+let t = performance.now();
+for (const r of records) classify(r);
+console.log('classify only', (records.length / ((performance.now() - t) / 1000)).toFixed(0));
+t = performance.now();
+audit(records, ofcom2017, { misuse: false });
+console.log('audit no misuse', (records.length / ((performance.now() - t) / 1000)).toFixed(0));
+t = performance.now();
+audit(records, ofcom2017);
+console.log('audit + misuse', (records.length / ((performance.now() - t) / 1000)).toFixed(0));

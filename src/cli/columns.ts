@@ -1,0 +1,163 @@
+/**
+ * CSV column mapping: which CSV column holds which field of a call record or event.
+ *
+ * - With a header row, a column feeds the field of its own name (`callId`, `dialAt`,
+ *   `messageContent.optOutNumber` …), unless `--columns field=header,…` names another
+ *   header for that field (then the column named like the field, if any, is ignored).
+ * - Without one (`--no-header`), `--columns field,field,…` lists the fields in column
+ *   order; an empty entry skips that column.
+ * - A dotted field (`content.optOutNumber`, `messageContent.marketing`, `info.position`,
+ *   `ivmInfo.identity`) is a field of a nested object; the object is built only when one of
+ *   its cells is non-empty, and an empty cell leaves its field out.
+ * - An object- or array-valued field given whole (`messageContent`, `content`, `ivmInfo`,
+ *   `info`, `anomalies`) is read as JSON when the cell starts with `{` or `[`; an empty
+ *   cell leaves it out (absent).
+ * - Every other cell is passed as text: the library reads `"true"`/`"false"`/`"1"`/`"0"` as
+ *   booleans, an empty cell as absent (or, for `cli`, withheld), and timestamps as ISO-8601
+ *   date-times with a zone.
+ */
+import { UsageError } from './exit-codes.js';
+
+/** Fields whose whole value may be one JSON cell. */
+const JSON_FIELDS: ReadonlySet<string> = new Set(['messageContent', 'content', 'ivmInfo', 'info', 'anomalies']);
+
+/** One mapped column: its index in the row and the field it feeds. */
+interface MappedColumn {
+  readonly index: number;
+  /** Top-level field name. */
+  readonly field: string;
+  /** Nested field name for a dotted path, else `null`. */
+  readonly sub: string | null;
+  /** Whole object given as JSON. */
+  readonly json: boolean;
+}
+
+/** A cell that could not be read: the field and why. */
+export class CellError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CellError';
+  }
+}
+
+/** Turns CSV rows (arrays of cells) into plain objects for `parseCallRecord` / `parseCallEvent`. */
+export interface ColumnMapping {
+  /** Cells each row must have. */
+  readonly width: number;
+  /** Field paths read, in column order (for messages and detection). */
+  readonly fields: readonly string[];
+  /** The object of one row. @throws CellError for a JSON cell that does not parse */
+  toObject(row: readonly string[]): Record<string, unknown>;
+}
+
+function checkField(path: string, where: string): void {
+  const parts = path.split('.');
+  if (parts.length > 2 || parts.some((p) => p === '')) {
+    throw new UsageError(`${where}: "${path}" should be a field name such as dialAt, or one nested field such as content.optOutNumber`);
+  }
+}
+
+function mapped(index: number, path: string): MappedColumn {
+  const dot = path.indexOf('.');
+  if (dot < 0) return { index, field: path, sub: null, json: JSON_FIELDS.has(path) };
+  return { index, field: path.slice(0, dot), sub: path.slice(dot + 1), json: false };
+}
+
+/** Parses `--columns` given a header: `field=header` pairs (a bare `field` maps to itself). */
+function headerMapping(spec: string | undefined): Map<string, string> {
+  const fieldToHeader = new Map<string, string>();
+  if (spec === undefined) return fieldToHeader;
+  const headers = new Set<string>();
+  for (const raw of spec.split(',')) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    const eq = entry.indexOf('=');
+    const field = (eq < 0 ? entry : entry.slice(0, eq)).trim();
+    const header = (eq < 0 ? entry : entry.slice(eq + 1)).trim();
+    checkField(field, '--columns');
+    if (header === '') throw new UsageError(`--columns: "${entry}" should be field=header`);
+    if (fieldToHeader.has(field)) throw new UsageError(`--columns maps ${field} twice`);
+    if (headers.has(header)) throw new UsageError(`--columns maps header "${header}" to two fields`);
+    fieldToHeader.set(field, header);
+    headers.add(header);
+  }
+  return fieldToHeader;
+}
+
+function build(columns: readonly MappedColumn[], width: number, fields: readonly string[]): ColumnMapping {
+  const cols = [...columns];
+  return {
+    width,
+    fields,
+    toObject(row) {
+      const out: Record<string, unknown> = {};
+      for (const c of cols) {
+        const cell = row[c.index] ?? '';
+        if (c.sub !== null) {
+          if (cell === '') continue;
+          let nested = out[c.field];
+          if (typeof nested !== 'object' || nested === null) out[c.field] = nested = {};
+          (nested as Record<string, unknown>)[c.sub] = cell;
+        } else if (c.json && cell === '') {
+          continue; // an empty cell: the object is absent
+        } else if (c.json && (cell.startsWith('{') || cell.startsWith('['))) {
+          try {
+            out[c.field] = JSON.parse(cell);
+          } catch (e) {
+            throw new CellError(c.field, `${c.field} should be JSON; ${e instanceof Error ? e.message : String(e)}`);
+          }
+        } else if (!(c.field in out)) {
+          out[c.field] = cell;
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The mapping for a CSV whose first row is `header`.
+ * @throws UsageError when `--columns` names a header the file does not have
+ */
+export function mappingFromHeader(header: readonly string[], spec: string | undefined): ColumnMapping {
+  const names = header.map((h) => h.trim());
+  const fieldToHeader = headerMapping(spec);
+  const explicit = new Map<string, string>(); // header → field
+  for (const [field, h] of fieldToHeader) {
+    if (!names.includes(h)) throw new UsageError(`--columns: the header has no column "${h}" (for ${field}); it has ${names.map((n) => JSON.stringify(n)).join(', ')}`);
+    explicit.set(h, field);
+  }
+  const columns: MappedColumn[] = [];
+  const fields: string[] = [];
+  names.forEach((name, index) => {
+    const field = explicit.get(name) ?? (fieldToHeader.has(name) || name === '' ? undefined : name);
+    if (field === undefined) return;
+    if (field.split('.').length > 2) return; // not a field dialguard reads
+    columns.push(mapped(index, field));
+    fields.push(field);
+  });
+  return build(columns, names.length, fields);
+}
+
+/**
+ * The mapping for a CSV without a header: `--columns` lists the fields in column order.
+ * @throws UsageError for an entry that is not a field name
+ */
+export function mappingFromOrder(spec: string): ColumnMapping {
+  const entries = spec.split(',').map((e) => e.trim());
+  const columns: MappedColumn[] = [];
+  const fields: string[] = [];
+  entries.forEach((field, index) => {
+    if (field === '') return;
+    if (field.includes('=')) throw new UsageError(`--columns with --no-header lists fields in column order (callId,dialAt,…); "${field}" maps a header`);
+    checkField(field, '--columns');
+    if (fields.includes(field)) throw new UsageError(`--columns lists ${field} twice`);
+    columns.push(mapped(index, field));
+    fields.push(field);
+  });
+  if (columns.length === 0) throw new UsageError('--columns should name at least one field');
+  return build(columns, entries.length, fields);
+}

@@ -1,0 +1,111 @@
+/**
+ * CSV reader: csv-parse's streaming parser, fed chunk by chunk; each record is mapped to an
+ * object (see `columns.ts`) and handed on, with its line number, from inside the parser
+ * (`on_record`), so records and unreadable stretches reach the sink in file order and
+ * nothing queues up between the parser and the audit.
+ *
+ * - A record with the wrong number of cells is rejected with its line.
+ * - Unreadable quoting is rejected with the lines it spans: csv-parse resynchronises at
+ *   the next record it can read, and every line in between is named in the rejection
+ *   (a stray quote can swallow the lines after it; they are reported, never dropped unseen).
+ * - Empty lines are skipped.
+ * - A record longer than `MAX_LINE_CHARS` (typically an unclosed quote swallowing the rest
+ *   of the file) cannot be resynchronised: it ends the read with a `UsageError` (exit 2).
+ */
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { parse, type CsvError, type InfoRecord } from 'csv-parse';
+import { CellError, mappingFromHeader, mappingFromOrder, type ColumnMapping } from './columns.js';
+import { UsageError } from './exit-codes.js';
+import { MAX_LINE_CHARS, type RowSink } from './rows.js';
+
+/** How to read the CSV. */
+export interface CsvOptions {
+  /** The first record names the columns. */
+  readonly header: boolean;
+  /** `--columns`, see `columns.ts`. */
+  readonly columns: string | undefined;
+  readonly delimiter: string;
+}
+
+/** Line number of a csv-parse error. */
+function errorLine(err: unknown): number {
+  const lines = (err as { lines?: unknown }).lines;
+  return typeof lines === 'number' ? lines : 0;
+}
+
+/**
+ * Reads every record of `chunks`, handing each to `sink` before the next is parsed.
+ * @throws UsageError for a header that `--columns` does not fit, or a record too long to recover from
+ */
+export async function readCsv(chunks: AsyncIterable<Buffer | string>, options: CsvOptions, sink: RowSink): Promise<void> {
+  let mapping: ColumnMapping | null = options.header ? null : mappingFromOrder(options.columns ?? '');
+  let lastLine = 0; // line where the last record (or unreadable stretch) ended
+  let lastWasSkip = false;
+
+  const onRecord = (record: string[], info: InfoRecord): null => {
+    const line = info.lines;
+    lastLine = line;
+    lastWasSkip = false;
+    if (mapping === null) {
+      mapping = mappingFromHeader(record, options.columns);
+      return null;
+    }
+    if (record.length !== mapping.width) {
+      sink.reject(line, 'csv', `expected ${mapping.width} columns, found ${record.length}`);
+      return null;
+    }
+    let value: Record<string, unknown>;
+    try {
+      value = mapping.toObject(record);
+    } catch (e) {
+      if (!(e instanceof CellError)) throw e;
+      sink.reject(line, 'invalid', e.message, e.path);
+      return null;
+    }
+    sink.row(line, value);
+    return null;
+  };
+
+  const onSkip = (err: CsvError | undefined): undefined => {
+    const line = errorLine(err);
+    if (err?.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new UsageError(
+        `line ${line}: a CSV record longer than ${MAX_LINE_CHARS.toLocaleString('en-GB')} characters (an unclosed quote?); the rest of the file cannot be read reliably`,
+      );
+    }
+    // A second error in a stretch already rejected (e.g. its quote is then never closed) is the same row.
+    if (lastWasSkip && line <= lastLine) return undefined;
+    const first = Math.min(lastLine + 1, line);
+    lastLine = line;
+    lastWasSkip = true;
+    const span = first < line ? `lines ${first}–${line}` : `line ${line}`;
+    sink.reject(first, 'csv', `not readable as CSV (${span}): ${err?.message ?? 'unknown error'}`);
+    return undefined;
+  };
+
+  const parser = parse({
+    delimiter: options.delimiter,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: MAX_LINE_CHARS,
+    on_record: onRecord,
+    on_skip: onSkip,
+  });
+  parser.resume(); // records are handled in on_record; nothing is pushed
+  const done = finished(parser);
+  done.catch(() => undefined); // observed below
+  try {
+    for await (const chunk of chunks) {
+      if (parser.destroyed) break;
+      if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), done]);
+    }
+    if (!parser.destroyed) parser.end();
+  } catch (e) {
+    parser.destroy();
+    throw e;
+  }
+  await done;
+}

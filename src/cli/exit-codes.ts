@@ -1,0 +1,18 @@
+/**
+ * Exit codes of `dialguard audit`. Scripts branch on these, so they are stable.
+ */
+
+/** No flags raised (rows may have been rejected: they are reported, see `--strict`). */
+export const EXIT_CLEAN = 0;
+/** The audit ran and found flags (or, with `--strict`, rejected rows). */
+export const EXIT_FLAGS = 1;
+/** Bad usage, an unreadable input, or an audit that could not finish: no report is trustworthy. */
+export const EXIT_USAGE = 2;
+
+/** A problem with the command line or the input as a whole: reported on stderr, exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * `dialguard audit FILE`: the command-line audit of call records or call events.
+ *
+ * `main(argv, io)` does the whole run with injectable streams and returns the exit code
+ * (see `exit-codes.ts`); run as a program (the package's `bin`, or `tsx src/cli/main.ts`)
+ * this file calls it with the process's own streams. The library is used only through its
+ * public entry point, `dialguard`.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { definePolicy, isTimeZone, ofcom2017, type Policy } from 'dialguard';
+import { parseCommand, USAGE, type AuditArgs } from './args.js';
+import { createStreamAudit, type CliReport } from './audit-stream.js';
+import { readCsv } from './csv.js';
+import { EXIT_CLEAN, EXIT_FLAGS, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { formatCliReport } from './format.js';
+import { openInput } from './input.js';
+import { readJsonLines } from './jsonl.js';
+import { parsePeriod } from './period.js';
+import { createProgress, type ProgressStream } from './progress.js';
+import { describeRejected } from './rejected.js';
+import type { RowSink } from './rows.js';
+
+export { EXIT_CLEAN, EXIT_FLAGS, EXIT_USAGE } from './exit-codes.js';
+export type { CliReport } from './audit-stream.js';
+
+/** The streams a run uses; the process's own when run as a program. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  /** Messages, rejected rows and (when `isTTY`) the progress line. */
+  readonly stderr: ProgressStream;
+  /** Read when FILE is `-`. */
+  readonly stdin: AsyncIterable<Buffer | string>;
+  /** Clock for the progress line (ms); default `performance.now`. */
+  readonly now?: () => number;
+}
+
+function policyFor(args: AuditArgs): Policy {
+  if (args.timeZone === undefined) return ofcom2017;
+  if (!isTimeZone(args.timeZone)) throw new UsageError(`--tz should be an IANA time zone such as Europe/London; received "${args.timeZone}"`);
+  return definePolicy(ofcom2017, { timeZone: args.timeZone });
+}
+
+/** Exit code of a finished audit: 1 when anything was flagged (or, with `--strict`, rejected). */
+function exitCodeOf(report: CliReport, strict: boolean): number {
+  const flagged = Object.values(report.flagCounts).some((c) => (c ?? 0) > 0) || report.acrAlerts > 0;
+  return flagged || (strict && report.rejected.count > 0) ? EXIT_FLAGS : EXIT_CLEAN;
+}
+
+async function audit(args: AuditArgs, io: CliIo): Promise<number> {
+  const policy = policyFor(args);
+  const period = parsePeriod(args.from, args.to, policy.timeZone);
+  const input = await openInput(args.file, args.format, io.stdin);
+  const progress = createProgress(io.stderr, io.now);
+  try {
+    const run = createStreamAudit({
+      name: input.name,
+      format: input.format,
+      policy,
+      kind: args.input,
+      period,
+      scopes: args.scopes,
+      dedupeWindow: args.dedupeWindow,
+      examples: args.examples,
+      ...(args.quiet ? {} : { onReject: (row) => progress.message(describeRejected(row)) }),
+    });
+    const sink: RowSink = {
+      row(line, value) {
+        run.row(line, value);
+        progress.update(run.rows());
+      },
+      reject(line, reason, message, path) {
+        run.reject(line, reason, message, path);
+        progress.update(run.rows());
+      },
+    };
+    try {
+      if (input.format === 'csv') await readCsv(input.chunks, { header: args.header, columns: args.columns, delimiter: args.delimiter }, sink);
+      else await readJsonLines(input.chunks, sink);
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(`cannot read ${input.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const report = run.finish();
+    progress.done();
+    if (report.rejected.count > 0 && args.quiet) {
+      io.stderr.write(`dialguard: ${report.rejected.count.toLocaleString('en-GB')} row(s) rejected (not printed: --quiet)\n`);
+    }
+    io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatCliReport(report, policy.acr.alertRate));
+    return exitCodeOf(report, args.strict);
+  } finally {
+    progress.done();
+    await input.close();
+  }
+}
+
+/**
+ * Runs `dialguard` with `argv` (the arguments after the program name) and returns the
+ * exit code: 0 no flags, 1 flags (or rejected rows with `--strict`), 2 bad usage,
+ * unreadable input or an audit that could not finish. Never throws.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const command = parseCommand(argv);
+    if (command.kind === 'help') {
+      io.stdout.write(USAGE);
+      return EXIT_CLEAN;
+    }
+    return await audit(command.args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`dialguard: ${e.message}\nRun "dialguard --help" for usage.\n`);
+    } else {
+      const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      io.stderr.write(`dialguard: the audit could not finish: ${message}\n`);
+    }
+    return EXIT_USAGE;
+  }
+}
+
+/** `true` when this module is the program being run (not imported, e.g. by a test). */
+function isProgram(): boolean {
+  const invoked = process.argv[1];
+  if (invoked === undefined) return false;
+  try {
+    return realpathSync(invoked) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e; // a closed pipe (`| head`) is not an error of the audit
+  });
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then((code) => {
+    process.exitCode = code;
+  });
+}

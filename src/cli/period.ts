@@ -1,0 +1,67 @@
+/**
+ * `--from` / `--to`: the period whose calls are counted, by dial time. A date
+ * (`YYYY-MM-DD`) means a calendar day in the audit's zone (`--tz`, else the policy's):
+ * `--from` its first instant, `--to` the first instant of the next day, so the day is
+ * included. A date-time must carry its zone (`Z` or `±hh:mm`), as the library requires
+ * of every timestamp: a wall-clock time alone is ambiguous at the clock changes.
+ */
+import { isoToEpochMs, zonedDay } from 'dialguard';
+import { UsageError } from './exit-codes.js';
+
+/** Calls dialled at or after `from` and before `to` (epoch ms; `null`: unbounded). */
+export interface Period {
+  readonly from: number | null;
+  readonly to: number | null;
+}
+
+const DAY_MS = 86_400_000;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The first instant of local date `date` in `zone`, or `null` when no instant has that date. */
+function startOfLocalDate(date: string, zone: string): number | null {
+  const m = DATE.exec(date);
+  if (m === null) return null;
+  const utcMidnight = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // Offsets run from −12 h to +14 h: one of these instants falls on the local date.
+  for (let h = -14; h <= 14; h += 2) {
+    const day = zonedDay(utcMidnight + h * 3_600_000, zone);
+    if (day.date === date) return day.start;
+  }
+  return null;
+}
+
+function instant(option: 'from' | 'to', text: string, zone: string): number {
+  const value = text.trim();
+  if (DATE.test(value)) {
+    const start = startOfLocalDate(value, zone);
+    if (start === null) throw new UsageError(`--${option} "${text}" is not a calendar date`);
+    // The day after: its start is the end of this one (23 or 25 hours at the clock changes).
+    return option === 'from' ? start : zonedDay(start + DAY_MS / 2, zone).end;
+  }
+  const ms = isoToEpochMs(value);
+  if (Number.isNaN(ms)) {
+    const zoneless = !Number.isNaN(isoToEpochMs(`${value}Z`));
+    throw new UsageError(
+      zoneless
+        ? `--${option} "${text}" has no zone: write it with Z or an offset (e.g. ${value}Z or ${value}+01:00), or give a date`
+        : `--${option} should be a date (YYYY-MM-DD) or an ISO-8601 date-time with a zone; received "${text}"`,
+    );
+  }
+  return ms;
+}
+
+/**
+ * Reads `--from` and `--to` in `zone`.
+ * @throws UsageError for a value that is neither, or a period that ends before it starts
+ */
+export function parsePeriod(from: string | undefined, to: string | undefined, zone: string): Period {
+  const start = from === undefined ? null : instant('from', from, zone);
+  const end = to === undefined ? null : instant('to', to, zone);
+  if (start !== null && end !== null && end <= start) throw new UsageError(`--to (${to}) should be after --from (${from})`);
+  return { from: start, to: end };
+}
+
+/** `true` when a call dialled at `at` is in the period. */
+export function inPeriod(period: Period, at: number): boolean {
+  return (period.from === null || at >= period.from) && (period.to === null || at < period.to);
+}

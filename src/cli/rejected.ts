@@ -1,0 +1,53 @@
+/**
+ * The rejected section of the report: how many rows were not counted, by reason, and the
+ * first few of them with their line numbers. Bounded: only `examples` rows are kept.
+ */
+import type { RejectReason } from './rows.js';
+
+/** One row that was not counted. */
+export interface RejectedRow {
+  /** Line in the input (1-based; for CSV the header is line 1). */
+  readonly line: number;
+  readonly reason: RejectReason;
+  /** The call, when the row named one. */
+  readonly callId: string | null;
+  /** The field at fault (`dialAt`, `content.optOutNumber`; `''` for the whole row), when known. */
+  readonly path: string | null;
+  readonly message: string;
+}
+
+/** The rejected section of the report. */
+export interface RejectedSummary {
+  readonly count: number;
+  readonly byReason: Readonly<Partial<Record<RejectReason, number>>>;
+  /** The first rows rejected, in input order. */
+  readonly examples: readonly RejectedRow[];
+}
+
+/** Collects rejected rows. */
+export interface RejectedLog {
+  add(row: RejectedRow): void;
+  count(): number;
+  summary(): RejectedSummary;
+}
+
+export function createRejectedLog(examples: number): RejectedLog {
+  let count = 0;
+  const byReason: Partial<Record<RejectReason, number>> = {};
+  const kept: RejectedRow[] = [];
+  return {
+    add(row) {
+      count += 1;
+      byReason[row.reason] = (byReason[row.reason] ?? 0) + 1;
+      if (kept.length < examples) kept.push(row);
+    },
+    count: () => count,
+    summary: () => ({ count, byReason: { ...byReason }, examples: [...kept] }),
+  };
+}
+
+/** One line of stderr for a rejected row. */
+export function describeRejected(row: RejectedRow): string {
+  const field = row.path ? ` [${row.path}]` : '';
+  return `dialguard: line ${row.line}: rejected (${row.reason})${field}: ${row.message}`;
+}

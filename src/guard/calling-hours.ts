@@ -1,0 +1,67 @@
+import type { CallingWindow } from '../policy/policy.js';
+import { clockMinutes, inCallingWindow } from '../rules/unsociable-hours.js';
+import { localMinuteOfDay, localTime, zonedDay, type ZonedDay } from '../time/zoned-day.js';
+
+/** The wall clock of `at` in `zone`, as if it were UTC (whole seconds). */
+function wallMs(at: number, zone: string): number {
+  const t = localTime(at, zone);
+  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+}
+
+/**
+ * The first instant at or after `after` on the local day `day` whose wall clock in `zone`
+ * reads `minute` (minutes since midnight) — or, when that time never happens because the
+ * clocks go forward over it, the first instant after the gap. `null` when the day has no
+ * such instant at or after `after`.
+ *
+ * Algorithm: the wall time `minute` is tried at the day's offset at its start and at its
+ * end (a day has at most one change): each candidate that really shows that wall time is
+ * an occurrence (two on the day the clocks go back); the earliest at or after `after` wins.
+ * With no occurrence at all the time lies in a gap, and a binary search over whole seconds
+ * finds the first instant past it.
+ */
+export function firstInstantAt(day: ZonedDay, minute: number, zone: string, after: number = day.start): number | null {
+  const naive = Date.UTC(Number(day.date.slice(0, 4)), Number(day.date.slice(5, 7)) - 1, Number(day.date.slice(8, 10))) + minute * 60_000;
+  let occurred = false;
+  let best: number | null = null;
+  for (const probe of [day.start, day.end - 1000]) {
+    const t = naive - (wallMs(probe, zone) - probe);
+    if (t < day.start || t >= day.end || wallMs(t, zone) !== naive) continue;
+    occurred = true;
+    if (t >= after && (best === null || t < best)) best = t;
+  }
+  if (occurred) return best;
+  // In a gap: the wall clock only moves forward on this day, so search for the first second past it.
+  let lo = Math.floor(Math.max(after, day.start) / 1000) - 1; // wall(lo) < naive, or lo before the range
+  let hi = Math.ceil(day.end / 1000) - 1;
+  if (wallMs(hi * 1000, zone) < naive) return null;
+  if (wallMs((lo + 1) * 1000, zone) >= naive) return Math.max(after, (lo + 1) * 1000);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (wallMs(mid * 1000, zone) >= naive) hi = mid;
+    else lo = mid;
+  }
+  return hi * 1000;
+}
+
+/**
+ * A2.11: the next moment after `at` at which a call is inside the calling window of its
+ * local day in `zone` — the rule `unsociableHours` applies (`HH:MM` start inclusive, end
+ * exclusive, by the wall clock). Days whose window is `null` are skipped; a window's start
+ * that the clocks skip (going forward) opens at the first instant after the gap; on the day
+ * they go back, a start in the repeated hour is its first occurrence. `null` when none of
+ * the next eight local days has an open window.
+ * @throws PolicyError for an unknown zone.
+ */
+export function nextCallingMoment(at: number, zone: string, hours: readonly (CallingWindow | null)[]): number | null {
+  let day = zonedDay(at, zone);
+  for (let i = 0; i < 8; i++) {
+    const window = hours[day.weekday] ?? null;
+    if (window !== null) {
+      const t = firstInstantAt(day, clockMinutes(window.start), zone, at + 1);
+      if (t !== null && inCallingWindow(localMinuteOfDay(t, zone), window)) return t;
+    }
+    day = zonedDay(day.end, zone);
+  }
+  return null;
+}

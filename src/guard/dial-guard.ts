@@ -1,0 +1,256 @@
+import type { ClassifiedCall } from '../classify.js';
+import { PolicyError } from '../errors.js';
+import { numberKey } from '../misuse/number-key.js';
+import { createRepeatHistory } from '../misuse/repeat-history.js';
+import { DEFAULT_MAX_LATENESS_MS, type MisuseUpdate } from '../misuse/state.js';
+import { ofcom2017 } from '../policy/ofcom2017.js';
+import type { Policy } from '../policy/policy.js';
+import { inCallingWindow } from '../rules/unsociable-hours.js';
+import { localMinuteOfDay, zonedDay } from '../time/zoned-day.js';
+import { nextCallingMoment } from './calling-hours.js';
+import { cliReasons, defaultCliPlan, type CliPlan } from './cli.js';
+import { parseGuardState, type DialGuardState, type GuardCallEntry } from './state.js';
+import type { BarredList, DialDecision, DialRequest, GuardReason } from './types.js';
+
+/** Options for `createDialGuard`. */
+export interface DialGuardOptions {
+  /**
+   * The host's answer to "may this number be called?" (A1.25): `true`, `'tps'` or `'dnc'`
+   * when it is on the Telephone Preference Service or the caller's own do-not-call list.
+   * dialguard ships no lists and does no I/O: look the number up in memory. Default: none.
+   */
+  readonly isBarred?: ((to: string) => boolean | 'tps' | 'dnc') | undefined;
+  /** A state from `guard.toJSON()` to resume from (checked: `GuardStateError` if malformed). */
+  readonly state?: DialGuardState | undefined;
+  /**
+   * How late a recorded call may arrive after the latest time seen and still be held for
+   * its whole window (calls end, and are recorded, after later calls were dialled). Memory
+   * holds the window plus this. Default one hour, as the misuse rules.
+   */
+  readonly maxLatenessMs?: number | undefined;
+  /** How to judge the CLI as a number; default `uk` for a policy in a UK zone, else `none` (withheld only). */
+  readonly cliPlan?: CliPlan | undefined;
+}
+
+/** The pre-dial guard: ask before each dial, tell it how calls ended. */
+export interface DialGuard {
+  readonly policy: Policy;
+  /** May this call be dialled now? Every refusing rule, with the moment waiting cures it. O(1). */
+  check(request: DialRequest): DialDecision;
+  /**
+   * Tells the guard how a call ended: a `ClassifiedCall` (from `classify`, `classified()`
+   * or a call machine), or a `MisuseUpdate` (from `misuse()`). Silent and abandoned calls
+   * are remembered against their number for the repeat window (A2.9); any call moves the
+   * guard's time on, so expired calls are forgotten. Record each call once.
+   */
+  record(call: ClassifiedCall | MisuseUpdate): void;
+  /** Same as `record`, to subscribe with: `classified$.subscribe(guard.observe)`. */
+  readonly observe: (call: ClassifiedCall | MisuseUpdate) => void;
+  /** Silent and abandoned calls held (those within the window plus the lateness). */
+  size(): number;
+  /** The state as plain JSON (also what `JSON.stringify(guard)` writes). */
+  toJSON(): DialGuardState;
+}
+
+const ALLOWED: DialDecision = Object.freeze({ allowed: true, reasons: Object.freeze([]) as readonly GuardReason[] });
+const MAX_CLI_CACHE = 4096;
+
+function clockText(minute: number): string {
+  const h = Math.floor(minute / 60);
+  const m = minute % 60;
+  return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}`;
+}
+
+function barredList(answer: boolean | 'tps' | 'dnc'): BarredList | null {
+  if (answer === 'tps' || answer === 'dnc') return answer;
+  return answer === true ? 'unspecified' : null;
+}
+
+/**
+ * A pre-dial guard for `policy` (default `ofcom2017`): a small stateful object a dialler
+ * asks before every dial, and tells how every call ended. `check` refuses a call, with
+ * every reason, when:
+ *
+ * 1. A2.9 — the number (`numberKey`, so any written form matches) had a silent or abandoned
+ *    call dialled less than `policy.repeat.windowMs` (72 h) before `at`, and no live agent
+ *    is guaranteed; `until` is that call's dial + the window, the moment the misuse rule
+ *    `repeatWithin72h` stops flagging (exactly 72:00:00.000 later is allowed). The latest
+ *    such call is cited. A policy with a 0 window (US, Canada) never refuses for this.
+ * 2. A2.11 — `at` is outside the policy's calling window for the recipient's local weekday
+ *    (`zone`, else `policy.timeZone`; start inclusive, end exclusive, by the wall clock, as
+ *    `unsociableHours`); `until` is the next allowed moment (`nextCallingMoment`: days with
+ *    no calls skipped, clock changes followed). An unknown zone is refused (`unknownZone`).
+ * 3. A1.25 — `options.isBarred(to)` says the number is on the TPS or a do-not-call list.
+ * 4. A1.20, A2.13, A2.14 — the CLI is withheld, or (UK plan) invalid, premium rate or not
+ *    basic rate, by the same rule as the classifier's `cliNumberFlags`.
+ *
+ * `retryAt` is given when waiting cures every reason. `check` is O(1): a map lookup for
+ * the number, a cached calendar day, a cached CLI verdict; allowed calls allocate nothing.
+ * Memory: only silent and abandoned calls dialled within the window (plus `maxLatenessMs`)
+ * of the latest time seen (recorded dial or check) are held; older ones are dropped in
+ * arrival order (the misuse rules' `createRepeatHistory`). The state is plain JSON
+ * (`toJSON`), so a dialler can persist it and resume with `{ state }`.
+ *
+ * @throws PolicyError for a negative `maxLatenessMs`; GuardStateError for a malformed `state`.
+ *
+ * @example
+ * ```ts
+ * import { createDialGuard, ofcom2017 } from 'dialguard';
+ * const guard = createDialGuard(ofcom2017, { isBarred: (n) => (tps.has(n) ? 'tps' : false) });
+ * classified$.subscribe(guard.observe);
+ * const d = guard.check({ to: '01632 960001', cli: '0113 496 1000', campaignId: 'spring', at: now, agentGuaranteed: false });
+ * if (!d.allowed) console.log(d.reasons.map((r) => `${r.kind} (${r.ref})`), d.retryAt);
+ * ```
+ */
+export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOptions = {}): DialGuard {
+  const windowMs = policy.repeat.windowMs;
+  const latenessMs = options.maxLatenessMs ?? DEFAULT_MAX_LATENESS_MS;
+  if (!(latenessMs >= 0)) throw new PolicyError(`maxLatenessMs should be a duration in ms, 0 or more; received ${latenessMs}`);
+  const plan = options.cliPlan ?? defaultCliPlan(policy.timeZone);
+  const isBarred = options.isBarred;
+  const history = createRepeatHistory(windowMs, latenessMs);
+  // The same calls in arrival order, for toJSON (the history does not list its entries); expired as the history does.
+  const journal: (GuardCallEntry | undefined)[] = [];
+  let head = 0;
+  let latest = -Infinity;
+  const cliCache = new Map<string, readonly GuardReason[]>();
+  let lastCli: string | null | undefined;
+  let lastCliReasons: readonly GuardReason[] = [];
+
+  const advance = (at: number): void => {
+    if (!(at > latest)) return;
+    latest = at;
+    history.advance(at);
+    const expired = at - windowMs - latenessMs;
+    while (head < journal.length && (journal[head] as GuardCallEntry)[2] <= expired) journal[head++] = undefined;
+    if (head === journal.length) {
+      journal.length = 0;
+      head = 0;
+    } else if (head > 1024 && head * 2 > journal.length) {
+      journal.copyWithin(0, head);
+      journal.length -= head;
+      head = 0;
+    }
+  };
+
+  const remember = (key: string, callId: string, at: number, category: 'silent' | 'abandoned'): void => {
+    if (windowMs <= 0) return;
+    history.remember(key, callId, at, category);
+    journal.push([key, callId, at, category]);
+  };
+
+  const cliVerdict = (cli: string | null): readonly GuardReason[] => {
+    if (cli === lastCli) return lastCliReasons;
+    let reasons = cli === null ? undefined : cliCache.get(cli);
+    if (reasons === undefined) {
+      reasons = cliReasons(cli, plan);
+      if (cli !== null) {
+        if (cliCache.size >= MAX_CLI_CACHE) cliCache.clear();
+        cliCache.set(cli, reasons);
+      }
+    }
+    lastCli = cli;
+    lastCliReasons = reasons;
+    return reasons;
+  };
+
+  if (options.state !== undefined) {
+    const state = parseGuardState(options.state);
+    for (const [key, callId, at, category] of state.calls) remember(key, callId, at, category);
+    if (state.latest !== null) advance(state.latest);
+  }
+
+  const record = (input: ClassifiedCall | MisuseUpdate): void => {
+    const call: ClassifiedCall = 'call' in input ? input.call : input;
+    const r = call.record;
+    if (call.category === 'silent' || call.category === 'abandoned') remember(numberKey(r.to), r.callId, r.dialAt, call.category);
+    advance(r.dialAt);
+  };
+
+  return {
+    policy,
+    check(request) {
+      const { at } = request;
+      let reasons: GuardReason[] | null = null;
+      let repeatUntil: number | null = null;
+      let hoursUntil: number | null | undefined;
+      let timed = true;
+
+      // 1. repeat within the window (A2.9)
+      if (!request.agentGuaranteed && windowMs > 0) {
+        const previous = history.previous(numberKey(request.to), at, '');
+        if (previous !== null) {
+          const gap = at - previous.at;
+          if (gap >= 0 && gap < windowMs) {
+            repeatUntil = previous.at + windowMs;
+            (reasons ??= []).push({
+              kind: 'repeatWithin72h',
+              ref: 'A2.9',
+              until: repeatUntil,
+              detail: { previousCallId: previous.callId, previousAt: previous.at, previousCategory: previous.category, windowMs },
+            });
+          }
+        }
+      }
+
+      // 2. calling hours in the recipient's zone (A2.11)
+      const zone = request.zone ?? policy.timeZone;
+      let weekday = -1;
+      let minute = -1;
+      try {
+        weekday = zonedDay(at, zone).weekday;
+        minute = localMinuteOfDay(at, zone);
+      } catch {
+        timed = false;
+        (reasons ??= []).push({ kind: 'unknownZone', ref: 'A2.11', detail: { zone } });
+      }
+      if (weekday >= 0) {
+        const window = policy.callingHours[weekday] ?? null;
+        if (!inCallingWindow(minute, window)) {
+          hoursUntil = nextCallingMoment(at, zone, policy.callingHours);
+          const detail = { localTime: clockText(minute), weekday, zone, window };
+          (reasons ??= []).push(hoursUntil === null ? { kind: 'unsociableHours', ref: 'A2.11', detail } : { kind: 'unsociableHours', ref: 'A2.11', until: hoursUntil, detail });
+          if (hoursUntil === null) timed = false;
+        }
+      }
+
+      // 3. TPS and do-not-call lists (A1.25)
+      if (isBarred !== undefined) {
+        const list = barredList(isBarred(request.to));
+        if (list !== null) {
+          timed = false;
+          (reasons ??= []).push({ kind: 'barred', ref: 'A1.25', detail: { list } });
+        }
+      }
+
+      // 4. the CLI (A1.20, A2.13, A2.14)
+      const cli = cliVerdict(request.cli);
+      if (cli.length > 0) {
+        timed = false;
+        (reasons ??= []).push(...cli);
+      }
+
+      advance(at);
+      if (reasons === null) return ALLOWED;
+      if (!timed) return { allowed: false, reasons };
+      // Every reason is cured by waiting: the first moment in calling hours at or after the repeat window's end.
+      let retryAt = hoursUntil ?? at;
+      if (repeatUntil !== null && repeatUntil > retryAt) {
+        const day = zonedDay(repeatUntil, zone);
+        const open = inCallingWindow(localMinuteOfDay(repeatUntil, zone), policy.callingHours[day.weekday] ?? null);
+        const next = open ? repeatUntil : nextCallingMoment(repeatUntil, zone, policy.callingHours);
+        if (next === null) return { allowed: false, reasons };
+        retryAt = next;
+      }
+      return { allowed: false, reasons, retryAt };
+    },
+    record,
+    observe: record,
+    size: () => history.size(),
+    toJSON() {
+      const calls: GuardCallEntry[] = [];
+      for (let i = head; i < journal.length; i++) calls.push(journal[i] as GuardCallEntry);
+      return { version: 1, policyId: policy.id, latest: Number.isFinite(latest) ? latest : null, calls };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { DialguardError } from '../errors.js';
+
+/** One silent or abandoned call the guard remembers: number key (`numberKey`), call id, dial time (epoch ms), category. */
+export type GuardCallEntry = readonly [key: string, callId: string, at: number, category: 'silent' | 'abandoned'];
+
+/**
+ * The guard's state as plain JSON (`JSON.stringify(guard)` gives it; `createDialGuard(policy,
+ * { state })` takes it back): only what the repeat rule (A2.9) needs — the silent and
+ * abandoned calls still inside the repeat window plus the lateness allowance, oldest first.
+ */
+export interface DialGuardState {
+  /** Format version: 1. */
+  readonly version: 1;
+  /** The `id` of the policy the guard ran under (information: the calls are facts whatever the policy). */
+  readonly policyId: string;
+  /** The latest time the guard has seen (a recorded dial or a check), epoch ms; `null` before any. */
+  readonly latest: number | null;
+  readonly calls: readonly GuardCallEntry[];
+}
+
+/** A guard state given to `createDialGuard` is not a `DialGuardState`: `path` names the bad field. */
+export class GuardStateError extends DialguardError {
+  readonly path: string;
+  constructor(path: string, expected: string, received: unknown) {
+    super('INVALID_GUARD_STATE', `dial guard state: ${path} should be ${expected}; received ${JSON.stringify(received) ?? String(received)}. Pass the value guard.toJSON() gave`, null);
+    this.path = path;
+  }
+}
+
+/**
+ * Checks an untrusted guard state (e.g. parsed from storage) and returns it typed.
+ * @throws GuardStateError naming the first bad field.
+ */
+export function parseGuardState(value: unknown): DialGuardState {
+  if (value === null || typeof value !== 'object') throw new GuardStateError('state', 'an object', value);
+  const v = value as Record<string, unknown>;
+  if (v.version !== 1) throw new GuardStateError('version', '1', v.version);
+  if (typeof v.policyId !== 'string') throw new GuardStateError('policyId', 'a string', v.policyId);
+  if (v.latest !== null && !Number.isFinite(v.latest)) throw new GuardStateError('latest', 'epoch ms or null', v.latest);
+  if (!Array.isArray(v.calls)) throw new GuardStateError('calls', 'an array', v.calls);
+  v.calls.forEach((c: unknown, i: number) => {
+    const ok =
+      Array.isArray(c) &&
+      c.length === 4 &&
+      typeof c[0] === 'string' &&
+      typeof c[1] === 'string' &&
+      Number.isFinite(c[2]) &&
+      (c[3] === 'silent' || c[3] === 'abandoned');
+    if (!ok) throw new GuardStateError(`calls[${i}]`, "[numberKey, callId, dialAt, 'silent' | 'abandoned']", c);
+  });
+  return value as DialGuardState;
+}

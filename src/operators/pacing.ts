@@ -1,0 +1,58 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { ClassifiedCall } from '../classify.js';
+import { createPacingGovernor, type PacingAdvice, type PacingOptions } from '../pacing/governor.js';
+import type { Policy } from '../policy/policy.js';
+
+/**
+ * An ACR pacing governor: after each classified call, the recommended cap on the dial
+ * ratio (dials per available agent) for the call's campaign, and the headroom left under
+ * the user's target for the calendar day (A3.3) and the governed window, so the rate
+ * x / (x + y) — with the A3.6 estimate for abandoned calls whose answerer is unknown —
+ * stays under the target. Like a VICIdial adaptive dial level, but driven by the Annex 3
+ * rate and its headroom rather than a raw drop percentage. The target is the user's
+ * choice, never a safe harbour (A4.12, A4.20).
+ *
+ * Algorithm (per campaign; `createPacingGovernor` and `nextDialRatio`):
+ * 1. count the call on its calendar day (policy zone); x, y and the rate for the day and,
+ *    for `trailing30Days`, the 30 days ending today;
+ * 2. headroom = (target·(x + y) − x) / (1 − target): abandoned calls still allowed if no
+ *    more live calls came (the smaller of the day's and the window's); a day starts at 0;
+ * 3. smooth the call's share of x (1, 1 − z/(y + z) for an unknown answerer, or 0) and of
+ *    y into abandons per dial and live calls per dial (exponential, over `smoothingCalls`);
+ * 4. allowance per dial = headroom / horizonDials + live per dial · target / (1 − target);
+ * 5. model ratio = 1 + (ratio − 1) · allowance / abandons per dial (gain ≤ 2; abandons grow
+ *    with the excess over 1.0), at most `maxDialRatio`;
+ * 6. move towards it: fast down (`fallRate`), slowly up (`riseRate`);
+ * 7. invariants: headroom ≤ 0 → exactly 1.0 (progressive); a rate above the target →
+ *    never higher than the last recommendation; always within [1, maxDialRatio].
+ * The governor assumes the dialler follows its cap; it sees only calls that have ended,
+ * so calls in flight are covered by spending the headroom over a horizon, not at once.
+ *
+ * @example
+ * ```ts
+ * import { classified, pacing, ofcom2017 } from 'dialguard';
+ * records$.pipe(classified(), pacing(ofcom2017, { targetAcr: 0.025, maxDialRatio: 2.5 }))
+ *   .subscribe((a) => dialler.setMaxRatio(a.campaignId, a.dialRatio));
+ * ```
+ */
+export function pacing(policy: Policy, options: PacingOptions): OperatorFunction<ClassifiedCall, PacingAdvice> {
+  createPacingGovernor(policy, options); // validate the options at once, not on subscription
+  return (source) =>
+    new Observable<PacingAdvice>((subscriber) => {
+      const governor = createPacingGovernor(policy, options);
+      return source.subscribe({
+        next(call) {
+          let advice: PacingAdvice;
+          try {
+            advice = governor.next(call);
+          } catch (e: unknown) {
+            subscriber.error(e);
+            return;
+          }
+          subscriber.next(advice);
+        },
+        error: (e: unknown) => subscriber.error(e),
+        complete: () => subscriber.complete(),
+      });
+    });
+}

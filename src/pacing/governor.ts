@@ -1,0 +1,210 @@
+import { addCounts, countKey, emptyCounts, type CallCounts } from '../acr/counts.js';
+import { acrOf } from '../acr/table.js';
+import { ACR_TRAILING_DAYS, addDays, windowStart, type AcrWindow } from '../acr/trailing.js';
+import type { ClassifiedCall } from '../classify.js';
+import { PolicyError } from '../errors.js';
+import type { Policy } from '../policy/policy.js';
+import { zonedDay } from '../time/zoned-day.js';
+import { nextDialRatio, type DialRatioSettings, type PacingReason } from './dial-ratio.js';
+import { acrHeadroom, type AcrHeadroom } from './headroom.js';
+
+/** Options for `pacing` and `createPacingGovernor`. */
+export interface PacingOptions {
+  /** The ACR the user wants to stay under, 0–1 exclusive (e.g. 0.025). A target, never a safe harbour (A4.20). */
+  readonly targetAcr: number;
+  /**
+   * The period whose rate must stay under the target besides the calendar day:
+   * `calendarDay` (A3.3: the day only) or `trailing30Days` (US TSR 16 CFR 310.4(b)(4)(i):
+   * also the 30 days ending today). Default `policy.acr.window`.
+   */
+  readonly window?: AcrWindow | undefined;
+  /** The highest ratio ever recommended (dials per available agent). Default 3.0. */
+  readonly maxDialRatio?: number | undefined;
+  /** The ratio assumed before the first call of a campaign. Default 1.0. */
+  readonly initialDialRatio?: number | undefined;
+  /** Calls over which abandons and live calls per dial are averaged (exponentially). Default 200. */
+  readonly smoothingCalls?: number | undefined;
+  /** Dials over which the day's headroom is spent. Default 400. */
+  readonly horizonDials?: number | undefined;
+  /** Fraction of the way to the model's ratio moved per call when rising. Default 1 / smoothingCalls. */
+  readonly riseRate?: number | undefined;
+  /** Fraction of the way moved per call when falling. Default 10 / smoothingCalls (at most 1). */
+  readonly fallRate?: number | undefined;
+  /** Whose rate is governed: each campaign (A3.4, TSR "per campaign"; default), or each campaign in each call centre. */
+  readonly scope?: 'campaign' | 'campaignCallCentre' | undefined;
+}
+
+/** What the governor recommends after one call, for that call's campaign. */
+export interface PacingAdvice {
+  /** The call just counted. */
+  readonly call: ClassifiedCall;
+  readonly campaignId: string;
+  /** The call centre, for the `campaignCallCentre` scope; else `null`. */
+  readonly callCentreId: string | null;
+  /** The campaign's current calendar day (policy zone, A3.3): the latest day it has called on. */
+  readonly date: string;
+  /** The recommended cap on the dial ratio: dials per available agent, 1.0 (progressive) to `maxDialRatio`. */
+  readonly dialRatio: number;
+  readonly reason: PacingReason;
+  readonly targetAcr: number;
+  readonly maxDialRatio: number;
+  /** The calendar day's x, y, rate and headroom (abandoned calls left under the target). */
+  readonly day: AcrHeadroom;
+  /** The same for the governed window: the trailing 30 days, or the day again for `calendarDay`. */
+  readonly window: AcrHeadroom;
+  /** Smoothed recent ACR-abandoned calls (x, A3.6 estimate) per dial. */
+  readonly abandonsPerDial: number;
+  /** Smoothed recent live calls per dial. */
+  readonly livePerDial: number;
+  /** Abandoned calls per dial the target allows over the horizon. */
+  readonly allowancePerDial: number;
+}
+
+/** The running governor: one step per classified call. */
+export interface PacingGovernor {
+  /** Counts the call and returns the advice for its campaign. */
+  next(call: ClassifiedCall): PacingAdvice;
+  /** The last recommended ratio of a campaign (and call centre, for that scope); the initial ratio if unseen. */
+  dialRatio(campaignId: string, callCentreId?: string | null): number;
+}
+
+interface ScopeState {
+  readonly campaignId: string;
+  readonly callCentreId: string | null;
+  ratio: number;
+  abandonsPerDial: number;
+  livePerDial: number;
+  seen: number;
+  latest: string;
+  /** Counts per calendar day, for the days a window ending on `latest` can reach. */
+  readonly days: Map<string, CallCounts>;
+  /** Trailing windows: the sum of the days before `latest` in its window, and the date it was summed for. */
+  base: CallCounts;
+  baseFor: string;
+}
+
+function period(counts: CallCounts, from: string, to: string, target: number): AcrHeadroom {
+  const { x, y, rate } = acrOf(counts);
+  return { from, to, x, y, rate, headroom: acrHeadroom(x, y, target) };
+}
+
+function positive(name: string, value: number, min: number): number {
+  if (!Number.isFinite(value) || value < min) throw new PolicyError(`${name} should be a number, at least ${min}; received ${value}`);
+  return value;
+}
+
+/**
+ * The engine behind `pacing`: an ACR pacing governor per campaign, one synchronous step per
+ * classified call (see `pacing` for the algorithm). Calendar days are the policy's zone's
+ * (A3.3); only the days the governed window can reach are kept (2, or 31 for trailing).
+ * @throws PolicyError for a target outside 0–1 (exclusive), a maximum below 1, or
+ * smoothing, horizon or rates that are not positive.
+ */
+export function createPacingGovernor(policy: Policy, options: PacingOptions): PacingGovernor {
+  const t = options.targetAcr;
+  if (!(t > 0 && t < 1)) throw new PolicyError(`targetAcr should be a fraction between 0 and 1 (exclusive); received ${t}`);
+  const windowKind = options.window ?? policy.acr.window;
+  const trailing = windowKind === 'trailing30Days';
+  const max = positive('maxDialRatio', options.maxDialRatio ?? 3, 1);
+  const initial = Math.min(max, positive('initialDialRatio', options.initialDialRatio ?? 1, 1));
+  const smoothing = positive('smoothingCalls', options.smoothingCalls ?? 200, 1);
+  const settings: DialRatioSettings = {
+    maxDialRatio: max,
+    horizonDials: positive('horizonDials', options.horizonDials ?? 400, 1),
+    riseRate: Math.min(1, positive('riseRate', options.riseRate ?? 1 / smoothing, Number.MIN_VALUE)),
+    fallRate: Math.min(1, positive('fallRate', options.fallRate ?? 10 / smoothing, Number.MIN_VALUE)),
+  };
+  const byCentre = options.scope === 'campaignCallCentre';
+  const keepDays = trailing ? ACR_TRAILING_DAYS + 1 : 2;
+  const zone = policy.timeZone;
+  const scopes = new Map<string, ScopeState>();
+  const keyOf = (campaignId: string, callCentreId: string | null): string => (callCentreId === null ? campaignId : `${campaignId}\u0000${callCentreId}`);
+
+  const stateFor = (call: ClassifiedCall): ScopeState => {
+    const campaignId = call.record.campaignId;
+    const callCentreId = byCentre ? call.record.callCentreId : null;
+    const key = keyOf(campaignId, callCentreId);
+    let s = scopes.get(key);
+    if (s === undefined) {
+      s = { campaignId, callCentreId, ratio: initial, abandonsPerDial: 0, livePerDial: 0, seen: 0, latest: '', days: new Map(), base: emptyCounts(), baseFor: '' };
+      scopes.set(key, s);
+    }
+    return s;
+  };
+
+  /** The trailing window's counts before `s.latest` (cached per latest date; late calls update it). */
+  const baseOf = (s: ScopeState): CallCounts => {
+    if (s.baseFor !== s.latest) {
+      const from = windowStart(s.latest);
+      const base = emptyCounts();
+      for (const [d, c] of s.days) if (d >= from && d < s.latest) addCounts(base, c);
+      s.base = base;
+      s.baseFor = s.latest;
+    }
+    return s.base;
+  };
+
+  return {
+    next(call) {
+      const s = stateFor(call);
+      const date = zonedDay(call.record.dialAt, zone).date;
+      if (date > s.latest) {
+        s.latest = date;
+        const keepFrom = addDays(date, 1 - keepDays);
+        for (const d of s.days.keys()) if (d < keepFrom) s.days.delete(d);
+      }
+      let counts = s.days.get(date);
+      if (counts === undefined) s.days.set(date, (counts = emptyCounts()));
+      const key = countKey(call);
+      counts.calls += 1;
+      counts[key] += 1;
+      if (trailing && date < s.latest && s.baseFor === s.latest && date >= windowStart(s.latest)) {
+        s.base.calls += 1;
+        s.base[key] += 1;
+      }
+
+      const todayCounts = s.days.get(s.latest) as CallCounts;
+      const day = period(todayCounts, s.latest, s.latest, t);
+      let window = day;
+      if (trailing) {
+        const sum = addCounts({ ...baseOf(s) }, todayCounts);
+        window = period(sum, windowStart(s.latest), s.latest, t);
+      }
+
+      // This call's share of x (A3.6: an abandoned call of unknown answerer counts 1 − z / (y + z)) and of y.
+      const machineShare = acrOf(todayCounts).machineShare;
+      const x = key === 'abandonedLive' ? 1 : key === 'abandonedUnknown' ? 1 - machineShare : 0;
+      const y = key === 'live' ? 1 : 0;
+      s.seen += 1;
+      const alpha = Math.max(1 / s.seen, 1 / smoothing);
+      s.abandonsPerDial += alpha * (x - s.abandonsPerDial);
+      s.livePerDial += alpha * (y - s.livePerDial);
+
+      const aboveTarget = (day.rate !== null && day.rate > t) || (window.rate !== null && window.rate > t);
+      const step = nextDialRatio(
+        s.ratio,
+        { headroom: Math.min(day.headroom, window.headroom), aboveTarget, abandonsPerDial: s.abandonsPerDial, livePerDial: s.livePerDial, targetAcr: t },
+        settings,
+      );
+      s.ratio = step.dialRatio;
+      return {
+        call,
+        campaignId: s.campaignId,
+        callCentreId: s.callCentreId,
+        date: s.latest,
+        dialRatio: step.dialRatio,
+        reason: step.reason,
+        targetAcr: t,
+        maxDialRatio: max,
+        day,
+        window,
+        abandonsPerDial: s.abandonsPerDial,
+        livePerDial: s.livePerDial,
+        allowancePerDial: step.allowancePerDial,
+      };
+    },
+    dialRatio(campaignId, callCentreId = null) {
+      return scopes.get(keyOf(campaignId, byCentre ? callCentreId : null))?.ratio ?? initial;
+    },
+  };
+}
