@@ -4,9 +4,8 @@
  * positives make silent calls, and `onDeadline` diallers play the message on `messageDue`.
  */
 import { describe, expect, it } from 'vitest';
-import { acrTable, messageClock, ofcom2017, type ClassifiedCall } from 'dialguard';
 import { from } from 'rxjs';
-import { acrCounters } from 'dialguard';
+import { acrCounters, acrTable, messageClock, ofcom2017, type ClassifiedCall } from 'dialguard';
 import {
   campaignDay,
   createEventQueue,
@@ -39,7 +38,7 @@ function acrOfCalls(calls: readonly ClassifiedCall[]): number {
 }
 
 const digest = (r: SimulationResult): string =>
-  JSON.stringify([r.dialled, r.events, r.notices, r.messages, r.calls.map((c) => [c.record, c.category, c.flags.map((f) => f.kind)])]);
+  JSON.stringify([r.dialled, r.events, r.notices, r.messages, r.calls.map((c) => [c.record, c.category, c.flags.map((f) => f.kind)]), r.judged.map((u) => u.raised.map((f) => f.kind))]);
 
 describe('the event queue and the random numbers', () => {
   it('pops events in time order, first-in first-out within a millisecond', () => {
@@ -92,6 +91,16 @@ describe('the campaign simulator', () => {
     const badAcr = acrOfCalls(bad.calls);
     expect(badAcr).toBeGreaterThan(goodAcr);
     expect(badAcr).toBeGreaterThan(policy.acr.alertRate as number);
+  });
+
+  it('passes every call through misuse(): an over-dialled dialler that redials abandoned numbers repeats within 72 h (A2.9)', () => {
+    const agents = { count: 8 };
+    const good = run([wellRun({ campaignId: 'k', callCentreId: 'leeds', agents })], 21);
+    const bad = run([overDialled({ campaignId: 'k', callCentreId: 'leeds', agents, redial: { afterMs: 15 * 60_000 } })], 21);
+    for (const r of [good, bad]) expect(r.judged.map((u) => u.call.record.callId)).toEqual(r.calls.map((c) => c.record.callId));
+    const repeats = (r: SimulationResult): number => r.judged.filter((u) => u.call.flags.some((f) => f.kind === 'repeatWithin72h')).length;
+    expect(repeats(good)).toBe(0);
+    expect(repeats(bad)).toBeGreaterThan(0);
   });
 
   it('makes silent calls (A1.6) when AMD takes people for machines, and none when it never does', () => {
