@@ -17,7 +17,7 @@
  * with the A3.6 estimate where AMD left the answerer unknown.
  */
 import { from } from 'rxjs';
-import { acrCounters, acrTable, ofcom2017, pacing, type AcrCounters, type ClassifiedCall } from 'dialguard';
+import { acr, acrCounters, acrTable, ofcom2017, pacing, type AcrCounters } from 'dialguard';
 import { campaignDay, SMOKE } from './sim/index.js';
 import { wallClock } from './sim/time.js';
 import { runDialler, type DiallerRunResult } from './governor/dialler.js';
@@ -65,35 +65,21 @@ function summarise(run: DiallerRunResult): Summary {
     .subscribe((c) => (counters = c));
   const row = acrTable(counters as AcrCounters, { scopes: ['campaign'] }).find((r) => r.date === DATE);
   if (row === undefined) throw new Error('no calls on the day');
-  // The running rate through the day, in dial order, by dialguard's own table of the calls so far.
-  const byDial = [...run.calls].sort((a, b) => a.record.dialAt - b.record.dialAt);
+  // The running rate through the day: dialguard's acr() over the calls in dial order.
   const hourly: { hour: number; rate: number | null }[] = [];
   let peak = 0;
-  let x = 0;
-  let y = 0;
-  let z = 0;
-  let unknown = 0;
-  const rateNow = (): number | null => {
-    const share = y + z === 0 ? 0 : z / (y + z);
-    const xx = x + unknown * (1 - share);
-    return xx + y === 0 ? null : xx / (xx + y);
-  };
   let hour = wallClock(window.start, policy.timeZone).hour;
-  for (const c of byDial) {
-    const h = wallClock(c.record.dialAt, policy.timeZone).hour;
-    while (h > hour) hourly.push({ hour: hour++, rate: rateNow() });
-    count(c);
-    const r = rateNow();
-    if (r !== null && x + unknown + y >= 100) peak = Math.max(peak, r);
-  }
-  hourly.push({ hour, rate: rateNow() });
-  function count(c: ClassifiedCall): void {
-    if (c.category === 'live') y += 1;
-    else if (c.category === 'abandoned') {
-      if (c.answeredBy === 'unknown') unknown += 1;
-      else x += 1;
-    } else if (c.category === 'answerMachine' && c.machine === 'falseNegative') z += 1;
-  }
+  let rate: number | null = null;
+  from([...run.calls].sort((p, q) => p.record.dialAt - q.record.dialAt))
+    .pipe(acr({ policy, scopes: ['campaign'] }))
+    .subscribe(({ call, rows }) => {
+      const h = wallClock(call.record.dialAt, policy.timeZone).hour;
+      while (h > hour) hourly.push({ hour: hour++, rate });
+      const acrNow = rows[0]?.acr;
+      rate = acrNow?.rate ?? null;
+      if (acrNow !== undefined && rate !== null && acrNow.x + acrNow.y >= 100) peak = Math.max(peak, rate);
+    });
+  hourly.push({ hour, rate });
   return {
     dialled: run.calls.length,
     x: row.acr.x,
@@ -130,11 +116,12 @@ line('live calls per agent-hour', (s) => num(s.livePerAgentHour, 2));
 line('agent occupancy (talk time)', (s) => pct(s.occupancy));
 line('silent calls (AMD false positives)', (s) => num(s.silent));
 console.log('');
-console.log(`  running ACR at the end of each hour:`);
-console.log(`  ${'hour'.padEnd(8)}${'fixed 2.6'.padStart(14)}${'governed'.padStart(14)}`);
+console.log(`  running ACR since 00:00 at the end of each hour:`);
+console.log(`  ${'hour'.padEnd(12)}${'fixed 2.6'.padStart(10)}${'governed'.padStart(14)}`);
 for (let i = 0; i < Math.max(a.hourly.length, b.hourly.length); i++) {
   const h = a.hourly[i]?.hour ?? b.hourly[i]?.hour ?? 0;
-  console.log(`  ${`${String(h).padStart(2, '0')}:00+`.padEnd(8)}${pct(a.hourly[i]?.rate ?? null).padStart(14)}${pct(b.hourly[i]?.rate ?? null).padStart(14)}`);
+  const label = `${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00`;
+  console.log(`  ${label.padEnd(12)}${pct(a.hourly[i]?.rate ?? null).padStart(10)}${pct(b.hourly[i]?.rate ?? null).padStart(14)}`);
 }
 console.log('');
 const held = b.rate <= TARGET;

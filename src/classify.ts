@@ -82,7 +82,7 @@ export function classify(record: CallRecord, policy: Policy = ofcom2017, options
   if (c.category === 'abandoned' || c.category === 'live') addFlag(flags, lateMessage(record, policy));
   addFlag(flags, messageContent(record, policy));
   addFlag(flags, cliWithheld(record, c.category));
-  for (const f of cliNumberFlags(record)) addFlag(flags, f);
+  if (policy.cli.numberingPlan === 'uk') for (const f of cliNumberFlags(record)) addFlag(flags, f);
   addFlag(flags, unsociableHours(record, policy));
   for (const f of ivmWait(record, policy)) addFlag(flags, f);
   addFlag(flags, recordingWithoutNotice(record, hasStandingNotice(record.campaignId, options)));

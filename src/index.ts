@@ -56,6 +56,11 @@ export {
 export type { CallingWindow, DeadlineMoment, MessageElement, Policy } from './policy/policy.js';
 export { ofcom2017 } from './policy/ofcom2017.js';
 export { definePolicy, validatePolicy, type PolicyChanges } from './policy/define-policy.js';
+export { ofcom2010 } from './policy/ofcom2010.js';
+export { usTsr } from './policy/us-tsr.js';
+export { usFcc } from './policy/us-fcc.js';
+export { canadaCrtc } from './policy/canada-crtc.js';
+export { POLICIES, policyById } from './policy/index.js';
 
 // Rules and the classifier
 export type { AnyFlag, Flag, FlagDetails, FlagKind, SilentReason } from './flags.js';
@@ -120,7 +125,9 @@ export {
   type AcrTally,
 } from './acr/counters.js';
 export { ACR_SCOPES, acrOf, acrTable, type AcrRow, type AcrScope, type AcrTableOptions } from './acr/table.js';
+export { ACR_TRAILING_DAYS, addDays, type AcrWindow } from './acr/trailing.js';
 export { zonedDay, localMinuteOfDay, type ZonedDay } from './time/zoned-day.js';
+export { createEventClock, type EventClock } from './time/event-clock.js';
 
 // Operators and the batch audit
 export { callRecords, type CallRecordsOptions, type StreamAnomaly } from './operators/call-records.js';
@@ -137,6 +144,18 @@ export { isScanningProbe, numberScanning } from './misuse/number-scanning.js';
 export { acrAlert } from './misuse/acr-alert.js';
 export { numberKey } from './misuse/number-key.js';
 export { audit, type AuditOptions, type AuditResult, type RejectedRecord } from './audit.js';
+
+// Preventing breaches: pre-dial guard (A2.9, A2.11, A1.25, A1.20, A2.14) and ACR pacing (Annex 3)
+export { createDialGuard, type DialGuard, type DialGuardOptions } from './guard/dial-guard.js';
+export { nextCallingMoment } from './guard/calling-hours.js';
+export { GuardStateError, parseGuardState, type DialGuardState, type GuardCallEntry } from './guard/state.js';
+export type { BarredList, DialDecision, DialRequest, GuardReason, GuardReasonKind } from './guard/types.js';
+export type { CliPlan } from './guard/cli.js';
+export { guard, type GuardOperatorOptions, type RefusedChannel, type RefusedDial } from './operators/guard.js';
+export { pacing } from './operators/pacing.js';
+export { createPacingGovernor, type PacingAdvice, type PacingGovernor, type PacingOptions } from './pacing/governor.js';
+export { nextDialRatio, type DialRatioInputs, type DialRatioSettings, type DialRatioStep, type PacingReason } from './pacing/dial-ratio.js';
+export { acrHeadroom, roomPerLiveCall, type AcrHeadroom } from './pacing/headroom.js';
 
 // Persistence and priority report (Section 1, Annex 2, Annex 3)
 export {

@@ -26,6 +26,7 @@ interface TrailingGroup {
  * to `date` (at most `days` additions). A call dated so late that its days were dropped
  * counts on its own day only.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function createTrailingScopeTally(
   timeZone: string,
   scopes: readonly AcrScope[] = ACR_SCOPES,

@@ -16,7 +16,7 @@ export const ACR_TRAILING_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /**
- * The calendar date `days` days after `date` (`YYYY-MM-DD`; negative goes back). Pure
+ * The calendar date (A3.3) `days` days after `date` (`YYYY-MM-DD`; negative goes back). Pure
  * calendar arithmetic: no zone is involved, so it is right across clock changes.
  */
 export function addDays(date: string, days: number): string {
@@ -30,12 +30,12 @@ export function addDays(date: string, days: number): string {
   return `${String(yy).padStart(4, '0')}-${mm < 10 ? '0' : ''}${mm}-${dd < 10 ? '0' : ''}${dd}`;
 }
 
-/** The first date of the window of `days` calendar days ending on `date` (for 30 days: `date` − 29). */
+/** The first date of the window of `days` calendar days ending on `date` (for 30 days: `date` − 29; 16 CFR 310.4(b)(4)(i)). */
 export function windowStart(date: string, days: number = ACR_TRAILING_DAYS): string {
   return addDays(date, 1 - days);
 }
 
-/** Subtracts `b` from `a` (mutates `a`; returns it). */
+/** Subtracts `b` from `a` (mutates `a`; returns it): the inverse of `addCounts`, for sliding an Annex 3 window. */
 export function subtractCounts(a: CallCounts, b: Readonly<CallCounts>): CallCounts {
   a.calls -= b.calls;
   a.live -= b.live;
@@ -49,14 +49,14 @@ export function subtractCounts(a: CallCounts, b: Readonly<CallCounts>): CallCoun
   return a;
 }
 
-/** One day's counts of one scope. */
+/** One calendar day's counts of one scope (A3.3, A3.4). */
 export interface DatedCounts {
   readonly date: string;
   readonly counts: Readonly<CallCounts>;
 }
 
 /**
- * For each day of one scope (any order), the counts over the window of `days` calendar days
+ * For each day of one scope (any order), the Annex 3 counts over the window of `days` calendar days
  * ending on it — the days with no calls count nothing. A sliding sum over the days sorted
  * by date: O(n log n) for the sort, O(n) after.
  *

@@ -44,7 +44,8 @@ export const DEFAULT_EXAMPLES = 20;
 export const USAGE = `Usage: dialguard audit FILE [options]
 
 Audits call records or call events against Ofcom's persistent-misuse policy (2017) and
-prints the daily Abandoned Call Rate table, the flags raised and the rows rejected.
+prints the compliance report (daily Abandoned Call Rate, flags by kind with their
+paragraphs, persistence, AMD evidence, the Annex 2 factors) and the rows rejected.
 FILE is JSON Lines (.jsonl, .ndjson) or CSV (.csv); "-" reads stdin. The file is
 streamed: memory stays flat however large it is.
 
@@ -58,7 +59,7 @@ Input
                              with --no-header: the fields in column order, e.g. callId,,dialAt
                              (an empty entry skips a column)
   --no-header              the CSV has no header row (needs --columns)
-  --delimiter CHAR         CSV field delimiter (default ","; "\t" for tabs)
+  --delimiter CHAR         CSV field delimiter (default ","; "\\t" for tabs)
   Fields are named as in CallRecord / CallEvent (callId, dialAt, …; nested ones dotted:
   messageContent.optOutNumber, content.optOutNumber, ivmInfo.position). Timestamps are
   epoch milliseconds (JSON only) or ISO-8601 date-times with a zone, e.g. 2026-03-02T10:00:00Z.
@@ -66,18 +67,20 @@ Input
 Audit
   --tz ZONE                IANA zone for calendar days and recipients without a zone
                            (default: the policy's, Europe/London)
-  --from DATE|DATETIME     count only calls dialled at or after this (a date is the
-                           start of that day in --tz; a date-time needs Z or an offset)
-  --to DATE|DATETIME       count only calls dialled before this (a date includes that
-                           whole day in --tz)
+  --from DATE|DATETIME     the report's period: calls dialled from this day (a date in
+  --to DATE|DATETIME       --tz, or a date-time with Z or an offset, widened to its day:
+                           the report counts whole calendar days) to this day, included.
+                           Default: the whole input. Calls outside the period still feed
+                           the cross-call rules (a repeat within 72 h of an earlier call).
   --dedupe-window N        how many of the latest call ids are remembered to reject
                            duplicates (default ${DEFAULT_DEDUPE_WINDOW.toLocaleString('en-GB')}: 16 MB; at most
                            ${MAX_DEDUPE_WINDOW.toLocaleString('en-GB')}; 0 turns the check off)
 
 Output
-  --by SCOPES              ACR scopes to show, comma-separated: all, campaign, callCentre,
-                           campaignCallCentre (default: all four)
-  --json                   write the report as JSON to stdout
+  --by SCOPES              scopes to list, comma-separated: all, campaign, callCentre,
+                           campaignCallCentre (default: all four; A3.4)
+  --json                   write the report as JSON to stdout (the library's Report, with
+                           "input" and "rejected")
   --examples N             rejected rows listed in the report (default ${DEFAULT_EXAMPLES})
   --quiet                  do not print each rejected row on stderr (the report still counts them)
   --strict                 exit 1 when any row was rejected, even with no flags

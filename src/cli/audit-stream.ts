@@ -2,67 +2,57 @@
  * The audit of a stream of rows, one pass, in flat memory: each row is validated and
  * pushed through the library's operators as it is read, and nothing of a call is kept
  * once it has been counted — only the operators' bounded state (calls in flight, the
- * cross-call rules' 72-hour history and two days of day state, counters per day and
- * scope) and the duplicate window.
+ * cross-call rules' 72-hour history and two days of day state), the report builder's
+ * counters per day × campaign × call centre, and the duplicate window.
  *
  * records: row → `safeParseCallRecord` → duplicate window → `classified(policy)`
- *          → `misuse(policy)` → period → flag counts and ACR counters
+ *          → `misuse(policy)` → `createReportBuilder(policy)` → `build({ from, to, scopes })`
  * events:  row → `safeParseCallEvent` → `callRecords({ policy })` → the same from the
  *          duplicate window on
  *
- * This is `audit()`'s pipeline, fed from a file instead of an array: the operators run on
- * an RxJS `Subject` fed synchronously from the reader, so a row is fully counted before
- * the next is read (the reader's backpressure is the audit's). Calls outside `--from`/`--to`
- * still pass through the cross-call rules, so a call early in the period is judged against
- * the calls just before it (A2.9: 72 h), but they are not counted.
+ * This is `audit()`'s pipeline fed from a file instead of an array: the operators run on an
+ * RxJS `Subject` fed synchronously by the reader, so a row is fully counted before the next
+ * is read (the reader's backpressure is the audit's). Every call passes through the
+ * cross-call rules, so a call early in the period is judged against the calls just before
+ * it (A2.9: 72 h); the report then counts the calls of the period (whole calendar days,
+ * A3.3) and says how many fell outside it.
  */
 import { Subject, filter, type Observable } from 'rxjs';
 import {
-  acrTable,
   callRecords,
   classified,
-  createAcrTally,
+  createReportBuilder,
   misuse,
   safeParseCallEvent,
   safeParseCallRecord,
-  type AcrRow,
   type AcrScope,
   type CallEvent,
   type CallRecord,
-  type FlagKind,
   type MisuseUpdate,
   type Policy,
+  type Report,
   type StreamAnomaly,
 } from 'dialguard';
 import type { InputFormat, InputKind } from './args.js';
 import { createDuplicateWindow } from './dedupe.js';
-import { inPeriod, type Period } from './period.js';
+import type { Period } from './period.js';
 import { createRejectedLog, type RejectedRow, type RejectedSummary } from './rejected.js';
 import type { RejectReason, RowSink } from './rows.js';
 
-/** What `dialguard audit --json` writes: plain data. */
-export interface CliReport {
-  readonly input: {
-    readonly name: string;
-    readonly format: InputFormat;
-    readonly kind: InputKind;
-    /** Rows read (blank lines and the CSV header not included), counted or not. */
-    readonly rows: number;
-  };
-  readonly policy: string;
-  readonly timeZone: string;
-  /** The period counted (ISO instants), `null` ends unbounded. */
-  readonly period: { readonly from: string | null; readonly to: string | null };
-  /** Calls counted. */
-  readonly calls: number;
-  /** Valid calls dialled outside `--from`/`--to`: read and given to the cross-call rules, not counted, not rejected. */
-  readonly outsidePeriod: number;
-  /** Flags raised by the calls counted, by kind: per call, cross-call (`repeatWithin72h`) and about a scope (`tooManyClis`, `numberScanning`, `acrAlert`). */
-  readonly flagCounts: Readonly<Partial<Record<FlagKind, number>>>;
-  /** Scope-days whose ACR is above the policy's alert level (every scope, whatever `--by` shows). An alert, never a safe harbour (A4.20). */
-  readonly acrAlerts: number;
-  /** The daily ACR table, the scopes of `--by`. */
-  readonly table: readonly AcrRow[];
+/** What was read, and how. */
+export interface InputSummary {
+  readonly name: string;
+  readonly format: InputFormat;
+  readonly kind: InputKind;
+  /** Rows read (blank lines and the CSV header not included), counted or not. */
+  readonly rows: number;
+  /** `--dedupe-window`: how many of the latest call ids the duplicate check remembers (0: off). */
+  readonly dedupeWindow: number;
+}
+
+/** What `dialguard audit --json` writes: the library's `Report`, with what was read and what was rejected. */
+export interface CliReport extends Report {
+  readonly input: InputSummary;
   readonly rejected: RejectedSummary;
 }
 
@@ -73,7 +63,9 @@ export interface StreamAuditOptions {
   readonly policy: Policy;
   /** `undefined`: the first row decides (a `type` field → events). */
   readonly kind: InputKind | undefined;
+  /** `--from`/`--to`; an open start is the oldest call read (the whole input), an open end the newest call's day. */
   readonly period: Period;
+  /** Scopes the report lists (A3.4). */
   readonly scopes: readonly AcrScope[];
   readonly dedupeWindow: number;
   readonly examples: number;
@@ -87,9 +79,9 @@ export interface StreamAudit extends RowSink {
   rows(): number;
   /** Ends the stream (closing calls still in flight) and returns the report. @throws the error that stopped the operators, if any */
   finish(): CliReport;
+  /** After `finish`: the report again, listing `scopes` instead. */
+  rebuild(scopes: readonly AcrScope[]): Report;
 }
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 function hasType(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'type' in value;
@@ -100,13 +92,11 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
   const { policy, period } = options;
   const rejected = createRejectedLog(options.examples);
   const duplicates = createDuplicateWindow(options.dedupeWindow);
-  const flagCounts: Partial<Record<FlagKind, number>> = {};
+  const builder = createReportBuilder(policy);
   let kind = options.kind;
   let rows = 0;
-  let calls = 0;
-  let outsidePeriod = 0;
+  let oldest = Infinity; // the earliest dial, the default start of the period
   let line = 0; // line of the row being processed
-  const tally = createAcrTally(policy.timeZone);
   let failure: { error: unknown } | null = null;
   let records: Subject<CallRecord> | null = null;
   let events: Subject<CallEvent> | null = null;
@@ -119,7 +109,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
     options.onReject?.(row);
   };
 
-  /** Duplicate check of a record about to be classified. */
+  /** Duplicate check of a record about to be classified (as `audit`: the first of an id counts). */
   const firstOfItsId = (record: CallRecord, recordLine: number): boolean => {
     if (duplicates.first(record.callId)) return true;
     reject(recordLine, 'duplicate', `call ${record.callId} appears more than once; the first one was counted`, record.callId, 'callId');
@@ -129,13 +119,10 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
   const count = (source: Observable<CallRecord>): void => {
     source.pipe(classified(policy), misuse(policy)).subscribe({
       next({ call, raised }: MisuseUpdate) {
-        if (!inPeriod(period, call.record.dialAt)) {
-          outsidePeriod += 1;
-          return;
-        }
-        calls += 1;
-        for (const f of raised) flagCounts[f.kind] = (flagCounts[f.kind] ?? 0) + 1;
-        tally.add(call);
+        if (call.record.dialAt < oldest) oldest = call.record.dialAt;
+        builder.add(call);
+        // Flags about a scope (too many CLIs, scanning, ACR alert) come with the call that raised them.
+        if (raised !== call.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
       },
       error: (error: unknown) => (failure ??= { error }),
     });
@@ -171,7 +158,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
     row(at, value) {
       rows += 1;
       line = at;
-      if (kind === undefined || (records === null && events === null)) start(kind ?? (hasType(value) ? 'events' : 'records'));
+      if (records === null && events === null) start(kind ?? (hasType(value) ? 'events' : 'records'));
       if (records !== null) {
         const parsed = safeParseCallRecord(value);
         if (parsed.ok) records.next(parsed.value);
@@ -198,20 +185,20 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
       records?.complete();
       events?.complete();
       throwIfFailed();
-      const alertRate = policy.acr.alertRate;
-      const everyScope = acrTable(tally.counters(), { alertRate });
+      const report = build(options.scopes);
       return {
-        input: { name: options.name, format: options.format, kind: kind ?? 'records', rows },
-        policy: policy.id,
-        timeZone: policy.timeZone,
-        period: { from: iso(period.from), to: iso(period.to) },
-        calls,
-        outsidePeriod,
-        flagCounts: { ...flagCounts },
-        acrAlerts: everyScope.filter((r) => r.alert).length,
-        table: everyScope.filter((r) => options.scopes.includes(r.scope)),
+        ...report,
+        input: { name: options.name, format: options.format, kind: kind ?? 'records', rows, dedupeWindow: options.dedupeWindow },
         rejected: rejected.summary(),
       };
     },
+    rebuild: (scopes) => build(scopes),
   };
+
+  function build(scopes: readonly AcrScope[]): Report {
+    // The whole input by default: from the oldest call (before an explicit end, if it is later).
+    let from = period.from ?? (oldest === Infinity ? undefined : oldest);
+    if (period.from === null && from !== undefined && period.to !== null && from >= period.to) from = period.to - 1;
+    return builder.build({ ...(from !== undefined ? { from } : {}), ...(period.to !== null ? { to: period.to } : {}), scopes });
+  }
 }

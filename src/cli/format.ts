@@ -1,80 +1,94 @@
 /**
- * The report as text for a terminal: a summary, the flags by kind, the daily ACR table
- * of the scopes asked for, and the rejected rows.
+ * The audit as text for a terminal: what was read, the library's report (`formatReport`),
+ * the daily ACR of the other scopes asked for with `--by` (the report shows it per
+ * campaign), and the rows rejected.
  */
-import type { AcrRow } from 'dialguard';
-import type { CliReport } from './audit-stream.js';
+import { formatReport, type AcrScope, type Report, type ScopeReport } from 'dialguard';
+import type { InputSummary } from './audit-stream.js';
+import type { RejectedSummary } from './rejected.js';
 
 const n = (value: number): string => value.toLocaleString('en-GB');
-const pct = (rate: number | null): string => (rate === null ? '—' : `${(rate * 100).toFixed(2)} %`);
+const pct = (rate: number | null): string => (rate === null ? '-' : `${(rate * 100).toFixed(2)} %`);
 const decimal = (value: number): string => (Number.isInteger(value) ? n(value) : value.toFixed(2));
 
-/** Left-aligned text columns, numbers right-aligned. */
-function table(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string[] {
+/** Text columns: the first `left` left-aligned, the rest right-aligned. */
+function table(header: readonly string[], rows: readonly (readonly string[])[], left: ReadonlySet<number>): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
     cells
-      .map((c, i) => (right.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .map((c, i) => (left.has(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)];
 }
 
-function acrLines(rows: readonly AcrRow[]): string[] {
-  const body = rows.map((r) => [
-    r.date,
-    r.scope,
-    r.campaignId ?? '—',
-    r.callCentreId ?? '—',
-    n(r.counts.calls),
-    n(r.acr.y),
-    decimal(r.acr.x) + (r.acr.estimated ? '*' : ''),
-    n(r.acr.z),
-    pct(r.acr.rate),
-    r.alert ? 'ALERT' : '',
-  ]);
-  return table(['date', 'scope', 'campaign', 'call centre', 'calls', 'live y', 'abandoned x', 'AM→agent z', 'ACR', ''], body, new Set([4, 5, 6, 7, 8]));
+const SCOPE_TITLES: Readonly<Record<AcrScope, string>> = {
+  all: 'all calls',
+  campaign: 'per campaign',
+  callCentre: 'per call centre',
+  campaignCallCentre: 'per campaign in each call centre',
+};
+
+function scopeName(s: ScopeReport): string {
+  if (s.scope === 'all') return 'all';
+  if (s.scope === 'campaign') return s.campaignId ?? '';
+  if (s.scope === 'callCentre') return s.callCentreId ?? '';
+  return `${s.campaignId ?? ''} @ ${s.callCentreId ?? ''}`;
 }
 
-/** The report as lines of text (ending with a newline). */
-export function formatCliReport(report: CliReport, alertRate: number | null): string {
-  const out: string[] = [];
-  const { input, period, rejected } = report;
-  out.push(`dialguard audit: ${input.name} (${input.format}, ${input.kind})`);
-  out.push(`Policy ${report.policy}; calendar days in ${report.timeZone}`);
-  out.push(
-    `Period: ${period.from === null && period.to === null ? 'every call in the input' : `dialled from ${period.from ?? 'the start'} to before ${period.to ?? 'the end'}`}`,
-  );
-  out.push(
-    `Rows read ${n(input.rows)}; calls counted ${n(report.calls)}; outside the period ${n(report.outsidePeriod)}; rejected ${n(rejected.count)}`,
-  );
+/** The daily ACR rows of every listed scope of kind `scope`. */
+function acrLines(report: Report, scope: AcrScope): string[] {
+  const rows = report.scopes
+    .filter((s) => s.scope === scope)
+    .flatMap((s) => s.days.filter((d) => d.counts.calls > 0).map((d) => ({ s, d })))
+    .sort((a, b) => (a.d.date < b.d.date ? -1 : a.d.date > b.d.date ? 1 : 0))
+    .map(({ s, d }) => [
+      d.date,
+      scopeName(s),
+      n(d.counts.calls),
+      decimal(d.acr.x),
+      n(d.acr.y),
+      n(d.acr.z),
+      pct(d.acr.rate),
+      d.acr.estimated ? 'est' : '',
+      d.acr.alert ? 'ALERT' : '',
+    ]);
+  if (rows.length === 0) return ['no calls'];
+  return table(['date', scope === 'all' ? 'scope' : scope === 'callCentre' ? 'call centre' : 'campaign @ call centre', 'calls', 'x', 'y', 'z', 'ACR', 'est', 'alert'], rows, new Set([0, 1, 7, 8]));
+}
 
-  const flags = Object.entries(report.flagCounts)
-    .filter(([, c]) => (c ?? 0) > 0)
-    .sort(([a, x], [b, y]) => (y ?? 0) - (x ?? 0) || a.localeCompare(b));
-  const totalFlags = flags.reduce((sum, [, c]) => sum + (c ?? 0), 0);
-  out.push('', `Flags: ${totalFlags === 0 ? 'none' : n(totalFlags)}`);
-  if (flags.length > 0) out.push(...table(['kind', 'count'], flags.map(([k, c]) => [k, n(c ?? 0)]), new Set([1])).map((l) => `  ${l}`));
+/** What was read and rejected, before the report. */
+function inputLines(input: InputSummary, rejected: RejectedSummary, periodGiven: boolean): string[] {
+  return [
+    `dialguard audit: ${input.name} (${input.format}, call ${input.kind})`,
+    `Rows read: ${n(input.rows)}; rejected: ${n(rejected.count)}${periodGiven ? '' : '; period: the whole input'}`,
+  ];
+}
 
-  out.push('', `Daily Abandoned Call Rate (Annex 3)${report.table.length === 0 ? ': no calls counted' : ''}`);
-  if (report.table.length > 0) {
-    out.push(...acrLines(report.table).map((l) => `  ${l}`));
-    if (report.table.some((r) => r.acr.estimated)) out.push('  * x includes the A3.6 estimate for abandoned calls whose answerer is not known');
-  }
-  if (alertRate !== null) {
-    out.push(
-      report.acrAlerts === 0
-        ? `No scope-day above the ${pct(alertRate)} alert level (an alert level, never a safe harbour: A4.20).`
-        : `ACR above the ${pct(alertRate)} alert level on ${n(report.acrAlerts)} scope-day(s) (an alert, never a safe harbour: A4.20).`,
-    );
-  }
-
-  out.push('', `Rejected rows: ${rejected.count === 0 ? 'none' : n(rejected.count)}`);
-  if (rejected.count > 0) {
-    const reasons = Object.entries(rejected.byReason).map(([r, c]) => `${r} ${n(c ?? 0)}`);
-    out.push(`  by reason: ${reasons.join(', ')}`);
+function rejectedLines(rejected: RejectedSummary, dedupeWindow: number): string[] {
+  const out = ['', 'Rows rejected (not counted)', '---------------------------'];
+  if (rejected.count === 0) out.push('none');
+  else {
+    out.push(`${n(rejected.count)}: ${Object.entries(rejected.byReason).map(([r, c]) => `${r} ${n(c ?? 0)}`).join(', ')}`);
     for (const r of rejected.examples) out.push(`  line ${r.line}${r.path ? ` [${r.path}]` : ''}: ${r.message}`);
     if (rejected.count > rejected.examples.length) out.push(`  … and ${n(rejected.count - rejected.examples.length)} more (each is on stderr)`);
   }
+  out.push(dedupeWindow > 0 ? `(duplicate call ids are looked for among the latest ${n(dedupeWindow)} calls)` : '(duplicate call ids were not looked for: --dedupe-window 0)');
+  return out;
+}
+
+/**
+ * The text of an audit: `report` is the report listing the scopes of `--by` (with the
+ * campaign scope, which `formatReport`'s daily ACR table reads); `scopes` those asked for.
+ */
+export function formatAudit(report: Report, input: InputSummary, rejected: RejectedSummary, scopes: readonly AcrScope[], periodGiven: boolean): string {
+  const out = [...inputLines(input, rejected, periodGiven), ''];
+  out.push(formatReport(report).trimEnd());
+  for (const scope of scopes) {
+    if (scope === 'campaign') continue; // formatReport's own daily ACR table
+    const title = `Daily ACR ${SCOPE_TITLES[scope]} (Annex 3, A3.4; est = A3.6 estimate; alert is not a safe harbour)`;
+    out.push('', title, '-'.repeat(Math.min(100, title.length)), ...acrLines(report, scope));
+  }
+  out.push(...rejectedLines(rejected, input.dedupeWindow));
   return `${out.join('\n')}\n`;
 }

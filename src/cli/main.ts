@@ -13,7 +13,7 @@ import { parseCommand, USAGE, type AuditArgs } from './args.js';
 import { createStreamAudit, type CliReport } from './audit-stream.js';
 import { readCsv } from './csv.js';
 import { EXIT_CLEAN, EXIT_FLAGS, EXIT_USAGE, UsageError } from './exit-codes.js';
-import { formatCliReport } from './format.js';
+import { formatAudit } from './format.js';
 import { openInput } from './input.js';
 import { readJsonLines } from './jsonl.js';
 import { parsePeriod } from './period.js';
@@ -41,9 +41,9 @@ function policyFor(args: AuditArgs): Policy {
   return definePolicy(ofcom2017, { timeZone: args.timeZone });
 }
 
-/** Exit code of a finished audit: 1 when anything was flagged (or, with `--strict`, rejected). */
+/** Exit code of a finished audit: 1 when any flag was raised in the period (or, with `--strict`, any row rejected). */
 function exitCodeOf(report: CliReport, strict: boolean): number {
-  const flagged = Object.values(report.flagCounts).some((c) => (c ?? 0) > 0) || report.acrAlerts > 0;
+  const flagged = report.flags.some((f) => f.count > 0);
   return flagged || (strict && report.rejected.count > 0) ? EXIT_FLAGS : EXIT_CLEAN;
 }
 
@@ -86,7 +86,12 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
     if (report.rejected.count > 0 && args.quiet) {
       io.stderr.write(`dialguard: ${report.rejected.count.toLocaleString('en-GB')} row(s) rejected (not printed: --quiet)\n`);
     }
-    io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatCliReport(report, policy.acr.alertRate));
+    if (args.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      // formatReport's daily ACR table is per campaign: list that scope for it, whatever --by says.
+      const shown = args.scopes.includes('campaign') ? report : run.rebuild([...args.scopes, 'campaign']);
+      io.stdout.write(formatAudit(shown, report.input, report.rejected, args.scopes, period.from !== null || period.to !== null));
+    }
     return exitCodeOf(report, args.strict);
   } finally {
     progress.done();

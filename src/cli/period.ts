@@ -1,14 +1,15 @@
 /**
- * `--from` / `--to`: the period whose calls are counted, by dial time. A date
+ * `--from` / `--to`: the period whose calls the report counts, by dial time. A date
  * (`YYYY-MM-DD`) means a calendar day in the audit's zone (`--tz`, else the policy's):
  * `--from` its first instant, `--to` the first instant of the next day, so the day is
  * included. A date-time must carry its zone (`Z` or `±hh:mm`), as the library requires
- * of every timestamp: a wall-clock time alone is ambiguous at the clock changes.
+ * of every timestamp: a wall-clock time alone is ambiguous at the clock changes. The
+ * report's grain is the calendar day (A3.3), so it widens a date-time to its whole day.
  */
 import { isoToEpochMs, zonedDay } from 'dialguard';
 import { UsageError } from './exit-codes.js';
 
-/** Calls dialled at or after `from` and before `to` (epoch ms; `null`: unbounded). */
+/** Calls dialled at or after `from` and before `to` (epoch ms; `null`: open). */
 export interface Period {
   readonly from: number | null;
   readonly to: number | null;
@@ -59,9 +60,4 @@ export function parsePeriod(from: string | undefined, to: string | undefined, zo
   const end = to === undefined ? null : instant('to', to, zone);
   if (start !== null && end !== null && end <= start) throw new UsageError(`--to (${to}) should be after --from (${from})`);
   return { from: start, to: end };
-}
-
-/** `true` when a call dialled at `at` is in the period. */
-export function inPeriod(period: Period, at: number): boolean {
-  return (period.from === null || at >= period.from) && (period.to === null || at < period.to);
 }

@@ -44,17 +44,42 @@ export function firstInstantAt(day: ZonedDay, minute: number, zone: string, afte
   return hi * 1000;
 }
 
+const DAY_MS = 86_400_000;
+/** Answers by calling hours, zone, local date and the part of the day `at` is in. */
+const memo = new WeakMap<readonly (CallingWindow | null)[], Map<string, number | null>>();
+const MAX_MEMO = 4096;
+
 /**
  * A2.11: the next moment after `at` at which a call is inside the calling window of its
  * local day in `zone` — the rule `unsociableHours` applies (`HH:MM` start inclusive, end
  * exclusive, by the wall clock). Days whose window is `null` are skipped; a window's start
  * that the clocks skip (going forward) opens at the first instant after the gap; on the day
  * they go back, a start in the repeated hour is its first occurrence. `null` when none of
- * the next eight local days has an open window.
+ * the next eight local days has an open window. On a 24-hour day every closed moment
+ * before the window (or after it, or on a day without one) has the same answer, so it is
+ * remembered per zone, date and part of the day: a dialler refused at night costs one lookup.
  * @throws PolicyError for an unknown zone.
  */
 export function nextCallingMoment(at: number, zone: string, hours: readonly (CallingWindow | null)[]): number | null {
-  let day = zonedDay(at, zone);
+  const day = zonedDay(at, zone);
+  if (day.end - day.start !== DAY_MS) return search(at, day, zone, hours);
+  const window = hours[day.weekday] ?? null;
+  const minute = localMinuteOfDay(at, zone);
+  const part = window === null ? 'none' : minute < clockMinutes(window.start) ? 'before' : inCallingWindow(minute, window) ? null : 'after';
+  if (part === null) return search(at, day, zone, hours);
+  let answers = memo.get(hours);
+  if (answers === undefined) memo.set(hours, (answers = new Map()));
+  const key = `${zone}\u0000${day.date}\u0000${part}`;
+  const known = answers.get(key);
+  if (known !== undefined && (known === null || known > at)) return known;
+  const found = search(at, day, zone, hours);
+  if (answers.size >= MAX_MEMO) answers.clear();
+  answers.set(key, found);
+  return found;
+}
+
+function search(at: number, today: ZonedDay, zone: string, hours: readonly (CallingWindow | null)[]): number | null {
+  let day = today;
   for (let i = 0; i < 8; i++) {
     const window = hours[day.weekday] ?? null;
     if (window !== null) {

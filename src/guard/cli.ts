@@ -1,5 +1,6 @@
 import { newRecord } from '../record.js';
 import { cliNumberFlags } from '../rules/cli-number.js';
+import type { Policy } from '../policy/policy.js';
 import type { GuardReason } from './types.js';
 
 /**
@@ -8,15 +9,7 @@ import type { GuardReason } from './types.js';
  * 41); `none` only refuses a withheld CLI (for policies outside the UK plan, whose CLI
  * numbers the library cannot yet judge).
  */
-export type CliPlan = 'uk' | 'none';
-
-/** IANA zones of the UK numbering plan (+44): Great Britain, Northern Ireland and the Crown Dependencies. */
-const UK_ZONES: ReadonlySet<string> = new Set(['Europe/London', 'Europe/Belfast', 'Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/Jersey', 'GB', 'GB-Eire']);
-
-/** The default `CliPlan` for a policy zone: `uk` for a UK zone (Ofcom's policies), else `none`. */
-export function defaultCliPlan(timeZone: string): CliPlan {
-  return UK_ZONES.has(timeZone) ? 'uk' : 'none';
-}
+export type CliPlan = Policy['cli']['numberingPlan'];
 
 const NONE: readonly GuardReason[] = Object.freeze([]);
 

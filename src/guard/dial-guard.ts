@@ -8,11 +8,11 @@ import type { Policy } from '../policy/policy.js';
 import { inCallingWindow } from '../rules/unsociable-hours.js';
 import { localMinuteOfDay, zonedDay } from '../time/zoned-day.js';
 import { nextCallingMoment } from './calling-hours.js';
-import { cliReasons, defaultCliPlan, type CliPlan } from './cli.js';
+import { cliReasons, type CliPlan } from './cli.js';
 import { parseGuardState, type DialGuardState, type GuardCallEntry } from './state.js';
 import type { BarredList, DialDecision, DialRequest, GuardReason } from './types.js';
 
-/** Options for `createDialGuard`. */
+/** Options for `createDialGuard` (A1.25 lists, A2.9 lateness, A1.20/A2.14 CLI plan). */
 export interface DialGuardOptions {
   /**
    * The host's answer to "may this number be called?" (A1.25): `true`, `'tps'` or `'dnc'`
@@ -28,11 +28,11 @@ export interface DialGuardOptions {
    * holds the window plus this. Default one hour, as the misuse rules.
    */
   readonly maxLatenessMs?: number | undefined;
-  /** How to judge the CLI as a number; default `uk` for a policy in a UK zone, else `none` (withheld only). */
+  /** How to judge the CLI as a number; default the policy's `cli.numberingPlan`. */
   readonly cliPlan?: CliPlan | undefined;
 }
 
-/** The pre-dial guard: ask before each dial, tell it how calls ended. */
+/** The pre-dial guard: ask before each dial, tell it how calls ended (A1.20, A1.25, A2.9, A2.11, A2.14). */
 export interface DialGuard {
   readonly policy: Policy;
   /** May this call be dialled now? Every refusing rule, with the moment waiting cures it. O(1). */
@@ -102,11 +102,12 @@ function barredList(answer: boolean | 'tps' | 'dnc'): BarredList | null {
  * if (!d.allowed) console.log(d.reasons.map((r) => `${r.kind} (${r.ref})`), d.retryAt);
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOptions = {}): DialGuard {
   const windowMs = policy.repeat.windowMs;
   const latenessMs = options.maxLatenessMs ?? DEFAULT_MAX_LATENESS_MS;
   if (!(latenessMs >= 0)) throw new PolicyError(`maxLatenessMs should be a duration in ms, 0 or more; received ${latenessMs}`);
-  const plan = options.cliPlan ?? defaultCliPlan(policy.timeZone);
+  const plan = options.cliPlan ?? policy.cli.numberingPlan;
   const isBarred = options.isBarred;
   const history = createRepeatHistory(windowMs, latenessMs);
   // The same calls in arrival order, for toJSON (the history does not list its entries); expired as the history does.

@@ -1,6 +1,6 @@
 import { DialguardError } from '../errors.js';
 
-/** One silent or abandoned call the guard remembers: number key (`numberKey`), call id, dial time (epoch ms), category. */
+/** One silent or abandoned call the guard remembers for the repeat rule (A2.9): number key (`numberKey`), call id, dial time (epoch ms), category. */
 export type GuardCallEntry = readonly [key: string, callId: string, at: number, category: 'silent' | 'abandoned'];
 
 /**
@@ -18,7 +18,7 @@ export interface DialGuardState {
   readonly calls: readonly GuardCallEntry[];
 }
 
-/** A guard state given to `createDialGuard` is not a `DialGuardState`: `path` names the bad field. */
+/** A guard state (the A2.9 history) given to `createDialGuard` is not a `DialGuardState`: `path` names the bad field. */
 export class GuardStateError extends DialguardError {
   readonly path: string;
   constructor(path: string, expected: string, received: unknown) {
@@ -28,7 +28,7 @@ export class GuardStateError extends DialguardError {
 }
 
 /**
- * Checks an untrusted guard state (e.g. parsed from storage) and returns it typed.
+ * Checks an untrusted guard state (the A2.9 history) (e.g. parsed from storage) and returns it typed.
  * @throws GuardStateError naming the first bad field.
  */
 export function parseGuardState(value: unknown): DialGuardState {

@@ -5,7 +5,7 @@
  */
 import type { CallingWindow } from '../policy/policy.js';
 
-/** A call the dialler is about to place. */
+/** A call the dialler is about to place: what the pre-dial rules need (A1.20, A1.25, A2.9, A2.11, A2.13, A2.14). */
 export interface DialRequest {
   /** Number to call. */
   readonly to: string;
@@ -23,7 +23,7 @@ export interface DialRequest {
 /** Which list barred a number (A1.25): the Telephone Preference Service, the caller's own do-not-call list, or the host did not say. */
 export type BarredList = 'tps' | 'dnc' | 'unspecified';
 
-/** Why a dial was refused, by rule. */
+/** Why a dial was refused, by rule: `kind` names the rule, `ref` its paragraph (A1.20, A1.25, A2.9, A2.11, A2.14). */
 export type GuardReason =
   /** A2.9: a silent or abandoned call to this number in the repeat window, and no guaranteed agent now. */
   | {
@@ -65,10 +65,10 @@ export type GuardReason =
   /** A2.14 (footnote 41): the CLI is not basic rate. */
   | { readonly kind: 'cliNotBasicRate'; readonly ref: 'A2.14'; readonly detail: { readonly cli: string; readonly numberKind: string } };
 
-/** The kinds of `GuardReason`. */
+/** The kinds of `GuardReason` (A1.20, A1.25, A2.9, A2.11, A2.14). */
 export type GuardReasonKind = GuardReason['kind'];
 
-/** The guard's answer to one `DialRequest`. */
+/** The guard's answer to one `DialRequest`: allowed, or refused with every reason (A1.20, A1.25, A2.9, A2.11, A2.14). */
 export interface DialDecision {
   /** `true` when no rule refuses the call (`reasons` is then empty). */
   readonly allowed: boolean;

@@ -2,7 +2,7 @@ import { Observable, type MonoTypeOperatorFunction, type Observer } from 'rxjs';
 import type { DialGuard } from '../guard/dial-guard.js';
 import type { DialRequest, GuardReason } from '../guard/types.js';
 
-/** A dial request the guard refused, with every reason (and when waiting would cure them all). */
+/** A dial request the guard refused, with every reason (A1.20, A1.25, A2.9, A2.11, A2.14) and when waiting would cure them all. */
 export interface RefusedDial<T extends DialRequest = DialRequest> {
   readonly request: T;
   readonly reasons: readonly GuardReason[];
@@ -10,10 +10,10 @@ export interface RefusedDial<T extends DialRequest = DialRequest> {
   readonly retryAt?: number;
 }
 
-/** Where refused requests go: a callback, or an observer such as a `Subject` (only its `next` is called). */
+/** Where refused requests (A1.20, A1.25, A2.9, A2.11, A2.14) go: a callback, or an observer such as a `Subject` (only its `next` is called). */
 export type RefusedChannel<T extends DialRequest = DialRequest> = ((refused: RefusedDial<T>) => void) | Partial<Observer<RefusedDial<T>>>;
 
-/** Options for the `guard` operator. */
+/** Options for the `guard` operator (the pre-dial rules, A1.20–A2.14). */
 export interface GuardOperatorOptions<T extends DialRequest = DialRequest> {
   /** Receives each refused request with its reasons; default: dropped silently. Never completed or errored by the operator. */
   readonly onRefused?: RefusedChannel<T> | undefined;

@@ -17,16 +17,22 @@ import type { Policy } from '../policy/policy.js';
  *    for `trailing30Days`, the 30 days ending today;
  * 2. headroom = (target·(x + y) − x) / (1 − target): abandoned calls still allowed if no
  *    more live calls came (the smaller of the day's and the window's); a day starts at 0;
- * 3. smooth the call's share of x (1, 1 − z/(y + z) for an unknown answerer, or 0) and of
- *    y into abandons per dial and live calls per dial (exponential, over `smoothingCalls`);
- * 4. allowance per dial = headroom / horizonDials + live per dial · target / (1 − target);
- * 5. model ratio = 1 + (ratio − 1) · allowance / abandons per dial (gain ≤ 2; abandons grow
- *    with the excess over 1.0), at most `maxDialRatio`;
- * 6. move towards it: fast down (`fallRate`), slowly up (`riseRate`);
+ * 3. smooth, over `smoothingCalls` (exponential forgetting): the call's share of x (1;
+ *    1 − z/(y + z) for an unknown answerer, A3.6; else 0), of y, and the ratio in force;
+ *    the abandon curve x per dial ≈ c · (ratio − 1)³ gets c = Σx / Σ(ratio − 1)³ (with a
+ *    weak prior of 50 dials at 2.0 abandoning at the target);
+ * 4. allowance per dial a = headroom / horizonDials + live per dial · target / (1 − target);
+ * 5. model ratio r* = 1 + (a / c)^⅓ — the ratio whose expected abandons per dial equal the
+ *    allowance (scaled by headroom relative to expected abandons per dial) — at most
+ *    `maxDialRatio`;
+ * 6. move towards it: fast down (`fallRate`), slowly up (`riseRate`); with less headroom
+ *    than `reserveAbandons`, scale the excess over 1.0 by headroom / reserve;
  * 7. invariants: headroom ≤ 0 → exactly 1.0 (progressive); a rate above the target →
  *    never higher than the last recommendation; always within [1, maxDialRatio].
  * The governor assumes the dialler follows its cap; it sees only calls that have ended,
- * so calls in flight are covered by spending the headroom over a horizon, not at once.
+ * so calls in flight are covered by the reserve and by spending the headroom over a
+ * horizon, not at once. O(1) per call; state per campaign is a few numbers and the days
+ * the window can reach.
  *
  * @example
  * ```ts

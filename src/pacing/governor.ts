@@ -5,10 +5,10 @@ import type { ClassifiedCall } from '../classify.js';
 import { PolicyError } from '../errors.js';
 import type { Policy } from '../policy/policy.js';
 import { zonedDay } from '../time/zoned-day.js';
-import { nextDialRatio, type DialRatioSettings, type PacingReason } from './dial-ratio.js';
+import { CURVE_POWER, nextDialRatio, type DialRatioSettings, type PacingReason } from './dial-ratio.js';
 import { acrHeadroom, type AcrHeadroom } from './headroom.js';
 
-/** Options for `pacing` and `createPacingGovernor`. */
+/** Options for `pacing` and `createPacingGovernor` (Annex 3; a target is never a safe harbour, A4.20). */
 export interface PacingOptions {
   /** The ACR the user wants to stay under, 0–1 exclusive (e.g. 0.025). A target, never a safe harbour (A4.20). */
   readonly targetAcr: number;
@@ -22,19 +22,21 @@ export interface PacingOptions {
   readonly maxDialRatio?: number | undefined;
   /** The ratio assumed before the first call of a campaign. Default 1.0. */
   readonly initialDialRatio?: number | undefined;
-  /** Calls over which abandons and live calls per dial are averaged (exponentially). Default 200. */
+  /** Calls over which abandons, live calls and the abandon curve are averaged (exponentially forgotten). Default 1000. */
   readonly smoothingCalls?: number | undefined;
-  /** Dials over which the day's headroom is spent. Default 400. */
+  /** Dials over which the headroom is spent. Default 3000. */
   readonly horizonDials?: number | undefined;
-  /** Fraction of the way to the model's ratio moved per call when rising. Default 1 / smoothingCalls. */
+  /** Fraction of the way to the model's ratio moved per call when rising. Default 0.005. */
   readonly riseRate?: number | undefined;
-  /** Fraction of the way moved per call when falling. Default 10 / smoothingCalls (at most 1). */
+  /** Fraction of the way moved per call when falling. Default 0.05. */
   readonly fallRate?: number | undefined;
+  /** Headroom, in abandoned calls, below which the ratio glides towards 1.0 (see `nextDialRatio`). Default 2. */
+  readonly reserveAbandons?: number | undefined;
   /** Whose rate is governed: each campaign (A3.4, TSR "per campaign"; default), or each campaign in each call centre. */
   readonly scope?: 'campaign' | 'campaignCallCentre' | undefined;
 }
 
-/** What the governor recommends after one call, for that call's campaign. */
+/** What the governor recommends after one call, for that call's campaign (A3.3–A3.6). */
 export interface PacingAdvice {
   /** The call just counted. */
   readonly call: ClassifiedCall;
@@ -58,9 +60,13 @@ export interface PacingAdvice {
   readonly livePerDial: number;
   /** Abandoned calls per dial the target allows over the horizon. */
   readonly allowancePerDial: number;
+  /** The abandon curve's scale: expected ACR-abandoned calls per dial at ratio 2.0 (c in c · (r − 1)³). */
+  readonly curve: number;
+  /** The ratio the model aims at before smoothing. */
+  readonly modelRatio: number;
 }
 
-/** The running governor: one step per classified call. */
+/** The running governor: one step per classified call (Annex 3). */
 export interface PacingGovernor {
   /** Counts the call and returns the advice for its campaign. */
   next(call: ClassifiedCall): PacingAdvice;
@@ -68,13 +74,18 @@ export interface PacingGovernor {
   dialRatio(campaignId: string, callCentreId?: string | null): number;
 }
 
+/** Pseudo-dials at ratio 2.0, abandoning at the target, that anchor the abandon curve before (and between) real abandons. */
+const PRIOR_DIALS = 50;
+
 interface ScopeState {
   readonly campaignId: string;
   readonly callCentreId: string | null;
   ratio: number;
-  abandonsPerDial: number;
-  livePerDial: number;
-  seen: number;
+  /** Exponentially decayed sums over recent calls: x shares, live calls, dials, and (ratio − 1)³ at each call. */
+  xSum: number;
+  ySum: number;
+  nSum: number;
+  wSum: number;
   latest: string;
   /** Counts per calendar day, for the days a window ending on `latest` can reach. */
   readonly days: Map<string, CallCounts>;
@@ -100,6 +111,7 @@ function positive(name: string, value: number, min: number): number {
  * @throws PolicyError for a target outside 0–1 (exclusive), a maximum below 1, or
  * smoothing, horizon or rates that are not positive.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function createPacingGovernor(policy: Policy, options: PacingOptions): PacingGovernor {
   const t = options.targetAcr;
   if (!(t > 0 && t < 1)) throw new PolicyError(`targetAcr should be a fraction between 0 and 1 (exclusive); received ${t}`);
@@ -107,13 +119,15 @@ export function createPacingGovernor(policy: Policy, options: PacingOptions): Pa
   const trailing = windowKind === 'trailing30Days';
   const max = positive('maxDialRatio', options.maxDialRatio ?? 3, 1);
   const initial = Math.min(max, positive('initialDialRatio', options.initialDialRatio ?? 1, 1));
-  const smoothing = positive('smoothingCalls', options.smoothingCalls ?? 200, 1);
+  const smoothing = positive('smoothingCalls', options.smoothingCalls ?? 1000, 1);
   const settings: DialRatioSettings = {
     maxDialRatio: max,
-    horizonDials: positive('horizonDials', options.horizonDials ?? 400, 1),
-    riseRate: Math.min(1, positive('riseRate', options.riseRate ?? 1 / smoothing, Number.MIN_VALUE)),
-    fallRate: Math.min(1, positive('fallRate', options.fallRate ?? 10 / smoothing, Number.MIN_VALUE)),
+    horizonDials: positive('horizonDials', options.horizonDials ?? 3000, 1),
+    riseRate: Math.min(1, positive('riseRate', options.riseRate ?? 0.005, Number.MIN_VALUE)),
+    fallRate: Math.min(1, positive('fallRate', options.fallRate ?? 0.05, Number.MIN_VALUE)),
+    reserveAbandons: positive('reserveAbandons', options.reserveAbandons ?? 2, 0),
   };
+  const decay = 1 - 1 / smoothing;
   const byCentre = options.scope === 'campaignCallCentre';
   const keepDays = trailing ? ACR_TRAILING_DAYS + 1 : 2;
   const zone = policy.timeZone;
@@ -126,7 +140,7 @@ export function createPacingGovernor(policy: Policy, options: PacingOptions): Pa
     const key = keyOf(campaignId, callCentreId);
     let s = scopes.get(key);
     if (s === undefined) {
-      s = { campaignId, callCentreId, ratio: initial, abandonsPerDial: 0, livePerDial: 0, seen: 0, latest: '', days: new Map(), base: emptyCounts(), baseFor: '' };
+      s = { campaignId, callCentreId, ratio: initial, xSum: 0, ySum: 0, nSum: 0, wSum: 0, latest: '', days: new Map(), base: emptyCounts(), baseFor: '' };
       scopes.set(key, s);
     }
     return s;
@@ -175,15 +189,19 @@ export function createPacingGovernor(policy: Policy, options: PacingOptions): Pa
       const machineShare = acrOf(todayCounts).machineShare;
       const x = key === 'abandonedLive' ? 1 : key === 'abandonedUnknown' ? 1 - machineShare : 0;
       const y = key === 'live' ? 1 : 0;
-      s.seen += 1;
-      const alpha = Math.max(1 / s.seen, 1 / smoothing);
-      s.abandonsPerDial += alpha * (x - s.abandonsPerDial);
-      s.livePerDial += alpha * (y - s.livePerDial);
+      s.xSum = s.xSum * decay + x;
+      s.ySum = s.ySum * decay + y;
+      s.nSum = s.nSum * decay + 1;
+      s.wSum = s.wSum * decay + Math.pow(s.ratio - 1, CURVE_POWER);
+      const livePerDial = s.ySum / s.nSum;
+      // The curve's scale c = Σx / Σ(r − 1)³, anchored by PRIOR_DIALS pseudo-dials at 2.0 abandoning at the target.
+      const prior = PRIOR_DIALS * livePerDial * (t / (1 - t));
+      const curve = (s.xSum + prior) / (s.wSum + PRIOR_DIALS);
 
       const aboveTarget = (day.rate !== null && day.rate > t) || (window.rate !== null && window.rate > t);
       const step = nextDialRatio(
         s.ratio,
-        { headroom: Math.min(day.headroom, window.headroom), aboveTarget, abandonsPerDial: s.abandonsPerDial, livePerDial: s.livePerDial, targetAcr: t },
+        { headroom: Math.min(day.headroom, window.headroom), aboveTarget, curve, livePerDial, targetAcr: t },
         settings,
       );
       s.ratio = step.dialRatio;
@@ -198,8 +216,10 @@ export function createPacingGovernor(policy: Policy, options: PacingOptions): Pa
         maxDialRatio: max,
         day,
         window,
-        abandonsPerDial: s.abandonsPerDial,
-        livePerDial: s.livePerDial,
+        abandonsPerDial: s.xSum / s.nSum,
+        livePerDial,
+        curve,
+        modelRatio: step.modelRatio,
         allowancePerDial: step.allowancePerDial,
       };
     },

@@ -29,7 +29,7 @@ export function acrHeadroom(x: number, y: number, target: number): number {
   return (target * (x + y) - x) / (1 - target);
 }
 
-/** Abandoned calls one live call makes room for under `target`: target / (1 − target). */
+/** Abandoned calls one live call (y, A3.3) makes room for under `target`: target / (1 − target). */
 export function roomPerLiveCall(target: number): number {
   return target / (1 - target);
 }

@@ -44,7 +44,7 @@ export const canadaCrtc: Policy = {
   callingHours: [weekend, weekday, weekday, weekday, weekday, weekday, weekend],
   acr: { window: 'calendarDay', alertRate: 0.05 },
   ivm: { maxWaitMs: 60 * SECOND, maxWaitWithoutInfoMs: 15 * SECOND },
-  cli: { maxDistinctPerCampaignDay: 10 },
+  cli: { maxDistinctPerCampaignDay: 10, numberingPlan: 'none' },
   scanning: { maxRingMs: 3 * SECOND, minCalls: 20 },
   retentionMonths: 36,
   persistenceWeeks: 12,

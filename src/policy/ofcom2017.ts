@@ -36,7 +36,7 @@ export const ofcom2017: Policy = {
   callingHours: [weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21],
   acr: { window: 'calendarDay', alertRate: 0.03 },
   ivm: { maxWaitMs: 60 * SECOND, maxWaitWithoutInfoMs: 15 * SECOND },
-  cli: { maxDistinctPerCampaignDay: 10 },
+  cli: { maxDistinctPerCampaignDay: 10, numberingPlan: 'uk' },
   scanning: { maxRingMs: 3 * SECOND, minCalls: 20 },
   retentionMonths: 6,
   persistenceWeeks: 12,

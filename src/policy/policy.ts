@@ -98,6 +98,12 @@ export interface Policy {
   readonly cli: {
     /** More distinct CLIs than this in one campaign on one day is flagged (A1.21–A1.23: not prescribed). */
     readonly maxDistinctPerCampaignDay: number;
+    /**
+     * The numbering plan a presented CLI is judged against: `uk` — valid, diallable, not
+     * premium rate and basic rate (A1.20, A2.14, footnote 41); `none` — only a withheld CLI
+     * is flagged (other countries' plans are not modelled).
+     */
+    readonly numberingPlan: 'uk' | 'none';
   };
   /** Number scanning (A1.35–A1.36: not prescribed). */
   readonly scanning: {

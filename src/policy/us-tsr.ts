@@ -58,7 +58,7 @@ export const usTsr: Policy = {
   callingHours: [eightToNine, eightToNine, eightToNine, eightToNine, eightToNine, eightToNine, eightToNine],
   acr: { window: 'trailing30Days', alertRate: 0.03 },
   ivm: { maxWaitMs: 60 * SECOND, maxWaitWithoutInfoMs: 15 * SECOND },
-  cli: { maxDistinctPerCampaignDay: 10 },
+  cli: { maxDistinctPerCampaignDay: 10, numberingPlan: 'none' },
   scanning: { maxRingMs: 3 * SECOND, minCalls: 20 },
   retentionMonths: 60,
   persistenceWeeks: 12,

@@ -86,7 +86,7 @@ describe('report: flags', () => {
   });
 
   it('counts repeats within 72 h (A2.9) and scope flags out of misuse, against the rows they are about', () => {
-    const policy = { ...ofcom2017, cli: { maxDistinctPerCampaignDay: 1 } };
+    const policy = { ...ofcom2017, cli: { ...ofcom2017.cli, maxDistinctPerCampaignDay: 1 } };
     const calls = [
       callAt('1', T0, 'abandoned', { cli: '0113 496 1001', callCentreId: 'leeds' }),
       callAt('2', T0 + HOUR, 'live', { cli: '0113 496 1002', callCentreId: 'cebu' }),

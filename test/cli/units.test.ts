@@ -1,0 +1,90 @@
+/**
+ * The CLI's pieces on their own: the duplicate window, the column mapping, the period.
+ */
+import { describe, expect, it } from 'vitest';
+import { mappingFromHeader, mappingFromOrder, CellError } from '../../src/cli/columns.js';
+import { createDuplicateWindow } from '../../src/cli/dedupe.js';
+import { UsageError } from '../../src/cli/exit-codes.js';
+import { parsePeriod } from '../../src/cli/period.js';
+
+describe('duplicate window', () => {
+  it('catches a repeat within half the window, always; forgets ids a whole window back', () => {
+    const w = createDuplicateWindow(10);
+    for (let i = 0; i < 5; i++) expect(w.first(`id${i}`)).toBe(true);
+    expect(w.first('id0')).toBe(false);
+    for (let i = 5; i < 20; i++) expect(w.first(`id${i}`)).toBe(true);
+    expect(w.size()).toBeLessThanOrEqual(10);
+    expect(w.first('id0')).toBe(true); // long forgotten
+    expect(w.first('id19')).toBe(false);
+  });
+
+  it('0 turns it off', () => {
+    const w = createDuplicateWindow(0);
+    expect(w.first('a')).toBe(true);
+    expect(w.first('a')).toBe(true);
+    expect(w.size()).toBe(0);
+  });
+
+  it('fingerprints do not collide on a million ids of the usual shapes (64 bits: none expected; 32 would give ~100)', () => {
+    const w = createDuplicateWindow(4_000_000);
+    const shapes = [
+      (i: number) => `c${i}`,
+      (i: number) => `CALL-2026-03-${String(i).padStart(8, '0')}`,
+      (i: number) => `${(i * 2654435761) >>> 0}-${i.toString(36)}`,
+    ];
+    let false_ = 0;
+    for (const shape of shapes) for (let i = 0; i < 350_000; i++) if (!w.first(shape(i))) false_ += 1;
+    expect(false_).toBe(0);
+    expect(w.size()).toBe(1_050_000);
+    expect(w.first('c12345')).toBe(false);
+    expect(w.first('CALL-2026-03-00000007')).toBe(false);
+  });
+});
+
+describe('column mapping', () => {
+  it('maps headers to fields by name, renamed by field=header, nested by dots, JSON for whole objects', () => {
+    const m = mappingFromHeader(['call_id', 'callId', ' dialAt ', 'content.optOutNumber', 'content.marketing', 'anomalies', 'x.y.z', ''], 'callId=call_id');
+    expect(m.fields).toEqual(['callId', 'dialAt', 'content.optOutNumber', 'content.marketing', 'anomalies']);
+    expect(m.toObject(['c1', 'ignored', '2026-03-02T10:00Z', '0800', '', '[]', 'q', 'r'])).toEqual({
+      callId: 'c1',
+      dialAt: '2026-03-02T10:00Z',
+      content: { optOutNumber: '0800' },
+      anomalies: [],
+    });
+    expect(m.toObject(['c1', '', '', '', '', '', '', ''])).toEqual({ callId: 'c1', dialAt: '' }); // empty nested and JSON cells: absent
+    expect(() => m.toObject(['c1', '', '', '', '', '[oops', '', ''])).toThrow(CellError);
+  });
+
+  it('without a header, lists the fields in column order; empty entries skip columns', () => {
+    const m = mappingFromOrder('callId,,dialAt');
+    expect(m.width).toBe(3);
+    expect(m.toObject(['c1', 'junk', 'T'])).toEqual({ callId: 'c1', dialAt: 'T' });
+  });
+
+  it('refuses mappings that cannot be right', () => {
+    expect(() => mappingFromHeader(['a'], 'callId=b')).toThrow(/no column "b"/);
+    expect(() => mappingFromHeader(['a', 'b'], 'callId=a,callId=b')).toThrow(/maps callId twice/);
+    expect(() => mappingFromHeader(['a'], 'callId=a,campaignId=a')).toThrow(/to two fields/);
+    expect(() => mappingFromOrder('callId=a')).toThrow(UsageError);
+    expect(() => mappingFromOrder('a.b.c')).toThrow(/one nested field/);
+    expect(() => mappingFromOrder('callId,callId')).toThrow(/twice/);
+  });
+});
+
+describe('period', () => {
+  it('a date is a whole local day, 23 or 25 hours at the clock changes', () => {
+    const p = parsePeriod('2026-03-29', '2026-03-29', 'Europe/London'); // spring forward
+    expect(p).toEqual({ from: Date.UTC(2026, 2, 29, 0), to: Date.UTC(2026, 2, 29, 23) });
+    const q = parsePeriod('2026-10-25', '2026-10-25', 'Europe/London'); // fall back
+    expect(q.to! - q.from!).toBe(25 * 3_600_000);
+    const tokyo = parsePeriod('2026-03-02', undefined, 'Asia/Tokyo');
+    expect(tokyo.from).toBe(Date.UTC(2026, 2, 1, 15));
+  });
+
+  it('a date-time needs its zone', () => {
+    expect(parsePeriod('2026-03-02T10:00:00+01:00', undefined, 'UTC').from).toBe(Date.UTC(2026, 2, 2, 9));
+    expect(() => parsePeriod('2026-03-02T10:00', undefined, 'UTC')).toThrow(/has no zone/);
+    expect(() => parsePeriod('2026-02-30', undefined, 'UTC')).toThrow(/not a calendar date/);
+    expect(() => parsePeriod('yesterday', undefined, 'UTC')).toThrow(/should be a date/);
+  });
+});
