@@ -88,30 +88,37 @@ function headerMapping(spec: string | undefined): Map<string, string> {
 }
 
 function build(columns: readonly MappedColumn[], width: number, fields: readonly string[]): ColumnMapping {
-  const cols = [...columns];
+  // Columns split by kind into flat arrays: the hot loop runs once per cell of every row.
+  const plain = columns.filter((c) => c.sub === null && !c.json);
+  const plainIndex = plain.map((c) => c.index);
+  const plainField = plain.map((c) => c.field);
+  const json = columns.filter((c) => c.json);
+  const nested = columns.filter((c) => c.sub !== null);
   return {
     width,
     fields,
     toObject(row) {
       const out: Record<string, unknown> = {};
-      for (const c of cols) {
+      for (let i = 0; i < plainIndex.length; i++) out[plainField[i]!] = row[plainIndex[i]!] ?? '';
+      for (const c of json) {
         const cell = row[c.index] ?? '';
-        if (c.sub !== null) {
-          if (cell === '') continue;
-          let nested = out[c.field];
-          if (typeof nested !== 'object' || nested === null) out[c.field] = nested = {};
-          (nested as Record<string, unknown>)[c.sub] = cell;
-        } else if (c.json && cell === '') {
-          continue; // an empty cell: the object is absent
-        } else if (c.json && (cell.startsWith('{') || cell.startsWith('['))) {
+        if (cell === '') continue; // an empty cell: the object is absent
+        if (cell.startsWith('{') || cell.startsWith('[')) {
           try {
             out[c.field] = JSON.parse(cell);
           } catch (e) {
             throw new CellError(c.field, `${c.field} should be JSON; ${e instanceof Error ? e.message : String(e)}`);
           }
-        } else if (!(c.field in out)) {
+        } else {
           out[c.field] = cell;
         }
+      }
+      for (const c of nested) {
+        const cell = row[c.index] ?? '';
+        if (cell === '') continue;
+        let object = out[c.field];
+        if (typeof object !== 'object' || object === null) out[c.field] = object = {};
+        (object as Record<string, unknown>)[c.sub!] = cell;
       }
       return out;
     },

@@ -64,9 +64,15 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       examples: args.examples,
       ...(args.quiet ? {} : { onReject: (row) => progress.message(describeRejected(row)) }),
     });
+    let failure: { error: unknown } | null = null; // an error of the audit, not of the reading
     const sink: RowSink = {
       row(line, value) {
-        run.row(line, value);
+        try {
+          run.row(line, value);
+        } catch (error) {
+          failure = { error };
+          throw error;
+        }
         progress.update(run.rows());
       },
       reject(line, reason, message, path) {
@@ -78,11 +84,14 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       if (input.format === 'csv') await readCsv(input.chunks, { header: args.header, columns: args.columns, delimiter: args.delimiter }, sink);
       else await readJsonLines(input.chunks, sink);
     } catch (e) {
+      if (failure !== null) throw (failure as { error: unknown }).error;
       if (e instanceof UsageError) throw e;
       throw new UsageError(`cannot read ${input.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
     const report = run.finish();
     progress.done();
+    if (report.input.rows === 0) io.stderr.write(`dialguard: ${input.name} has no rows: nothing was audited\n`);
+    else if (report.calls === 0 && report.callsOutsidePeriod === 0) io.stderr.write('dialguard: no call was counted (see the rows rejected)\n');
     if (report.rejected.count > 0 && args.quiet) {
       io.stderr.write(`dialguard: ${report.rejected.count.toLocaleString('en-GB')} row(s) rejected (not printed: --quiet)\n`);
     }

@@ -27,7 +27,6 @@ export interface RejectedSummary {
 /** Collects rejected rows. */
 export interface RejectedLog {
   add(row: RejectedRow): void;
-  count(): number;
   summary(): RejectedSummary;
 }
 
@@ -41,7 +40,6 @@ export function createRejectedLog(examples: number): RejectedLog {
       byReason[row.reason] = (byReason[row.reason] ?? 0) + 1;
       if (kept.length < examples) kept.push(row);
     },
-    count: () => count,
     summary: () => ({ count, byReason: { ...byReason }, examples: [...kept] }),
   };
 }

@@ -275,6 +275,18 @@ describe('dialguard audit: exit codes and usage', () => {
     }
   });
 
+  it('an empty input, or one whose every row is rejected, is said so on stderr (exit 0: nothing flagged)', async () => {
+    const empty = await run(['audit', file('empty.jsonl', '')]);
+    expect(empty.code).toBe(EXIT_CLEAN);
+    expect(empty.stderr).toMatch(/empty\.jsonl has no rows: nothing was audited/);
+    expect(empty.stdout).toContain('Period: no calls');
+    const junk = await run(['audit', file('junk.jsonl', 'not json\n{}\n'), '--quiet']);
+    expect(junk.code).toBe(EXIT_CLEAN);
+    expect(junk.stderr).toBe('dialguard: no call was counted (see the rows rejected)\ndialguard: 2 row(s) rejected (not printed: --quiet)\n');
+    const strict = await run(['audit', join(dir, 'junk.jsonl'), '--quiet', '--strict']);
+    expect(strict.code).toBe(EXIT_FLAGS);
+  });
+
   it('--help prints the usage with the exit codes', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(EXIT_CLEAN);

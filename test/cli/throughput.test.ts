@@ -84,8 +84,10 @@ describe('dialguard audit: a million rows', () => {
     expect(million.code).toBe(EXIT_FLAGS);
     expect(million.calls).toBe(rows);
     expect(million.rejected).toBe(0);
-    // Flat: ten times the rows, and the memory hardly moves (the duplicate window's tables fill in: 16 MB).
-    expect(million.maxRssMb - tenth.maxRssMb).toBeLessThan(100);
+    // Flat: ten times the rows, and the memory grows by what is bounded — the duplicate
+    // window's tables filling in (16 MB), the cross-call rules' 72 h of history, and the
+    // garbage collector's slack (a 3,000,000-row run peaks about where this one does).
+    expect(million.maxRssMb - tenth.maxRssMb).toBeLessThan(150);
     expect(million.maxRssMb).toBeLessThan(400);
 
     // Within the batch path's order of magnitude: 100,000 rows/s, or — on a machine so busy
