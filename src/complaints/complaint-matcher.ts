@@ -1,6 +1,7 @@
 import { classify, type ClassifiedCall } from '../classify.js';
 import { normaliseUkNumber } from '../numbers/index.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
+import { numberKey } from '../misuse/number-key.js';
 import type { Policy } from '../policy/policy.js';
 import type { CallRecord } from '../record.js';
 import {
@@ -20,14 +21,7 @@ import {
  * number; anything else by its digits as written (the whole string when it has none).
  */
 export function complaintNumberKey(raw: string): string {
-  const uk = normaliseUkNumber(raw);
-  if (uk !== null) return uk.national;
-  let digits = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += raw[i];
-  }
-  return digits === '' ? raw : digits;
+  return numberKey(raw);
 }
 
 /** A running matcher of a fixed set of complaints against calls seen one at a time. */
