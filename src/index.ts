@@ -146,7 +146,7 @@ export { numberKey } from './misuse/number-key.js';
 export { audit, type AuditOptions, type AuditResult, type RejectedRecord } from './audit.js';
 
 // Preventing breaches: pre-dial guard (A2.9, A2.11, A1.25, A1.20, A2.14) and ACR pacing (Annex 3)
-export { createDialGuard, type DialGuard, type DialGuardOptions } from './guard/dial-guard.js';
+export { createDialGuard, dialGuardFromJSON, type DialGuard, type DialGuardOptions } from './guard/dial-guard.js';
 export { nextCallingMoment } from './guard/calling-hours.js';
 export { GuardStateError, parseGuardState, type DialGuardState, type GuardCallEntry } from './guard/state.js';
 export type { BarredList, DialDecision, DialRequest, GuardReason, GuardReasonKind } from './guard/types.js';

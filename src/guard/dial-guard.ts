@@ -9,7 +9,7 @@ import { inCallingWindow } from '../rules/unsociable-hours.js';
 import { localMinuteOfDay, zonedDay } from '../time/zoned-day.js';
 import { nextCallingMoment } from './calling-hours.js';
 import { cliReasons, type CliPlan } from './cli.js';
-import { parseGuardState, type DialGuardState, type GuardCallEntry } from './state.js';
+import { GuardStateError, parseGuardState, type DialGuardState, type GuardCallEntry } from './state.js';
 import type { BarredList, DialDecision, DialRequest, GuardReason } from './types.js';
 
 /** Options for `createDialGuard` (A1.25 lists, A2.9 lateness, A1.20/A2.14 CLI plan). */
@@ -254,4 +254,22 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
       return { version: 1, policyId: policy.id, latest: Number.isFinite(latest) ? latest : null, calls };
     },
   };
+}
+
+/**
+ * The other half of `guard.toJSON()` (A2.9 history survives a restart): a guard resumed
+ * from persisted state — a `DialGuardState` object or its JSON text. Same as
+ * `createDialGuard(policy, { ...options, state })`.
+ * @throws GuardStateError when the state is malformed (bad JSON included).
+ */
+export function dialGuardFromJSON(json: DialGuardState | string, policy: Policy = ofcom2017, options: Omit<DialGuardOptions, 'state'> = {}): DialGuard {
+  let state: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      state = JSON.parse(json);
+    } catch {
+      throw new GuardStateError('state', 'JSON text from guard.toJSON()', json.slice(0, 40));
+    }
+  }
+  return createDialGuard(policy, { ...options, state: state as DialGuardState });
 }

@@ -294,3 +294,22 @@ describe('createDialGuard — memory is bounded by the 72 h window', () => {
     expect(ms).toBeLessThan(2_000); // about 0.4 µs a check here; generous for slow CI
   });
 });
+
+describe('dialGuardFromJSON', () => {
+  it('resumes a guard from its toJSON() state, as an object or as JSON text, with its 72 h history (A2.9)', async () => {
+    const { classify, createDialGuard, dialGuardFromJSON, foldEvents, GuardStateError, ofcom2017 } = await import('../../src/index.js');
+    const { callEvents, T0 } = await import('../support/calls.js');
+    const silent = classify(foldEvents(callEvents('s1', [['answer', 5000], ['hangup', 9000, 'caller']], { to: '01134961234' })));
+    const original = createDialGuard(ofcom2017);
+    original.record(silent);
+    const redial = { to: '+44 113 496 1234', cli: '01134961000', campaignId: 'spring', at: T0 + 3_600_000, agentGuaranteed: false };
+    expect(original.check(redial).allowed).toBe(false);
+    const text = JSON.stringify(original);
+    for (const resumed of [dialGuardFromJSON(text), dialGuardFromJSON(JSON.parse(text))]) {
+      expect(resumed.toJSON()).toEqual(original.toJSON());
+      expect(resumed.check(redial)).toEqual(original.check(redial));
+      expect(resumed.check(redial).reasons.map((r) => r.kind)).toContain('repeatWithin72h');
+    }
+    expect(() => dialGuardFromJSON('{not json')).toThrow(GuardStateError);
+  });
+});
