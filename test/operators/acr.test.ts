@@ -49,6 +49,22 @@ describe('acr operator', () => {
     expect(Object.values(counters.cells).map((c) => c.date)).toEqual(['2026-07-02']);
   });
 
+  it('counts the 25-hour and 23-hour days at the clock changes as one calendar day each (A3.3)', async () => {
+    const base = Date.UTC(2026, 10, 23, 10); // T0 in the helpers
+    const at = (utc: number) => ({ at: utc - base });
+    const records = [
+      rec('a', LIVE, at(Date.UTC(2026, 9, 24, 23, 0))), // 00:00 BST on 25 October: first instant of the long day
+      rec('b', LIVE, at(Date.UTC(2026, 9, 25, 23, 59))), // 23:59 GMT on 25 October: 25 hours later, same day
+      rec('c', LIVE, at(Date.UTC(2026, 9, 26, 0, 0))), // 00:00 GMT on 26 October: the next day
+      rec('d', LIVE, at(Date.UTC(2026, 2, 29, 0, 0))), // 00:00 GMT on 29 March: first instant of the short day
+      rec('e', LIVE, at(Date.UTC(2026, 2, 29, 22, 59))), // 23:59 BST on 29 March: 23 hours later, same day
+      rec('f', LIVE, at(Date.UTC(2026, 2, 29, 23, 0))), // 00:00 BST on 30 March
+    ];
+    const counters = await lastValueFrom(from(records).pipe(classified(), acrCounters()));
+    const calls = Object.fromEntries(Object.values(counters.cells).map((c) => [c.date, c.counts.calls]));
+    expect(calls).toEqual({ '2026-10-25': 2, '2026-10-26': 1, '2026-03-29': 2, '2026-03-30': 1 });
+  });
+
   it('an error upstream reaches the subscriber', async () => {
     const { throwError } = await import('rxjs');
     await expect(lastValueFrom(throwError(() => new Error('boom')).pipe(acr()))).rejects.toThrow('boom');
