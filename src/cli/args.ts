@@ -6,7 +6,9 @@ import { parseArgs } from 'node:util';
 import { ACR_SCOPES, type AcrScope } from 'dialguard';
 import { UsageError } from './exit-codes.js';
 
+/** What each input row is: a `CallRecord` or a `CallEvent` (`--input`). */
 export type InputKind = 'records' | 'events';
+/** How the input is written (`--format`). */
 export type InputFormat = 'jsonl' | 'csv';
 
 /** The checked options of one `dialguard audit` run. */
@@ -32,6 +34,7 @@ export interface AuditArgs {
   readonly examples: number;
 }
 
+/** The command line understood: help, or an audit with its checked options. */
 export type ParsedCommand = { readonly kind: 'help' } | { readonly kind: 'audit'; readonly args: AuditArgs };
 
 /** Default `--dedupe-window`: call ids remembered for the duplicate check. */
@@ -41,6 +44,7 @@ export const MAX_DEDUPE_WINDOW = 10_000_000;
 /** Default `--examples`: rejected rows listed in the report. */
 export const DEFAULT_EXAMPLES = 20;
 
+/** The `--help` text: options and exit codes. */
 export const USAGE = `Usage: dialguard audit FILE [options]
 
 Audits call records or call events against Ofcom's persistent-misuse policy (2017) and

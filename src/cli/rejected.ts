@@ -25,11 +25,13 @@ export interface RejectedSummary {
 }
 
 /** Collects rejected rows. */
+/** Counts rejected rows and keeps the first few as examples (the report's "rejected" section). */
 export interface RejectedLog {
   add(row: RejectedRow): void;
   summary(): RejectedSummary;
 }
 
+/** A rejected-row log keeping at most `examples` rows; the count covers them all. */
 export function createRejectedLog(examples: number): RejectedLog {
   let count = 0;
   const byReason: Partial<Record<RejectReason, number>> = {};
