@@ -24,7 +24,6 @@ export interface RejectedSummary {
   readonly examples: readonly RejectedRow[];
 }
 
-/** Collects rejected rows. */
 /** Counts rejected rows and keeps the first few as examples (the report's "rejected" section). */
 export interface RejectedLog {
   add(row: RejectedRow): void;
