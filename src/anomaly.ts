@@ -29,7 +29,9 @@ export type AnomalyKind =
   /** An event whose `type` is not a call event (JavaScript callers, unvalidated input). */
   | 'unknownEvent'
   /** An event whose `at` is not a finite number of epoch milliseconds. */
-  | 'invalidTime';
+  | 'invalidTime'
+  /** The call's machine failed (a defect in dialguard, never expected): the call was dropped and reported, the others went on. */
+  | 'machineError';
 
 /** One anomaly: which event, when, and what was wrong with it. The event was not applied. */
 export interface Anomaly {

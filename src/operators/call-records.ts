@@ -22,8 +22,9 @@ export interface CallRecordsOptions extends CallMachineOptions {
   readonly onDeadline?: (notice: DeadlineNotice) => void;
   /**
    * Receives events that belong to no call in flight — an event for a call never dialled
-   * or already finished and released (`unknownCall`). Anomalies of a call in flight go on
-   * its record instead.
+   * or already finished and released (`unknownCall`) — and a call whose machine failed
+   * (`machineError`, a defect: that call is dropped, the others go on). Anomalies of a
+   * call in flight go on its record instead.
    */
   readonly onAnomaly?: (anomaly: StreamAnomaly) => void;
 }
@@ -62,7 +63,7 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
       const clock = createEventClock();
       const inFlight = new Map<string, CallActor>();
       let latest = -Infinity;
-      const report = (kind: 'unknownCall', event: CallEvent): void =>
+      const report = (kind: StreamAnomaly['kind'], event: CallEvent): void =>
         options.onAnomaly?.({
           kind,
           callId: event.callId,
@@ -78,6 +79,17 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
             inFlight.delete(callId);
             const output = actor.getSnapshot().output;
             if (output) subscriber.next(output.record);
+          },
+          // A failing machine would be a defect; it loses only its own call, reported, never the stream.
+          error: (err: unknown) => {
+            inFlight.delete(callId);
+            options.onAnomaly?.({
+              kind: 'machineError',
+              callId,
+              event: 'hangup',
+              at: latest,
+              detail: `the machine of call ${callId} failed (${err instanceof Error ? err.message : String(err)}); the call was dropped`,
+            });
           },
         });
         inFlight.set(callId, actor);

@@ -102,4 +102,5 @@ export const ANOMALY_KINDS = choice<AnomalyKind>({
   unknownCall: true,
   unknownEvent: true,
   invalidTime: true,
+  machineError: true,
 });

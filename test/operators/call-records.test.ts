@@ -51,6 +51,19 @@ describe('callRecords operator', () => {
     expect(records[0]!.anomalies.map((x) => x.kind)).toEqual(['incomplete']);
   });
 
+  it('a call whose machine fails is reported and dropped; the other calls go on', async () => {
+    const anomalies: StreamAnomaly[] = [];
+    // A standing-notice set that throws for one campaign stands in for a defect inside a machine.
+    const standingRecordingNotice = { has: (campaignId: string) => { if (campaignId === 'broken') throw new Error('boom'); return false; } } as unknown as ReadonlySet<string>;
+    const bad = callEvents('bad', [['answer', 5000], ['agent', 5500], ['hangup', 9000, 'caller']], { campaignId: 'broken' });
+    const good = callEvents('good', [['answer', 5000], ['agent', 5500], ['hangup', 9500, 'caller']], { at: 10 });
+    const records = await lastValueFrom(
+      from(byTime([...bad, ...good])).pipe(callRecords({ classify: { standingRecordingNotice }, onAnomaly: (x) => anomalies.push(x) }), toArray()),
+    );
+    expect(records.map((r) => r.callId)).toEqual(['good']);
+    expect(anomalies).toEqual([expect.objectContaining({ kind: 'machineError', callId: 'bad', detail: expect.stringContaining('boom') })]);
+  });
+
   it('releases finished machines: nothing of a call remains after it ends', () => {
     const subject = new Subject<CallEvent>();
     const out: string[] = [];
