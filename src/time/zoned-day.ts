@@ -127,13 +127,56 @@ export function zonedDay(at: number, zone: string): ZonedDay {
   return day;
 }
 
+/** A day whose UTC offset changes once: the instant it changes and the offsets before and after (ms). */
+interface OffsetChange {
+  readonly at: number;
+  readonly before: number;
+  readonly after: number;
+}
+
+const offsetChanges = new WeakMap<ZonedDay, OffsetChange | null>();
+
+/** UTC offset of `at` in `zone`, ms, to the second. */
+function offsetAt(at: number, zone: string): number {
+  const t = localTime(at, zone);
+  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/** The one offset change within a 23- or 25-hour day, found once per day by bisection; `null` if it is not a single change. */
+function offsetChangeOf(day: ZonedDay, zone: string): OffsetChange | null {
+  let change = offsetChanges.get(day);
+  if (change !== undefined) return change;
+  const before = offsetAt(day.start, zone);
+  const after = offsetAt(day.end - 1000, zone);
+  change = null;
+  if (before !== after && after - before === day.start + DAY - day.end) {
+    let lo = Math.floor(day.start / 1000);
+    let hi = Math.ceil(day.end / 1000) - 1;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (offsetAt(mid * 1000, zone) === before) lo = mid;
+      else hi = mid;
+    }
+    change = { at: hi * 1000, before, after };
+  }
+  offsetChanges.set(day, change);
+  return change;
+}
+
 /**
  * Minutes since local midnight of `at` in `zone`, as the wall clock shows them (so 01:30
- * on the day the clocks go back is 90 twice). Fast on ordinary 24-hour days.
+ * on the day the clocks go back is 90 twice). Two comparisons on ordinary days; on the
+ * days the clocks change, the change is found once and cached.
  */
 export function localMinuteOfDay(at: number, zone: string): number {
   const day = zonedDay(at, zone);
   if (day.end - day.start === DAY) return Math.floor((at - day.start) / 60_000);
-  const t = localTime(at, zone);
-  return t.hour * 60 + t.minute;
+  const change = offsetChangeOf(day, zone);
+  if (change === null) {
+    const t = localTime(at, zone);
+    return t.hour * 60 + t.minute;
+  }
+  const offset = at < change.at ? change.before : change.after;
+  return Math.floor((at + offset - (day.start + change.before)) / 60_000);
 }
