@@ -4,7 +4,7 @@
  */
 import { filter, from, type Observable } from 'rxjs';
 import type { AcrCounters } from './acr/counters.js';
-import { acrTable, type AcrRow, type AcrScope } from './acr/table.js';
+import { policyAcrTable, type AcrRow, type AcrScope } from './acr/table.js';
 import type { ClassifiedCall, ClassifyOptions } from './classify.js';
 import type { Complaint, ComplaintOptions } from './complaints/complaint.js';
 import { DuplicateCallError } from './errors.js';
@@ -33,7 +33,7 @@ export interface AuditResult {
   readonly calls: number;
   /** Mergeable counters per cell (date × campaign × call centre). */
   readonly counters: AcrCounters;
-  /** The daily ACR table, every scope (A3.4). */
+  /** The daily ACR table, every scope (A3.4), in the policy's window (calendar day, or trailing 30 days for the US TSR). */
   readonly table: readonly AcrRow[];
   /** How many flags of each kind the calls raised: per call, cross-call (`repeatWithin72h`) and about a scope (`tooManyClis`, `numberScanning`, `acrAlert`). */
   readonly flagCounts: Readonly<Partial<Record<FlagKind, number>>>;
@@ -118,7 +118,7 @@ export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017,
     timeZone: policy.timeZone,
     calls: builder.calls(),
     counters,
-    table: acrTable(counters, { alertRate: policy.acr.alertRate, ...(options.scopes ? { scopes: options.scopes } : {}) }),
+    table: policyAcrTable(counters, policy, options.scopes),
     flagCounts,
     rejected,
     report: buildReport(reportData, {

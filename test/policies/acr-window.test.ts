@@ -130,3 +130,20 @@ describe('ACR window trailing30Days (US TSR 16 CFR 310.4(b)(4)(i))', () => {
     expect(trailingCounts([{ date: '2026-01-01', counts: c(1) }, { date: '2026-01-31', counts: c(1) }]).map((o) => o.counts.live)).toEqual([1, 1]);
   });
 });
+
+describe('audit follows the policy window', () => {
+  it('under the US TSR each row of audit().table is the trailing 30 days ending that day', async () => {
+    const { audit, foldEvents } = await import('../../src/index.js');
+    const { callEvents } = await import('../support/calls.js');
+    const DAY = 86_400_000;
+    const abandoned = foldEvents(callEvents('a', [['answer', 5000], ['message', 6000], ['hangup', 20_000, 'caller']], { amd: true, at: 0 }));
+    const live = foldEvents(callEvents('b', [['answer', 5000], ['agent', 5500], ['hangup', 60_000, 'caller']], { at: 10 * DAY }));
+    const rows = audit([abandoned, live], usTsr).table.filter((r) => r.scope === 'all');
+    const last = rows.find((r) => r.counts.live === 1 && r.counts.calls === 2);
+    expect(last).toBeDefined();
+    expect(last!.from).toBeDefined();
+    expect(last!.acr.rate).toBeGreaterThan(0);
+    const calendar = audit([abandoned, live]).table.filter((r) => r.scope === 'all');
+    expect(calendar.every((r) => r.from === undefined && r.counts.calls === 1)).toBe(true);
+  });
+});
