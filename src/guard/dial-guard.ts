@@ -110,9 +110,6 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
   const plan = options.cliPlan ?? policy.cli.numberingPlan;
   const isBarred = options.isBarred;
   const history = createRepeatHistory(windowMs, latenessMs);
-  // The same calls in arrival order, for toJSON (the history does not list its entries); expired as the history does.
-  const journal: (GuardCallEntry | undefined)[] = [];
-  let head = 0;
   let latest = -Infinity;
   const cliCache = new Map<string, readonly GuardReason[]>();
   let lastCli: string | null | undefined;
@@ -122,22 +119,11 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
     if (!(at > latest)) return;
     latest = at;
     history.advance(at);
-    const expired = at - windowMs - latenessMs;
-    while (head < journal.length && (journal[head] as GuardCallEntry)[2] <= expired) journal[head++] = undefined;
-    if (head === journal.length) {
-      journal.length = 0;
-      head = 0;
-    } else if (head > 1024 && head * 2 > journal.length) {
-      journal.copyWithin(0, head);
-      journal.length -= head;
-      head = 0;
-    }
   };
 
   const remember = (key: string, callId: string, at: number, category: 'silent' | 'abandoned'): void => {
     if (windowMs <= 0) return;
     history.remember(key, callId, at, category);
-    journal.push([key, callId, at, category]);
   };
 
   const cliVerdict = (cli: string | null): readonly GuardReason[] => {
@@ -250,7 +236,7 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
     size: () => history.size(),
     toJSON() {
       const calls: GuardCallEntry[] = [];
-      for (let i = head; i < journal.length; i++) calls.push(journal[i] as GuardCallEntry);
+      for (const e of history.entries()) calls.push([e.key, e.callId, e.at, e.category]);
       return { version: 1, policyId: policy.id, latest: Number.isFinite(latest) ? latest : null, calls };
     },
   };

@@ -20,6 +20,8 @@ export interface RepeatHistory {
   advance(at: number): void;
   /** Calls held. */
   size(): number;
+  /** The calls held, in the order they were remembered (for persisting the history). */
+  entries(): Generator<{ readonly key: string } & MisuseCallRef>;
 }
 
 /**
@@ -101,5 +103,11 @@ export function createRepeatHistory(windowMs: number, latenessMs: number): Repea
       }
     },
     size: () => queue.length - head,
+    *entries() {
+      for (let i = head; i < queue.length; i++) {
+        const e = queue[i] as Entry;
+        yield { key: e.key, callId: e.callId, at: e.at, category: e.category };
+      }
+    },
   };
 }
