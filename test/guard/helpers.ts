@@ -1,5 +1,8 @@
 import { newRecord, type CallCategory, type ClassifiedCall, type MachineKind } from '../../src/index.js';
 import type { DialRequest } from '../../src/guard/types.js';
+import { wallAsUtc } from '../support/wall-clock.js';
+
+export { wallAsUtc };
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -36,19 +39,6 @@ export function call(
 /** A dial request at `at` with defaults that every rule allows (at 10:00 London on a weekday). */
 export function request(at: number, over: Partial<DialRequest> = {}): DialRequest {
   return { to: '01632960001', cli: GOOD_CLI, campaignId: 'spring', at, agentGuaranteed: false, ...over };
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall clock of `t` in `zone`, read as if it were UTC. */
-export function wallAsUtc(t: number, zone: string): number {
-  let f = formats.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
-    formats.set(zone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
 }
 
 /** The instant the wall clock in `zone` shows the local date and time (the first, if it happens twice; not for times the clocks skip). */

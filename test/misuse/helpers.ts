@@ -1,5 +1,8 @@
 import { classify, foldEvents, ofcom2017, type ClassifiedCall, type ClassifyOptions, type DialEvent, type Policy } from '../../src/index.js';
 import { callEvents, goodMessage } from '../support/calls.js';
+import { wallAsUtc } from '../support/wall-clock.js';
+
+export { wallAsUtc };
 
 type Steps = Parameters<typeof callEvents>[1];
 
@@ -43,15 +46,3 @@ export function instantOf(zone: string, y: number, mo: number, d: number, h: num
   return t;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall clock of `t` in `zone`, read as if it were UTC (an independent check on `localMinuteOfDay`). */
-export function wallAsUtc(t: number, zone: string): number {
-  let f = formats.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
-    formats.set(zone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-}
