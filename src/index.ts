@@ -164,6 +164,7 @@ export {
   DEFAULT_MISUSE_KINDS,
   FLAG_KIND_INFO,
   FLAG_KINDS,
+  formatAcrTable,
   formatReport,
   report,
   REPORT_LINE_WIDTH,

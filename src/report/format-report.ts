@@ -2,6 +2,7 @@ import { localTime } from '../time/zoned-day.js';
 import { SHARE_EVIDENCE } from './factors.js';
 import { FLAG_KINDS } from './flag-kinds.js';
 import type { Report, ReportFactor, ScopeReport } from './types.js';
+import type { AcrScope } from '../acr/table.js';
 
 /** The widest line `formatReport` writes. */
 export const REPORT_LINE_WIDTH = 100;
@@ -21,6 +22,48 @@ const num = (n: number): string => (Number.isInteger(n) ? int(n) : n.toFixed(2))
 
 function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}\u2026`;
+}
+
+/** The name of a scope's row: its campaign, call centre, both, or `all`. */
+function scopeName(s: ScopeReport): string {
+  if (s.scope === 'all') return 'all';
+  if (s.scope === 'campaign') return s.campaignId ?? '';
+  if (s.scope === 'callCentre') return s.callCentreId ?? '';
+  return `${s.campaignId ?? ''} @ ${s.callCentreId ?? ''}`;
+}
+
+const SCOPE_COLUMN: Readonly<Record<AcrScope, string>> = {
+  all: 'scope',
+  campaign: 'campaign',
+  callCentre: 'call centre',
+  campaignCallCentre: 'campaign @ call centre',
+};
+
+/**
+ * The ACR rows of one scope (Annex 3, A3.4) as text lines: date, scope, calls, x, y, z,
+ * ACR, whether estimated (A3.6) and the alert (never a safe harbour, A4.20); `no calls`
+ * when the scope has none. `formatReport` prints the campaign scope; the audit command
+ * prints the others asked for.
+ */
+export function formatAcrTable(report: Report, scope: AcrScope): string[] {
+  const days = report.scopes.filter((s) => s.scope === scope).flatMap((s) => s.days.filter((d) => d.counts.calls > 0).map((d) => ({ s, d })));
+  if (days.length === 0) return ['no calls'];
+  days.sort((a, b) => (a.d.date < b.d.date ? -1 : a.d.date > b.d.date ? 1 : 0));
+  return table(
+    ['date', SCOPE_COLUMN[scope], 'calls', 'x', 'y', 'z', 'ACR', 'est', 'alert'],
+    days.map(({ s, d }) => [
+      d.date,
+      scopeName(s),
+      int(d.counts.calls),
+      num(d.acr.x),
+      int(d.acr.y),
+      int(d.acr.z),
+      pct(d.acr.rate),
+      d.acr.estimated ? 'est' : '',
+      d.acr.alert ? 'ALERT' : '',
+    ]),
+    [0, 1, 7, 8],
+  ).map((l) => l.trimEnd());
 }
 
 /**
@@ -158,33 +201,12 @@ export function formatReport(report: Report): string {
     );
   }
 
-  const campaignDays = report.scopes.filter((s) => s.scope === 'campaign').flatMap((s) => s.days.filter((d) => d.counts.calls > 0).map((d) => ({ s, d })));
-  campaignDays.sort((a, b) => (a.d.date < b.d.date ? -1 : a.d.date > b.d.date ? 1 : 0));
   section(
     report.policy.acrWindow === 'trailing30Days'
       ? 'ACR per campaign over the 30 days to each date (est = A3.6 estimate; alert is no safe harbour)'
       : 'Daily ACR per campaign (Annex 3: x / (x + y); est = A3.6 estimate; alert is not a safe harbour)',
   );
-  if (campaignDays.length === 0) out.push('no calls');
-  else {
-    out.push(
-      ...table(
-        ['date', 'campaign', 'calls', 'x', 'y', 'z', 'ACR', 'est', 'alert'],
-        campaignDays.map(({ s, d }) => [
-          d.date,
-          s.campaignId ?? '',
-          int(d.counts.calls),
-          num(d.acr.x),
-          int(d.acr.y),
-          int(d.acr.z),
-          pct(d.acr.rate),
-          d.acr.estimated ? 'est' : '',
-          d.acr.alert ? 'ALERT' : '',
-        ]),
-        [0, 1, 7, 8],
-      ).map((l) => l.trimEnd()),
-    );
-  }
+  out.push(...formatAcrTable(report, 'campaign'));
 
   section('Flags by kind (count in the period)');
   out.push(

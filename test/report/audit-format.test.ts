@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { matchComplaint } from '../../src/complaints/index.js';
 import { acrCounters, audit, classified, classify, ofcom2017, type CallRecord } from '../../src/index.js';
 import { misuseAll } from '../../src/misuse/misuse-all.js';
-import { buildReport, createReportBuilder, formatReport, report, REPORT_LINE_WIDTH, ReportInputError } from '../../src/report/index.js';
+import { buildReport, createReportBuilder, formatAcrTable, formatReport, report, REPORT_LINE_WIDTH, ReportInputError } from '../../src/report/index.js';
 import { DAY, HOUR, MINUTE, recordAt, T0 } from './helpers.js';
 
 const records: CallRecord[] = [
@@ -104,6 +104,15 @@ describe('formatReport', () => {
     expect(text).toMatch(/\? A2\.20–A2\.22\s+Management/);
     expect(text).toContain('keep the records until at least 2027-05-24');
     expect(text).toMatch(/silentCall \(A1\.3\): 4 2026-11-23 11:00:05, 5 2026-11-23 12:00:05/);
+  });
+
+  it('formatAcrTable renders any scope the way formatReport renders the campaign one', () => {
+    const campaign = formatAcrTable(r, 'campaign');
+    expect(text).toContain(campaign.join('\n'));
+    expect(formatAcrTable(r, 'all')[0]).toMatch(/^date\s+scope\s+calls\s+x\s+y\s+z\s+ACR\s+est\s+alert$/);
+    expect(formatAcrTable(r, 'callCentre')[0]).toMatch(/^date\s+call centre\s+calls/);
+    expect(formatAcrTable(r, 'campaignCallCentre')).toContainEqual(expect.stringMatching(/^2026-11-23\s+spring @ \S+\s+/));
+    expect(formatAcrTable(report([]), 'all')).toEqual(['no calls']);
   });
 
   it('renders an empty report', () => {
