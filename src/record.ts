@@ -5,11 +5,62 @@
  */
 import type { AmdResult, HangupBy, HangupCause, MessageContent, QueueInformation } from './events.js';
 import type { Anomaly } from './anomaly.js';
+import type { CallCategory, MachineKind } from './rules/category.js';
 
 /** The agent's (or a reviewer's) later verdict on who answered. */
 export type Disposition = 'human' | 'machine';
 
-/** One outbound call, as plain serialisable data. Absent facts are `null`. */
+/**
+ * A fact that a record's source could not show: a CDR with a status code but no agent or
+ * message times, say. Its field is `null`, but `null` here means *unknown*, not "did not
+ * happen": a rule that needs the fact is not judged on the call, and the report says so.
+ */
+export type UnknownFact =
+  | 'ringingAt'
+  | 'answerAt'
+  | 'salutationStartAt'
+  | 'amdResult'
+  | 'agentAt'
+  | 'messageAt'
+  | 'messageContent'
+  | 'recordingAt'
+  | 'ivmAgentRequestedAt'
+  | 'hangupAt'
+  | 'hangupBy'
+  | 'disposition';
+
+/** Every `UnknownFact`, in record order. */
+export const UNKNOWN_FACTS: readonly UnknownFact[] = Object.freeze([
+  'ringingAt',
+  'answerAt',
+  'salutationStartAt',
+  'amdResult',
+  'agentAt',
+  'messageAt',
+  'messageContent',
+  'recordingAt',
+  'ivmAgentRequestedAt',
+  'hangupAt',
+  'hangupBy',
+  'disposition',
+]);
+
+/**
+ * The outcome the dialler itself recorded for a call (its status or disposition code,
+ * mapped to a category by the user's mapping: VICIdial `DROP` → abandoned, `AA` → answer
+ * machine disconnected by AMD, `SALE` → live). It decides the category only where the
+ * record's timings cannot (A3.3, A3.5); timings that decide win.
+ */
+export interface RecordedOutcome {
+  /** The dialler's own code, as written in the source (evidence). */
+  readonly status: string;
+  /** The category that code means at this site. */
+  readonly category: Exclude<CallCategory, 'undetermined'>;
+  /** For `answerMachine`: which kind (A3.5); `null` when the code does not say. */
+  readonly machine: MachineKind | null;
+}
+
+/** One outbound call, as plain serialisable data. Absent facts are `null` (unknown ones are listed in `unknown`). */
 export interface CallRecord {
   readonly callId: string;
   /** Campaign the call belongs to (A3.3). */
@@ -65,7 +116,14 @@ export interface CallRecord {
   readonly lastEventAt: number;
   /** What was wrong with the events that made this record (never thrown; see `Anomaly`). */
   readonly anomalies: readonly Anomaly[];
+  /** The outcome the dialler recorded (a mapped status code); absent or `null`: none. See `RecordedOutcome`. */
+  readonly outcome?: RecordedOutcome | null;
+  /** Facts the record's source could not show (their fields are `null` meaning unknown); absent or empty: every fact is known, as for live calls. */
+  readonly unknown?: readonly UnknownFact[];
 }
+
+/** No unknown facts: the shared value for records folded from events. */
+export const ALL_FACTS_KNOWN: readonly UnknownFact[] = Object.freeze([]);
 
 /** The facts a dial brings; everything else starts empty. */
 export type DialFacts = Pick<
@@ -107,5 +165,7 @@ export function newRecord(facts: DialFacts): CallRecord {
     disposition: null,
     lastEventAt: facts.dialAt,
     anomalies: [],
+    outcome: null,
+    unknown: ALL_FACTS_KNOWN,
   };
 }

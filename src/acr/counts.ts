@@ -18,11 +18,13 @@ export interface CallCounts {
   machineToAgent: number;
   /** Calls abandoned to answer machines (A3.5). */
   machineAbandoned: number;
+  /** Answered calls whose records cannot show their category (no agent or message times, no recorded outcome): outside x and y, reported. */
+  undetermined: number;
 }
 
 /** Zeroed counts. */
 export function emptyCounts(): CallCounts {
-  return { calls: 0, live: 0, abandonedLive: 0, abandonedUnknown: 0, silent: 0, unconnected: 0, machineDisconnected: 0, machineToAgent: 0, machineAbandoned: 0 };
+  return { calls: 0, live: 0, abandonedLive: 0, abandonedUnknown: 0, silent: 0, unconnected: 0, machineDisconnected: 0, machineToAgent: 0, machineAbandoned: 0, undetermined: 0 };
 }
 
 /** The counter one classified call adds to. */
@@ -38,6 +40,8 @@ export function countKey(call: ClassifiedCall): keyof CallCounts {
       return 'unconnected';
     case 'answerMachine':
       return call.machine === 'falseNegative' ? 'machineToAgent' : call.machine === 'disconnectedByAmd' ? 'machineDisconnected' : 'machineAbandoned';
+    case 'undetermined':
+      return 'undetermined';
   }
 }
 
@@ -52,6 +56,7 @@ export function addCounts(a: CallCounts, b: Readonly<CallCounts>): CallCounts {
   a.machineDisconnected += b.machineDisconnected;
   a.machineToAgent += b.machineToAgent;
   a.machineAbandoned += b.machineAbandoned;
+  a.undetermined += b.undetermined;
   return a;
 }
 

@@ -46,6 +46,7 @@ export function subtractCounts(a: CallCounts, b: Readonly<CallCounts>): CallCoun
   a.machineDisconnected -= b.machineDisconnected;
   a.machineToAgent -= b.machineToAgent;
   a.machineAbandoned -= b.machineAbandoned;
+  a.undetermined -= b.undetermined;
   return a;
 }
 

@@ -4,8 +4,12 @@ import type { CallRecord } from '../record.js';
 import { answeredBy, type AnsweredBy } from './answered-by.js';
 import { messageClock } from './message-deadline.js';
 
-/** The one category every call ends in (Annex 1, A3.3, A3.5). */
-export type CallCategory = 'live' | 'abandoned' | 'silent' | 'unconnected' | 'answerMachine';
+/**
+ * The one category every call ends in (Annex 1, A3.3, A3.5). `undetermined`: the record
+ * cannot show which — an answered call whose source has no agent or message times and no
+ * recorded outcome. It is counted and reported, never guessed, and is outside x and y.
+ */
+export type CallCategory = 'live' | 'abandoned' | 'silent' | 'unconnected' | 'answerMachine' | 'undetermined';
 
 /** The three kinds of answer-machine call (A3.5). */
 export type MachineKind =

@@ -6,6 +6,7 @@
 import { ValidationError } from '../errors.js';
 import type { CallRecord } from '../record.js';
 import { parseAnomalies } from './anomalies.js';
+import { parseRecordedOutcome, parseUnknownFacts } from './evidence.js';
 import { AMD_RESULTS, HANGUP_BY, HANGUP_CAUSES, VERDICTS, readOptionalChoice } from './choice.js';
 import { parseMessageContent, parseQueueInformation } from './content.js';
 import { OBJECT_EXPECTED, isObject, readBoolean, readCli, readOptionalBoolean, readString } from './fields.js';
@@ -60,7 +61,9 @@ function checkHungUp(set: boolean, hangupAt: number | null, rawHangupAt: unknown
  *    `ivmAgentRequestedAt`, `ivmInfoAt`, `hangupAt`); `amdResult`, `hangupBy`,
  *    `hangupCause`, `disposition` (their enums); `recordingNotice` (boolean);
  *    `messageContent` and `ivmInfo` (objects, see `parseMessageContent` and
- *    `parseQueueInformation`). `anomalies` defaults to `[]`
+ *    `parseQueueInformation`); `outcome` (the dialler's recorded outcome, see
+ *    `parseRecordedOutcome`); `unknown` (facts the source could not show, see
+ *    `parseUnknownFacts`, default none). `anomalies` defaults to `[]`
  *    (see `parseAnomalies`); `lastEventAt` to the latest timestamp present.
  * 4. Consistency, the way folding events would have left the record (errors, not
  *    anomalies: a stored record that breaks these cannot be trusted):
@@ -111,6 +114,8 @@ export function parseCallRecord(input: unknown): CallRecord {
   const disposition = readOptionalChoice(input.disposition, VERDICTS, callId, 'disposition');
   const givenLastEventAt = parseOptionalTimestamp(input.lastEventAt, callId, 'lastEventAt');
   const anomalies = parseAnomalies(input.anomalies, callId, 'anomalies');
+  const outcome = parseRecordedOutcome(input.outcome, callId, 'outcome');
+  const unknown = parseUnknownFacts(input.unknown, callId, 'unknown');
 
   // Nothing happens before the dial.
   checkNotBeforeDial(ringingAt, dialAt, callId, 'ringingAt');
@@ -231,6 +236,8 @@ export function parseCallRecord(input: unknown): CallRecord {
     disposition,
     lastEventAt: givenLastEventAt ?? latest,
     anomalies,
+    outcome,
+    unknown,
   };
 }
 

@@ -41,6 +41,8 @@ const full: CallRecord = {
   disposition: 'human',
   lastEventAt: DIAL + 40_000,
   anomalies: [{ kind: 'beforeDial', event: 'ringing', at: DIAL - 5, detail: 'ringing came before the dial; it was ignored' }],
+  outcome: null,
+  unknown: [],
 };
 
 describe('parseCallRecord: valid records', () => {

@@ -1,0 +1,54 @@
+/**
+ * The evidence fields of a stored record: the outcome the dialler recorded (its status
+ * code, mapped) and the facts its source could not show. Read from untrusted input.
+ */
+import { ValidationError } from '../errors.js';
+import { ALL_FACTS_KNOWN, UNKNOWN_FACTS, type RecordedOutcome, type UnknownFact } from '../record.js';
+import type { MachineKind } from '../rules/category.js';
+import { choice, readChoice, readOptionalChoice } from './choice.js';
+import { isObject, readString } from './fields.js';
+import { describeReceived } from './received.js';
+
+const OUTCOME_CATEGORIES = choice<RecordedOutcome['category']>({
+  live: true,
+  abandoned: true,
+  silent: true,
+  unconnected: true,
+  answerMachine: true,
+});
+
+const MACHINE_KINDS = choice<MachineKind>({ disconnectedByAmd: true, falseNegative: true, abandoned: true });
+
+const FACTS = choice<UnknownFact>(Object.fromEntries(UNKNOWN_FACTS.map((f) => [f, true])) as Record<UnknownFact, true>);
+
+/**
+ * An optional recorded outcome: absent (`undefined`, `null`, `''`) is `null`; otherwise an
+ * object `{ status, category, machine? }` — `status` a non-empty string, `category` one of
+ * the five categories, `machine` (answer machines only) one of the three kinds.
+ * @throws ValidationError naming the field under `path`
+ */
+export function parseRecordedOutcome(value: unknown, callId: string | null, path: string): RecordedOutcome | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (!isObject(value)) throw new ValidationError(callId, path, 'an object { status, category, machine? }', describeReceived(value));
+  const status = readString(value.status, callId, `${path}.status`);
+  const category = readChoice(value.category, OUTCOME_CATEGORIES, callId, `${path}.category`);
+  const machine = readOptionalChoice(value.machine, MACHINE_KINDS, callId, `${path}.machine`);
+  if (machine !== null && category !== 'answerMachine') {
+    throw new ValidationError(callId, `${path}.machine`, 'no machine kind unless category is "answerMachine"', describeReceived(machine));
+  }
+  return { status, category, machine };
+}
+
+/**
+ * An optional list of unknown facts: absent is none; otherwise an array of fact names
+ * (see `UnknownFact`), duplicates dropped, in record order.
+ * @throws ValidationError naming `path[i]` for a name that is not a fact
+ */
+export function parseUnknownFacts(value: unknown, callId: string | null, path: string): readonly UnknownFact[] {
+  if (value === undefined || value === null || value === '') return ALL_FACTS_KNOWN;
+  if (!Array.isArray(value)) throw new ValidationError(callId, path, `an array of ${FACTS.expected}`, describeReceived(value));
+  if (value.length === 0) return ALL_FACTS_KNOWN;
+  const seen = new Set<UnknownFact>();
+  for (let i = 0; i < value.length; i++) seen.add(readChoice(value[i], FACTS, callId, `${path}[${i}]`));
+  return UNKNOWN_FACTS.filter((f) => seen.has(f));
+}
