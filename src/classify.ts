@@ -1,23 +1,17 @@
 /**
- * The classifier: a pure function of a call record and a policy.
+ * The classifier: a pure function of a call record and a policy, derived from the rules
+ * (`src/rules/index.ts`): the category, then every per-call rule in turn.
  */
-import { flag, type AnyFlag, type Flag } from './flags.js';
+import type { AnyFlag } from './flags.js';
 import { ofcom2017 } from './policy/ofcom2017.js';
 import type { Policy } from './policy/policy.js';
 import type { CallRecord } from './record.js';
-import type { AnsweredBy } from './rules/answered-by.js';
-import { categorise, type CallCategory, type MachineKind } from './rules/category.js';
-import { cliNumberFlags } from './rules/cli-number.js';
-import { cliWithheld } from './rules/cli-withheld.js';
-import { ivmWait } from './rules/ivm-wait.js';
-import { lateMessage } from './rules/message-deadline.js';
-import { messageContent } from './rules/message-content.js';
-import { recordAnomalies } from './rules/record-anomaly.js';
-import { recordingWithoutNotice } from './rules/recording-notice.js';
-import { longRing, shortRing } from './rules/ring-time.js';
-import { unsociableHours } from './rules/unsociable-hours.js';
+import type { AnsweredBy } from './rules/category/answered-by.js';
+import { categorise, type CallCategory, type MachineKind } from './rules/category/index.js';
+import { CALL_RULES } from './rules/index.js';
+import { isNotJudged, type CallContext, type NotJudged } from './rules/rule.js';
 
-/** A call with its category and every per-call flag. */
+/** A call with its category, every per-call flag, and the rules its record could not judge. */
 export interface ClassifiedCall {
   readonly record: CallRecord;
   readonly category: CallCategory;
@@ -26,6 +20,12 @@ export interface ClassifiedCall {
   /** Who answered (`null`: nobody); `unknown` abandoned calls are counted by the A3.6 estimate. */
   readonly answeredBy: AnsweredBy | null;
   readonly flags: readonly AnyFlag[];
+  /**
+   * The rules that could not be judged on this call, because a fact they need is unknown
+   * (see `CallRecord.unknown`), with the reason. Never a pass: reports count them in their
+   * coverage section. Always set by `classify` (empty when every rule was judged).
+   */
+  readonly notJudged?: readonly NotJudged[];
 }
 
 /** Options for `classify`. */
@@ -34,59 +34,40 @@ export interface ClassifyOptions {
   readonly standingRecordingNotice?: ReadonlySet<string> | readonly string[];
 }
 
+const ALL_JUDGED: readonly NotJudged[] = Object.freeze([]);
+
 function hasStandingNotice(campaignId: string, options: ClassifyOptions): boolean {
   const s = options.standingRecordingNotice;
   if (s === undefined) return false;
   return Array.isArray(s) ? s.includes(campaignId) : (s as ReadonlySet<string>).has(campaignId);
 }
 
-function addFlag(flags: AnyFlag[], f: AnyFlag | Flag | null): void {
-  if (f !== null) flags.push(f as AnyFlag);
-}
-
 /**
- * Classifies one call: its category (live, abandoned, silent, unconnected, answer machine;
- * see `categorise`) and every per-call flag — `silentCall` (A1.3, A1.6), `abandonedCall`
- * (A1.9, A1.10), `shortRing` and `longRing` (A2.15), `lateMessage` (A2.19),
- * `messageContent` (A2.17), `cliWithheld` (A1.20, A2.13), `cliInvalid`, `cliPremiumRate` and
- * `cliNotBasicRate` (A1.20, A2.14), `unsociableHours` (A2.11), `ivmNoQueueInfo` and
- * `ivmLongWait` (A1.28–A1.31), `recordingWithoutNotice`
- * (call-recording guidance) and `recordAnomaly` (A2.23). Pure: the same record and policy
- * always give the same answer; the record is not changed.
+ * Classifies one call: its category (live, abandoned, silent, unconnected, answer machine,
+ * or undetermined when the record cannot show it; see `categorise`), then each rule of
+ * `CALL_RULES` in turn — `silentCall` (A1.3, A1.6, A1.7), `abandonedCall` (A1.9, A1.10),
+ * `shortRing` and `longRing` (A2.15), `lateMessage` (A2.19), `messageContent` (A2.17),
+ * `cliWithheld` (A1.20, A2.13), `cliInvalid`, `cliPremiumRate` and `cliNotBasicRate`
+ * (A1.20, A2.14; under a UK numbering plan), `unsociableHours` (A2.11), `ivmNoQueueInfo`
+ * and `ivmLongWait` (A1.28–A1.31), `recordingWithoutNotice` (call-recording guidance) and
+ * `recordAnomaly` (A2.23). A rule that needs a fact the record's source could not show is
+ * listed in `notJudged`, never passed. Pure: the same record and policy always give the
+ * same answer; the record is not changed.
  */
 export function classify(record: CallRecord, policy: Policy = ofcom2017, options: ClassifyOptions = {}): ClassifiedCall {
-  const c = categorise(record, policy);
+  const categorisation = categorise(record, policy);
+  const context: CallContext = { categorisation, standingRecordingNotice: hasStandingNotice(record.campaignId, options) };
   const flags: AnyFlag[] = [];
-  const id = record.callId;
-  if (c.category === 'silent') {
-    flags.push(
-      flag('silentCall', id, record.answerAt ?? record.dialAt, c.silentReason === 'amdFalsePositive' ? 'A1.6' : 'A1.3', {
-        reason: c.silentReason ?? 'deadAir',
-        durationMs: record.hangupAt === null || record.answerAt === null ? null : record.hangupAt - record.answerAt,
-        hangupBy: record.hangupBy,
-        cliWithheld: record.cli === null,
-      }),
-    );
-  } else if (c.category === 'abandoned') {
-    flags.push(
-      flag('abandonedCall', id, record.messageAt ?? record.hangupAt ?? record.answerAt ?? record.dialAt, c.messagePlayed ? 'A1.9' : 'A1.10', {
-        messagePlayed: c.messagePlayed,
-        answeredBy: c.answeredBy === 'unknown' ? 'unknown' : 'human',
-      }),
-    );
+  let notJudged: NotJudged[] | null = null;
+  for (let i = 0; i < CALL_RULES.length; i++) {
+    const rule = CALL_RULES[i]!;
+    if (rule.appliesUnder !== undefined && !rule.appliesUnder(policy)) continue;
+    const verdict = rule.judge(record, policy, context);
+    if (verdict === null) continue;
+    if (Array.isArray(verdict)) for (const f of verdict as readonly AnyFlag[]) flags.push(f);
+    else if (isNotJudged(verdict)) (notJudged ??= []).push(verdict);
+    else flags.push(verdict as AnyFlag);
   }
-  if (c.category === 'unconnected') {
-    addFlag(flags, shortRing(record, policy));
-    addFlag(flags, longRing(record, policy));
-  }
-  if (c.category === 'abandoned' || c.category === 'live') addFlag(flags, lateMessage(record, policy));
-  addFlag(flags, messageContent(record, policy));
-  addFlag(flags, cliWithheld(record, c.category));
-  if (policy.cli.numberingPlan === 'uk') for (const f of cliNumberFlags(record)) addFlag(flags, f);
-  addFlag(flags, unsociableHours(record, policy));
-  for (const f of ivmWait(record, policy)) addFlag(flags, f);
-  addFlag(flags, recordingWithoutNotice(record, hasStandingNotice(record.campaignId, options)));
-  if (record.anomalies.length > 0) for (const f of recordAnomalies(record)) addFlag(flags, f);
-  const base = { record, category: c.category, answeredBy: c.answeredBy, flags };
-  return c.machine === null ? base : { ...base, machine: c.machine };
+  const base = { record, category: categorisation.category, answeredBy: categorisation.answeredBy, flags, notJudged: notJudged ?? ALL_JUDGED };
+  return categorisation.machine === null ? base : { ...base, machine: categorisation.machine };
 }

@@ -26,7 +26,7 @@ export type {
   SalutationEvent,
 } from './events.js';
 export { CALL_EVENT_TYPES } from './events.js';
-export type { CallRecord, DialFacts, Disposition } from './record.js';
+export type { CallRecord, DialFacts, Disposition, RecordedOutcome, UnknownFact } from './record.js';
 export { newRecord } from './record.js';
 export type { Anomaly, AnomalyKind } from './anomaly.js';
 export { applyEvent, foldEvents, recordFromDial } from './fold.js';
@@ -64,16 +64,8 @@ export { POLICIES, policyById } from './policy/index.js';
 
 // Rules and the classifier
 export type { AnyFlag, Flag, FlagDetails, FlagKind, SilentReason } from './flags.js';
-export { answeredBy, type AnsweredBy } from './rules/answered-by.js';
-export { categorise, type CallCategory, type Categorisation, type MachineKind } from './rules/category.js';
-export { messageClock, lateMessage, type MessageClock } from './rules/message-deadline.js';
-export { messageContent, missingMessageElements } from './rules/message-content.js';
-export { longRing, maxRingEndsAt, minRingEndsAt, ringStartAt, ringTimeMs, shortRing } from './rules/ring-time.js';
-export { cliWithheld } from './rules/cli-withheld.js';
-export { recordingWithoutNotice, RECORDING_GUIDANCE_REF } from './rules/recording-notice.js';
-export { clockMinutes, inCallingWindow, unsociableHours } from './rules/unsociable-hours.js';
-export { cliNumberFlags, INTERNATIONAL_CLI_KIND, type CliNumberFlag } from './rules/cli-number.js';
-export { ivmWait, ivmWaitMs, missingQueueItems, QUEUE_ITEMS, type IvmFlag, type QueueItem } from './rules/ivm-wait.js';
+export { categorise, type AnsweredBy, type CallCategory, type Categorisation, type MachineKind } from './rules/category/index.js';
+export { CALL_RULES, FLAG_KIND_INFO, RULES, type CallRule, type FlagKindInfo, type NotJudged, type RuleInfo } from './rules/index.js';
 export { classify, type ClassifiedCall, type ClassifyOptions } from './classify.js';
 
 // The call machine
@@ -138,19 +130,14 @@ export { acr, acrCounters, type AcrOptions, type AcrUpdate } from './operators/a
 export { misuse } from './operators/misuse.js';
 export { createMisuseState, DEFAULT_MAX_LATENESS_MS, type MisuseOptions, type MisuseState, type MisuseUpdate } from './misuse/state.js';
 export { misuseAll } from './misuse/misuse-all.js';
-export { repeatWithin72h, type MisuseCallRef } from './misuse/repeat-within-72h.js';
-export { tooManyClis } from './misuse/too-many-clis.js';
-export { isScanningProbe, numberScanning } from './misuse/number-scanning.js';
-export { acrAlert } from './misuse/acr-alert.js';
 export { numberKey } from './misuse/number-key.js';
 export { audit, type AuditOptions, type AuditResult, type RejectedRecord } from './audit.js';
 
 // Preventing breaches: pre-dial guard (A2.9, A2.11, A1.25, A1.20, A2.14) and ACR pacing (Annex 3)
 export { createDialGuard, dialGuardFromJSON, type DialGuard, type DialGuardOptions } from './guard/dial-guard.js';
-export { nextCallingMoment } from './guard/calling-hours.js';
 export { GuardStateError, parseGuardState, type DialGuardState, type GuardCallEntry } from './guard/state.js';
 export type { BarredList, DialDecision, DialRequest, GuardReason, GuardReasonKind } from './guard/types.js';
-export type { CliPlan } from './guard/cli.js';
+export type { CliPlan } from './guard/dial-guard.js';
 export { guard, type GuardOperatorOptions, type RefusedChannel, type RefusedDial } from './operators/guard.js';
 export { pacing } from './operators/pacing.js';
 export { createPacingGovernor, type PacingAdvice, type PacingGovernor, type PacingOptions } from './pacing/governor.js';
@@ -162,7 +149,6 @@ export {
   buildReport,
   createReportBuilder,
   DEFAULT_MISUSE_KINDS,
-  FLAG_KIND_INFO,
   FLAG_KINDS,
   formatAcrTable,
   formatReport,

@@ -5,7 +5,7 @@
  */
 import type { AmdResult, HangupBy, HangupCause, MessageContent, QueueInformation } from './events.js';
 import type { Anomaly } from './anomaly.js';
-import type { CallCategory, MachineKind } from './rules/category.js';
+import type { CallCategory, MachineKind } from './rules/category/index.js';
 
 /** The agent's (or a reviewer's) later verdict on who answered. */
 export type Disposition = 'human' | 'machine';

@@ -10,7 +10,7 @@
  */
 import { DialguardError } from '../errors.js';
 import type { FlagKind } from '../flags.js';
-import type { CallCategory } from '../rules/category.js';
+import type { CallCategory } from '../rules/category/index.js';
 
 /** A complaint about calls to one number. */
 export interface Complaint {

@@ -1,16 +1,23 @@
 import type { ClassifiedCall } from '../classify.js';
 import { PolicyError } from '../errors.js';
 import { numberKey } from '../misuse/number-key.js';
-import { createRepeatHistory } from '../misuse/repeat-history.js';
 import { DEFAULT_MAX_LATENESS_MS, type MisuseUpdate } from '../misuse/state.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
-import { inCallingWindow } from '../rules/unsociable-hours.js';
-import { localMinuteOfDay, zonedDay } from '../time/zoned-day.js';
-import { nextCallingMoment } from './calling-hours.js';
-import { cliReasons, type CliPlan } from './cli.js';
+import { barredReason } from '../rules/barred/index.js';
+import { cliVerdict } from '../rules/cli-number/index.js';
+import { cliWithheldReason } from '../rules/cli-withheld/index.js';
+import { createRepeatHistory, isMisuseCall, repeatReason } from '../rules/repeat-within-72h/index.js';
+import { callingHoursReason, callingWindowAt, nextCallingMoment } from '../rules/unsociable-hours/index.js';
 import { GuardStateError, parseGuardState, type DialGuardState, type GuardCallEntry } from './state.js';
-import type { BarredList, DialDecision, DialRequest, GuardReason } from './types.js';
+import type { DialDecision, DialRequest, GuardReason } from './types.js';
+
+/**
+ * How the guard judges a CLI as a number: `uk` by the UK National Numbering Plan
+ * (A1.20, A2.14, footnote 41); `none` only refuses a withheld CLI (for policies outside
+ * the UK plan, whose CLI numbers the library cannot yet judge).
+ */
+export type CliPlan = Policy['cli']['numberingPlan'];
 
 /** Options for `createDialGuard` (A1.25 lists, A2.9 lateness, A1.20/A2.14 CLI plan). */
 export interface DialGuardOptions {
@@ -53,17 +60,15 @@ export interface DialGuard {
 }
 
 const ALLOWED: DialDecision = Object.freeze({ allowed: true, reasons: Object.freeze([]) as readonly GuardReason[] });
+const NO_REASONS: readonly GuardReason[] = Object.freeze([]);
 const MAX_CLI_CACHE = 4096;
 
-function clockText(minute: number): string {
-  const h = Math.floor(minute / 60);
-  const m = minute % 60;
-  return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}`;
-}
-
-function barredList(answer: boolean | 'tps' | 'dnc'): BarredList | null {
-  if (answer === 'tps' || answer === 'dnc') return answer;
-  return answer === true ? 'unspecified' : null;
+/** The CLI rules' refusals (A1.20, A2.13, A2.14) under `plan`; the empty result is shared. */
+function cliReasons(cli: string | null, plan: CliPlan): readonly GuardReason[] {
+  const withheld = cliWithheldReason(cli);
+  if (withheld !== null) return [withheld];
+  const verdict = plan === 'uk' ? cliVerdict(cli) : null;
+  return verdict === null ? NO_REASONS : Object.freeze([verdict]);
 }
 
 /**
@@ -73,9 +78,11 @@ function barredList(answer: boolean | 'tps' | 'dnc'): BarredList | null {
  *
  * 1. A2.9 — the number (`numberKey`, so any written form matches) had a silent or abandoned
  *    call dialled less than `policy.repeat.windowMs` (72 h) before `at`, and no live agent
- *    is guaranteed; `until` is that call's dial + the window, the moment the misuse rule
- *    `repeatWithin72h` stops flagging (exactly 72:00:00.000 later is allowed). The latest
- *    such call is cited. A policy with a 0 window (US, Canada) never refuses for this.
+ *    is guaranteed (`repeatReason`); `until` is that call's dial + the window, the moment
+ *    the misuse rule `repeatWithin72h` stops flagging (exactly 72:00:00.000 later is
+ *    allowed). The latest such call is cited. Prevention: the redial is refused whatever
+ *    it would become, though only a silent or abandoned repeat is flagged (footnote 37).
+ *    A policy with a 0 window (US, Canada) never refuses for this.
  * 2. A2.11 — `at` is outside the policy's calling window for the recipient's local weekday
  *    (`zone`, else `policy.timeZone`; start inclusive, end exclusive, by the wall clock, as
  *    `unsociableHours`); `until` is the next allowed moment (`nextCallingMoment`: days with
@@ -126,7 +133,7 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
     history.remember(key, callId, at, category);
   };
 
-  const cliVerdict = (cli: string | null): readonly GuardReason[] => {
+  const cliVerdictOf = (cli: string | null): readonly GuardReason[] => {
     if (cli === lastCli) return lastCliReasons;
     let reasons = cli === null ? undefined : cliCache.get(cli);
     if (reasons === undefined) {
@@ -150,7 +157,7 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
   const record = (input: ClassifiedCall | MisuseUpdate): void => {
     const call: ClassifiedCall = 'call' in input ? input.call : input;
     const r = call.record;
-    if (call.category === 'silent' || call.category === 'abandoned') remember(numberKey(r.to), r.callId, r.dialAt, call.category);
+    if (isMisuseCall(call.category)) remember(numberKey(r.to), r.callId, r.dialAt, call.category);
     advance(r.dialAt);
   };
 
@@ -165,53 +172,33 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
 
       // 1. repeat within the window (A2.9)
       if (!request.agentGuaranteed && windowMs > 0) {
-        const previous = history.previous(numberKey(request.to), at, '');
-        if (previous !== null) {
-          const gap = at - previous.at;
-          if (gap >= 0 && gap < windowMs) {
-            repeatUntil = previous.at + windowMs;
-            (reasons ??= []).push({
-              kind: 'repeatWithin72h',
-              ref: 'A2.9',
-              until: repeatUntil,
-              detail: { previousCallId: previous.callId, previousAt: previous.at, previousCategory: previous.category, windowMs },
-            });
-          }
+        const repeat = repeatReason(history.previous(numberKey(request.to), at, ''), at, false, policy);
+        if (repeat !== null) {
+          repeatUntil = repeat.until;
+          (reasons ??= []).push(repeat);
         }
       }
 
       // 2. calling hours in the recipient's zone (A2.11)
       const zone = request.zone ?? policy.timeZone;
-      let weekday = -1;
-      let minute = -1;
-      try {
-        weekday = zonedDay(at, zone).weekday;
-        minute = localMinuteOfDay(at, zone);
-      } catch {
-        timed = false;
-        (reasons ??= []).push({ kind: 'unknownZone', ref: 'A2.11', detail: { zone } });
-      }
-      if (weekday >= 0) {
-        const window = policy.callingHours[weekday] ?? null;
-        if (!inCallingWindow(minute, window)) {
-          hoursUntil = nextCallingMoment(at, zone, policy.callingHours);
-          const detail = { localTime: clockText(minute), weekday, zone, window };
-          (reasons ??= []).push(hoursUntil === null ? { kind: 'unsociableHours', ref: 'A2.11', detail } : { kind: 'unsociableHours', ref: 'A2.11', until: hoursUntil, detail });
-          if (hoursUntil === null) timed = false;
-        }
+      const hours = callingHoursReason(at, zone, policy);
+      if (hours !== null) {
+        (reasons ??= []).push(hours);
+        if (hours.kind === 'unknownZone' || hours.until === undefined) timed = false;
+        else hoursUntil = hours.until;
       }
 
       // 3. TPS and do-not-call lists (A1.25)
       if (isBarred !== undefined) {
-        const list = barredList(isBarred(request.to));
-        if (list !== null) {
+        const barred = barredReason(isBarred(request.to));
+        if (barred !== null) {
           timed = false;
-          (reasons ??= []).push({ kind: 'barred', ref: 'A1.25', detail: { list } });
+          (reasons ??= []).push(barred);
         }
       }
 
       // 4. the CLI (A1.20, A2.13, A2.14)
-      const cli = cliVerdict(request.cli);
+      const cli = cliVerdictOf(request.cli);
       if (cli.length > 0) {
         timed = false;
         (reasons ??= []).push(...cli);
@@ -223,8 +210,7 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
       // Every reason is cured by waiting: the first moment in calling hours at or after the repeat window's end.
       let retryAt = hoursUntil ?? at;
       if (repeatUntil !== null && repeatUntil > retryAt) {
-        const day = zonedDay(repeatUntil, zone);
-        const open = inCallingWindow(localMinuteOfDay(repeatUntil, zone), policy.callingHours[day.weekday] ?? null);
+        const open = callingWindowAt(repeatUntil, zone, policy)?.open === true;
         const next = open ? repeatUntil : nextCallingMoment(repeatUntil, zone, policy.callingHours);
         if (next === null) return { allowed: false, reasons };
         retryAt = next;

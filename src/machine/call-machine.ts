@@ -12,7 +12,7 @@ import { applyEvent, beforeDialAnomaly, eventProblem, recordFromDial } from '../
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import type { CallRecord } from '../record.js';
-import { maxRingEndsAt, minRingEndsAt } from '../rules/ring-time.js';
+import { maxRingEndsAt, minRingEndsAt } from '../rules/ring-time/index.js';
 import { closeRecord } from './close.js';
 import {
   deadlineNotice,

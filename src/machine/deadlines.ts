@@ -1,12 +1,12 @@
 /**
- * Deadlines of a running call, computed by the same rule functions the classifier uses
- * (`minRingEndsAt`, `maxRingEndsAt`, `messageClock`), so a notice and a flag always agree
+ * Deadlines of a running call, computed by the rules' own functions (`minRingEndsAt`,
+ * `maxRingEndsAt` in `rules/ring-time`, `messageDueAt` in `rules/message-deadline`), so a notice and a flag always agree
  * on the moment.
  */
 import type { Policy } from '../policy/policy.js';
 import type { CallRecord } from '../record.js';
-import { messageClock } from '../rules/message-deadline.js';
-import { maxRingEndsAt, minRingEndsAt } from '../rules/ring-time.js';
+import { MESSAGE_DEADLINE_REF, messageDueAt } from '../rules/message-deadline/index.js';
+import { RING_TIME_REF, maxRingEndsAt, minRingEndsAt } from '../rules/ring-time/index.js';
 import type { DeadlineKind, DeadlineNotice, Deadlines } from './types.js';
 
 /** No deadline armed. */
@@ -20,14 +20,7 @@ export function ringDeadlines(record: CallRecord, policy: Policy): Deadlines {
   return { minRingAt: minRingEndsAt(record, policy), maxRingAt: maxRingEndsAt(record, policy), messageDueAt: null };
 }
 
-/**
- * A2.19: the moment the information message is due — the end of the message clock
- * (pickup + 2 s, or start of salutation + 2 s with AMD once the person spoke). Falls back
- * to the latest event for an unanswered record (never the case while the machine waits).
- */
-export function messageDueAt(record: CallRecord, policy: Policy): number {
-  return messageClock(record, policy)?.deadlineAt ?? record.lastEventAt;
-}
+export { messageDueAt };
 
 /** The message deadline of an answered call with no agent and no message yet. */
 export function messageDeadlines(record: CallRecord, policy: Policy): Deadlines {
@@ -49,9 +42,9 @@ export function delayUntil(at: number, now: number): number {
 }
 
 const REF: Readonly<Record<DeadlineKind, DeadlineNotice['ref']>> = {
-  minRingReached: 'A2.15',
-  maxRingReached: 'A2.15',
-  messageDue: 'A2.19',
+  minRingReached: RING_TIME_REF,
+  maxRingReached: RING_TIME_REF,
+  messageDue: MESSAGE_DEADLINE_REF,
 };
 
 /** Builds a deadline notice (plain data). */

@@ -43,7 +43,8 @@ export interface DeadlineNotice {
   /** The deadline itself, epoch ms (computed from the call's events, not read from a clock). */
   readonly at: number;
   /** The paragraph it enforces: `A2.15` (ring time) or `A2.19` (message deadline). */
-  readonly ref: 'A2.15' | 'A2.19';
+  /** The paragraph of the rule whose deadline it is (A2.15 ring, A2.19 message). */
+  readonly ref: string;
 }
 
 /**

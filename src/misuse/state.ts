@@ -8,11 +8,12 @@ import type { Policy } from '../policy/policy.js';
 import { zonedDay } from '../time/zoned-day.js';
 import { acrAlert } from './acr-alert.js';
 import { numberKey } from './number-key.js';
-import { isScanningProbe, numberScanning } from './number-scanning.js';
 import { createRecentDays, type CampaignDay, type DayState } from './recent-days.js';
-import { createRepeatHistory } from './repeat-history.js';
-import { repeatWithin72h } from './repeat-within-72h.js';
-import { tooManyClis } from './too-many-clis.js';
+import { isWithheld } from '../rules/cli-withheld/index.js';
+import { isScanningProbe, numberScanning, numberScanningRule, probeUnknown } from '../rules/number-scanning/index.js';
+import { createRepeatHistory, isMisuseCall, repeatWithin72h } from '../rules/repeat-within-72h/index.js';
+import { isNotJudged, notJudged, type NotJudged } from '../rules/rule.js';
+import { tooManyClis } from '../rules/too-many-clis/index.js';
 
 /** Options for `createMisuseState`, `misuse` and `misuseAll`. */
 export interface MisuseOptions {
@@ -63,12 +64,13 @@ function movesRate(call: ClassifiedCall): boolean {
   return c === 'live' || c === 'abandoned' || (c === 'answerMachine' && call.machine === 'falseNegative');
 }
 
-/** The same call with one more flag (a new object: the input is not changed). */
-function withFlag(call: ClassifiedCall, f: AnyFlag): ClassifiedCall {
-  const flags = call.flags.slice();
-  flags.push(f);
+/** The same call with one more flag or one more rule not judged (a new object: the input is not changed). */
+function withVerdict(call: ClassifiedCall, v: AnyFlag | NotJudged): ClassifiedCall {
+  let { flags, notJudged: unjudged = [] } = call;
+  if (isNotJudged(v)) unjudged = [...unjudged, v];
+  else flags = [...flags, v];
   const { record, category, answeredBy, machine } = call;
-  return machine === undefined ? { record, category, answeredBy, flags } : { record, category, machine, answeredBy, flags };
+  return machine === undefined ? { record, category, answeredBy, flags, notJudged: unjudged } : { record, category, machine, answeredBy, flags, notJudged: unjudged };
 }
 
 /** Default `maxLatenessMs`: one hour. */
@@ -81,8 +83,9 @@ export const DEFAULT_MAX_LATENESS_MS = 3_600_000;
  *
  * 1. Repeat within 72 h (A2.9, `repeatWithin72h`): the number (`numberKey`) is looked up in
  *    the history of silent and abandoned calls; the latest one dialled at or before this
- *    call is cited if this call came less than the window after it, without a guaranteed
- *    agent. A silent or abandoned call then joins the history. A call dialled before a
+ *    call is cited if this call — itself silent or abandoned (footnote 37) — came less
+ *    than the window after it, without a guaranteed agent. A silent or abandoned call then
+ *    joins the history. A call dialled before a
  *    later-dialled call already judged is compared only with calls dialled before it, and
  *    cannot flag that later call afterwards.
  * 2. Many CLIs (A1.21–A1.23, `tooManyClis`): distinct presented CLIs per campaign and day;
@@ -124,7 +127,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
 
   const countCli = (c: CampaignDay, cli: string | null, at: number): AnyFlag | null => {
     const clis = c.clis;
-    if (clis === null || cli === null || cli.trim() === '') return null;
+    if (clis === null || cli === null || isWithheld(cli)) return null;
     if (cli !== lastCli) {
       lastCli = cli;
       lastCliKey = numberKey(cli);
@@ -191,10 +194,11 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       const key = numberKey(r.to);
 
       // 1. repeat within 72 h
-      const repeat = repeatWithin72h(r, history.previous(key, at, r.callId), policy);
-      if (call.category === 'silent' || call.category === 'abandoned') history.remember(key, r.callId, at, call.category);
+      const repeat = repeatWithin72h(r, call.category, history.previous(key, at, r.callId), policy);
+      if (isMisuseCall(call.category)) history.remember(key, r.callId, at, call.category);
       history.advance(at);
-      const judged = repeat === null ? call : withFlag(call, repeat);
+      let judged = repeat === null ? call : withVerdict(call, repeat);
+      if (probeUnknown(r)) judged = withVerdict(judged, notJudged(numberScanningRule, 'the records cannot show whether the call was a probe (no hang-up facts)'));
 
       // 2–4. day-scoped rules
       let scoped: AnyFlag[] | null = null;
@@ -203,7 +207,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
         const c = days.campaign(state, r.campaignId);
         const clis = countCli(c, r.cli, at);
         if (clis !== null) scoped = [clis];
-        const scan = countProbe(c, key, call, at);
+        const scan = probeUnknown(r) ? null : countProbe(c, key, call, at);
         if (scan !== null) (scoped ??= []).push(scan);
         if (tally !== null && movesRate(call)) scoped = countAcr(state, c, call, at, scoped);
       }

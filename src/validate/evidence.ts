@@ -4,7 +4,7 @@
  */
 import { ValidationError } from '../errors.js';
 import { ALL_FACTS_KNOWN, UNKNOWN_FACTS, type RecordedOutcome, type UnknownFact } from '../record.js';
-import type { MachineKind } from '../rules/category.js';
+import type { MachineKind } from '../rules/category/index.js';
 import { choice, readChoice, readOptionalChoice } from './choice.js';
 import { isObject, readString } from './fields.js';
 import { describeReceived } from './received.js';

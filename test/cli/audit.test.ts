@@ -365,14 +365,14 @@ describe('dialguard audit: --tz, --from, --to, --by', () => {
 
   it('calls before --from still feed the cross-call rules: a repeat within 72 h of a silent call the day before is flagged', async () => {
     const silent = record('s1', Date.UTC(2026, 2, 2, 10), { agentAt: null, hangupAt: Date.UTC(2026, 2, 2, 10, 0, 9), hangupBy: 'caller', lastEventAt: Date.UTC(2026, 2, 2, 10, 0, 9) });
-    const repeat = record('s2', Date.UTC(2026, 2, 3, 10));
+    const repeat = record('s2', Date.UTC(2026, 2, 3, 10), { agentAt: null, hangupAt: Date.UTC(2026, 2, 3, 10, 0, 9), hangupBy: 'caller', lastEventAt: Date.UTC(2026, 2, 3, 10, 0, 9) });
     const path = file('repeat.jsonl', toJsonl([silent, repeat]));
     const both = await runJson(['audit', path]);
-    expect(flagCounts(both.report)).toMatchObject({ silentCall: 1, repeatWithin72h: 1 });
+    expect(flagCounts(both.report)).toMatchObject({ silentCall: 2, repeatWithin72h: 1 });
     const second = await runJson(['audit', path, '--from', '2026-03-03']);
     expect(second.report.calls).toBe(1);
     expect(second.report.callsOutsidePeriod).toBe(1);
-    expect(flagCounts(second.report)).toEqual({ repeatWithin72h: 1 }); // the silent call is not counted, but it is remembered
+    expect(flagCounts(second.report)).toEqual({ silentCall: 1, repeatWithin72h: 1 }); // the first silent call is not counted, but it is remembered
     expect(second.code).toBe(EXIT_FLAGS);
   });
 

@@ -121,9 +121,11 @@ describe('matchComplaint: what the matches show', () => {
   });
 
   it('includes the cross-call flags of classified calls out of misuse (A2.9)', () => {
-    const updates = misuseAll([classify(silent), classify(live)]);
+    const again = recordAt('s2', T0 + HOUR, 'silent', over);
+    const updates = misuseAll([classify(silent), classify(live), classify(again)]);
     const m = matchComplaint({ calledNumber: '01632960001', window: { from: T0, to: T0 + 2 * HOUR } }, updates.map((u) => u.call));
-    expect(m.matches[1]!.flags).toContainEqual({ kind: 'repeatWithin72h', ref: 'A2.9' });
+    expect(m.matches[1]!.flags).not.toContainEqual({ kind: 'repeatWithin72h', ref: 'A2.9' }); // a live repeat is not misuse (footnote 37)
+    expect(m.matches[2]!.flags).toContainEqual({ kind: 'repeatWithin72h', ref: 'A2.9' });
   });
 
   it('says when no matching call was silent or abandoned', () => {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { from } from 'rxjs';
-import { acrCounters, acrTable, messageClock, ofcom2017, type ClassifiedCall } from 'dialguard';
+import { acrCounters, acrTable, ofcom2017, type ClassifiedCall } from 'dialguard';
+import { messageClock } from '../../src/rules/message-deadline/index.js';
 import {
   campaignDay,
   createEventQueue,

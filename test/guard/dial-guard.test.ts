@@ -27,14 +27,17 @@ describe('createDialGuard — repeat within 72 h (A2.9)', () => {
     expect(guard.check(request(T0 + WINDOW))).toEqual({ allowed: true, reasons: [] });
   });
 
-  it('agrees with the misuse rule on the same calls: refused exactly when the call would be flagged', () => {
-    const misuse = createMisuseState(ofcom2017, { alertRate: null });
+  it('agrees with the misuse rule on the same calls: refused exactly when the redial, were it silent or abandoned, would be flagged', () => {
     const guard = createDialGuard();
     const first = call('s1', T0, 'silent');
-    misuse.next(first);
     guard.record(first);
     for (const gap of [0, HOUR, WINDOW - 1, WINDOW, WINDOW + HOUR]) {
-      const flagged = misuse.next(call(`r${gap}`, T0 + gap, 'live')).call.flags.some((f) => f.kind === 'repeatWithin72h');
+      const misuse = createMisuseState(ofcom2017, { alertRate: null });
+      misuse.next(first);
+      const flagged = misuse.next(call(`r${gap}`, T0 + gap, 'abandoned')).call.flags.some((f) => f.kind === 'repeatWithin72h');
+      const live = createMisuseState(ofcom2017, { alertRate: null });
+      live.next(first);
+      expect(live.next(call(`l${gap}`, T0 + gap, 'live')).call.flags.some((f) => f.kind === 'repeatWithin72h')).toBe(false); // footnote 37
       // Checked in calling hours whatever the gap, so only the repeat rule decides.
       const d = guard.check(request(T0 + gap));
       expect(d.reasons.some((r) => r.kind === 'repeatWithin72h')).toBe(flagged);

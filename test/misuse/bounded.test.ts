@@ -6,7 +6,7 @@ import { DAY, GOOD_CLI, WINDOW } from './helpers.js';
 
 const CALLS = 2_000_000;
 const SPACING = 1000; // one call a second: 2 M calls span 23 days
-const NUMBERS = 200_000; // each number is called again every ~56 h, inside 72 h
+const NUMBERS = 199_998; // each number is called again every ~56 h, inside 72 h; a multiple of 3, so a number's calls are all silent or all live (only silent repeats are misuse, footnote 37)
 const PER_WINDOW = WINDOW / SPACING; // calls dialled within any 72 h
 
 describe('memory stays flat on a long stream', () => {
@@ -34,9 +34,9 @@ describe('memory stays flat on a long stream', () => {
         maxDay = Math.max(maxDay, state.daySize());
       }
     }
-    expect(repeats).toBeGreaterThan(CALLS / 4);
+    expect(repeats).toBeGreaterThan(CALLS / 4); // every silent call after a number's first (CALLS / 3 − NUMBERS / 3)
     expect(maxSize).toBeGreaterThan(PER_WINDOW / 3 - 10); // the history does fill up to the window's silent calls…
     expect(state.size()).toBeLessThanOrEqual(Math.ceil(PER_WINDOW / 3) + 1); // …and no further
     expect(maxDay).toBeLessThanOrEqual(2 * (DAY / SPACING) + 10); // two days of numbers and CLIs, not the whole stream
-  }, 30_000);
+  }, 120_000);
 });

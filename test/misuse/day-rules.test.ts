@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { classify, definePolicy, foldEvents, ofcom2017, PolicyError, type AnyFlag } from '../../src/index.js';
 import { createScopeTally } from '../../src/acr/scope-tally.js';
 import { ACR_SCOPES } from '../../src/acr/table.js';
-import { isScanningProbe } from '../../src/misuse/number-scanning.js';
+import { isScanningProbe } from '../../src/rules/number-scanning/index.js';
 import { misuseAll } from '../../src/misuse/misuse-all.js';
 import { createMisuseState } from '../../src/misuse/state.js';
 import { callEvents, T0 } from '../support/calls.js';
@@ -150,9 +150,9 @@ describe('day state', () => {
 describe('per-call flags come with the call', () => {
   it('the update carries classify’s flags (hours, CLI, recording notice) and the repeat flag in one list', () => {
     const night = callAt('n1', -9 * HOUR, 'silent', { cli: '0845 123 4567' }); // 01:00 local
-    const again = callAt('n2', -8 * HOUR, 'live', { cli: '0845 123 4567' });
+    const again = callAt('n2', -8 * HOUR, 'abandoned', { cli: '0845 123 4567' });
     const [, u] = misuseAll([night, again], ofcom2017, { alertRate: null });
-    expect(u?.call.flags.map((f) => f.kind)).toEqual(['cliNotBasicRate', 'unsociableHours', 'repeatWithin72h']);
+    expect(u?.call.flags.map((f) => f.kind)).toEqual(['abandonedCall', 'cliNotBasicRate', 'unsociableHours', 'repeatWithin72h']);
     expect(u?.call.record).toBe(again.record);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, foldEvents, ofcom2017, type CallEvent } from '../../src/index.js';
-import { ivmWait, ivmWaitMs, missingQueueItems } from '../../src/rules/ivm-wait.js';
+import { ivmWaitMs, missingQueueItems } from '../../src/rules/ivm-wait/index.js';
+import { ivmWait } from '../support/rules.js';
 import { callEvents, T0 } from '../support/calls.js';
 import { GOOD_CLI } from './helpers.js';
 

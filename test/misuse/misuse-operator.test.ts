@@ -13,14 +13,14 @@ describe('misuse operator', () => {
     scheduler.run(({ cold, expectObservable }) => {
       const calls = cold('a-b-c-d|', {
         a: callAt('s1', 0, 'silent'),
-        b: callAt('r1', HOUR, 'live'),
-        c: callAt('r2', WINDOW, 'live'),
+        b: callAt('r1', HOUR, 'silent'),
+        c: callAt('r2', WINDOW, 'live'), // a live repeat is not misuse (footnote 37)
         d: callAt('a1', WINDOW + HOUR, 'abandoned', { to: '0113 496 7777' }),
       });
       const repeat = (callId: string) => expect.objectContaining({ kind: 'repeatWithin72h', callId, ref: 'A2.9' });
       expectObservable(calls.pipe(misuse(ofcom2017, { scopes: ['all'] }), map((u) => u.raised.map((f) => f.kind)))).toBe('a-b-c-d|', {
         a: ['silentCall'],
-        b: ['repeatWithin72h'],
+        b: ['silentCall', 'repeatWithin72h'],
         c: [],
         d: ['abandonedCall', 'acrAlert'],
       });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classify, definePolicy, newRecord, ofcom2017, type CallRecord } from '../../src/index.js';
-import { unsociableHours } from '../../src/rules/unsociable-hours.js';
+import { unsociableHours } from '../support/rules.js';
 import { GOOD_CLI, instantOf, wallAsUtc } from './helpers.js';
 
 const record = (dialAt: number, zone: string | null = null): CallRecord => ({

@@ -89,7 +89,7 @@ describe('report: flags', () => {
     const policy = { ...ofcom2017, cli: { ...ofcom2017.cli, maxDistinctPerCampaignDay: 1 } };
     const calls = [
       callAt('1', T0, 'abandoned', { cli: '0113 496 1001', callCentreId: 'leeds' }),
-      callAt('2', T0 + HOUR, 'live', { cli: '0113 496 1002', callCentreId: 'cebu' }),
+      callAt('2', T0 + HOUR, 'silent', { cli: '0113 496 1002', callCentreId: 'cebu' }),
       callAt('3', T0 + 2 * HOUR, 'live', { to: '01632960003', callCentreId: 'cebu' }),
     ];
     const updates = misuseAll(calls, policy);

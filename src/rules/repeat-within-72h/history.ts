@@ -1,4 +1,4 @@
-import type { MisuseCallRef } from './repeat-within-72h.js';
+import type { MisuseCallRef } from './index.js';
 
 interface Entry extends MisuseCallRef {
   readonly key: string;

@@ -1,6 +1,6 @@
-import type { CallingWindow } from '../policy/policy.js';
-import { clockMinutes, inCallingWindow } from '../rules/unsociable-hours.js';
-import { localMinuteOfDay, localTime, zonedDay, type ZonedDay } from '../time/zoned-day.js';
+import type { CallingWindow } from '../../policy/policy.js';
+import { clockMinutes, inCallingWindow } from './calling-window.js';
+import { localMinuteOfDay, localTime, zonedDay, type ZonedDay } from '../../time/zoned-day.js';
 
 /** The wall clock of `at` in `zone`, as if it were UTC (whole seconds). */
 function wallMs(at: number, zone: string): number {

@@ -1,6 +1,28 @@
-import { flag, type Flag } from '../flags.js';
-import type { Policy } from '../policy/policy.js';
-import type { CallRecord } from '../record.js';
+import { flag, type Flag } from '../../flags.js';
+import type { Policy } from '../../policy/policy.js';
+import type { CallRecord } from '../../record.js';
+import { missingFacts, notJudged, type CallRule } from '../rule.js';
+
+/** The paragraph of an unfairly long wait for an agent. */
+export const IVM_WAIT_REF = 'A1.28';
+/** The paragraph of the information a waiting recipient should be given. */
+export const IVM_QUEUE_INFO_REF = 'A1.29';
+/** The paragraph of a long wait even with that information. */
+export const IVM_INFORMED_WAIT_REF = 'A1.31';
+
+/** The measured values of an `ivmLongWait` flag. */
+export interface IvmLongWaitDetail {
+  readonly waitMs: number;
+  readonly maxWaitMs: number;
+  readonly informed: boolean;
+}
+
+/** The measured values of an `ivmNoQueueInfo` flag. */
+export interface IvmNoQueueInfoDetail {
+  readonly waitMs: number;
+  readonly limitMs: number;
+  readonly missing: readonly string[];
+}
 
 /** What A1.29 says a waiting recipient should be told: the caller's identity, the purpose, the queue position and the likely wait. */
 export type QueueItem = 'identity' | 'purpose' | 'position' | 'expectedWait';
@@ -62,14 +84,37 @@ export function ivmWait(record: CallRecord, policy: Policy): readonly IvmFlag[] 
     const limitAt = from + maxWaitWithoutInfoMs;
     const missing = missingQueueItems(record, limitAt);
     if (missing.length > 0) {
-      flags = [flag('ivmNoQueueInfo', record.callId, limitAt, 'A1.29', { waitMs, limitMs: maxWaitWithoutInfoMs, missing })];
+      flags = [flag('ivmNoQueueInfo', record.callId, limitAt, IVM_QUEUE_INFO_REF, { waitMs, limitMs: maxWaitWithoutInfoMs, missing })];
     }
   }
   if (waitMs > maxWaitMs) {
     const informed = missingQueueItems(record, from + waitMs).length === 0;
-    const long = flag('ivmLongWait', record.callId, from + maxWaitMs, informed ? 'A1.31' : 'A1.28', { waitMs, maxWaitMs, informed });
+    const long = flag('ivmLongWait', record.callId, from + maxWaitMs, informed ? IVM_INFORMED_WAIT_REF : IVM_WAIT_REF, { waitMs, maxWaitMs, informed });
     if (flags === null) flags = [long];
     else flags.push(long);
   }
   return flags ?? NONE;
 }
+
+/**
+ * A1.28–A1.31 IVM waits as a rule (`ivmWait`). Not judged when the records have no IVM
+ * facts, or — for a recipient who asked for an agent — no agent or hang-up times.
+ */
+export const ivmWaitRule: CallRule<'ivmLongWait' | 'ivmNoQueueInfo'> = {
+  id: 'ivmWait',
+  title: 'IVM waits for an agent',
+  refs: [IVM_WAIT_REF, IVM_QUEUE_INFO_REF, IVM_INFORMED_WAIT_REF],
+  flags: {
+    ivmLongWait: { ref: IVM_WAIT_REF, title: 'IVM: held too long for an agent' },
+    ivmNoQueueInfo: { ref: IVM_QUEUE_INFO_REF, title: 'IVM: kept waiting without queue information' },
+  },
+  judge(record, policy) {
+    const noIvm = missingFacts(record, ['ivmAgentRequestedAt']);
+    if (noIvm !== null) return notJudged(ivmWaitRule, noIvm);
+    if (record.ivmAgentRequestedAt === null) return null;
+    const noEnd = missingFacts(record, ['agentAt', 'hangupAt']);
+    if (noEnd !== null) return notJudged(ivmWaitRule, noEnd);
+    const flags = ivmWait(record, policy);
+    return flags.length === 0 ? null : flags;
+  },
+};

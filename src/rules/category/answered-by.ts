@@ -1,4 +1,4 @@
-import type { CallRecord } from '../record.js';
+import type { CallRecord } from '../../record.js';
 
 /** Who picked up: a person, an answer machine, or not known. */
 export type AnsweredBy = 'human' | 'machine' | 'unknown';

@@ -1,0 +1,112 @@
+/**
+ * A1.18–A1.20, A2.14 and footnote 41: the presented CLI must be a valid number that can be
+ * called back, not premium rate (A1.20), and — an aggravating factor otherwise — basic
+ * rate (A2.14). One verdict per CLI string serves the classifier's flags and the pre-dial
+ * guard's refusals.
+ */
+import { flag } from '../../flags.js';
+import { classifyUkNumber, type UkNumberInfo } from '../../numbers/index.js';
+import { SCAN_NOT_UK, scanUkNumber } from '../../numbers/normalise.js';
+import { isWithheld } from '../cli-withheld/index.js';
+import type { CallRule } from '../rule.js';
+
+/** The paragraph an invalid or premium-rate CLI breaks. */
+export const CLI_VALID_REF = 'A1.20';
+/** The paragraph that makes a CLI that is not basic rate aggravating. */
+export const CLI_BASIC_RATE_REF = 'A2.14';
+
+/** `numberKind` of `cliNotBasicRate` for a number outside the UK plan (a country code other than 44). */
+export const INTERNATIONAL_CLI_KIND = 'international';
+
+/** The measured values of a `cliInvalid` flag. */
+export interface CliInvalidDetail {
+  readonly cli: string;
+  readonly reason: string;
+}
+
+/** The measured values of a `cliPremiumRate` or `cliNotBasicRate` flag. */
+export interface CliNumberKindDetail {
+  readonly cli: string;
+  readonly numberKind: string;
+}
+
+/** The verdict on one CLI as a number: the flag kind with its reference and detail, or `null` when it is fine. */
+export type CliVerdict =
+  | { readonly kind: 'cliInvalid'; readonly ref: typeof CLI_VALID_REF; readonly detail: CliInvalidDetail }
+  | { readonly kind: 'cliPremiumRate'; readonly ref: typeof CLI_VALID_REF; readonly detail: CliNumberKindDetail }
+  | { readonly kind: 'cliNotBasicRate'; readonly ref: typeof CLI_BASIC_RATE_REF; readonly detail: CliNumberKindDetail };
+
+const DRAMA_REASON = 'drama number: in a range Ofcom keeps for TV and radio drama, never allocated, so it cannot be called back';
+const SHORT_CODE_REASON = 'short code: a network service code, not a number a call can present or be returned to';
+
+function judgeCli(cli: string): CliVerdict | null {
+  const info: UkNumberInfo = classifyUkNumber(cli);
+  if (info.kind === 'invalid') {
+    if (scanUkNumber(cli) === SCAN_NOT_UK) return { kind: 'cliNotBasicRate', ref: CLI_BASIC_RATE_REF, detail: { cli, numberKind: INTERNATIONAL_CLI_KIND } };
+    return { kind: 'cliInvalid', ref: CLI_VALID_REF, detail: { cli, reason: info.reason ?? 'not a valid UK number' } };
+  }
+  if (!info.diallable) return { kind: 'cliInvalid', ref: CLI_VALID_REF, detail: { cli, reason: info.drama ? DRAMA_REASON : (info.reason ?? 'not diallable') } };
+  if (info.kind === 'shortCode') return { kind: 'cliInvalid', ref: CLI_VALID_REF, detail: { cli, reason: SHORT_CODE_REASON } };
+  if (info.premiumRate) return { kind: 'cliPremiumRate', ref: CLI_VALID_REF, detail: { cli, numberKind: info.kind } };
+  if (!info.basicRate) return { kind: 'cliNotBasicRate', ref: CLI_BASIC_RATE_REF, detail: { cli, numberKind: info.kind } };
+  return null;
+}
+
+/** Verdicts by CLI string: a campaign presents few CLIs, so most calls hit. Cleared if it grows large. */
+const verdicts = /* @__PURE__ */ new Map<string, CliVerdict | null>();
+const MAX_VERDICTS = 4096;
+
+/**
+ * The presented CLI judged as a number under the UK National Numbering Plan
+ * (`classifyUkNumber`), or `null` when it is fine or withheld (`cliWithheld` covers that):
+ *
+ * - `cliInvalid` (A1.20 "not authentic or valid", footnote 22): not a valid UK number
+ *   (wrong length, unused range, letters), not diallable (an Ofcom drama number, never
+ *   allocated), or a network short code such as 999 or 100;
+ * - `cliPremiumRate` (A1.20 "a controlled premium rate service number"): 09;
+ * - `cliNotBasicRate` (A2.14, footnote 41): any other valid number that is not geographic
+ *   01/02, 03, mobile or freephone 080 — 084, 087, 070 personal, 076 pager, 055, 056,
+ *   118 — and any number outside the UK plan (`numberKind: 'international'`): a UK
+ *   recipient returning it pays an international rate, which footnote 41 does not count
+ *   as basic rate, though the UK plan cannot say it is invalid.
+ *
+ * The pre-dial guard refuses with the same verdict; the classifier raises it as a flag.
+ */
+export function cliVerdict(cli: string | null): CliVerdict | null {
+  if (cli === null || isWithheld(cli)) return null;
+  let verdict = verdicts.get(cli);
+  if (verdict === undefined) {
+    verdict = judgeCli(cli);
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(cli, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * A1.20, A2.14 the CLI as a number (`cliVerdict`), under policies whose `cli.numberingPlan`
+ * is `uk`: at most one flag, at the dial.
+ */
+export const cliNumberRule: CallRule<'cliInvalid' | 'cliPremiumRate' | 'cliNotBasicRate'> = {
+  id: 'cliNumber',
+  title: 'CLI valid and basic rate',
+  refs: [CLI_VALID_REF, CLI_BASIC_RATE_REF],
+  flags: {
+    cliInvalid: { ref: CLI_VALID_REF, title: 'CLI not a valid, diallable number' },
+    cliPremiumRate: { ref: CLI_VALID_REF, title: 'premium-rate CLI' },
+    cliNotBasicRate: { ref: CLI_BASIC_RATE_REF, title: 'CLI not basic rate' },
+  },
+  appliesUnder: (policy) => policy.cli.numberingPlan === 'uk',
+  judge(record) {
+    const v = cliVerdict(record.cli);
+    if (v === null) return null;
+    switch (v.kind) {
+      case 'cliInvalid':
+        return flag('cliInvalid', record.callId, record.dialAt, v.ref, v.detail);
+      case 'cliPremiumRate':
+        return flag('cliPremiumRate', record.callId, record.dialAt, v.ref, v.detail);
+      case 'cliNotBasicRate':
+        return flag('cliNotBasicRate', record.callId, record.dialAt, v.ref, v.detail);
+    }
+  },
+};

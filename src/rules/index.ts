@@ -1,0 +1,82 @@
+/**
+ * The rules: one folder each, listed here. The classifier runs `CALL_RULES` in order; the
+ * misuse rules, the pre-dial guard and the live machine call the cross-call rules' and
+ * the timing rules' own functions; reports take every flag kind's reference and title from
+ * `FLAG_KIND_INFO`. Adding a rule is its folder plus a line here (and its detail type in
+ * `FlagDetails`).
+ */
+import type { FlagKind } from '../flags.js';
+import { abandonedCallRule } from './abandoned-call/index.js';
+import { acrAlertRule } from './acr-alert/index.js';
+import { barredRule } from './barred/index.js';
+import { cliNumberRule } from './cli-number/index.js';
+import { cliWithheldRule } from './cli-withheld/index.js';
+import { ivmWaitRule } from './ivm-wait/index.js';
+import { lateMessageRule } from './message-deadline/index.js';
+import { messageContentRule } from './message-content/index.js';
+import { numberScanningRule } from './number-scanning/index.js';
+import { recordAnomalyRule } from './record-anomaly/index.js';
+import { recordingNoticeRule } from './recording-notice/index.js';
+import { repeatRule } from './repeat-within-72h/index.js';
+import { longRingRule, shortRingRule } from './ring-time/index.js';
+import type { CallRule, FlagKindInfo, RuleInfo } from './rule.js';
+import { silentCallRule } from './silent-call/index.js';
+import { tooManyClisRule } from './too-many-clis/index.js';
+import { unsociableHoursRule } from './unsociable-hours/index.js';
+
+/** The rules judged on each call, in the order their flags appear on it. */
+export const CALL_RULES: readonly CallRule[] = [
+  silentCallRule,
+  abandonedCallRule,
+  shortRingRule,
+  longRingRule,
+  lateMessageRule,
+  messageContentRule,
+  cliWithheldRule,
+  cliNumberRule,
+  unsociableHoursRule,
+  ivmWaitRule,
+  recordingNoticeRule,
+  recordAnomalyRule,
+] as readonly CallRule[] as unknown as readonly CallRule[];
+
+/**
+ * Every rule, in report order: the call outcomes first (A2.3–A2.4), then Annex 2's
+ * aggravating factors in their order, then the other forms of misuse (Annex 1), then
+ * records; the guard-only A1.25 last.
+ */
+export const RULES: readonly RuleInfo[] = [
+  silentCallRule,
+  abandonedCallRule,
+  acrAlertRule,
+  repeatRule,
+  unsociableHoursRule,
+  cliWithheldRule,
+  cliNumberRule,
+  tooManyClisRule,
+  shortRingRule,
+  longRingRule,
+  messageContentRule,
+  lateMessageRule,
+  numberScanningRule,
+  ivmWaitRule,
+  recordingNoticeRule,
+  recordAnomalyRule,
+  barredRule,
+] as unknown as readonly RuleInfo[]; // each rule's `flags` names only its own kinds
+
+/** The reference and title of every flag kind, from the rule that raises it, in report order. */
+export const FLAG_KIND_INFO: { readonly [K in FlagKind]: FlagKindInfo } = Object.freeze(
+  Object.assign({}, ...RULES.map((r) => r.flags)) as { [K in FlagKind]: FlagKindInfo },
+);
+
+/** Every flag kind, in report order. */
+export const FLAG_KINDS: readonly FlagKind[] = Object.freeze(Object.keys(FLAG_KIND_INFO) as FlagKind[]);
+
+/** The rule that raises each flag kind. */
+export function ruleOfKind(kind: FlagKind): RuleInfo {
+  for (const r of RULES) if (kind in r.flags) return r;
+  throw new Error(`no rule raises ${kind}`);
+}
+
+export type { CallContext, CallRule, FlagKindInfo, NotJudged, RuleInfo, Verdict } from './rule.js';

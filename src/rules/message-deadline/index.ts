@@ -1,0 +1,95 @@
+/**
+ * A2.18–A2.19: the information message must start no later than 2 seconds after the phone
+ * is picked up — or, where the message depends on AMD, after the person called begins to
+ * speak (the start of salutation). The clock, the deadline the live machine announces
+ * (`messageDue`) and the `lateMessage` flag all come from here.
+ */
+import { flag } from '../../flags.js';
+import type { DeadlineMoment, Policy } from '../../policy/policy.js';
+import type { CallRecord } from '../../record.js';
+import { missingFacts, notJudged, type CallRule } from '../rule.js';
+
+/** The paragraph of the message deadline. */
+export const MESSAGE_DEADLINE_REF = 'A2.19';
+
+/** The moment that starts the information-message clock, and which one it was. */
+export interface MessageClock {
+  readonly from: DeadlineMoment;
+  readonly startsAt: number;
+  /** The message is late after this moment (start + deadline; exactly this moment is on time). */
+  readonly deadlineAt: number;
+}
+
+/** The measured values of a `lateMessage` flag (A2.18–A2.19). */
+export interface LateMessageDetail {
+  readonly delayMs: number;
+  readonly deadlineMs: number;
+  /** Which moment the clock ran from. */
+  readonly from: DeadlineMoment;
+}
+
+function momentAt(record: CallRecord, moment: DeadlineMoment): number | null {
+  switch (moment) {
+    case 'pickup':
+      return record.answerAt;
+    case 'salutationStart':
+      return record.salutationStartAt;
+    case 'salutationEnd':
+      return record.salutationEndAt;
+  }
+}
+
+/**
+ * A2.19: the message clock. With AMD the policy's `withAmd` moment (Ofcom: the start of
+ * salutation), else its `withoutAmd` moment (Ofcom: pickup). When that moment never came
+ * (the person never spoke) the clock runs from pickup — "in any other case" (A2.19).
+ * `null` for an unanswered call.
+ */
+export function messageClock(record: CallRecord, policy: Policy): MessageClock | null {
+  if (record.answerAt === null) return null;
+  const wanted = record.amd ? policy.message.deadlineFrom.withAmd : policy.message.deadlineFrom.withoutAmd;
+  const at = momentAt(record, wanted);
+  const from: DeadlineMoment = at === null ? 'pickup' : wanted;
+  const startsAt = at ?? record.answerAt;
+  return { from, startsAt, deadlineAt: startsAt + policy.message.deadlineMs };
+}
+
+/**
+ * A2.19: the moment the information message is due, for the live machine's `messageDue`
+ * notice — the end of the message clock (pickup + 2 s, or start of salutation + 2 s with
+ * AMD once the person spoke). Falls back to the latest event for an unanswered record
+ * (never the case while the machine waits).
+ */
+export function messageDueAt(record: CallRecord, policy: Policy): number {
+  return messageClock(record, policy)?.deadlineAt ?? record.lastEventAt;
+}
+
+/**
+ * A2.18–A2.19 late message: on a live or abandoned call, the information message started
+ * more than `policy.message.deadlineMs` (2 s) after the clock's start, before any agent.
+ * Exactly 2.000 s is on time. Not judged when the records have no answer, agent or message
+ * times (or no start of salutation where the clock runs from it), or the call's category
+ * is undetermined. Raises `lateMessage` at the message's start, with the measured delay.
+ */
+export const lateMessageRule: CallRule<'lateMessage'> = {
+  id: 'lateMessage',
+  title: '2 s information-message deadline',
+  refs: [MESSAGE_DEADLINE_REF, 'A2.18'],
+  flags: { lateMessage: { ref: MESSAGE_DEADLINE_REF, title: 'information message later than the deadline' } },
+  judge(record, policy, { categorisation }) {
+    const category = categorisation.category;
+    if (category === 'undetermined') return notJudged(lateMessageRule, categorisation.undeterminedReason ?? 'the category is undetermined');
+    if (category !== 'abandoned' && category !== 'live') return null;
+    const missing = missingFacts(record, record.amd ? ['answerAt', 'messageAt', 'agentAt', 'salutationStartAt'] : ['answerAt', 'messageAt', 'agentAt']);
+    if (missing !== null) return notJudged(lateMessageRule, missing);
+    const clock = messageClock(record, policy);
+    const messageAt = record.messageAt;
+    if (clock === null || messageAt === null || (record.agentAt !== null && record.agentAt <= messageAt)) return null;
+    if (messageAt <= clock.deadlineAt) return null;
+    return flag('lateMessage', record.callId, messageAt, MESSAGE_DEADLINE_REF, {
+      delayMs: messageAt - clock.startsAt,
+      deadlineMs: policy.message.deadlineMs,
+      from: clock.from,
+    });
+  },
+};

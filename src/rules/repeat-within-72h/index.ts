@@ -1,0 +1,112 @@
+/**
+ * A2.8–A2.10 with footnote 37: calls that are misuse (silent or abandoned) made within 72
+ * hours after a first instance of misuse to the same number, without a live agent
+ * guaranteed for the repeat call, aggravate it. The half-open window, what is remembered,
+ * the flag and the pre-dial guard's refusal all come from here.
+ */
+import { flag } from '../../flags.js';
+import type { Policy } from '../../policy/policy.js';
+import type { CallRecord } from '../../record.js';
+import type { CallCategory } from '../category/index.js';
+import { notJudged, type NotJudged, type RuleInfo } from '../rule.js';
+
+export { createRepeatHistory, type RepeatHistory } from './history.js';
+
+/** The paragraph of repeat calls. */
+export const REPEAT_REF = 'A2.9';
+
+/** A silent or abandoned call, remembered against its number for the repeat rule (A2.9). */
+export interface MisuseCallRef {
+  readonly callId: string;
+  /** Its dial time, epoch ms. */
+  readonly at: number;
+  readonly category: 'silent' | 'abandoned';
+}
+
+/** The measured values of a `repeatWithin72h` flag. */
+export interface RepeatWithin72hDetail {
+  readonly previousCallId: string;
+  readonly previousAt: number;
+  readonly previousCategory: 'silent' | 'abandoned';
+  readonly gapMs: number;
+  readonly windowMs: number;
+}
+
+/** The pre-dial guard's refusal under A2.9. */
+export interface RepeatReason {
+  readonly kind: 'repeatWithin72h';
+  readonly ref: typeof REPEAT_REF;
+  /** The earlier call's dial + the window: from this moment (inclusive) the number may be called without a guaranteed agent. */
+  readonly until: number;
+  readonly detail: Omit<RepeatWithin72hDetail, 'gapMs'>;
+}
+
+/** Footnote 37: the calls that are misuse, remembered against their number — silent and abandoned calls. */
+export function isMisuseCall(category: CallCategory): category is 'silent' | 'abandoned' {
+  return category === 'silent' || category === 'abandoned';
+}
+
+/**
+ * `true` when a call dialled at `at` falls in the repeat window opened by a misuse call
+ * dialled at `previousAt`: from the earlier dial, at least 0 and less than
+ * `policy.repeat.windowMs` (72 h) — exactly 72:00:00.000 later is outside. A 0 window (US,
+ * Canada) holds nothing.
+ */
+export function inRepeatWindow(previousAt: number, at: number, policy: Policy): boolean {
+  const gap = at - previousAt;
+  return gap >= 0 && gap < policy.repeat.windowMs;
+}
+
+/** Rule information for reports (A2.9): the flag is raised by the misuse rules. */
+export const repeatRule: RuleInfo<'repeatWithin72h'> = {
+  id: 'repeatWithin72h',
+  title: '72 h repeat after misuse',
+  refs: [REPEAT_REF, 'A2.8', 'A2.10'],
+  flags: { repeatWithin72h: { ref: REPEAT_REF, title: 'silent or abandoned repeat within 72 h, no guaranteed agent' } },
+};
+
+/**
+ * A2.9 repeat within 72 hours: a call that is itself misuse — silent or abandoned
+ * (footnote 37: "calls constituting misuse … made within the 72 hours following the first
+ * instance of misuse") — dialled within the repeat window (`inRepeatWindow`) after the
+ * dial of a silent or abandoned call to the same number (`previous`), without a guaranteed
+ * live agent (`record.agentGuaranteed`). A repeat that reached an agent is not misuse and
+ * is not flagged (the pre-dial guard still refuses such redials, as prevention). A repeat
+ * whose category is undetermined is not judged.
+ *
+ * Returns the flag — at the repeat's dial, citing the earlier call, its category and the
+ * gap — `null`, or `NotJudged`.
+ */
+export function repeatWithin72h(
+  record: CallRecord,
+  category: CallCategory,
+  previous: MisuseCallRef | null,
+  policy: Policy,
+): ReturnType<typeof flag<'repeatWithin72h'>> | NotJudged | null {
+  if (previous === null || record.agentGuaranteed || !inRepeatWindow(previous.at, record.dialAt, policy)) return null;
+  if (category === 'undetermined') return notJudged(repeatRule, 'the repeat call\'s category is undetermined');
+  if (!isMisuseCall(category)) return null;
+  return flag('repeatWithin72h', record.callId, record.dialAt, REPEAT_REF, {
+    previousCallId: previous.callId,
+    previousAt: previous.at,
+    previousCategory: previous.category,
+    gapMs: record.dialAt - previous.at,
+    windowMs: policy.repeat.windowMs,
+  });
+}
+
+/**
+ * A2.9 for the pre-dial guard (prevention): a dial at `at` without a guaranteed agent, in
+ * the repeat window of the latest silent or abandoned call to the number (`previous`), is
+ * refused until that call's dial + the window, whatever the redial would become.
+ */
+export function repeatReason(previous: MisuseCallRef | null, at: number, agentGuaranteed: boolean, policy: Policy): RepeatReason | null {
+  if (previous === null || agentGuaranteed || !inRepeatWindow(previous.at, at, policy)) return null;
+  const windowMs = policy.repeat.windowMs;
+  return {
+    kind: 'repeatWithin72h',
+    ref: REPEAT_REF,
+    until: previous.at + windowMs,
+    detail: { previousCallId: previous.callId, previousAt: previous.at, previousCategory: previous.category, windowMs },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * What a rule is: one paragraph (or a few neighbouring ones) of the policy, the flag kinds
+ * it raises with their reference strings and titles, and how it judges. Every rule lives in
+ * its own folder under `src/rules/`; `src/rules/index.ts` lists them, and the classifier,
+ * the misuse rules, the pre-dial guard, the machine's deadlines and the report are derived
+ * from that list — nothing else names a paragraph.
+ */
+import type { AnyFlag, FlagKind } from '../flags.js';
+import type { Policy } from '../policy/policy.js';
+import type { CallRecord, UnknownFact } from '../record.js';
+import type { Categorisation } from './category/index.js';
+
+/** The reference and title of one flag kind, as reports list it. */
+export interface FlagKindInfo {
+  /** The paragraph the flag usually cites (a flag's own `ref` may be a neighbouring one). */
+  readonly ref: string;
+  /** What the flag means, in a few words. */
+  readonly title: string;
+}
+
+/** A rule's identity: what reports and coverage tables call it. */
+export interface RuleInfo<K extends FlagKind = FlagKind> {
+  /** A stable identifier (the rule's folder, in camelCase). */
+  readonly id: string;
+  /** What the rule checks, in a few words (coverage tables use it). */
+  readonly title: string;
+  /** Every paragraph it enforces; the first is the one it usually cites. */
+  readonly refs: readonly string[];
+  /** The flag kinds it raises, each with its usual reference and title, in report order. */
+  readonly flags: { readonly [P in K]: FlagKindInfo };
+}
+
+/**
+ * A rule that could not be judged on a call, because a fact it needs is unknown: the
+ * record's source could not show it (see `CallRecord.unknown`). Never a pass: reports
+ * list it in their coverage section.
+ */
+export interface NotJudged {
+  readonly rule: string;
+  readonly title: string;
+  readonly refs: readonly string[];
+  /** Which facts were missing, in words ("the records have no message times"). */
+  readonly reason: string;
+}
+
+/** What judging one call gives: a flag, several, none (`null`: judged, no breach), or `NotJudged`. */
+export type Verdict<K extends FlagKind = FlagKind> = AnyFlag & { readonly kind: K } | readonly (AnyFlag & { readonly kind: K })[] | null | NotJudged;
+
+/** What a per-call rule may know about the call beyond its record. */
+export interface CallContext {
+  /** The call's category and the facts that decided it. */
+  readonly categorisation: Categorisation;
+  /** The campaign has standing written notice of recording (call-recording guidance). */
+  readonly standingRecordingNotice: boolean;
+}
+
+/** A rule judged on one call at a time: `classify` runs every one of them. */
+export interface CallRule<K extends FlagKind = FlagKind> extends RuleInfo<K> {
+  /** `false` when the policy switches the rule off (e.g. no numbering plan to judge CLIs by). */
+  readonly appliesUnder?: (policy: Policy) => boolean;
+  /** Judges one call. Pure; allocates only what it returns. */
+  judge(record: CallRecord, policy: Policy, context: CallContext): Verdict<K>;
+}
+
+/** `true` when `v` is a `NotJudged` answer (not a flag, not a list, not `null`). */
+export function isNotJudged(v: Verdict | NotJudged | null): v is NotJudged {
+  return v !== null && !Array.isArray(v) && 'reason' in v;
+}
+
+/** Builds the `NotJudged` answer of `rule` with `reason`. */
+/* @__NO_SIDE_EFFECTS__ */
+export function notJudged(rule: Pick<RuleInfo<never>, 'id' | 'title' | 'refs'>, reason: string): NotJudged {
+  return { rule: rule.id, title: rule.title, refs: rule.refs, reason };
+}
+
+/** What each fact is, for reasons in words. */
+const FACT_WORDS: { readonly [F in UnknownFact]: string } = {
+  ringingAt: 'ringing (alerting) times',
+  answerAt: 'answer times',
+  salutationStartAt: 'start-of-salutation times',
+  amdResult: 'AMD verdicts',
+  agentAt: 'agent-connect times',
+  messageAt: 'message times',
+  messageContent: 'message content',
+  recordingAt: 'recording facts',
+  ivmAgentRequestedAt: 'IVM facts',
+  hangupAt: 'hang-up times',
+  hangupBy: 'who hung up',
+  disposition: 'agent dispositions',
+};
+
+/** `true` when the record's source could not show `fact`. */
+export function isUnknown(record: CallRecord, fact: UnknownFact): boolean {
+  const unknown = record.unknown;
+  return unknown !== undefined && unknown.length > 0 && unknown.includes(fact);
+}
+
+/**
+ * The reason in words when any of `facts` is unknown on `record` ("the records have no
+ * agent-connect times or message times"), else `null`.
+ */
+export function missingFacts(record: CallRecord, facts: readonly UnknownFact[]): string | null {
+  const unknown = record.unknown;
+  if (unknown === undefined || unknown.length === 0) return null;
+  let words: string[] | null = null;
+  for (const f of facts) if (unknown.includes(f)) (words ??= []).push(FACT_WORDS[f]);
+  return words === null ? null : `the records have no ${words.join(' or ')}`;
+}
