@@ -3,8 +3,8 @@
  * values beside the threshold, so a person can check it by hand.
  */
 import type { AbandonedCallDetail } from './rules/abandoned-call/index.js';
-import type { CliNumberKindDetail, CliInvalidDetail } from './rules/cli-number/index.js';
-import type { CliWithheldDetail } from './rules/cli-withheld/index.js';
+import type { CliNumberKindDetail, CliInvalidDetail } from './rules/cli/index.js';
+import type { CliWithheldDetail } from './rules/cli/index.js';
 import type { IvmLongWaitDetail, IvmNoQueueInfoDetail } from './rules/ivm-wait/index.js';
 import type { LateMessageDetail } from './rules/message-deadline/index.js';
 import type { MessageContentDetail } from './rules/message-content/index.js';

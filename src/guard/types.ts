@@ -4,8 +4,8 @@
  * would cure it — `until`, the first moment the rule allows the call.
  */
 import type { BarredReason } from '../rules/barred/index.js';
-import type { CliWithheldReason } from '../rules/cli-withheld/index.js';
-import type { CliVerdict } from '../rules/cli-number/index.js';
+import type { CliWithheldReason } from '../rules/cli/index.js';
+import type { CliVerdict } from '../rules/cli/index.js';
 import type { RepeatReason } from '../rules/repeat-within-72h/index.js';
 import type { CallingHoursReason } from '../rules/unsociable-hours/index.js';
 

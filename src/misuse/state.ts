@@ -9,7 +9,7 @@ import { zonedDay } from '../time/zoned-day.js';
 import { acrAlert } from './acr-alert.js';
 import { numberKey } from './number-key.js';
 import { createRecentDays, type CampaignDay, type DayState } from './recent-days.js';
-import { isWithheld } from '../rules/cli-withheld/index.js';
+import { isWithheld } from '../rules/cli/index.js';
 import { isScanningProbe, numberScanning, numberScanningRule, probeUnknown } from '../rules/number-scanning/index.js';
 import { createRepeatHistory, isMisuseCall, repeatWithin72h } from '../rules/repeat-within-72h/index.js';
 import { isNotJudged, notJudged, type NotJudged } from '../rules/rule.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, newRecord, type CallRecord } from '../../src/index.js';
-import { INTERNATIONAL_CLI_KIND } from '../../src/rules/cli-number/index.js';
+import { INTERNATIONAL_CLI_KIND } from '../../src/rules/cli/index.js';
 import { cliNumberFlags } from '../support/rules.js';
 import { T0 } from '../support/calls.js';
 

@@ -5,7 +5,7 @@
 import { flag } from '../../flags.js';
 import type { CallRecord } from '../../record.js';
 import type { SilentReason } from '../category/index.js';
-import { isWithheld } from '../cli-withheld/index.js';
+import { isWithheld } from '../cli/index.js';
 import { notJudged, type CallRule } from '../rule.js';
 
 /** The measured values of a `silentCall` flag (A1.3–A1.7, A2.3). */

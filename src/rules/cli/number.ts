@@ -7,13 +7,9 @@
 import { flag } from '../../flags.js';
 import { classifyUkNumber, type UkNumberInfo } from '../../numbers/index.js';
 import { SCAN_NOT_UK, scanUkNumber } from '../../numbers/normalise.js';
-import { isWithheld } from '../cli-withheld/index.js';
 import type { CallRule } from '../rule.js';
-
-/** The paragraph an invalid or premium-rate CLI breaks. */
-export const CLI_VALID_REF = 'A1.20';
-/** The paragraph that makes a CLI that is not basic rate aggravating. */
-export const CLI_BASIC_RATE_REF = 'A2.14';
+import { CLI_BASIC_RATE_REF, CLI_VALID_REF } from './refs.js';
+import { isWithheld } from './withheld.js';
 
 /** `numberKind` of `cliNotBasicRate` for a number outside the UK plan (a country code other than 44). */
 export const INTERNATIONAL_CLI_KIND = 'international';

@@ -1,15 +1,11 @@
 /**
- * A1.20, A1.25, A2.13: a marketing call must present a CLI; withholding it is misuse, and
+ * A1.20, A2.13: a marketing call must present a CLI; withholding it is misuse, and
  * aggravating on a silent call (A2.13: "particularly so in relation to silent calls"). The
  * flag and the pre-dial guard's refusal both come from here.
  */
 import { flag } from '../../flags.js';
 import type { CallRule } from '../rule.js';
-
-/** The paragraph a withheld CLI breaks. */
-export const CLI_WITHHELD_REF = 'A1.20';
-/** The paragraph that makes it aggravating on a silent call. */
-export const CLI_WITHHELD_SILENT_REF = 'A2.13';
+import { CLI_VALID_REF, CLI_WITHHELD_SILENT_REF } from './refs.js';
 
 /** The measured values of a `cliWithheld` flag. */
 export interface CliWithheldDetail {
@@ -22,7 +18,7 @@ export interface CliWithheldDetail {
 /** The pre-dial guard's refusal of a withheld CLI (A1.20, A2.13). */
 export interface CliWithheldReason {
   readonly kind: 'cliWithheld';
-  readonly ref: typeof CLI_WITHHELD_REF;
+  readonly ref: typeof CLI_VALID_REF;
   readonly detail: { readonly cli: string | null };
 }
 
@@ -33,7 +29,7 @@ export function isWithheld(cli: string | null): boolean {
 
 /** A1.20: the guard's reason to refuse presenting `cli`, or `null` when a CLI is presented. */
 export function cliWithheldReason(cli: string | null): CliWithheldReason | null {
-  return isWithheld(cli) ? { kind: 'cliWithheld', ref: CLI_WITHHELD_REF, detail: { cli } } : null;
+  return isWithheld(cli) ? { kind: 'cliWithheld', ref: CLI_VALID_REF, detail: { cli } } : null;
 }
 
 /**
@@ -43,12 +39,12 @@ export function cliWithheldReason(cli: string | null): CliWithheldReason | null 
 export const cliWithheldRule: CallRule<'cliWithheld'> = {
   id: 'cliWithheld',
   title: 'CLI presented',
-  refs: [CLI_WITHHELD_REF, CLI_WITHHELD_SILENT_REF, 'A1.25'],
+  refs: [CLI_VALID_REF, CLI_WITHHELD_SILENT_REF],
   flags: { cliWithheld: { ref: CLI_WITHHELD_SILENT_REF, title: 'CLI withheld' } },
   judge(record, _policy, { categorisation }) {
     if (!isWithheld(record.cli)) return null;
     const category = categorisation.category;
     const aggravated = category === 'silent';
-    return flag('cliWithheld', record.callId, record.dialAt, aggravated ? CLI_WITHHELD_SILENT_REF : CLI_WITHHELD_REF, { aggravated, category });
+    return flag('cliWithheld', record.callId, record.dialAt, aggravated ? CLI_WITHHELD_SILENT_REF : CLI_VALID_REF, { aggravated, category });
   },
 };
