@@ -4,6 +4,7 @@
  */
 export { simulate, type AmdTruth, type DiallerSummary, type SimulationResult } from './campaign.js';
 export * from './config.js';
+export { numberAt } from './world/recipients.js';
 export { campaignDay, overDialled, SMOKE, wellRun } from './presets.js';
 export { hourlySeries, CATEGORIES, type HourBucket, type HourlySeries } from './hourly.js';
 export { createRng, type Rng } from './rng.js';
