@@ -116,3 +116,8 @@ export function repeatFlags(judged: readonly MisuseUpdate[]): readonly string[] 
   for (const u of judged) for (const f of u.call.flags) if (f.kind === 'repeatWithin72h') out.push(`${u.call.record.callId} <- ${f.detail.previousCallId}`);
   return out.sort();
 }
+
+/** The calls flagged as repeats within 72 h (A2.9), by call id, sorted. */
+export function repeatedCalls(judged: readonly MisuseUpdate[]): readonly string[] {
+  return judged.filter((u) => u.call.flags.some((f) => f.kind === 'repeatWithin72h')).map((u) => u.call.record.callId).sort();
+}
