@@ -67,11 +67,11 @@ interface Summary {
   readonly peakAfter100: number;
 }
 
-function summarise(run: SimulationResult): Summary {
-  const dialler = run.diallers[0];
-  if (dialler === undefined) throw new Error('no dialler');
+function summarise(result: SimulationResult): Summary {
+  const summary = result.diallers[0];
+  if (summary === undefined) throw new Error('no dialler');
   let counters: AcrCounters | undefined;
-  from(run.calls)
+  from(result.calls)
     .pipe(acrCounters({ policy }))
     .subscribe((c) => (counters = c));
   const row = acrTable(counters as AcrCounters, { scopes: ['campaign'] }).find((r) => r.date === DATE);
@@ -81,7 +81,7 @@ function summarise(run: SimulationResult): Summary {
   let peak = 0;
   let hour = wallClock(window.start, policy.timeZone).hour;
   let rate: number | null = null;
-  from([...run.calls].sort((p, q) => p.record.dialAt - q.record.dialAt))
+  from([...result.calls].sort((p, q) => p.record.dialAt - q.record.dialAt))
     .pipe(acr({ policy, scopes: ['campaign'] }))
     .subscribe(({ call, rows }) => {
       const h = wallClock(call.record.dialAt, policy.timeZone).hour;
@@ -92,7 +92,7 @@ function summarise(run: SimulationResult): Summary {
     });
   hourly.push({ hour, rate });
   return {
-    dialled: run.calls.length,
+    dialled: result.calls.length,
     x: row.acr.x,
     y: row.acr.y,
     z: row.acr.z,
@@ -100,8 +100,8 @@ function summarise(run: SimulationResult): Summary {
     estimated: row.acr.estimated,
     silent: row.counts.silent,
     livePerAgentHour: row.acr.y / (AGENTS * hours),
-    occupancy: dialler.occupancy,
-    meanRatio: dialler.ratios.mean,
+    occupancy: summary.occupancy,
+    meanRatio: summary.ratios.mean,
     hourly,
     peakAfter100: peak,
   };
