@@ -5,22 +5,23 @@
  * Run: `npx tsx examples/governor.ts` (`DIALGUARD_SMOKE=1`: two hours, fewer agents).
  *
  * `home-energy` runs on Tuesday 10 March 2026, 10:00–19:00 Europe/London, with 20 agents
- * and a predictive dialler that would like 2.6 lines per available agent (see
- * `governor/dialler.ts`). Both runs meet the same people on the same seed: only the pacing
- * differs.
+ * and the simulator's predictive dialler (`examples/sim`) at 2.6 lines per available agent:
+ * AMD on, a person no agent can take hears the information message on dialguard's
+ * `messageDue` notice (A2.19). Both runs meet the same people on the same seed: only the
+ * pacing differs.
  * - fixed: 2.6 lines per agent all day — busy agents, and an ACR well over the target,
  *   worst in the evening when more people answer;
- * - governed: the same dialler, its ratio capped by `pacing(ofcom2017, { targetAcr: 0.025,
- *   maxDialRatio: 2.6 })`, fed every call as it ends.
+ * - governed: the same dialler with a pacing hook — `pacing(ofcom2017, { targetAcr: 0.025,
+ *   maxDialRatio: 2.6 })`, fed every call of the campaign as its machine ends — that caps
+ *   the ratio the dialler dials at.
  * The target (2.5 %) is the user's choice, below the 3 % alert line: no rate is a safe
  * harbour (A4.12, A4.20). The ACR is dialguard's own: `acrCounters()` + `acrTable()`,
  * with the A3.6 estimate where AMD left the answerer unknown.
  */
 import { from } from 'rxjs';
 import { acr, acrCounters, acrTable, ofcom2017, pacing, type AcrCounters } from 'dialguard';
-import { campaignDay, SMOKE } from './sim/index.js';
+import { campaignDay, dialler, simulate, SMOKE, type PacingHook, type SimulationResult } from './sim/index.js';
 import { wallClock } from './sim/time.js';
-import { runDialler, type DiallerRunResult } from './governor/dialler.js';
 
 const policy = ofcom2017;
 const DATE = '2026-03-10';
@@ -29,17 +30,25 @@ const RATIO = 2.6;
 const AGENTS = SMOKE ? 6 : 20;
 const window = SMOKE ? campaignDay(DATE, '17:00', '19:00', policy) : campaignDay(DATE, '10:00', '19:00', policy);
 const hours = (window.end - window.start) / 3_600_000;
-const base = { seed: 310, policy, campaignId: 'home-energy', agents: AGENTS, ratio: RATIO, start: window.start, end: window.end };
 
-const fixed = runDialler(base);
-const governed = runDialler({
-  ...base,
-  governor: (calls$) => {
-    let cap: number | null = null;
-    calls$.pipe(pacing(policy, { targetAcr: TARGET, maxDialRatio: RATIO })).subscribe((advice) => (cap = advice.dialRatio));
-    return () => cap;
-  },
-});
+/** The governor as a pacing hook: the campaign's calls into `pacing()`, its latest cap out. */
+const governor: PacingHook = (ended) => {
+  let cap: number | null = null;
+  ended.pipe(pacing(policy, { targetAcr: TARGET, maxDialRatio: RATIO })).subscribe((advice) => (cap = advice.dialRatio));
+  return () => cap;
+};
+
+const run = (hook: PacingHook | null): SimulationResult =>
+  simulate({
+    seed: 310,
+    policy,
+    windows: [window],
+    dispositionWaitMs: 20_000,
+    diallers: [dialler({ campaignId: 'home-energy', callCentreId: 'leeds', agents: { count: AGENTS }, pacing: { mode: 'predictive', ratio: RATIO, adaptive: null, hook } })],
+  });
+
+const fixed = run(null);
+const governed = run(governor);
 
 interface Summary {
   readonly dialled: number;
@@ -58,9 +67,11 @@ interface Summary {
   readonly peakAfter100: number;
 }
 
-function summarise(run: DiallerRunResult): Summary {
+function summarise(result: SimulationResult): Summary {
+  const summary = result.diallers[0];
+  if (summary === undefined) throw new Error('no dialler');
   let counters: AcrCounters | undefined;
-  from(run.calls)
+  from(result.calls)
     .pipe(acrCounters({ policy }))
     .subscribe((c) => (counters = c));
   const row = acrTable(counters as AcrCounters, { scopes: ['campaign'] }).find((r) => r.date === DATE);
@@ -70,7 +81,7 @@ function summarise(run: DiallerRunResult): Summary {
   let peak = 0;
   let hour = wallClock(window.start, policy.timeZone).hour;
   let rate: number | null = null;
-  from([...run.calls].sort((p, q) => p.record.dialAt - q.record.dialAt))
+  from([...result.calls].sort((p, q) => p.record.dialAt - q.record.dialAt))
     .pipe(acr({ policy, scopes: ['campaign'] }))
     .subscribe(({ call, rows }) => {
       const h = wallClock(call.record.dialAt, policy.timeZone).hour;
@@ -81,7 +92,7 @@ function summarise(run: DiallerRunResult): Summary {
     });
   hourly.push({ hour, rate });
   return {
-    dialled: run.calls.length,
+    dialled: result.calls.length,
     x: row.acr.x,
     y: row.acr.y,
     z: row.acr.z,
@@ -89,8 +100,8 @@ function summarise(run: DiallerRunResult): Summary {
     estimated: row.acr.estimated,
     silent: row.counts.silent,
     livePerAgentHour: row.acr.y / (AGENTS * hours),
-    occupancy: run.talkMs / (AGENTS * (window.end - window.start)),
-    meanRatio: run.meanRatio,
+    occupancy: summary.occupancy,
+    meanRatio: summary.ratios.mean,
     hourly,
     peakAfter100: peak,
   };

@@ -3,7 +3,7 @@
  * — the calls as `misuse()` judged them live, so repeats within 72 h and ACR alerts count —
  * and the worst calls in it, with the measured values behind each flag.
  */
-import { formatReport, report, type FlagKind, type Policy, type Report, type ReportExample } from 'dialguard';
+import { formatReport, report, type FlagDetails, type FlagKind, type Policy, type Report, type ReportExample } from 'dialguard';
 import type { SimulationResult } from './campaign.js';
 import type { DiallingWindow } from './config.js';
 import { hhmmss } from './time.js';
@@ -20,32 +20,38 @@ const ORDER: readonly FlagKind[] = ['silentCall', 'repeatWithin72h', 'lateMessag
 
 const s = (ms: number | null): string => (ms === null ? '-' : `${(ms / 1000).toFixed(1)} s`);
 
+/** A flag kind with its own detail. */
+type KindDetail = { [K in FlagKind]: { readonly kind: K; readonly detail: FlagDetails[K] } }[FlagKind];
+
 /** What the flag measured, in words. */
 function measured(e: ReportExample): string {
-  const d = e.detail as Record<string, unknown>;
-  switch (e.kind) {
+  const f = e as KindDetail; // TODO(narrow): ReportExample.detail is not yet narrowed by kind
+  switch (f.kind) {
     case 'silentCall': {
+      const d = f.detail;
       const why: Record<string, string> = {
         amdFalsePositive: 'AMD took a person for a machine and the dialler cut them off',
         disconnected: 'cut off at pickup',
         deadAir: 'nothing played by the deadline',
         noMessagePlanned: 'hung up in silence, no message planned',
       };
-      return `${why[String(d.reason)] ?? String(d.reason)}; ${s(d.durationMs as number | null)} from pickup to hangup (by ${String(d.hangupBy)})${d.cliWithheld ? '; CLI withheld' : ''}`;
+      return `${why[d.reason] ?? d.reason}; ${s(d.durationMs)} from pickup to hangup (by ${String(d.hangupBy)})${d.cliWithheld ? '; CLI withheld' : ''}`;
     }
     case 'repeatWithin72h':
-      return `called ${s(d.gapMs as number).replace(' s', '')} s after ${String(d.previousCallId)} to the same number was ${String(d.previousCategory)}, no agent guaranteed`;
+      return `called ${s(f.detail.gapMs).replace(' s', '')} s after ${f.detail.previousCallId} to the same number was ${f.detail.previousCategory}, no agent guaranteed`;
     case 'lateMessage':
-      return `message ${s(d.delayMs as number)} after ${String(d.from)} (deadline ${s(d.deadlineMs as number)})`;
+      return `message ${s(f.detail.delayMs)} after ${f.detail.from} (deadline ${s(f.detail.deadlineMs)})`;
     case 'shortRing':
     case 'longRing':
-      return `rang ${s(d.ringMs as number)}`;
-    case 'acrAlert':
-      return `${String(d.scope)} ACR ${(((d.rate as number) ?? 0) * 100).toFixed(2)} % (x ${(d.x as number).toFixed(1)}, y ${String(d.y)}) passed ${(((d.alertRate as number) ?? 0) * 100).toFixed(0)} %`;
+      return `rang ${s(f.detail.ringMs)}`;
+    case 'acrAlert': {
+      const d = f.detail;
+      return `${d.scope} ACR ${(d.rate * 100).toFixed(2)} % (x ${d.x.toFixed(1)}, y ${d.y}) passed ${(d.alertRate * 100).toFixed(0)} %`;
+    }
     case 'abandonedCall':
-      return d.messagePlayed ? 'no agent free: the information message played' : 'hung up before the message was due (A1.10)';
+      return f.detail.messagePlayed ? 'no agent free: the information message played' : 'hung up before the message was due (A1.10)';
     default:
-      return JSON.stringify(d);
+      return JSON.stringify(f.detail);
   }
 }
 

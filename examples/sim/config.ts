@@ -4,7 +4,8 @@
  * machines behind them behave. Plain data with defaults, so an example states only what
  * it changes.
  */
-import type { MessageContent, Policy } from 'dialguard';
+import type { Observable } from 'rxjs';
+import type { CallEvent, ClassifiedCall, MessageContent, Policy } from 'dialguard';
 
 /** A log-normal duration: half the draws are below `median` ms; `sigma` is the spread. */
 export interface Spread {
@@ -21,6 +22,14 @@ export interface Spread {
  *   will not be answered by a person; the surplus answers are the abandoned calls.
  */
 export type DiallingMode = 'preview' | 'progressive' | 'predictive';
+
+/**
+ * A governor outside the dialler that caps its predictive ratio: called once when the run
+ * starts with the dialler's calls as they end (classified by the call machines), it returns
+ * what the dialler reads each time it paces — the most lines per agent from now on, or
+ * `null` for no cap yet. The governor example feeds dialguard's `pacing()` operator here.
+ */
+export type PacingHook = (ended: Observable<ClassifiedCall>) => () => number | null;
 
 /** Pacing of the dialler. */
 export interface PacingConfig {
@@ -44,6 +53,8 @@ export interface PacingConfig {
    * wildly. `0`: predictive from the first call.
    */
   readonly warmUpLiveCalls: number;
+  /** Predictive: a governor the dialler consults for a cap on its ratio (fixed or adaptive); `null`: none. */
+  readonly hook: PacingHook | null;
 }
 
 /** Answer-machine detection (A1.6, A2.19, A3.7). */
@@ -196,9 +207,13 @@ export interface SimulationConfig {
   readonly dispositionWaitMs: number;
   /** Called every 5 minutes of simulated time, and at the end, with the run's progress. */
   readonly onProgress?: ((progress: Progress) => void) | undefined;
+  /** Receives every call event the diallers send to the call machines, as it is sent (in time order): the campaign's live event stream. */
+  readonly onEvent?: ((event: CallEvent) => void) | undefined;
 }
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object | null ? DeepPartial<T[K]> | null : T[K] };
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends ((...args: never[]) => unknown) | null ? T[K] : T[K] extends object | null ? DeepPartial<T[K]> | null : T[K];
+};
 
 /** Changes to a dialler's defaults. */
 export type DiallerChanges = DeepPartial<DiallerConfig> & Pick<DiallerConfig, 'campaignId' | 'callCentreId'>;
@@ -212,7 +227,7 @@ export const TYPICAL_DAY: readonly number[] = [
 export const DEFAULT_DIALLER: Omit<DiallerConfig, 'campaignId' | 'callCentreId'> = {
   cli: '01134961000',
   agents: { count: 10, talk: { median: 150_000, sigma: 0.6 }, wrap: { median: 25_000, sigma: 0.4 }, machineTalkMs: [3_000, 8_000] },
-  pacing: { mode: 'predictive', ratio: 1.8, lookaheadMs: 8_000, previewMs: 12_000, adaptive: null, warmUpLiveCalls: 0 },
+  pacing: { mode: 'predictive', ratio: 1.8, lookaheadMs: 8_000, previewMs: 12_000, adaptive: null, warmUpLiveCalls: 0, hook: null },
   amd: {
     enabled: true,
     falsePositiveRate: 0.02,

@@ -1,6 +1,8 @@
 /**
  * The campaign simulator used by the examples: a seeded discrete-event simulation of
- * outbound diallers that drives dialguard through its public API only. See `campaign.ts`.
+ * outbound diallers that drives dialguard through its public API only: the world
+ * (`world/`), the dialler (`dialler/`) and the boundary with the library (`boundary/`),
+ * wired in `campaign.ts`.
  */
 export { simulate, type AmdTruth, type DiallerSummary, type SimulationResult } from './campaign.js';
 export * from './config.js';

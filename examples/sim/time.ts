@@ -77,3 +77,15 @@ export function hhmmss(at: number, zone: string): string {
   if (f === undefined) secondFormats.set(zone, (f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })));
   return f.format(at);
 }
+
+const hourCache = new Map<string, Map<number, number>>();
+
+/** The local hour (0–23) of `at` in `zone`, cached per UTC hour (the zones used move by whole hours). */
+export function localHour(at: number, zone: string): number {
+  let hours = hourCache.get(zone);
+  if (hours === undefined) hourCache.set(zone, (hours = new Map()));
+  const key = Math.floor(at / 3_600_000);
+  let h = hours.get(key);
+  if (h === undefined) hours.set(key, (h = wallClock(at, zone).hour));
+  return h;
+}

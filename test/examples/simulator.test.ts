@@ -16,6 +16,7 @@ import {
   simulate,
   wellRun,
   type DiallerConfig,
+  type PacingHook,
   type SimulationConfig,
   type SimulationResult,
 } from '../../examples/sim/index.js';
@@ -148,5 +149,29 @@ describe('the campaign simulator', () => {
     const r = run([dialler({ campaignId: 'k', callCentreId: 'leeds', agents: { count: 5 }, pacing: { mode: 'progressive' } })]);
     expect(r.calls.every((c) => c.record.agentGuaranteed)).toBe(true);
     expect(r.calls.filter((c) => c.category === 'abandoned' || c.category === 'silent' && c.flags.some((f) => f.kind === 'silentCall' && f.detail.reason !== 'amdFalsePositive'))).toEqual([]);
+  });
+
+  it('consults a pacing hook for its predictive ratio, feeding it each of its calls as it ends', () => {
+    const ended: string[] = [];
+    const capAtOne: PacingHook = (calls) => {
+      calls.subscribe((c) => void ended.push(c.record.callId));
+      return () => 1;
+    };
+    const config = (hook: PacingHook | null): DiallerConfig[] => [dialler({ campaignId: 'k', callCentreId: 'leeds', agents: { count: 6 }, pacing: { mode: 'predictive', ratio: 3, adaptive: null, hook } })];
+    const capped = run(config(capAtOne));
+    const free = run(config(null));
+    expect(ended).toEqual(capped.calls.map((c) => c.record.callId));
+    expect(capped.diallers[0]?.ratios.mean).toBe(1);
+    expect(free.diallers[0]?.ratios.mean).toBe(3);
+    const abandoned = (r: SimulationResult): number => r.calls.filter((c) => c.category === 'abandoned').length;
+    expect(abandoned(capped)).toBeLessThan(abandoned(free));
+  });
+
+  it('sends its call events, in time order, to onEvent: one dial per call', () => {
+    const events: { type: string; at: number }[] = [];
+    const r = simulate({ seed: 5, policy, windows: [hour], dispositionWaitMs: 20_000, diallers: well, onEvent: (e) => void events.push(e) });
+    expect(events).toHaveLength(r.events);
+    expect(events.filter((e) => e.type === 'dial')).toHaveLength(r.dialled);
+    expect(events.every((e, i) => i === 0 || (events[i - 1] as { at: number }).at <= e.at)).toBe(true);
   });
 });

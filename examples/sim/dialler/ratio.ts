@@ -7,7 +7,7 @@
  *   wrap-up within the look-ahead), less the calls already in progress. The ratio is what
  *   buys agent time — and what abandons calls when more people answer than agents are free.
  */
-import type { PacingConfig } from './config.js';
+import type { PacingConfig } from '../config.js';
 
 /** What the pacing sees. */
 export interface PacingView {

@@ -5,8 +5,8 @@
  * number and the attempt, so the same recipient behaves the same way on the same attempt
  * whatever the dialler does — two diallers compared on one seed face the same public.
  */
-import type { PopulationConfig } from './config.js';
-import type { Rng } from './rng.js';
+import type { PopulationConfig } from '../config.js';
+import type { Rng } from '../rng.js';
 
 /** The numbers a campaign calls: fictional, 01632 (the code of Ofcom's drama range) and six digits. Nothing is dialled. */
 export function numberAt(index: number): string {
