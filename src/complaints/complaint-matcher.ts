@@ -1,3 +1,4 @@
+import { CLI_WITHHELD_SILENT_REF } from '../rules/cli/index.js';
 import { classify, type ClassifiedCall } from '../classify.js';
 import { normaliseUkNumber } from '../numbers/index.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
@@ -200,7 +201,7 @@ function resultOf(s: State): ComplaintMatch {
   if (s.withheld > 0) {
     findings.push({
       kind: 'cliWithheldOnMatches',
-      ref: 'A2.13',
+      ref: CLI_WITHHELD_SILENT_REF,
       withheld: s.withheld,
       matches: s.matchCount,
       message: `${s.withheld} of ${s.matchCount} matching call(s) withheld the CLI (aggravating, especially on silent calls: A2.13)`,

@@ -8,6 +8,7 @@
  * record's called number, presented CLI, campaign, call centre or flag details, so it can
  * be shown to the complainant without revealing the carrier's customer.
  */
+import type { CLI_WITHHELD_SILENT_REF } from '../rules/cli/index.js';
 import { DialguardError } from '../errors.js';
 import type { FlagKind } from '../flags.js';
 import type { CallCategory } from '../rules/category/index.js';
@@ -79,7 +80,7 @@ export type ComplaintFinding =
    */
   | { readonly kind: 'noCallFromCli'; readonly matches: number; readonly message: string }
   /** Some matching calls withheld their CLI: aggravating, especially on silent calls (A2.13). */
-  | { readonly kind: 'cliWithheldOnMatches'; readonly ref: 'A2.13'; readonly withheld: number; readonly matches: number; readonly message: string }
+  | { readonly kind: 'cliWithheldOnMatches'; readonly ref: typeof CLI_WITHHELD_SILENT_REF; readonly withheld: number; readonly matches: number; readonly message: string }
   /** Matching calls exist but none was silent or abandoned (A1.3, A1.9) by the records. */
   | { readonly kind: 'noSilentOrAbandoned'; readonly matches: number; readonly message: string };
 

@@ -63,7 +63,8 @@ const NO_RINGING_TIMES = 'the records have no ringing (alerting) times, and meas
  * A2.15 short ring: an unconnected call that the caller ended after ringing for less than
  * `policy.ring.minMs` (exactly the minimum is allowed) — or, where the policy counts rings
  * too, fewer than `minRings`. Calls the recipient or network ended never have a short
- * ring. Not judged when the records have no hang-up time or do not say who hung up; when
+ * ring. Not judged on an undetermined call, or when the records have no hang-up time or do
+ * not say who hung up; when
  * they have no ringing times, a ring measured from the dial that is long enough is not
  * judged (the line may have started ringing later), a short one is flagged.
  */
@@ -73,6 +74,7 @@ export const shortRingRule: CallRule<'shortRing'> = {
   refs: [RING_TIME_REF],
   flags: { shortRing: { ref: RING_TIME_REF, title: 'ring under the minimum' } },
   judge(record, policy, { categorisation }) {
+    if (categorisation.category === 'undetermined') return notJudged(shortRingRule, categorisation.undeterminedReason ?? 'the category is undetermined');
     if (categorisation.category !== 'unconnected') return null;
     if (!isUnknown(record, 'hangupBy') && record.hangupBy !== 'caller') return null;
     const missing = missingFacts(record, ['hangupAt', 'hangupBy']);
@@ -92,7 +94,8 @@ export const shortRingRule: CallRule<'shortRing'> = {
 /**
  * A2.15 long ring: an unconnected call left ringing longer than `policy.ring.maxMs` before
  * the caller or the network ended it (a recipient who rejects the call was not left
- * ringing). Raised at the moment the maximum passed. Not judged when the records have no
+ * ringing). Raised at the moment the maximum passed. Not judged on an undetermined call, or
+ * when the records have no
  * hang-up time, or have no ringing times (or do not say who hung up) and the ring measured
  * from the dial is over the maximum.
  */
@@ -102,6 +105,7 @@ export const longRingRule: CallRule<'longRing'> = {
   refs: [RING_TIME_REF],
   flags: { longRing: { ref: RING_TIME_REF, title: 'left ringing for an extended period' } },
   judge(record, policy, { categorisation }) {
+    if (categorisation.category === 'undetermined') return notJudged(longRingRule, categorisation.undeterminedReason ?? 'the category is undetermined');
     if (categorisation.category !== 'unconnected') return null;
     const noHangup = missingFacts(record, ['hangupAt']);
     if (noHangup !== null) return notJudged(longRingRule, noHangup);
