@@ -1,0 +1,71 @@
+/**
+ * Headless Chromium for browser tests: the Chromium shipped inside the `@sparticuz/chromium`
+ * dev dependency (unpacked on first use), driven with `puppeteer-core`. It needs nothing
+ * installed on the machine beyond the NSS libraries (.ci/run installs them when missing),
+ * so a browser test runs everywhere: `launchChromium()` throws when the browser cannot
+ * start, and the test FAILS — a browser test is never skipped.
+ *
+ *   const browser = await launchChromium();
+ *   try {
+ *     const page = await browser.newPage();
+ *     await page.goto(`file://${path}`);
+ *     await page.screenshot({ path: artifactPath('day.png') });
+ *   } finally {
+ *     await browser.close();
+ *   }
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import chromium from '@sparticuz/chromium';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+/** Flags added to `@sparticuz/chromium`'s own: no sandbox (CI runs as root), no GPU, nothing fetched or synced. */
+export const EXTRA_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Where browser tests leave screenshots for a person to look at (gitignored). */
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../.artifacts/', import.meta.url));
+
+/** The path of artifact `name` under test/.artifacts/, creating the folder. */
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return join(ARTIFACTS_DIR, name);
+}
+
+/**
+ * Launches headless Chromium with a new, empty user-data dir (removed when the browser
+ * closes) and the given viewport.
+ * @throws Error saying why, when the browser cannot be unpacked or started (a missing
+ *   system library, say): the calling test fails, it is not skipped
+ */
+export async function launchChromium(viewport: { width: number; height: number } = { width: 1040, height: 1100 }): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'dialguard-chromium-'));
+  let browser: Browser;
+  try {
+    const executablePath = await chromium.executablePath();
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: [...chromium.args, ...EXTRA_FLAGS, `--user-data-dir=${profile}`],
+      defaultViewport: viewport,
+      timeout: 60_000,
+    });
+  } catch (e) {
+    rmSync(profile, { recursive: true, force: true });
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(
+      `headless Chromium (@sparticuz/chromium) could not start: ${why}\n` +
+        'A missing shared library is named above; .ci/run installs the Debian packages it needs (libnss3 …).',
+    );
+  }
+  browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
+  return browser;
+}
