@@ -19,6 +19,19 @@ import { parseXml, type XmlElement } from './xml.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** The little of the browser's DOM the Chromium test reads (the project's types have no DOM lib). */
+interface BrowserElement {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+  getTotalLength(): number;
+  getBBox(): { readonly width: number; readonly height: number };
+  getBoundingClientRect(): { readonly width: number; readonly height: number };
+}
+interface BrowserDocument {
+  readonly documentElement: BrowserElement;
+  querySelectorAll(selector: string): Iterable<BrowserElement>;
+}
+
 /** Fails unless `svg` is well-formed, has an <svg> root in the SVG namespace and refers to nothing outside itself. */
 function checkSelfContained(svg: string): readonly XmlElement[] {
   const { root, elements } = parseXml(svg);
@@ -128,6 +141,7 @@ describe('the picture of a simulated day', () => {
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
       // What the browser laid out: the series lines with a drawn length, and the texts with a box.
       const drawn = await page.evaluate(() => {
+        const document = (globalThis as unknown as { document: BrowserDocument }).document;
         const lines = [...document.querySelectorAll('path')].map((p) => ({ length: p.getTotalLength(), stroke: p.getAttribute('stroke') }));
         const texts = [...document.querySelectorAll('text')].filter((t) => t.getBBox().width > 0).map((t) => t.textContent ?? '');
         const root = document.documentElement.getBoundingClientRect();
