@@ -1,0 +1,111 @@
+/**
+ * `dialguard audit` against hostile or broken input and output (issue 11): CSV headers that
+ * name a prototype, control characters in ids, a closed stderr or stdout, inputs where
+ * nothing is audited, and bytes that are not UTF-8.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CliReport } from '../../src/cli/main.js';
+import { EXIT_CLEAN, EXIT_FLAGS, EXIT_USAGE, main } from '../../src/cli/main.js';
+import { RECORD_COLUMNS, T0, captureIo, cleanRecords, record, recordCells, recordsCsv, toJsonl } from './fixtures.js';
+
+let dir: string;
+const file = (name: string, text: string | Buffer): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dialguard-hard-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(argv: string[], options: Parameters<typeof captureIo>[0] = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const c = captureIo(options);
+  const code = await main(argv, c.io);
+  return { code, stdout: c.stdout(), stderr: c.stderr() };
+}
+
+async function runJson(argv: string[], options: Parameters<typeof captureIo>[0] = {}): Promise<{ code: number; report: CliReport; stderr: string }> {
+  const r = await run([...argv, '--json'], options);
+  if (r.stdout === '') throw new Error(`no report; exit ${r.code}; stderr: ${r.stderr}`);
+  return { code: r.code, report: JSON.parse(r.stdout) as CliReport, stderr: r.stderr };
+}
+
+const S = 1000;
+const PROTO_KEYS = ['disposition', 'silentCall', 'campaignId', 'x'];
+const polluted = (): string[] => PROTO_KEYS.filter((k) => k in Object.prototype);
+
+describe('CSV headers and --columns cannot reach a prototype', () => {
+  afterEach(() => {
+    // Today's code wrote these into Object.prototype; clean up so one failure does not spread.
+    for (const k of PROTO_KEYS) delete (Object.prototype as Record<string, unknown>)[k];
+  });
+
+  /** A live call and an answered call whose only disposition is in the extra column `extra`. */
+  function csvWith(extra: string, cells: [string, string]): string {
+    const columns = RECORD_COLUMNS.filter((c) => c !== 'disposition');
+    const records = [record('a', T0), record('b', T0 + 60 * S)];
+    return [[...columns, extra].join(','), ...records.map((r, i) => [...recordCells(r, columns), cells[i]].join(','))].join('\n') + '\n';
+  }
+
+  it.each(['__proto__.disposition', 'constructor.prototype.disposition', 'prototype', ' __proto__ .disposition', 'constructor'])(
+    'a header %j is refused before any row is read: exit 2, the column named, nothing written to a prototype',
+    async (header) => {
+      const r = await run(['audit', file('proto.csv', csvWith(header, ['machine', '']))]);
+      expect(polluted()).toEqual([]);
+      expect(r.code).toBe(EXIT_USAGE);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`column ${RECORD_COLUMNS.length} of the header, "${header.trim()}", is not a field dialguard reads`);
+      expect(r.stderr).not.toMatch(/line \d+: rejected/); // no row was read
+    },
+  );
+
+  it('__proto__.silentCall cannot turn the counts into text', async () => {
+    const r = await run(['audit', file('proto2.csv', csvWith('__proto__.silentCall', ['X', 'X'])), '--json']);
+    expect(polluted()).toEqual([]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each([
+    [['--columns', '__proto__.disposition=flag'], /--columns: "__proto__\.disposition" is not a field dialguard reads/],
+    [['--columns', 'constructor=flag'], /--columns: "constructor" is not a field/],
+    [['--columns', 'content.optout=flag'], /the fields of content are onBehalfOf, explainsAttempt, optOutNumber, marketing, automatedOptOut/],
+  ])('--columns %j with a header is refused', async (options, message) => {
+    const r = await run(['audit', file('flag.csv', csvWith('flag', ['machine', ''])), ...options]);
+    expect(polluted()).toEqual([]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('--no-header --columns listing a prototype path is refused', async () => {
+    const columns = RECORD_COLUMNS.filter((c) => c !== 'disposition');
+    const rows = [record('a', T0), record('b', T0 + 60 * S)].map((r, i) => [...recordCells(r, columns), i === 0 ? 'machine' : ''].join(','));
+    const r = await run(['audit', file('headless.csv', rows.join('\n')), '--no-header', '--columns', [...columns, '__proto__.disposition'].join(',')]);
+    expect(polluted()).toEqual([]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(/--columns: "__proto__\.disposition" is not a field dialguard reads/);
+  });
+
+  it('a dotted header that is no field (a typo) is refused with the nested fields it could be', async () => {
+    const r = await run(['audit', file('typo.csv', csvWith('messageContent.optout', ['x', '']))]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toContain('"messageContent.optout", is not a field dialguard reads; the fields of messageContent are onBehalfOf');
+  });
+
+  it('a header that is no field at all (agent_name) is a column dialguard does not read: the audit is unchanged', async () => {
+    const plain = await runJson(['audit', file('plain.csv', csvWith('disposition', ['human', '']))]);
+    const extra = csvWith('disposition', ['human', '']).split('\n').map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'agent_name' : 'Sam'}`)).join('\n');
+    const withExtra = await runJson(['audit', file('extra.csv', extra)]);
+    expect(withExtra.code).toBe(plain.code);
+    expect(withExtra.report.calls).toBe(2);
+    expect(withExtra.report.scopes).toEqual(plain.report.scopes);
+    expect(withExtra.stderr).toBe('');
+  });
+});
