@@ -109,3 +109,80 @@ describe('CSV headers and --columns cannot reach a prototype', () => {
     expect(withExtra.stderr).toBe('');
   });
 });
+
+describe('input that is not UTF-8', () => {
+  const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
+  const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+  /** A JSON line of a live call in campaign `campaign` (bytes as given). */
+  const jsonLine = (id: string, at: number, campaign: Buffer): Buffer => {
+    const [before, after] = JSON.stringify(record(id, at, { campaignId: 'CAMPAIGN' })).split('CAMPAIGN') as [string, string];
+    return Buffer.concat([utf8(before), campaign, utf8(`${after}\n`)]);
+  };
+  const jsonl = (): Buffer =>
+    Buffer.concat([jsonLine('a', T0, latin1('caf\u00e9')), jsonLine('b', T0 + 60 * S, latin1('caf\u00e8')), jsonLine('c', T0 + 120 * S, utf8('caf\u00e9')), jsonLine('d', T0 + 180 * S, utf8('\u65e5\u672c'))]);
+  const campaigns = (r: CliReport): string[] => r.scopes.filter((s) => s.scope === 'campaign').map((s) => s.campaignId ?? '');
+
+  it('JSON Lines: each line that is not UTF-8 is rejected with its number, never merged as U+FFFD', async () => {
+    const { code, report, stderr } = await runJson(['audit', file('latin1.jsonl', jsonl())]);
+    expect(campaigns(report).sort()).toEqual(['caf\u00e9', '\u65e5\u672c']);
+    expect(report.calls).toBe(2);
+    expect(report.rejected.count).toBe(2);
+    expect(report.rejected.byReason).toEqual({ encoding: 2 });
+    expect(report.rejected.examples.map((r) => [r.line, r.reason])).toEqual([
+      [1, 'encoding'],
+      [2, 'encoding'],
+    ]);
+    expect(stderr).toMatch(/line 1: rejected \(encoding\): not valid UTF-8/);
+    expect(JSON.stringify(report)).not.toContain('\ufffd');
+    expect(code).toBe(EXIT_CLEAN);
+  });
+
+  it('stdin, in chunks cut inside multi-byte characters, reads the same', async () => {
+    const bytes = Buffer.concat([utf8('\ufeff'), jsonl()]);
+    const c = captureIo();
+    const io = {
+      ...c.io,
+      stdin: (async function* () {
+        for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7);
+      })(),
+    };
+    const code = await main(['audit', '-', '--json'], io);
+    const report = JSON.parse(c.stdout()) as CliReport;
+    expect(campaigns(report).sort()).toEqual(['caf\u00e9', '\u65e5\u672c']);
+    expect(report.rejected.examples.map((r) => [r.line, r.reason])).toEqual([
+      [1, 'encoding'],
+      [2, 'encoding'],
+    ]);
+    expect(code).toBe(EXIT_CLEAN);
+  });
+
+  it('CSV: the same, with the line numbers of the file; a byte-order mark is accepted', async () => {
+    const records = [record('a', T0), record('b', T0 + 60 * S), record('c', T0 + 120 * S), record('d', T0 + 180 * S)];
+    const lines = recordsCsv(records).split('\r\n');
+    const names = [latin1('caf\u00e9'), latin1('caf\u00e8'), utf8('caf\u00e9'), utf8('\u65e5\u672c')];
+    const bytes = Buffer.concat([
+      utf8('\ufeff'),
+      utf8(`${lines[0]}\r\n`),
+      ...records.map((_, i) => {
+        const [before, after] = lines[i + 1]!.split(',spring,') as [string, string];
+        return Buffer.concat([utf8(`${before},`), names[i]!, utf8(`,${after}\r\n`)]);
+      }),
+    ]);
+    const { code, report, stderr } = await runJson(['audit', file('latin1.csv', bytes)]);
+    expect(campaigns(report).sort()).toEqual(['caf\u00e9', '\u65e5\u672c']);
+    expect(report.rejected.examples.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'encoding'],
+      [3, 'encoding'],
+    ]);
+    expect(stderr).toMatch(/line 2: rejected \(encoding\)/);
+    expect(code).toBe(EXIT_CLEAN);
+  });
+
+  it('CSV whose header is not UTF-8: exit 2', async () => {
+    const bytes = Buffer.concat([latin1('callId,dialAt,caf\u00e9\n'), utf8('a,2026-03-02T10:00:00Z,x\n')]);
+    const r = await run(['audit', file('badheader.csv', bytes)]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(/line 1: the header is not valid UTF-8/);
+    expect(r.stdout).toBe('');
+  });
+});
