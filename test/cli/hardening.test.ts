@@ -3,12 +3,14 @@
  * name a prototype, control characters in ids, a closed stderr or stdout, inputs where
  * nothing is audited, and bytes that are not UTF-8.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CliReport } from '../../src/cli/main.js';
-import { EXIT_CLEAN, EXIT_FLAGS, EXIT_USAGE, main } from '../../src/cli/main.js';
+import { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE, main } from '../../src/cli/main.js';
 import { RECORD_COLUMNS, T0, captureIo, cleanRecords, record, recordCells, recordsCsv, toJsonl } from './fixtures.js';
 
 let dir: string;
@@ -184,5 +186,143 @@ describe('input that is not UTF-8', () => {
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr).toMatch(/line 1: the header is not valid UTF-8/);
     expect(r.stdout).toBe('');
+  });
+});
+
+/** Characters that act on a terminal (all but the line break that ends each line). */
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+describe('ids with control characters are shown, never acted on', () => {
+  const campaign = 'spr\u001b]0;pwned\u0007ing\nFORGED 2026-03-02  x  1';
+  const centre = 'lee\u001b[2Jds\u009b31m\u202e';
+  const silentId = 'c2\nFORGED silent';
+  const records = [
+    record('c1\u001b[31m', T0, { campaignId: campaign, callCentreId: centre }),
+    // A silent call (answered, no agent, no message): listed in the examples by its id.
+    record(silentId, T0 + 60 * S, { campaignId: campaign, callCentreId: centre, agentAt: null, hangupAt: T0 + 69 * S, hangupBy: 'caller', lastEventAt: T0 + 69 * S }),
+    record(silentId, T0 + 120 * S, { campaignId: campaign }), // a duplicate: rejected, its id on stderr
+    record('c4', T0 + 180 * S, { campaignId: '\u001b'.repeat(300) }), // cut in the tables
+  ];
+
+  it('text report and stderr: no raw control character, no forged line, the values escaped visibly', async () => {
+    const r = await run(['audit', file(`ids\u001b[1m.jsonl`, toJsonl(records))]);
+    expect(r.code).toBe(EXIT_FLAGS);
+    for (const [name, text] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) {
+      expect(CONTROL.exec(text), name).toBeNull();
+      for (const line of text.split('\n')) expect(line, name).not.toMatch(/^FORGED/);
+      // A long value is cut between escapes, never through one.
+      expect(text, name).not.toMatch(/\\(u[0-9a-f]{0,3})?\u2026/);
+    }
+    expect(r.stdout).toContain('spr\\u001b]0;pwned\\u0007ing\\nFORGED');
+    expect(r.stdout).toContain('lee\\u001b[2Jds\\u009b31m\\u202e');
+    expect(r.stdout).toContain('c2\\nFORGED\u00a0silent'.replace('\u00a0', ' '));
+    expect(r.stdout).toContain('ids\\u001b[1m.jsonl');
+    expect(r.stderr).toMatch(/line 3: rejected \(duplicate\) \[callId\]: call c2\\nFORGED silent appears more than once/);
+  });
+
+  it('--json keeps the values exact', async () => {
+    const { report } = await runJson(['audit', file('ids.jsonl', toJsonl(records))]);
+    expect(report.scopes.filter((s) => s.scope === 'campaign').map((s) => s.campaignId)).toContain(campaign);
+    expect(report.worstCalls.silentCall?.map((e) => e.callId)).toContain(silentId);
+  });
+
+  it('a usage error quoting the command line shows it escaped', async () => {
+    const r = await run(['audit', 'x.jsonl', '--tz', 'Europe/\u001b]0;x\u0007London']);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(CONTROL.exec(r.stderr)).toBeNull();
+    expect(r.stderr).toContain('Europe/\\u001b]0;x\\u0007London');
+  });
+});
+
+describe('exit codes that tell the truth', () => {
+  const closedError = (): Error => Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+
+  it('3 when nothing was audited: an empty input, every row rejected, no call in the period; the report is still written', async () => {
+    const empty = await run(['audit', file('empty.jsonl', '')]);
+    expect(empty.code).toBe(EXIT_NOTHING_AUDITED);
+    expect(empty.stdout).toContain('Period: no calls');
+    const rejected = await runJson(['audit', file('junk.jsonl', 'not json\n{"callId":"x"}\n')]);
+    expect(rejected.code).toBe(EXIT_NOTHING_AUDITED);
+    expect(rejected.report.rejected.count).toBe(2);
+    const outside = await runJson(['audit', file('clean.jsonl', toJsonl(cleanRecords())), '--from', '2026-04-01']);
+    expect(outside.code).toBe(EXIT_NOTHING_AUDITED);
+    expect(outside.report.callsOutsidePeriod).toBe(5);
+    expect(outside.stderr).toMatch(/no call in the period \(5 outside it\): nothing was audited/);
+    const csvHeaderOnly = await run(['audit', file('header.csv', `${RECORD_COLUMNS.join(',')}\n`)]);
+    expect(csvHeaderOnly.code).toBe(EXIT_NOTHING_AUDITED);
+  });
+
+  it('a stderr that throws on every write changes neither the exit code nor the report', async () => {
+    const input = file('one-bad.jsonl', `${toJsonl(cleanRecords())}not json\n`);
+    for (const tty of [false, true]) {
+      let out = '';
+      const code = await main(['audit', input], {
+        stdout: { write: (t: string) => (out += t) },
+        stderr: {
+          isTTY: tty,
+          write: () => {
+            throw closedError();
+          },
+        },
+        stdin: (async function* () {})(),
+      });
+      expect(code).toBe(EXIT_CLEAN);
+      expect(out).toContain('Calls: 5 in the period');
+      expect(out).toContain('line 6: not valid JSON');
+    }
+  });
+
+  it('a stdout whose reader has gone ends the report quietly, with the audit\'s exit code', async () => {
+    const c = captureIo();
+    let writes = 0;
+    const code = await main(['audit', file('flagged.jsonl', toJsonl([record('s', T0, { agentAt: null, hangupAt: T0 + 9 * S, hangupBy: 'caller', lastEventAt: T0 + 9 * S })]))], {
+      ...c.io,
+      stdout: {
+        write: () => {
+          writes += 1;
+          throw closedError();
+        },
+      },
+    });
+    expect(code).toBe(EXIT_FLAGS);
+    expect(writes).toBe(1);
+    expect(c.stderr()).toBe('');
+  });
+});
+
+describe('as a program, with a closed stderr or stdout', () => {
+  const tsx = join(fileURLToPath(new URL('../../', import.meta.url)), 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const mainTs = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+
+  /** Runs the program with `closed` ('stderr' or 'stdout') a pipe whose reading end is closed at once. */
+  function program(args: string[], closed: 'stderr' | 'stdout'): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [tsx, mainTs, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child[closed].destroy(); // the reader has gone: every write gets EPIPE
+      let stdout = '';
+      let stderr = '';
+      if (closed !== 'stdout') child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      if (closed !== 'stderr') child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('a closed stderr: the exit code and the whole report, as with an open one', async () => {
+    // Rejected rows are written to stderr as they are read.
+    const rows = `${toJsonl(cleanRecords())}${'not json\n'.repeat(2000)}`;
+    const clean = await program(['audit', file('bad-rows.jsonl', rows)], 'stderr');
+    expect(clean.code).toBe(EXIT_CLEAN);
+    expect(clean.stdout).toContain('Calls: 5 in the period');
+    expect(clean.stdout.trimEnd().endsWith('(duplicate call ids are looked for among the latest 1,000,000 calls)')).toBe(true);
+    const flagged = await program(['audit', file('flagged-bad.jsonl', `${rows}${toJsonl([record('s', T0, { agentAt: null, hangupAt: T0 + 9 * S, hangupBy: 'caller', lastEventAt: T0 + 9 * S })])}`), '--json'], 'stderr');
+    expect(flagged.code).toBe(EXIT_FLAGS);
+    expect((JSON.parse(flagged.stdout) as CliReport).calls).toBe(6);
+  });
+
+  it('a closed stdout: the audit\'s exit code, no stack trace', async () => {
+    const r = await program(['audit', file('clean3.jsonl', toJsonl(cleanRecords()))], 'stdout');
+    expect(r.code).toBe(EXIT_CLEAN);
+    expect(r.stderr).toBe('');
   });
 });
