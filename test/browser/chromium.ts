@@ -14,9 +14,10 @@
  *     await browser.close();
  *   }
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import chromium from '@sparticuz/chromium';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -40,6 +41,49 @@ export function artifactPath(name: string): string {
   return join(ARTIFACTS_DIR, name);
 }
 
+/** Longest wait for another process unpacking Chromium; a lock older than this is stale. */
+const UNPACK_WAIT_MS = 180_000;
+
+/**
+ * The unpacked Chromium's path. `@sparticuz/chromium` unpacks it to the temp folder and
+ * takes any file already there as done, so two test processes unpacking at once, or a run
+ * killed mid-way, would leave a half-written binary. Here one process at a time unpacks
+ * (a lock folder), and a marker says the binary was written whole; without the marker a
+ * binary found there is unpacked again.
+ */
+export async function unpackedChromium(): Promise<string> {
+  const binary = join(tmpdir(), 'chromium');
+  const ready = join(tmpdir(), 'dialguard-chromium.ready');
+  const lock = join(tmpdir(), 'dialguard-chromium.lock');
+  for (let waited = 0; ; waited += 250) {
+    if (existsSync(ready) && existsSync(binary)) return binary;
+    try {
+      mkdirSync(lock);
+    } catch {
+      const age = (() => {
+        try {
+          return Date.now() - statSync(lock).mtimeMs;
+        } catch {
+          return 0;
+        }
+      })();
+      if (age > UNPACK_WAIT_MS) rmSync(lock, { recursive: true, force: true }); // left by a killed run
+      else if (waited > UNPACK_WAIT_MS) throw new Error(`another process has been unpacking Chromium for ${Math.round(waited / 1000)} s`);
+      await sleep(250);
+      continue;
+    }
+    try {
+      if (!(existsSync(ready) && existsSync(binary))) {
+        rmSync(binary, { force: true });
+        const path = await chromium.executablePath();
+        writeFileSync(ready, `${path}\n`);
+      }
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
 /**
  * Launches headless Chromium with a new, empty user-data dir (removed when the browser
  * closes) and the given viewport.
@@ -50,7 +94,7 @@ export async function launchChromium(viewport: { width: number; height: number }
   const profile = mkdtempSync(join(tmpdir(), 'dialguard-chromium-'));
   let browser: Browser;
   try {
-    const executablePath = await chromium.executablePath();
+    const executablePath = await unpackedChromium();
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
