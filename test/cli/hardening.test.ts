@@ -215,7 +215,7 @@ describe('ids with control characters are shown, never acted on', () => {
     }
     expect(r.stdout).toContain('spr\\u001b]0;pwned\\u0007ing\\nFORGED');
     expect(r.stdout).toContain('lee\\u001b[2Jds\\u009b31m\\u202e');
-    expect(r.stdout).toContain('c2\\nFORGED\u00a0silent'.replace('\u00a0', ' '));
+    expect(r.stdout).toContain('c2\\nFORGED silent'); // in the examples of silent calls
     expect(r.stdout).toContain('ids\\u001b[1m.jsonl');
     expect(r.stderr).toMatch(/line 3: rejected \(duplicate\) \[callId\]: call c2\\nFORGED silent appears more than once/);
   });
