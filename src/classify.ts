@@ -34,7 +34,7 @@ export interface ClassifyOptions {
   readonly standingRecordingNotice?: ReadonlySet<string> | readonly string[];
 }
 
-const ALL_JUDGED: readonly NotJudged[] = Object.freeze([]);
+const ALL_JUDGED: readonly NotJudged[] = /* @__PURE__ */ Object.freeze([]);
 
 function hasStandingNotice(campaignId: string, options: ClassifyOptions): boolean {
   const s = options.standingRecordingNotice;

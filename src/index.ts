@@ -184,6 +184,9 @@ export {
   type ScopeReport,
 } from './report/index.js';
 
+// Values from the data made safe to print for people (terminal control characters shown visibly)
+export { clipPrintable, ELLIPSIS, printable } from './text/printable.js';
+
 // Complaints (A2.6; a carrier's view)
 export {
   complaintNumberKey,

@@ -30,7 +30,7 @@ export type UnknownFact =
   | 'disposition';
 
 /** Every `UnknownFact`, in record order. */
-export const UNKNOWN_FACTS: readonly UnknownFact[] = Object.freeze([
+export const UNKNOWN_FACTS: readonly UnknownFact[] = /* @__PURE__ */ Object.freeze([
   'ringingAt',
   'answerAt',
   'salutationStartAt',
@@ -123,7 +123,7 @@ export interface CallRecord {
 }
 
 /** No unknown facts: the shared value for records folded from events. */
-export const ALL_FACTS_KNOWN: readonly UnknownFact[] = Object.freeze([]);
+export const ALL_FACTS_KNOWN: readonly UnknownFact[] = /* @__PURE__ */ Object.freeze([]);
 
 /** The facts a dial brings; everything else starts empty. */
 export type DialFacts = Pick<

@@ -59,7 +59,9 @@ Input
   --format jsonl|csv       (default: from the extension; otherwise "{" first means jsonl)
   --columns LIST           CSV column mapping, comma-separated:
                              with a header:  field=header,…  e.g. callId=call_id,dialAt=start_time
-                             (unmapped fields are read from the header of their own name)
+                             (unmapped fields are read from the header of their own name;
+                             other headers are ignored; a header or entry that is not a
+                             field, e.g. content.optout or __proto__.x, is exit 2)
                              with --no-header: the fields in column order, e.g. callId,,dialAt
                              (an empty entry skips a column)
   --no-header              the CSV has no header row (needs --columns)
@@ -94,11 +96,15 @@ Exit codes
   0  no flags raised (rejected rows, if any, are reported; see --strict)
   1  flags raised, or an ACR above the alert level (or, with --strict, rows rejected)
   2  bad usage, unreadable input, or the audit could not finish
+  3  nothing audited: no call counted (an empty input, every row rejected, or no
+     call in the period); the report is still written
 
-Rejected rows (bad JSON, a field that fails validation, a wrong column count, a
-duplicate call id, an event for no call in flight) are printed on stderr with their
-line number, skipped, and counted in the report; the audit never stops on one.
-A progress line (rows read, rows/s) is shown on stderr when it is a terminal.
+Rejected rows (bad JSON, a line that is not UTF-8, a field that fails validation, a
+wrong column count, a duplicate call id, an event for no call in flight) are printed
+on stderr with their line number, skipped, and counted in the report; the audit never
+stops on one. A progress line (rows read, rows/s) is shown on stderr when it is a
+terminal. A closed stderr never changes the exit code. Ids and messages are shown
+with control characters escaped (\\u001b); --json keeps the values exact.
 `;
 
 const SCOPE_SET: ReadonlySet<string> = new Set(ACR_SCOPES);

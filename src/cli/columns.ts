@@ -15,11 +15,15 @@
  * - Every other cell is passed as text: the library reads `"true"`/`"false"`/`"1"`/`"0"` as
  *   booleans, an empty cell as absent (or, for `cli`, withheld), and timestamps as ISO-8601
  *   date-times with a zone.
+ * - Only the field paths of `fields.ts` are ever written, into objects without a prototype:
+ *   a `--columns` entry that is not one, or a header that looks meant as one but is not
+ *   (`content.optout`, `__proto__.disposition`, `constructor`), is a `UsageError` (exit 2)
+ *   naming it, before any row is read. Other headers (`agent_name`) are columns dialguard
+ *   does not read: they are ignored.
  */
+import { printable } from 'dialguard';
 import { UsageError } from './exit-codes.js';
-
-/** Fields whose whole value may be one JSON cell. */
-const JSON_FIELDS: ReadonlySet<string> = new Set(['messageContent', 'content', 'ivmInfo', 'info', 'anomalies']);
+import { fieldHint, isFieldPath, JSON_FIELDS, looksLikeFieldPath } from './fields.js';
 
 /** One mapped column: its index in the row and the field it feeds. */
 interface MappedColumn {
@@ -53,11 +57,11 @@ export interface ColumnMapping {
   toObject(row: readonly string[]): Record<string, unknown>;
 }
 
+/** A quoted name from the command line or the file, safe to print. */
+const quoted = (text: string): string => `"${printable(text, 80)}"`;
+
 function checkField(path: string, where: string): void {
-  const parts = path.split('.');
-  if (parts.length > 2 || parts.some((p) => p === '')) {
-    throw new UsageError(`${where}: "${path}" should be a field name such as dialAt, or one nested field such as content.optOutNumber`);
-  }
+  if (!isFieldPath(path)) throw new UsageError(`${where}: ${quoted(path)} is not a field dialguard reads; ${fieldHint(path)}`);
 }
 
 function mapped(index: number, path: string): MappedColumn {
@@ -78,9 +82,9 @@ function headerMapping(spec: string | undefined): Map<string, string> {
     const field = (eq < 0 ? entry : entry.slice(0, eq)).trim();
     const header = (eq < 0 ? entry : entry.slice(eq + 1)).trim();
     checkField(field, '--columns');
-    if (header === '') throw new UsageError(`--columns: "${entry}" should be field=header`);
+    if (header === '') throw new UsageError(`--columns: ${quoted(entry)} should be field=header`);
     if (fieldToHeader.has(field)) throw new UsageError(`--columns maps ${field} twice`);
-    if (headers.has(header)) throw new UsageError(`--columns maps header "${header}" to two fields`);
+    if (headers.has(header)) throw new UsageError(`--columns maps header ${quoted(header)} to two fields`);
     fieldToHeader.set(field, header);
     headers.add(header);
   }
@@ -98,7 +102,8 @@ function build(columns: readonly MappedColumn[], width: number, fields: readonly
     width,
     fields,
     toObject(row) {
-      const out: Record<string, unknown> = {};
+      // No prototype: a field path is only ever one of fields.ts, and this makes sure of it.
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (let i = 0; i < plainIndex.length; i++) out[plainField[i]!] = row[plainIndex[i]!] ?? '';
       for (const c of json) {
         const cell = row[c.index] ?? '';
@@ -117,7 +122,7 @@ function build(columns: readonly MappedColumn[], width: number, fields: readonly
         const cell = row[c.index] ?? '';
         if (cell === '') continue;
         let object = out[c.field];
-        if (typeof object !== 'object' || object === null) out[c.field] = object = {};
+        if (typeof object !== 'object' || object === null) out[c.field] = object = Object.create(null) as Record<string, unknown>;
         (object as Record<string, unknown>)[c.sub!] = cell;
       }
       return out;
@@ -127,14 +132,15 @@ function build(columns: readonly MappedColumn[], width: number, fields: readonly
 
 /**
  * The mapping for a CSV whose first row is `header`.
- * @throws UsageError when `--columns` names a header the file does not have
+ * @throws UsageError when `--columns` names a header the file does not have or a field
+ *   dialguard does not read, or a header looks meant as a field path but is not one
  */
 export function mappingFromHeader(header: readonly string[], spec: string | undefined): ColumnMapping {
   const names = header.map((h) => h.trim());
   const fieldToHeader = headerMapping(spec);
   const explicit = new Map<string, string>(); // header → field
   for (const [field, h] of fieldToHeader) {
-    if (!names.includes(h)) throw new UsageError(`--columns: the header has no column "${h}" (for ${field}); it has ${names.map((n) => JSON.stringify(n)).join(', ')}`);
+    if (!names.includes(h)) throw new UsageError(`--columns: the header has no column ${quoted(h)} (for ${field}); it has ${names.map(quoted).join(', ')}`);
     explicit.set(h, field);
   }
   const columns: MappedColumn[] = [];
@@ -142,7 +148,10 @@ export function mappingFromHeader(header: readonly string[], spec: string | unde
   names.forEach((name, index) => {
     const field = explicit.get(name) ?? (fieldToHeader.has(name) || name === '' ? undefined : name);
     if (field === undefined) return;
-    if (field.split('.').length > 2) return; // not a field dialguard reads
+    if (!isFieldPath(field)) {
+      if (looksLikeFieldPath(field)) throw new UsageError(`column ${index + 1} of the header, ${quoted(field)}, is not a field dialguard reads; ${fieldHint(field)}`);
+      return; // a column dialguard does not read
+    }
     columns.push(mapped(index, field));
     fields.push(field);
   });
@@ -159,7 +168,7 @@ export function mappingFromOrder(spec: string): ColumnMapping {
   const fields: string[] = [];
   entries.forEach((field, index) => {
     if (field === '') return;
-    if (field.includes('=')) throw new UsageError(`--columns with --no-header lists fields in column order (callId,dialAt,…); "${field}" maps a header`);
+    if (field.includes('=')) throw new UsageError(`--columns with --no-header lists fields in column order (callId,dialAt,…); ${quoted(field)} maps a header`);
     checkField(field, '--columns');
     if (fields.includes(field)) throw new UsageError(`--columns lists ${field} twice`);
     columns.push(mapped(index, field));

@@ -11,13 +11,17 @@
  * - Empty lines are skipped.
  * - A record longer than `MAX_LINE_CHARS` (typically an unclosed quote swallowing the rest
  *   of the file) cannot be resynchronised: it ends the read with a `UsageError` (exit 2).
+ * - The bytes are decoded strictly (`utf8-lines.ts`): a line that is not valid UTF-8 is
+ *   rejected with its number (`encoding`) and the parser sees an empty line in its place, so
+ *   its line numbers stay right; a header that is not valid UTF-8 ends the read (exit 2).
  */
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { parse, type CsvError, type InfoRecord } from 'csv-parse';
 import { CellError, mappingFromHeader, mappingFromOrder, type ColumnMapping } from './columns.js';
 import { UsageError } from './exit-codes.js';
-import { MAX_LINE_CHARS, type RowSink } from './rows.js';
+import { MAX_LINE_BYTES, MAX_LINE_CHARS, NOT_UTF8_MESSAGE, type RowSink } from './rows.js';
+import { utf8Lines } from './utf8-lines.js';
 
 /** How to read the CSV. */
 export interface CsvOptions {
@@ -42,9 +46,16 @@ export async function readCsv(chunks: AsyncIterable<Buffer | string>, options: C
   let mapping: ColumnMapping | null = options.header ? null : mappingFromOrder(options.columns ?? '');
   let lastLine = 0; // line where the last record (or unreadable stretch) ended
   let lastWasSkip = false;
+  // Lines found not UTF-8, rejected once the parser has handed on the records before them
+  // (it holds a record until it sees what follows), so rows stay in file order.
+  const notUtf8: number[] = [];
+  const rejectNotUtf8Before = (line: number): void => {
+    while (notUtf8.length > 0 && notUtf8[0]! < line) sink.reject(notUtf8.shift()!, 'encoding', NOT_UTF8_MESSAGE);
+  };
 
   const onRecord = (record: string[], info: InfoRecord): null => {
     const line = info.lines;
+    rejectNotUtf8Before(line);
     lastLine = line;
     lastWasSkip = false;
     if (mapping === null) {
@@ -69,6 +80,7 @@ export async function readCsv(chunks: AsyncIterable<Buffer | string>, options: C
 
   const onSkip = (err: CsvError | undefined): undefined => {
     const line = errorLine(err);
+    rejectNotUtf8Before(line);
     if (err?.code === 'CSV_MAX_RECORD_SIZE') {
       throw new UsageError(
         `line ${line}: a CSV record longer than ${MAX_LINE_CHARS.toLocaleString('en-GB')} characters (an unclosed quote?); the rest of the file cannot be read reliably`,
@@ -97,10 +109,24 @@ export async function readCsv(chunks: AsyncIterable<Buffer | string>, options: C
   parser.resume(); // records are handled in on_record; nothing is pushed
   const done = finished(parser);
   done.catch(() => undefined); // observed below
+  let content = false; // a non-blank line has gone to the parser
   try {
-    for await (const chunk of chunks) {
+    for await (const piece of utf8Lines(chunks, MAX_LINE_BYTES)) {
       if (parser.destroyed) break;
-      if (!parser.write(chunk)) await Promise.race([once(parser, 'drain'), done]);
+      let text: string;
+      if (piece.kind === 'text') {
+        text = piece.text;
+        content ||= text.trim() !== '';
+      } else if (piece.kind === 'notUtf8') {
+        if (options.header && !content) throw new UsageError(`line ${piece.line}: the header is ${NOT_UTF8_MESSAGE}`);
+        notUtf8.push(piece.line);
+        text = '\n'; // an empty line in its place: skipped, and the parser's line numbers stay right
+      } else {
+        throw new UsageError(
+          `line ${piece.line}: a CSV line longer than ${MAX_LINE_BYTES.toLocaleString('en-GB')} bytes (an unclosed quote?); the rest of the file cannot be read reliably`,
+        );
+      }
+      if (!parser.write(text)) await Promise.race([once(parser, 'drain'), done]);
     }
     if (!parser.destroyed) parser.end();
   } catch (e) {
@@ -108,4 +134,5 @@ export async function readCsv(chunks: AsyncIterable<Buffer | string>, options: C
     throw e;
   }
   await done;
+  rejectNotUtf8Before(Infinity);
 }

@@ -8,6 +8,8 @@ export const EXIT_CLEAN = 0;
 export const EXIT_FLAGS = 1;
 /** Bad usage, an unreadable input, or an audit that could not finish: no report is trustworthy. */
 export const EXIT_USAGE = 2;
+/** The audit ran but counted no call: an empty input, every row rejected, or no call in the period. */
+export const EXIT_NOTHING_AUDITED = 3;
 
 /** A problem with the command line or the input as a whole: reported on stderr, exit 2. */
 export class UsageError extends Error {

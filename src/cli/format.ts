@@ -1,11 +1,12 @@
 /**
  * The audit as text for a terminal: what was read, the library's report (`formatReport`),
  * the daily ACR of the other scopes asked for with `--by` (the report shows it per
- * campaign), and the rows rejected.
+ * campaign), and the rows rejected. Every value from the input (file name, ids, messages
+ * quoting a row) goes through `printable`: no control character reaches the terminal.
  */
-import { formatAcrTable, formatReport, type AcrScope, type Report } from 'dialguard';
+import { formatAcrTable, formatReport, printable, type AcrScope, type Report } from 'dialguard';
 import type { InputSummary } from './audit-stream.js';
-import type { RejectedSummary } from './rejected.js';
+import { shownRejected, type RejectedSummary } from './rejected.js';
 
 const n = (value: number): string => value.toLocaleString('en-GB');
 
@@ -19,7 +20,7 @@ const SCOPE_TITLES: Readonly<Record<AcrScope, string>> = {
 /** What was read and rejected, before the report. */
 function inputLines(input: InputSummary, rejected: RejectedSummary, periodGiven: boolean): string[] {
   return [
-    `dialguard audit: ${input.name} (${input.format}, call ${input.kind})`,
+    `dialguard audit: ${printable(input.name, 200)} (${input.format}, call ${input.kind})`,
     `Rows read: ${n(input.rows)}; rejected: ${n(rejected.count)}${periodGiven ? '' : '; period: the whole input'}`,
   ];
 }
@@ -29,7 +30,10 @@ function rejectedLines(rejected: RejectedSummary, dedupeWindow: number): string[
   if (rejected.count === 0) out.push('none');
   else {
     out.push(`${n(rejected.count)}: ${Object.entries(rejected.byReason).map(([r, c]) => `${r} ${n(c ?? 0)}`).join(', ')}`);
-    for (const r of rejected.examples) out.push(`  line ${r.line}${r.path ? ` [${r.path}]` : ''}: ${r.message}`);
+    for (const r of rejected.examples) {
+      const { field, message } = shownRejected(r);
+      out.push(`  line ${r.line}${field}: ${message}`);
+    }
     if (rejected.count > rejected.examples.length) out.push(`  … and ${n(rejected.count - rejected.examples.length)} more (each is on stderr)`);
   }
   out.push(dedupeWindow > 0 ? `(duplicate call ids are looked for among the latest ${n(dedupeWindow)} calls)` : '(duplicate call ids were not looked for: --dedupe-window 0)');

@@ -1,10 +1,11 @@
 /**
  * JSON Lines reader: one JSON value per line, streamed chunk by chunk (never the whole
- * file). Blank lines are skipped; a line that is not JSON is rejected with its number.
- * `\n` and `\r\n` line ends; a UTF-8 byte-order mark at the start is ignored.
+ * file). Blank lines are skipped; a line that is not JSON, not valid UTF-8 or too long is
+ * rejected with its number. `\n` and `\r\n` line ends; a UTF-8 byte-order mark at the start
+ * is ignored.
  */
-import { StringDecoder } from 'node:string_decoder';
-import { MAX_LINE_CHARS, type RowSink } from './rows.js';
+import { MAX_LINE_BYTES, NOT_UTF8_MESSAGE, type RowSink } from './rows.js';
+import { utf8Lines } from './utf8-lines.js';
 
 function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -16,13 +17,8 @@ function isBlank(text: string): boolean {
 
 /** Reads every line of `chunks`, handing each to `sink` before reading the next chunk. */
 export async function readJsonLines(chunks: AsyncIterable<Buffer | string>, sink: RowSink): Promise<void> {
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
-  let line = 0;
   let first = true;
-  let skipping = false; // inside a line already rejected as too long
-  const emit = (text: string): void => {
-    line += 1;
+  const emit = (text: string, line: number): void => {
     if (first) {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -37,30 +33,22 @@ export async function readJsonLines(chunks: AsyncIterable<Buffer | string>, sink
     }
     sink.row(line, value);
   };
-  const tooLong = (): void => {
-    line += 1;
+  for await (const piece of utf8Lines(chunks, MAX_LINE_BYTES)) {
+    if (piece.kind === 'text') {
+      // Whole lines, each ending with a line break but the input's last.
+      const { text } = piece;
+      let line = piece.line;
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        emit(text.slice(start, nl), line);
+        line += 1;
+        start = nl + 1;
+      }
+      if (start < text.length) emit(text.slice(start), line);
+      continue;
+    }
     first = false;
-    sink.reject(line, 'tooLong', `line longer than ${MAX_LINE_CHARS.toLocaleString('en-GB')} characters`);
-  };
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      if (skipping) skipping = false;
-      else if (pending === '') emit(text.slice(start, nl));
-      else if (pending.length + nl - start > MAX_LINE_CHARS) tooLong();
-      else emit(pending + text.slice(start, nl));
-      pending = '';
-      start = nl + 1;
-    }
-    if (skipping) continue;
-    pending = pending === '' ? text.slice(start) : pending + text.slice(start);
-    if (pending.length > MAX_LINE_CHARS) {
-      tooLong();
-      pending = '';
-      skipping = true;
-    }
+    if (piece.kind === 'notUtf8') sink.reject(piece.line, 'encoding', NOT_UTF8_MESSAGE);
+    else sink.reject(piece.line, 'tooLong', `line longer than ${MAX_LINE_BYTES.toLocaleString('en-GB')} bytes`);
   }
-  const rest = pending + decoder.end();
-  if (!skipping && rest !== '') emit(rest);
 }

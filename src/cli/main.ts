@@ -8,11 +8,11 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { definePolicy, isTimeZone, ofcom2017, type Policy } from 'dialguard';
+import { definePolicy, isTimeZone, ofcom2017, printable, type Policy } from 'dialguard';
 import { parseCommand, USAGE, type AuditArgs } from './args.js';
 import { createStreamAudit, type CliReport } from './audit-stream.js';
 import { readCsv } from './csv.js';
-import { EXIT_CLEAN, EXIT_FLAGS, EXIT_USAGE, UsageError } from './exit-codes.js';
+import { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { formatAudit } from './format.js';
 import { openInput } from './input.js';
 import { readJsonLines } from './jsonl.js';
@@ -20,8 +20,9 @@ import { parsePeriod } from './period.js';
 import { createProgress, type ProgressStream } from './progress.js';
 import { describeRejected } from './rejected.js';
 import type { RowSink } from './rows.js';
+import { bestEffort, closedQuietly, isClosedStream } from './safe-stream.js';
 
-export { EXIT_CLEAN, EXIT_FLAGS, EXIT_USAGE } from './exit-codes.js';
+export { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE } from './exit-codes.js';
 export type { CliReport } from './audit-stream.js';
 
 /** The streams a run uses; the process's own when run as a program. */
@@ -37,12 +38,17 @@ export interface CliIo {
 
 function policyFor(args: AuditArgs): Policy {
   if (args.timeZone === undefined) return ofcom2017;
-  if (!isTimeZone(args.timeZone)) throw new UsageError(`--tz should be an IANA time zone such as Europe/London; received "${args.timeZone}"`);
+  if (!isTimeZone(args.timeZone)) throw new UsageError(`--tz should be an IANA time zone such as Europe/London; received "${printable(args.timeZone, 80)}"`);
   return definePolicy(ofcom2017, { timeZone: args.timeZone });
 }
 
-/** Exit code of a finished audit: 1 when any flag was raised in the period (or, with `--strict`, any row rejected). */
+/**
+ * Exit code of a finished audit: 3 when no call was counted in the period (nothing was
+ * audited, whatever else); else 1 when any flag was raised in the period (or, with
+ * `--strict`, any row rejected); else 0.
+ */
 function exitCodeOf(report: CliReport, strict: boolean): number {
+  if (report.calls === 0) return EXIT_NOTHING_AUDITED;
   const flagged = report.flags.some((f) => f.count > 0);
   return flagged || (strict && report.rejected.count > 0) ? EXIT_FLAGS : EXIT_CLEAN;
 }
@@ -86,12 +92,13 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
     } catch (e) {
       if (failure !== null) throw (failure as { error: unknown }).error;
       if (e instanceof UsageError) throw e;
-      throw new UsageError(`cannot read ${input.name}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new UsageError(`cannot read ${printable(input.name)}: ${e instanceof Error ? e.message : String(e)}`);
     }
     const report = run.finish();
     progress.done();
-    if (report.input.rows === 0) io.stderr.write(`dialguard: ${input.name} has no rows: nothing was audited\n`);
+    if (report.input.rows === 0) io.stderr.write(`dialguard: ${printable(input.name)} has no rows: nothing was audited\n`);
     else if (report.calls === 0 && report.callsOutsidePeriod === 0) io.stderr.write('dialguard: no call was counted (see the rows rejected)\n');
+    else if (report.calls === 0) io.stderr.write(`dialguard: no call in the period (${report.callsOutsidePeriod.toLocaleString('en-GB')} outside it): nothing was audited\n`);
     if (report.rejected.count > 0 && args.quiet) {
       io.stderr.write(`dialguard: ${report.rejected.count.toLocaleString('en-GB')} row(s) rejected (not printed: --quiet)\n`);
     }
@@ -111,9 +118,12 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
 /**
  * Runs `dialguard` with `argv` (the arguments after the program name) and returns the
  * exit code: 0 no flags, 1 flags (or rejected rows with `--strict`), 2 bad usage,
- * unreadable input or an audit that could not finish. Never throws.
+ * unreadable input or an audit that could not finish, 3 nothing audited (no call counted).
+ * Never throws. A stderr that fails is given up on (messages are best effort: the exit
+ * code and the report do not depend on it); a stdout whose reader has gone ends the report quietly.
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo): Promise<number> {
+  const io: CliIo = { ...given, stdout: closedQuietly(given.stdout), stderr: bestEffort(given.stderr) };
   try {
     const command = parseCommand(argv);
     if (command.kind === 'help') {
@@ -122,11 +132,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     return await audit(command.args, io);
   } catch (e) {
+    // Messages can quote the command line or the file: shown printable, never as control characters.
     if (e instanceof UsageError) {
-      io.stderr.write(`dialguard: ${e.message}\nRun "dialguard --help" for usage.\n`);
+      io.stderr.write(`dialguard: ${printable(e.message)}\nRun "dialguard --help" for usage.\n`);
     } else {
       const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      io.stderr.write(`dialguard: the audit could not finish: ${message}\n`);
+      io.stderr.write(`dialguard: the audit could not finish: ${printable(message)}\n`);
     }
     return EXIT_USAGE;
   }
@@ -144,10 +155,16 @@ function isProgram(): boolean {
 }
 
 if (isProgram()) {
+  // A closed stderr changes nothing: messages are best effort. A closed stdout (`| head`) is
+  // not an error of the audit; any other failure of stdout loses the report: exit 2, no stack.
+  process.stderr.on('error', () => undefined);
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e; // a closed pipe (`| head`) is not an error of the audit
+    if (isClosedStream(e)) return;
+    process.stderr.write(`dialguard: cannot write the report: ${printable(e.message)}\n`);
+    process.exitCode = EXIT_USAGE;
+    process.stdout.destroy();
   });
   void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then((code) => {
-    process.exitCode = code;
+    process.exitCode ??= code;
   });
 }

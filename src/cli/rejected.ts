@@ -2,6 +2,7 @@
  * The rejected section of the report: how many rows were not counted, by reason, and the
  * first few of them with their line numbers. Bounded: only `examples` rows are kept.
  */
+import { printable } from 'dialguard';
 import type { RejectReason } from './rows.js';
 
 /** One row that was not counted. */
@@ -45,8 +46,18 @@ export function createRejectedLog(examples: number): RejectedLog {
   };
 }
 
-/** One line of stderr for a rejected row. */
+/** Longest field path shown for a rejected row; longer ones are cut with `…`. */
+export const MAX_PATH_SHOWN = 80;
+/** Longest message shown for a rejected row (it may quote a call id of any length). */
+export const MAX_MESSAGE_SHOWN = 300;
+
+/** `row`'s field and message as shown to people: control characters visible, cut when long. */
+export function shownRejected(row: RejectedRow): { readonly field: string; readonly message: string } {
+  return { field: row.path ? ` [${printable(row.path, MAX_PATH_SHOWN)}]` : '', message: printable(row.message, MAX_MESSAGE_SHOWN) };
+}
+
+/** One line of stderr for a rejected row: one line, whatever the row held. */
 export function describeRejected(row: RejectedRow): string {
-  const field = row.path ? ` [${row.path}]` : '';
-  return `dialguard: line ${row.line}: rejected (${row.reason})${field}: ${row.message}`;
+  const { field, message } = shownRejected(row);
+  return `dialguard: line ${row.line}: rejected (${row.reason})${field}: ${message}`;
 }

@@ -9,8 +9,10 @@ export type RejectReason =
   | 'json'
   /** Not readable as CSV (bad quoting) or a wrong number of columns. */
   | 'csv'
-  /** A line longer than the readers accept (see `MAX_LINE_CHARS`). */
+  /** A line longer than the readers accept (see `MAX_LINE_BYTES`). */
   | 'tooLong'
+  /** A line that is not valid UTF-8 (never decoded with replacement characters). */
+  | 'encoding'
   /** Read, but not a valid call record or event: `path` names the field. */
   | 'invalid'
   /** A call id already counted (within the duplicate window). */
@@ -28,3 +30,8 @@ export interface RowSink {
 
 /** Longest line (or CSV record) read, in characters: longer ones are rejected, so a file with no line breaks cannot fill memory. */
 export const MAX_LINE_CHARS = 1 << 20;
+/** Longest line read, in bytes (before decoding): longer ones are rejected (JSON Lines) or end the read (CSV). */
+export const MAX_LINE_BYTES = MAX_LINE_CHARS;
+
+/** Why a line that is not valid UTF-8 was rejected, and what to do. */
+export const NOT_UTF8_MESSAGE = 'not valid UTF-8 (save the file as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8)';

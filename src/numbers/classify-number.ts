@@ -33,7 +33,7 @@ export interface UkNumberInfo {
  * their first four NSN digits: the 40 "mixed" areas that still have some 5-digit local
  * numbers, and 1697 for 016977 (Brampton), which has 4-digit ones.
  */
-const NINE_DIGIT_01_AREAS: ReadonlySet<number> = new Set([
+const NINE_DIGIT_01_AREAS: ReadonlySet<number> = /* @__PURE__ */ new Set([
   1204, 1208, 1254, 1276, 1297, 1298, 1363, 1364, 1384, 1386, 1404, 1420, 1460, 1461, 1480, 1488, 1524, 1527, 1562,
   1566, 1606, 1629, 1635, 1647, 1659, 1695, 1697, 1726, 1744, 1750, 1768, 1827, 1837, 1884, 1900, 1905, 1935, 1946,
   1949, 1963, 1995,

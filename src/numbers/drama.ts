@@ -37,7 +37,7 @@ export const DRAMA_RANGES: readonly DramaRange[] = [
 ];
 
 /** The drama ranges as national significant numbers divided by 1,000 (e.g. 2079460). */
-const NSN_THOUSANDS: ReadonlySet<number> = new Set(DRAMA_RANGES.map((r) => Number(r.prefix.slice(1))));
+const NSN_THOUSANDS: ReadonlySet<number> = /* @__PURE__ */ (() => new Set(DRAMA_RANGES.map((r) => Number(r.prefix.slice(1)))))();
 
 /** @internal {@link isDramaNumber} for a scanned national significant number (no trunk 0). */
 export function isDramaNsn(nsn: number, length: number): boolean {

@@ -26,7 +26,7 @@ const weekend: CallingWindow = { start: '10:00', end: '18:00' };
  * `timeZone` America/Toronto is only the default; give each call its recipient's zone.
  * IVM, CLI-count, scanning and persistence settings are library defaults.
  */
-export const canadaCrtc: Policy = {
+export const canadaCrtc: Policy = /* @__PURE__ */ (() => ({
   id: 'canadaCrtc',
   name: 'CRTC Unsolicited Telecommunications Rules, Part III — Telemarketing (Canada)',
   sources: [
@@ -48,4 +48,4 @@ export const canadaCrtc: Policy = {
   scanning: { maxRingMs: 3 * SECOND, minCalls: 20 },
   retentionMonths: 36,
   persistenceWeeks: 12,
-};
+}))();

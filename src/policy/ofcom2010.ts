@@ -29,7 +29,7 @@ import type { Policy } from './policy.js';
  * six months as in 2017 (uncertain for 2010). Calling hours, IVM, CLI-count and scanning
  * thresholds are library defaults, as in `ofcom2017`.
  */
-export const ofcom2010: Policy = {
+export const ofcom2010: Policy = /* @__PURE__ */ (() => ({
   ...ofcom2017,
   id: 'ofcom2010',
   name: 'Ofcom revised statement of policy on persistent misuse (2010)',
@@ -39,4 +39,4 @@ export const ofcom2010: Policy = {
   ],
   message: { ...ofcom2017.message, deadlineFrom: { withAmd: 'salutationEnd', withoutAmd: 'pickup' } },
   acr: { window: 'calendarDay', alertRate: 0.03 },
-};
+}))();

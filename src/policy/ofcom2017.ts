@@ -20,7 +20,7 @@ const weekdays8to21 = { start: '08:00', end: '21:00' } as const;
  * more than 10 CLIs per campaign per day (A1.21–A1.23); scanning: 20 calls in a campaign
  * day ended by the caller within 3 s of ringing (A1.35).
  */
-export const ofcom2017: Policy = {
+export const ofcom2017: Policy = /* @__PURE__ */ (() => ({
   id: 'ofcom2017',
   name: "Ofcom statement of policy on persistent misuse (2017)",
   sources: ['Ofcom, Persistent Misuse: a statement of Ofcom’s general policy on the exercise of its enforcement powers, 1 March 2017'],
@@ -40,4 +40,4 @@ export const ofcom2017: Policy = {
   scanning: { maxRingMs: 3 * SECOND, minCalls: 20 },
   retentionMonths: 6,
   persistenceWeeks: 12,
-};
+}))();

@@ -20,7 +20,7 @@ import { usTsr } from './us-tsr.js';
  * - (a)(7)(iv): records establishing compliance. The FCC period is **uncertain** here;
  *   five years (as the TSR) is kept, which covers the TCPA's four-year limitation period.
  */
-export const usFcc: Policy = {
+export const usFcc: Policy = /* @__PURE__ */ (() => ({
   ...usTsr,
   id: 'usFcc',
   name: 'US FCC rule on abandoned telemarketing calls (47 CFR 64.1200(a)(7))',
@@ -30,4 +30,4 @@ export const usFcc: Policy = {
     '47 CFR 64.1200(c)(1) — calling hours 8 a.m. to 9 p.m. at the called party’s location',
   ],
   message: { ...usTsr.message, requiredContent: ['identifiesCaller', 'noMarketing', 'automatedOptOut'] },
-};
+}))();

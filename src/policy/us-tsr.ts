@@ -37,7 +37,7 @@ const eightToNine: CallingWindow = { start: '08:00', end: '21:00' };
  * IVM, CLI-count, scanning and persistence settings are the library's Ofcom-derived
  * defaults: the TSR prescribes none of them.
  */
-export const usTsr: Policy = {
+export const usTsr: Policy = /* @__PURE__ */ (() => ({
   id: 'usTsr',
   name: 'US FTC Telemarketing Sales Rule (16 CFR 310)',
   sources: [
@@ -62,4 +62,4 @@ export const usTsr: Policy = {
   scanning: { maxRingMs: 3 * SECOND, minCalls: 20 },
   retentionMonths: 60,
   persistenceWeeks: 12,
-};
+}))();

@@ -11,7 +11,7 @@ import { FLAG_KIND_INFO, FLAG_KINDS } from '../rules/index.js';
 export { FLAG_KIND_INFO, FLAG_KINDS };
 
 /** The position of each kind in `FLAG_KINDS` (for per-kind counter arrays). */
-export const FLAG_KIND_INDEX: { readonly [K in FlagKind]: number } = Object.fromEntries(FLAG_KINDS.map((k, i) => [k, i])) as {
+export const FLAG_KIND_INDEX: { readonly [K in FlagKind]: number } = /* @__PURE__ */ (() => Object.fromEntries(FLAG_KINDS.map((k, i) => [k, i])))() as {
   readonly [K in FlagKind]: number;
 };
 
@@ -21,4 +21,4 @@ export const FLAG_KIND_INDEX: { readonly [K in FlagKind]: number } = Object.from
  * A2.23–A2.25, not a call that harmed anyone) and `recordingWithoutNotice` (call-recording
  * law, outside the persistent-misuse policy). Silent and abandoned calls always count.
  */
-export const DEFAULT_MISUSE_KINDS: readonly FlagKind[] = FLAG_KINDS.filter((k) => k !== 'recordAnomaly' && k !== 'recordingWithoutNotice');
+export const DEFAULT_MISUSE_KINDS: readonly FlagKind[] = /* @__PURE__ */ (() => FLAG_KINDS.filter((k) => k !== 'recordAnomaly' && k !== 'recordingWithoutNotice'))();

@@ -1,3 +1,4 @@
+import { clipPrintable, printable } from '../text/printable.js';
 import { localTime } from '../time/zoned-day.js';
 import { SHARE_EVIDENCE } from './factors.js';
 import { FLAG_KINDS } from './flag-kinds.js';
@@ -21,15 +22,15 @@ const pct = (r: number | null): string => (r === null ? '-' : `${(r * 100).toFix
 const num = (n: number): string => (Number.isInteger(n) ? int(n) : n.toFixed(2));
 
 function clip(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}\u2026`;
+  return clipPrintable(text, width);
 }
 
 /** The name of a scope's row: its campaign, call centre, both, or `all`. */
 function scopeName(s: ScopeReport): string {
   if (s.scope === 'all') return 'all';
-  if (s.scope === 'campaign') return s.campaignId ?? '';
-  if (s.scope === 'callCentre') return s.callCentreId ?? '';
-  return `${s.campaignId ?? ''} @ ${s.callCentreId ?? ''}`;
+  if (s.scope === 'campaign') return printable(s.campaignId ?? '');
+  if (s.scope === 'callCentre') return printable(s.callCentreId ?? '');
+  return `${printable(s.campaignId ?? '')} @ ${printable(s.callCentreId ?? '')}`;
 }
 
 const SCOPE_COLUMN: Readonly<Record<AcrScope, string>> = {
@@ -111,23 +112,23 @@ function scopeLabel(s: ScopeReport): string {
     case 'all':
       return 'all';
     case 'campaign':
-      return `campaign ${s.campaignId}`;
+      return `campaign ${printable(String(s.campaignId))}`;
     case 'callCentre':
-      return `centre ${s.callCentreId}`;
+      return `centre ${printable(String(s.callCentreId))}`;
     case 'campaignCallCentre':
-      return `${s.campaignId} @ ${s.callCentreId}`;
+      return `${printable(String(s.campaignId))} @ ${printable(String(s.callCentreId))}`;
   }
 }
 
 /** What a flag about a scope is about: `all`, a campaign, `@centre`, or `campaign@centre`. */
 function scopeOf(campaignId: string | null, callCentreId: string | null): string {
   if (campaignId === null && callCentreId === null) return 'all';
-  return `${campaignId ?? ''}${callCentreId === null ? '' : `@${callCentreId}`}`;
+  return `${printable(campaignId ?? '')}${callCentreId === null ? '' : `@${printable(callCentreId)}`}`;
 }
 
 function evidenceText(f: ReportFactor): string {
   const parts = Object.entries(f.evidence).map(([k, v]) => {
-    const value = v === null ? '-' : typeof v === 'number' ? (SHARE_EVIDENCE.has(k) ? pct(v) : num(v)) : String(v);
+    const value = v === null ? '-' : typeof v === 'number' ? (SHARE_EVIDENCE.has(k) ? pct(v) : num(v)) : printable(String(v));
     return keep(`${k} ${value}`);
   });
   return parts.length === 0 ? 'not shown by call records' : parts.join('; ');
@@ -153,7 +154,7 @@ export function formatReport(report: Report): string {
     out.push('', title, '-'.repeat(Math.min(W, title.length)));
   };
   const p = report.period;
-  out.push(clip(`dialguard report \u2014 policy ${report.policy.id}, calendar days in ${zone}`, W));
+  out.push(clip(`dialguard report \u2014 policy ${printable(report.policy.id)}, calendar days in ${zone}`, W));
   out.push(
     p.fromDate === null
       ? 'Period: no calls'
@@ -260,7 +261,7 @@ export function formatReport(report: Report): string {
     const list = report.worstCalls[kind];
     if (list === undefined || list.length === 0) continue;
     any = true;
-    const items = list.map((e) => keep(`${e.callId ?? scopeOf(e.campaignId, e.callCentreId)} ${when(e.at)}`));
+    const items = list.map((e) => keep(`${e.callId === null ? scopeOf(e.campaignId, e.callCentreId) : printable(e.callId)} ${when(e.at)}`));
     out.push(...wrap(`${kind} (${list[0]!.ref}): ${items.join(', ')}`, '    '));
   }
   if (!any) out.push('no flags');

@@ -64,13 +64,19 @@ export const RULES: readonly RuleInfo[] = [
   barredRule,
 ] as unknown as readonly RuleInfo[]; // each rule's `flags` names only its own kinds
 
+/** Every flag kind's reference and title, gathered from `rules` in their order. */
+/* @__NO_SIDE_EFFECTS__ */
+function flagKindInfo(rules: readonly RuleInfo[]): { readonly [K in FlagKind]: FlagKindInfo } {
+  const info: Partial<Record<FlagKind, FlagKindInfo>> = {};
+  for (const r of rules) Object.assign(info, r.flags);
+  return Object.freeze(info as { [K in FlagKind]: FlagKindInfo });
+}
+
 /** The reference and title of every flag kind, from the rule that raises it, in report order. */
-export const FLAG_KIND_INFO: { readonly [K in FlagKind]: FlagKindInfo } = Object.freeze(
-  Object.assign({}, ...RULES.map((r) => r.flags)) as { [K in FlagKind]: FlagKindInfo },
-);
+export const FLAG_KIND_INFO: { readonly [K in FlagKind]: FlagKindInfo } = /* @__PURE__ */ flagKindInfo(RULES);
 
 /** Every flag kind, in report order. */
-export const FLAG_KINDS: readonly FlagKind[] = Object.freeze(Object.keys(FLAG_KIND_INFO) as FlagKind[]);
+export const FLAG_KINDS: readonly FlagKind[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.keys(FLAG_KIND_INFO) as FlagKind[]);
 
 /** The rule that raises each flag kind. */
 export function ruleOfKind(kind: FlagKind): RuleInfo {

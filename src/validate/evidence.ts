@@ -9,7 +9,7 @@ import { choice, readChoice, readOptionalChoice } from './choice.js';
 import { isObject, readString } from './fields.js';
 import { describeReceived } from './received.js';
 
-const OUTCOME_CATEGORIES = choice<RecordedOutcome['category']>({
+const OUTCOME_CATEGORIES = /* @__PURE__ */ choice<RecordedOutcome['category']>({
   live: true,
   abandoned: true,
   silent: true,
@@ -17,9 +17,22 @@ const OUTCOME_CATEGORIES = choice<RecordedOutcome['category']>({
   answerMachine: true,
 });
 
-const MACHINE_KINDS = choice<MachineKind>({ disconnectedByAmd: true, falseNegative: true, abandoned: true });
+const MACHINE_KINDS = /* @__PURE__ */ choice<MachineKind>({ disconnectedByAmd: true, falseNegative: true, abandoned: true });
 
-const FACTS = choice<UnknownFact>(Object.fromEntries(UNKNOWN_FACTS.map((f) => [f, true])) as Record<UnknownFact, true>);
+const FACTS = /* @__PURE__ */ choice<UnknownFact>({
+  ringingAt: true,
+  answerAt: true,
+  salutationStartAt: true,
+  amdResult: true,
+  agentAt: true,
+  messageAt: true,
+  messageContent: true,
+  recordingAt: true,
+  ivmAgentRequestedAt: true,
+  hangupAt: true,
+  hangupBy: true,
+  disposition: true,
+});
 
 /**
  * An optional recorded outcome: absent (`undefined`, `null`, `''`) is `null`; otherwise an

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliReport } from '../../src/cli/main.js';
-import { EXIT_CLEAN, EXIT_FLAGS, EXIT_USAGE, main } from '../../src/cli/main.js';
+import { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE, main } from '../../src/cli/main.js';
 import {
   RECORD_COLUMNS,
   T0,
@@ -275,23 +275,23 @@ describe('dialguard audit: exit codes and usage', () => {
     }
   });
 
-  it('an empty input, or one whose every row is rejected, is said so on stderr (exit 0: nothing flagged)', async () => {
+  it('an empty input, or one whose every row is rejected, is said so on stderr (exit 3: nothing audited)', async () => {
     const empty = await run(['audit', file('empty.jsonl', '')]);
-    expect(empty.code).toBe(EXIT_CLEAN);
+    expect(empty.code).toBe(EXIT_NOTHING_AUDITED);
     expect(empty.stderr).toMatch(/empty\.jsonl has no rows: nothing was audited/);
     expect(empty.stdout).toContain('Period: no calls');
     const junk = await run(['audit', file('junk.jsonl', 'not json\n{}\n'), '--quiet']);
-    expect(junk.code).toBe(EXIT_CLEAN);
+    expect(junk.code).toBe(EXIT_NOTHING_AUDITED);
     expect(junk.stderr).toBe('dialguard: no call was counted (see the rows rejected)\ndialguard: 2 row(s) rejected (not printed: --quiet)\n');
     const strict = await run(['audit', join(dir, 'junk.jsonl'), '--quiet', '--strict']);
-    expect(strict.code).toBe(EXIT_FLAGS);
+    expect(strict.code).toBe(EXIT_NOTHING_AUDITED); // nothing audited says more than --strict's 1
   });
 
   it('--help prints the usage with the exit codes', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(EXIT_CLEAN);
     expect(r.stdout).toContain('Usage: dialguard audit FILE [options]');
-    expect(r.stdout).toMatch(/Exit codes\n {2}0 {2}no flags raised[^\n]*\n {2}1 {2}flags raised[^\n]*\n {2}2 {2}bad usage/);
+    expect(r.stdout).toMatch(/Exit codes\n {2}0 {2}no flags raised[^\n]*\n {2}1 {2}flags raised[^\n]*\n {2}2 {2}bad usage[^\n]*\n(?: {5}[^\n]*\n)* {2}3 {2}nothing audited/);
   });
 });
 

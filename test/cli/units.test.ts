@@ -55,6 +55,14 @@ describe('column mapping', () => {
     expect(() => m.toObject(['c1', '', '', '', '', '[oops', '', ''])).toThrow(CellError);
   });
 
+  it('builds rows without a prototype, nested objects included', () => {
+    const m = mappingFromHeader(['callId', 'content.optOutNumber', 'agent_name', 'agent.name'], undefined);
+    expect(m.fields).toEqual(['callId', 'content.optOutNumber']);
+    const row = m.toObject(['c1', '0800', 'Sam', 'Sam']);
+    expect(Object.getPrototypeOf(row)).toBeNull();
+    expect(Object.getPrototypeOf(row.content)).toBeNull();
+  });
+
   it('without a header, lists the fields in column order; empty entries skip columns', () => {
     const m = mappingFromOrder('callId,,dialAt');
     expect(m.width).toBe(3);
@@ -66,7 +74,9 @@ describe('column mapping', () => {
     expect(() => mappingFromHeader(['a', 'b'], 'callId=a,callId=b')).toThrow(/maps callId twice/);
     expect(() => mappingFromHeader(['a'], 'callId=a,campaignId=a')).toThrow(/to two fields/);
     expect(() => mappingFromOrder('callId=a')).toThrow(UsageError);
-    expect(() => mappingFromOrder('a.b.c')).toThrow(/one nested field/);
+    expect(() => mappingFromOrder('a.b.c')).toThrow(/"a\.b\.c" is not a field dialguard reads/);
+    expect(() => mappingFromOrder('callId,__proto__.disposition')).toThrow(/"__proto__\.disposition" is not a field dialguard reads/);
+    expect(() => mappingFromHeader(['callId', 'content.optout'], undefined)).toThrow(/column 2 of the header, "content\.optout"/);
     expect(() => mappingFromOrder('callId,callId')).toThrow(/twice/);
   });
 });

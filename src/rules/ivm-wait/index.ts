@@ -33,7 +33,7 @@ export const QUEUE_ITEMS: readonly QueueItem[] = ['identity', 'purpose', 'positi
 /** A flag about an IVM wait. */
 export type IvmFlag = Flag<'ivmLongWait'> | Flag<'ivmNoQueueInfo'>;
 
-const NONE: readonly IvmFlag[] = Object.freeze([]);
+const NONE: readonly IvmFlag[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * How long a recipient who asked an IVM for an agent waited (A1.28): from the request to

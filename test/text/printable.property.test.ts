@@ -1,0 +1,74 @@
+/**
+ * `printable`: what a person sees of a value from the data. Nothing in its output acts on a
+ * terminal; without a backslash in the value, the output reads back to the value exactly
+ * (nothing is lost or merged); a cut keeps within the length and never splits an escape or
+ * a surrogate pair.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clipPrintable, printable } from '../../src/index.js';
+
+/** What must never reach a terminal: controls, separators, bidi formatting, lone surrogates. */
+const ACTS =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const readBack = (text: string): string =>
+  text.replace(/\\u([0-9a-f]{4})|\\([nrt])/g, (_, hex: string | undefined, c: string | undefined) =>
+    hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c!]!,
+  );
+
+/** Strings rich in what must be escaped. */
+const hostile = fc.array(
+  fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 6 }),
+    fc.constantFrom('\u001b[31m', '\u001b]0;title\u0007', '\u009b', '\n', '\r\n', '\t', '\u2028', '\u202e', '\u2066', '\ud800', '\udc00', '\ud83d\ude00', '\u007f', '\u0000'),
+  ),
+  { maxLength: 12 },
+).map((parts) => parts.join(''));
+
+describe('printable', () => {
+  it('escapes the examples as documented', () => {
+    expect(printable('a\u001b[2Jb\nc\td\r')).toBe('a\\u001b[2Jb\\nc\\td\\r');
+    expect(printable('\u202eevil\u2066\u2028\u009b')).toBe('\\u202eevil\\u2066\\u2028\\u009b');
+    expect(printable('caf\u00e9 \u65e5\u672c \ud83d\ude00')).toBe('caf\u00e9 \u65e5\u672c \ud83d\ude00'); // text stays text
+    expect(printable('\u001b'.repeat(3), 13)).toBe('\\u001b\\u001b\u2026');
+    expect(printable('abcdef', 4)).toBe('abc\u2026');
+  });
+
+  it('leaves nothing that acts on a terminal', () => {
+    fc.assert(
+      fc.property(hostile, (s) => {
+        expect(ACTS.exec(printable(s))).toBeNull();
+      }),
+    );
+  });
+
+  it('reads back to the value when it has no backslash: distinct values stay distinct', () => {
+    fc.assert(
+      fc.property(hostile.filter((s) => !s.includes('\\')), (s) => {
+        expect(readBack(printable(s))).toBe(s);
+      }),
+    );
+  });
+
+  it('cuts to the length on whole escapes and code points, marking the cut with …', () => {
+    fc.assert(
+      fc.property(hostile.filter((s) => !s.includes('\\')), fc.integer({ min: 1, max: 40 }), (s, n) => {
+        const full = printable(s);
+        const cut = printable(s, n);
+        expect(cut.length).toBeLessThanOrEqual(n);
+        expect(clipPrintable(full, n)).toBe(cut);
+        if (full.length <= n) {
+          expect(cut).toBe(full);
+          return;
+        }
+        expect(cut.endsWith('\u2026')).toBe(true);
+        const kept = cut.slice(0, -1);
+        expect(full.startsWith(kept)).toBe(true);
+        expect(kept).not.toMatch(/\\(u[0-9a-f]{0,3})?$/); // no half escape
+        expect(kept).not.toMatch(/[\ud800-\udbff]$/); // no half surrogate pair
+        expect(readBack(kept)).toBe(s.slice(0, readBack(kept).length)); // a prefix of the value
+      }),
+    );
+  });
+});
