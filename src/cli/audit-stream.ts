@@ -182,9 +182,9 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
       }
       throwIfFailed();
     },
-    reject(at, reason, message, path = null) {
+    reject(at, reason, message, path = null, callId = null) {
       rows += 1;
-      reject(at, reason, message, null, path);
+      reject(at, reason, message, callId, path);
     },
     rows: () => rows,
     finish() {

@@ -17,6 +17,7 @@ import { EXIT_CLEAN, EXIT_FLAGS, EXIT_USAGE, UsageError } from './exit-codes.js'
 import { formatAudit } from './format.js';
 import { writeHtmlReport } from './html-output.js';
 import { createEvidenceTally, type EvidenceSummary } from './mapping/evidence.js';
+import { RowValueError } from './mapping/plain.js';
 import { planRows } from './mapping/prepare.js';
 import { packageVersion } from './package-files.js';
 import { openInput } from './input.js';
@@ -81,7 +82,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
             value = plan.normalise(value);
           } catch (e) {
             if (!(e instanceof CellError)) throw e;
-            run.reject(line, 'invalid', e.message, e.path);
+            run.reject(line, 'invalid', e.message, e.path, e instanceof RowValueError ? e.callId : null);
             progress.update(run.rows());
             return;
           }

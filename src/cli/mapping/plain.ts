@@ -50,6 +50,17 @@ const HEADERLESS_HINT =
   'If the file has no header row, give the fields in column order with --no-header --columns callId,campaignId,…; ' +
   'for a dialler\'s own records use --preset asterisk-cdr or --preset vicidial-log, or --mapping FILE.json.';
 
+/** A value of a row that cannot be read, with the call it belongs to. */
+export class RowValueError extends CellError {
+  constructor(
+    path: string,
+    message: string,
+    readonly callId: string,
+  ) {
+    super(path, message);
+  }
+}
+
 /** Reads one plain row's values (after the CSV columns are mapped, or a JSON line parsed). */
 export type PlainNormaliser = (value: unknown) => unknown;
 
@@ -100,19 +111,24 @@ export function plainNormaliser(options: PlainOptions): PlainNormaliser {
       const v = row[key];
       if (TIME_FIELDS.has(key)) {
         if (v === '' || v === null || v === undefined) continue;
-        const t = jsonTime(key, v, options, reader(key));
+        let t: unknown;
+        try {
+          t = jsonTime(key, v, options, reader(key));
+        } catch (e) {
+          if (e instanceof CellError && typeof row.callId === 'string' && row.callId !== '') throw new RowValueError(e.path, `call ${row.callId}: ${e.message}`, row.callId);
+          throw e;
+        }
         if (t !== v) put(key, t);
       } else if (BOOLEAN_FIELDS.has(key) && typeof v === 'string') {
-        const b = readBooleanCell(v);
-        if (b === undefined) throw new CellError(key, `${key} should be ${BOOLEAN_SPELLINGS}; received "${v}"`);
-        if (b !== null) put(key, b);
+        const b = readBooleanCell(v); // unreadable: left for the library to name, with the call
+        if (b !== null && b !== undefined) put(key, b);
       } else if ((key === 'messageContent' || key === 'content' || key === 'ivmInfo' || key === 'info') && typeof v === 'object' && v !== null && !Array.isArray(v)) {
         let nested: Record<string, unknown> | null = null;
         for (const sub in v) {
           const s = (v as Record<string, unknown>)[sub];
           if (typeof s !== 'string' || !BOOLEAN_FIELDS.has(`${key}.${sub}`)) continue;
           const b = readBooleanCell(s);
-          if (b === undefined) throw new CellError(`${key}.${sub}`, `${key}.${sub} should be ${BOOLEAN_SPELLINGS}; received "${s}"`);
+          if (b === undefined) continue; // left for the library to name
           nested ??= { ...(v as Record<string, unknown>) };
           if (b === null) delete nested[sub];
           else nested[sub] = b;
