@@ -113,6 +113,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
     const report: CliReport = { ...finished, evidence: summary };
     progress.done();
     if (summary.warning !== null) io.stderr.write(`dialguard: WARNING: ${summary.warning}\n`);
+    if (summary.note !== null) io.stderr.write(`dialguard: note: ${summary.note}\n`);
     if (report.input.rows === 0) io.stderr.write(`dialguard: ${input.name} has no rows: nothing was audited\n`);
     else if (report.calls === 0 && report.callsOutsidePeriod === 0) io.stderr.write('dialguard: no call was counted (see the rows rejected)\n');
     if (report.rejected.count > 0 && args.quiet) {
@@ -122,7 +123,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
     else {
       // formatReport's daily ACR table is per campaign: list that scope for it, whatever --by says.
       const shown = args.scopes.includes('campaign') ? report : run.rebuild([...args.scopes, 'campaign']);
-      const warning = summary.warning === null ? '' : `WARNING: ${summary.warning}\n\n`;
+      const warning = (summary.warning === null ? '' : `WARNING: ${summary.warning}\n\n`) + (summary.note === null ? '' : `Note: ${summary.note}\n\n`);
       io.stdout.write(warning + formatAudit(shown, report.input, report.rejected, args.scopes, period.from !== null || period.to !== null));
     }
     if (args.html !== undefined) writeHtmlReport(args.html, args.scopes.includes('campaign') ? report : { ...report, ...run.rebuild([...args.scopes, 'campaign']) });

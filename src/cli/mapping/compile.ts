@@ -216,6 +216,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
     } else setValues.set(field, text);
   }
 
+  const zoneless: string[] = [];
   for (const [field, source] of Object.entries(fields)) {
     const path = `fields.${field}`;
     if (!MAPPABLE_RECORD_FIELDS.has(field)) {
@@ -241,9 +242,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
       else problems.add(where(`${path}.time should be "local", "epoch" or "iso"`));
     }
     if (object?.time !== undefined && !TIME_FIELDS.has(field)) problems.add(where(`${path}.time: ${field} is not a time`));
-    if (time === 'local' && inputTz === undefined) {
-      problems.add(`${field} is read from a zoneless local time: give the zone it was written in with --input-tz (e.g. --input-tz Europe/London), or "inputTz" in the mapping`);
-    }
+    if (time === 'local' && inputTz === undefined) zoneless.push(field);
     const fieldEpoch = object?.epoch ?? epoch;
     if (time === 'epoch' && options.epoch === undefined && fieldEpoch === undefined) {
       problems.add(`${field} is read from an epoch number: say its unit with --epoch s or --epoch ms, or "epoch" in the mapping`);
@@ -259,6 +258,10 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
       unknownWhenEmpty,
       ...(object?.epoch !== undefined && options.epoch === undefined ? { epochOverride: object.epoch } : {}),
     } as CompiledField);
+  }
+
+  if (zoneless.length > 0) {
+    problems.add(`${zoneless.join(', ')} ${zoneless.length === 1 ? 'is a' : 'are'} zoneless local time${zoneless.length === 1 ? '' : 's'}: give the zone the file was written in with --input-tz (e.g. --input-tz Europe/London), or "inputTz" in the mapping`);
   }
 
   // Fields only --set supplies.

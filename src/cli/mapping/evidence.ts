@@ -21,8 +21,12 @@ export interface EvidenceSummary {
   readonly undecidableAs: Readonly<Record<string, number>>;
   /** Statuses the mapping's outcome table does not know, with their rows (most first). */
   readonly unmappedStatuses: readonly { readonly status: string; readonly rows: number }[];
+  /** Calls whose category differs from the outcome the dialler recorded, as `recorded → classified` with their count. */
+  readonly outcomeDisagreements: Readonly<Record<string, number>>;
   /** The warning, or `null` when every call's category rests on evidence. */
   readonly warning: string | null;
+  /** A note on the disagreements, or `null` when there are none. */
+  readonly note: string | null;
 }
 
 /** Counts the evidence of each call; `summary` gives the section. */
@@ -46,11 +50,18 @@ export function createEvidenceTally(): EvidenceTally {
   let withOutcome = 0;
   let undecidable = 0;
   const as: Record<string, number> = {};
+  const disagree: Record<string, number> = {};
   return {
     add(call) {
       calls += 1;
       const r = call.record;
-      if (r.outcome != null) withOutcome += 1;
+      if (r.outcome != null) {
+        withOutcome += 1;
+        if (r.outcome.category !== call.category) {
+          const key = `${r.outcome.category} → ${call.category}`;
+          disagree[key] = (disagree[key] ?? 0) + 1;
+        }
+      }
       const unknown = r.unknown;
       if (unknown === undefined || unknown.length === 0) return;
       if (unknown !== lastUnknown) {
@@ -74,6 +85,13 @@ export function createEvidenceTally(): EvidenceTally {
           `and ${statuses === '' ? 'no status the mapping knows' : `their statuses have no outcome in the mapping (${statuses}${unmappedStatuses.length > 8 ? ', …' : ''})`}. ` +
           `Their categories${shownAs === '' ? '' : ` (${shownAs})`} are not findings. Add the statuses to the mapping's outcome table (copy the preset: --mapping FILE.json).`;
       }
+      const disagreements = Object.entries(disagree);
+      const total = disagreements.reduce((a, [, k]) => a + k, 0);
+      const note =
+        total === 0
+          ? null
+          : `${n(total)} call${total === 1 ? "'s" : "s'"} category differs from the outcome the dialler recorded (recorded → classified: ${disagreements.map(([k, c]) => `${k} ${n(c)}`).join(', ')}): ` +
+            'the classifier decides from the times where they show the category; where they cannot, check the figures against the recorded outcomes.';
       return {
         unknownFacts: ORDER.filter((f) => seen.has(f)),
         calls,
@@ -81,7 +99,9 @@ export function createEvidenceTally(): EvidenceTally {
         undecidable,
         undecidableAs: { ...as },
         unmappedStatuses,
+        outcomeDisagreements: { ...disagree },
         warning,
+        note,
       };
     },
   };
