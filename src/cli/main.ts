@@ -24,7 +24,7 @@ import { openInput } from './input.js';
 import { readJsonLines } from './jsonl.js';
 import { parsePeriod } from './period.js';
 import { createProgress, type ProgressStream } from './progress.js';
-import { describeRejected } from './rejected.js';
+import { createRejectPrinter } from './reject-printer.js';
 import type { RowSink } from './rows.js';
 
 export { EXIT_CLEAN, EXIT_FLAGS, EXIT_USAGE } from './exit-codes.js';
@@ -61,6 +61,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
   if (plan.mapping !== null && input.format !== 'csv') throw new UsageError(`--preset and --mapping read CSV or TSV files; ${input.name} is ${input.format}`);
   const evidence = createEvidenceTally();
   const progress = createProgress(io.stderr, io.now);
+  const printRejected = createRejectPrinter((line) => progress.message(line));
   try {
     const run = createStreamAudit({
       name: input.name,
@@ -71,7 +72,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       scopes: args.scopes,
       dedupeWindow: args.dedupeWindow,
       examples: args.examples,
-      ...(args.quiet ? {} : { onReject: (row) => progress.message(describeRejected(row)) }),
+      ...(args.quiet ? {} : { onReject: printRejected }),
       onCall: (call) => evidence.add(call),
     });
     let failure: { error: unknown } | null = null; // an error of the audit, not of the reading
@@ -112,6 +113,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
     const summary: EvidenceSummary = evidence.summary(plan.mapping?.unmappedStatuses() ?? []);
     const report: CliReport = { ...finished, evidence: summary };
     progress.done();
+    for (const line of printRejected.summary()) io.stderr.write(`${line}\n`);
     if (summary.warning !== null) io.stderr.write(`dialguard: WARNING: ${summary.warning}\n`);
     if (summary.note !== null) io.stderr.write(`dialguard: note: ${summary.note}\n`);
     if (report.input.rows === 0) io.stderr.write(`dialguard: ${input.name} has no rows: nothing was audited\n`);

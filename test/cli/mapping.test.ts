@@ -112,6 +112,16 @@ describe('bad input, said once', () => {
     expect(fixed.report.rejected.count).toBe(0);
   });
 
+  it('the same rejection on every row is printed a few times, then counted, not repeated', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ ...record(`r${i}`, T0 + i * 60_000), campaignId: '' }));
+    const r = await run(['audit', file('same-error.jsonl', toJsonl(rows)), '--json']);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.filter((l) => l.includes('rejected (invalid) [campaignId]'))).toHaveLength(5);
+    expect(lines).toContain('dialguard: further rows rejected (invalid [campaignId]) are counted, not printed');
+    expect(lines).toContain('dialguard: 35 more row(s) rejected (invalid [campaignId]) not printed; 40 in all');
+    expect((JSON.parse(r.stdout) as CliReport).rejected.count).toBe(40);
+  });
+
   it('--set fills a value JSON Lines rows lack', async () => {
     const rows = cleanRecords(2).map(({ callCentreId: _, ...rest }) => rest);
     const r = await runJson(['audit', file('no-centre.jsonl', toJsonl(rows)), '--set', 'callCentreId=glasgow']);
