@@ -105,11 +105,11 @@ A dialler's own records
   leaves the call undetermined: the command warns, and lists those statuses.
 
   Asterisk (Master.csv has no call centre, no AMD or message setting):
-    dialguard audit /var/log/asterisk/cdr-csv/Master.csv --preset asterisk-cdr \
-      --input-tz Europe/London --set callCentreId=leeds --set agentGuaranteed=false \
+    dialguard audit /var/log/asterisk/cdr-csv/Master.csv --preset asterisk-cdr \\
+      --input-tz Europe/London --set callCentreId=leeds --set agentGuaranteed=false \\
       --set amd=true --set messagePlanned=true
   VICIdial (vicidial_log has no CLI: it is a campaign setting):
-    dialguard audit vicidial_log.tsv --preset vicidial-log --set callCentreId=leeds \
+    dialguard audit vicidial_log.tsv --preset vicidial-log --set callCentreId=leeds \\
       --set cli=01132345678 --set agentGuaranteed=false --set amd=true --set messagePlanned=true
 
 Audit

@@ -174,6 +174,14 @@ describe('bad input, said once', () => {
     expect((await run(['audit', 'x.csv', '--prest', 'asterisk-cdr'])).stderr).toContain('did you mean --preset?');
   });
 
+  it('--help shows a worked Asterisk and VICIdial example', async () => {
+    const r = await run(['--help']);
+    expect(r.stdout).toContain('--preset asterisk-cdr');
+    expect(r.stdout).toMatch(/Master\.csv --preset asterisk-cdr \\\n\s+--input-tz Europe\/London --set callCentreId=leeds/);
+    expect(r.stdout).toMatch(/vicidial_log\.tsv --preset vicidial-log --set callCentreId=leeds/);
+    for (const option of ['--mapping FILE.json', '--set FIELD=VALUE', '--input-tz ZONE', '--epoch s|ms', '--html FILE', '--version']) expect(r.stdout).toContain(option);
+  });
+
   it('--version', async () => {
     const r = await run(['--version']);
     const pkg = JSON.parse(readFileSync(fixture('../../package.json'), 'utf8')) as { version: string };
