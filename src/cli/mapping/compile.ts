@@ -62,6 +62,8 @@ interface CompiledField {
   readonly values: ReadonlyMap<string, unknown> | null;
   readonly fallback: unknown;
   readonly time: TimeFormat;
+  /** The field's own epoch unit (the mapping's `fields.X.epoch`), unless `--epoch` was given. */
+  readonly epoch: EpochUnit | undefined;
   readonly unknownWhenEmpty: boolean;
 }
 
@@ -243,6 +245,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
     }
     if (object?.time !== undefined && !TIME_FIELDS.has(field)) problems.add(where(`${path}.time: ${field} is not a time`));
     if (time === 'local' && inputTz === undefined) zoneless.push(field);
+    if (object?.epoch !== undefined && object.epoch !== 's' && object.epoch !== 'ms') problems.add(where(`${path}.epoch should be "s" or "ms"`));
     const fieldEpoch = object?.epoch ?? epoch;
     if (time === 'epoch' && options.epoch === undefined && fieldEpoch === undefined) {
       problems.add(`${field} is read from an epoch number: say its unit with --epoch s or --epoch ms, or "epoch" in the mapping`);
@@ -254,14 +257,14 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
       bind: (indexOf) => withMatch(b.bind(indexOf), b.match),
       values,
       fallback: setValues.get(field),
-      time: time,
+      time,
+      epoch: options.epoch === undefined ? object?.epoch : undefined,
       unknownWhenEmpty,
-      ...(object?.epoch !== undefined && options.epoch === undefined ? { epochOverride: object.epoch } : {}),
-    } as CompiledField);
+    });
   }
 
   if (zoneless.length > 0) {
-    problems.add(`${zoneless.join(', ')} ${zoneless.length === 1 ? 'is a' : 'are'} zoneless local time${zoneless.length === 1 ? '' : 's'}: give the zone the file was written in with --input-tz (e.g. --input-tz Europe/London), or "inputTz" in the mapping`);
+    problems.add(`${zoneless.join(', ')} ${zoneless.length === 1 ? 'is a' : 'are'} zoneless local time${zoneless.length === 1 ? '' : 's'}: give the zone the file was written in with --input-tz (e.g. --input-tz Europe/London; --tz sets only the calendar days), or "inputTz" in the mapping`);
   }
 
   // Fields only --set supplies.
@@ -317,6 +320,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
     }
   }
 
+  if (file.header !== undefined && file.header !== 'auto' && file.header !== true && file.header !== false) problems.add(where('"header" should be "auto", true or false'));
   const delimiter = options.delimiter ?? (typeof file.delimiter === 'string' && file.delimiter !== '' ? file.delimiter : ',');
   if (problems.list.length > 0) {
     throw new UsageError(problems.list.length === 1 ? problems.list[0]! : `the mapping cannot be used:\n  - ${problems.list.join('\n  - ')}`);
@@ -329,8 +333,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
   const readers = new Map<string, TimeReader>();
   for (const f of compiled) {
     if (!TIME_FIELDS.has(f.field)) continue;
-    const override = (f as CompiledField & { epochOverride?: EpochUnit }).epochOverride;
-    readers.set(f.field, timeReader(f.field, f.time, { epoch: override ?? epoch, inputTz }));
+    readers.set(f.field, timeReader(f.field, f.time, { epoch: f.epoch ?? epoch, inputTz }));
   }
 
   const bindRow = (indexOf: (column: string) => number, width: number, min: number): ColumnMapping => {

@@ -60,31 +60,62 @@ export function offsetCache(zone: string): OffsetCache {
   };
 }
 
+/** How the wall times of one local quarter hour map to instants: subtract `offset`; or none (skipped); or two (ambiguous). */
+type Resolution = { readonly kind: 'one'; readonly offset: number } | { readonly kind: 'two'; readonly earlier: number } | { readonly kind: 'skipped' };
+
+const resolutions = new WeakMap<OffsetCache, Map<number, Resolution>>();
+
+/** Resolves local wall time `wall` (as if UTC) in the zone of `cache`, from the offsets 12 hours either side. */
+function resolve(wall: number, cache: OffsetCache): Resolution {
+  // An offset change happens at most once in 24 hours: the offsets 12 hours either side
+  // are the only candidates. A candidate is right when the zone's offset at it agrees.
+  const before = cache.offset(wall - 12 * HOUR);
+  const after = cache.offset(wall + 12 * HOUR);
+  const okA = cache.offset(wall - before) === before;
+  if (before === after) return okA ? { kind: 'one', offset: before } : { kind: 'skipped' };
+  const okB = cache.offset(wall - after) === after;
+  if (okA && okB) return { kind: 'two', earlier: Math.max(before, after) };
+  if (okA) return { kind: 'one', offset: before };
+  if (okB) return { kind: 'one', offset: after };
+  return { kind: 'skipped' };
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /**
  * The instant of wall-clock time `text` in the zone of `cache`.
  * - not of the form `YYYY-MM-DD hh:mm[:ss[.fff]]` (or out of range) → `{ ok: false, reason: 'format' }`;
  * - in the hour skipped in spring → `{ ok: false, reason: 'skipped' }`;
  * - in the hour repeated in autumn → the earlier instant, `ambiguous: true`.
+ *
+ * Offsets change on a quarter hour in every zone, so the resolution is memoised per local
+ * quarter hour (bounded): a file of millions of rows looks the zone up a few times a day.
  */
 export function localToInstant(text: string, cache: OffsetCache): LocalInstant {
   const m = LOCAL.exec(text.trim());
   if (m === null) return { ok: false, reason: 'format' };
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const s = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return { ok: false, reason: 'format' };
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return { ok: false, reason: 'format' };
   const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  if (new Date(wall).getUTCDate() !== d || y < 1000) return { ok: false, reason: 'format' };
-  // An offset change happens at most once in 24 hours: the offsets 12 hours either side
-  // are the only candidates. A candidate is right when the zone's offset at it agrees.
-  const before = cache.offset(wall - 12 * HOUR);
-  const after = cache.offset(wall + 12 * HOUR);
-  const a = wall - before;
-  const okA = cache.offset(a) === before;
-  if (before === after) return okA ? { ok: true, at: a, ambiguous: false } : { ok: false, reason: 'skipped' };
-  const b = wall - after;
-  const okB = cache.offset(b) === after;
-  if (okA && okB) return { ok: true, at: Math.min(a, b), ambiguous: true };
-  if (okA) return { ok: true, at: a, ambiguous: false };
-  if (okB) return { ok: true, at: b, ambiguous: false };
+  let memo = resolutions.get(cache);
+  if (memo === undefined) resolutions.set(cache, (memo = new Map()));
+  const key = Math.floor(wall / (HOUR / 4));
+  let r = memo.get(key);
+  if (r === undefined) {
+    if (memo.size > 50_000) memo.clear();
+    r = resolve(key * (HOUR / 4), cache);
+    memo.set(key, r);
+  }
+  if (r.kind === 'one') return { ok: true, at: wall - r.offset, ambiguous: false };
+  if (r.kind === 'two') return { ok: true, at: wall - r.earlier, ambiguous: true };
   return { ok: false, reason: 'skipped' };
 }

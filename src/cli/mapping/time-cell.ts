@@ -33,7 +33,7 @@ export function timeReader(field: string, format: TimeFormat, reading: TimeReadi
   const cache = zone === undefined ? null : cacheFor(zone);
   const local = (text: string): number => {
     if (cache === null) {
-      throw new CellError(field, `${field} "${text}" has no zone: give the zone the file's times were written in with --input-tz (e.g. --input-tz Europe/London)`);
+      throw new CellError(field, `${field} "${text}" has no zone: give the zone the file's times were written in with --input-tz (e.g. --input-tz Europe/London; --tz sets only the calendar days)`);
     }
     const r = localToInstant(text, cache);
     if (r.ok) return r.at;
