@@ -228,9 +228,9 @@ describe('values as users write them', () => {
   it('zoneless local times are read with --input-tz (and refused without it, naming the option)', async () => {
     const text = [columns.join(','), row('a', ['false', 'false', 'true'], ['2026-07-01 10:00:00', '2026-07-01 10:00:06', '2026-07-01 10:00:07', '2026-07-01 10:01:00'])].join('\n');
     const path = file('local.csv', text);
-    const without = await runJson(['audit', path]);
-    expect(without.report.calls).toBe(0);
-    expect(without.report.rejected.examples[0]!.message).toMatch(/dialAt "2026-07-01 10:00:00" has no zone: .*--input-tz/);
+    const without = await run(['audit', path]); // every row rejected: exit 0, or 3 ("nothing audited") once that lands
+    expect([0, 3]).toContain(without.code);
+    expect(without.stderr).toMatch(/line 2: rejected \(invalid\) \[dialAt\]: call a: dialAt "2026-07-01 10:00:00" has no zone: .*--input-tz/);
     const r = await runJson(['audit', path, '--input-tz', 'Europe/London', '--tz', 'Europe/London']);
     expect(r.report.calls).toBe(1);
     expect(r.report.worstCalls).toBeDefined();
@@ -240,19 +240,19 @@ describe('values as users write them', () => {
   it('epoch seconds in JSON Lines are never read silently as milliseconds (the old period "1970-01-21")', async () => {
     const seconds = cleanRecords(2).map((r) => ({ ...r, dialAt: r.dialAt / 1000, ringingAt: null, answerAt: (r.answerAt as number) / 1000, agentAt: (r.agentAt as number) / 1000, hangupAt: (r.hangupAt as number) / 1000, lastEventAt: null }));
     const path = file('seconds.jsonl', toJsonl(seconds));
-    const r = await runJson(['audit', path]);
-    expect(r.report.calls).toBe(0);
-    expect(r.report.period.fromDate).not.toBe('1970-01-21');
-    expect(r.report.rejected.examples[0]!.message).toMatch(/dialAt 1772445600 is too small for epoch milliseconds \(it would be 1970-01-21\); as epoch seconds it is 2026-03-02: say which with --epoch s/);
+    const r = await run(['audit', path, '--json']);
+    expect([0, 3]).toContain(r.code); // every row rejected
+    expect(r.stdout).not.toContain('1970-01-21');
+    expect(r.stderr).toMatch(/dialAt 1772445600 is too small for epoch milliseconds \(it would be 1970-01-21\); as epoch seconds it is 2026-03-02: say which with --epoch s/);
+    expect(r.stderr.match(/rejected \(invalid\)/g)).toHaveLength(2);
     const s = await runJson(['audit', path, '--epoch', 's']);
     expect(s.report.calls).toBe(2);
     expect(s.report.period.fromDate).toBe('2026-03-02');
   });
 
   it('an all-rejected file reports what it rejected (exit code is not "flags")', async () => {
-    const r = await runJson(['audit', file('all-bad.jsonl', toJsonl([{ ...record('x', T0), dialAt: 17 }]))]);
-    expect(r.report.calls).toBe(0);
-    expect(r.report.rejected.count).toBe(1);
+    const r = await run(['audit', file('all-bad.jsonl', toJsonl([{ ...record('x', T0), dialAt: 17 }]))]);
+    expect(r.stderr).toContain('line 1: rejected (invalid) [dialAt]: call x: dialAt 17 is too small for epoch milliseconds');
     expect([0, 3]).toContain(r.code); // 3 ("nothing audited") once that exit code lands
   });
 });
