@@ -5,9 +5,10 @@ import { writeFileSync } from 'node:fs';
 import { renderHtmlReport } from '../html/render-report.js';
 import type { CliReport } from './audit-stream.js';
 import { UsageError } from './exit-codes.js';
+import type { HourlySummary } from './hourly.js';
 
-/** Writes `report` as HTML to `path`. @throws UsageError when the file cannot be written */
-export function writeHtmlReport(path: string, report: CliReport): void {
+/** Writes `report` (with the calls by hour of day) as HTML to `path`. @throws UsageError when the file cannot be written */
+export function writeHtmlReport(path: string, report: CliReport & { readonly hours: HourlySummary }): void {
   try {
     writeFileSync(path, renderHtmlReport(report));
   } catch (e) {

@@ -16,6 +16,7 @@ import { readCsv } from './csv.js';
 import { EXIT_CLEAN, EXIT_FLAGS, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { formatAudit } from './format.js';
 import { writeHtmlReport } from './html-output.js';
+import { createHourlyTally } from './hourly.js';
 import { createEvidenceTally, type EvidenceSummary } from './mapping/evidence.js';
 import { RowValueError } from './mapping/plain.js';
 import { planRows } from './mapping/prepare.js';
@@ -60,6 +61,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
   const input = await openInput(args.file, args.format ?? (plan.mapping !== null ? 'csv' : undefined), io.stdin);
   if (plan.mapping !== null && input.format !== 'csv') throw new UsageError(`--preset and --mapping read CSV or TSV files; ${input.name} is ${input.format}`);
   const evidence = createEvidenceTally();
+  const hourly = createHourlyTally(policy.timeZone, period.from, period.to);
   const progress = createProgress(io.stderr, io.now);
   const printRejected = createRejectPrinter((line) => progress.message(line));
   try {
@@ -73,7 +75,10 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       dedupeWindow: args.dedupeWindow,
       examples: args.examples,
       ...(args.quiet ? {} : { onReject: printRejected }),
-      onCall: (call) => evidence.add(call),
+      onCall: (call) => {
+        evidence.add(call);
+        hourly.add(call);
+      },
     });
     let failure: { error: unknown } | null = null; // an error of the audit, not of the reading
     const sink: RowSink = {
@@ -128,7 +133,10 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       const warning = (summary.warning === null ? '' : `WARNING: ${summary.warning}\n\n`) + (summary.note === null ? '' : `Note: ${summary.note}\n\n`);
       io.stdout.write(warning + formatAudit(shown, report.input, report.rejected, args.scopes, period.from !== null || period.to !== null));
     }
-    if (args.html !== undefined) writeHtmlReport(args.html, args.scopes.includes('campaign') ? report : { ...report, ...run.rebuild([...args.scopes, 'campaign']) });
+    if (args.html !== undefined) {
+      const page = { ...(args.scopes.includes('campaign') ? report : { ...report, ...run.rebuild([...args.scopes, 'campaign']) }), hours: hourly.summary() };
+      writeHtmlReport(args.html, page);
+    }
     return exitCodeOf(report, args.strict);
   } finally {
     progress.done();

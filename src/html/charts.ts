@@ -54,10 +54,13 @@ function labelEvery(n: number): number {
   return Math.max(1, Math.ceil(n / 16));
 }
 
+/** Dates print as `MM-DD`; other labels as they are. */
+const short = (label: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(label) ? label.slice(5) : label);
+
 function xAxis(labels: readonly string[], cx: (i: number) => number, y: number): string {
   const every = labelEvery(labels.length);
   return labels
-    .map((l, i) => (i % every === 0 ? `<text class="xlabel" x="${f1(cx(i))}" y="${f1(y + 18)}" text-anchor="middle">${escapeHtml(l.slice(5))}</text>` : ''))
+    .map((l, i) => (i % every === 0 ? `<text class="xlabel" x="${f1(cx(i))}" y="${f1(y + 18)}" text-anchor="middle">${escapeHtml(short(l))}</text>` : ''))
     .join('');
 }
 
@@ -110,7 +113,7 @@ export function lineChart(title: string, labels: readonly string[], series: read
 }
 
 /** Stacked bars: one per label, layers bottom first. */
-export function stackedBars(title: string, labels: readonly string[], layers: readonly BarLayer[]): string {
+export function stackedBars(title: string, labels: readonly string[], layers: readonly BarLayer[], id?: string): string {
   const n = Math.max(1, labels.length);
   const plotW = W - L - R;
   const plotH = H - T - B;
@@ -121,7 +124,7 @@ export function stackedBars(title: string, labels: readonly string[], layers: re
   const step = Math.max(1, Math.round(niceStep(max)));
   const top = Math.ceil((max * 1.05) / step) * step;
   const cy = (v: number): number => T + plotH - (v / top) * plotH;
-  const out: string[] = [`<svg class="chart bar-chart" data-layers="${layers.length}" data-bars="${labels.length}" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg">`];
+  const out: string[] = [`<svg${id === undefined ? '' : ` id="${escapeHtml(id)}"`} class="chart bar-chart" data-layers="${layers.length}" data-bars="${labels.length}" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg">`];
   out.push(`<title>${escapeHtml(title)}</title>`);
   for (let v = 0; v <= top; v += step) {
     out.push(`<line class="grid" x1="${L}" y1="${f1(cy(v))}" x2="${W - R}" y2="${f1(cy(v))}"/><text class="ylabel" x="${L - 6}" y="${f1(cy(v) + 4)}" text-anchor="end">${v.toLocaleString('en-GB')}</text>`);

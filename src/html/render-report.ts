@@ -33,6 +33,8 @@ export interface HtmlReportInput extends Report {
   };
   /** The report's coverage section (rules judged and not judged), when the report has one. */
   readonly coverage?: unknown;
+  /** Calls by hour of day (policy zone) and category, when the command counted them. */
+  readonly hours?: { readonly zone: string; readonly hours: readonly { readonly hour: number; readonly counts: Readonly<Record<string, number>> }[] };
 }
 
 /** The outcomes drawn per day, bottom first. */
@@ -207,7 +209,13 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   );
 
   out.push('<h2 id="outcomes">Outcomes per day</h2>');
-  out.push(stackedBars('Calls per day by outcome', dates, layers), legend(layers.map((l) => l.name), (k) => ({ color: layers[k]!.color, dash: '' })));
+  out.push(stackedBars('Calls per day by outcome', dates, layers, 'per-day'), legend(layers.map((l) => l.name), (k) => ({ color: layers[k]!.color, dash: '' })));
+  if (r.hours !== undefined) {
+    const hours = r.hours.hours;
+    const hourLayers = OUTCOMES.filter((o) => hours.some((h) => (h.counts[o.key] ?? 0) > 0)).map((o) => ({ name: o.name, color: o.color, values: hours.map((h) => h.counts[o.key] ?? 0) }));
+    out.push(`<h3>By hour of day (${e(r.hours.zone)})</h3>`);
+    out.push(stackedBars(`Calls by hour of day (${r.hours.zone}) and outcome`, hours.map((h) => `${String(h.hour).padStart(2, '0')}`), hourLayers, 'per-hour'));
+  }
   const totals = all?.totals;
   if (totals !== undefined) {
     out.push(`<div id="categories">${table(['category', 'calls', 'share'], OUTCOMES.filter((o) => o.key !== 'undetermined' || count(totals, o.key) > 0).map((o) => [e(o.name), n(count(totals, o.key)), pct(totals.calls === 0 ? null : count(totals, o.key) / totals.calls)]), [1, 2])}</div>`);

@@ -106,9 +106,19 @@ describe('the HTML report in a browser', () => {
       expect(s.drawn).toBeGreaterThan(100);
     }
     // Outcomes per day: one bar per day, stacked by the outcomes that occurred.
-    const bars = await page.$eval('.bar-chart', (svg) => ({ bars: Number(svg.getAttribute('data-bars')), layers: [...svg.querySelectorAll('g.layer')].map((g) => [g.getAttribute('data-name'), g.querySelectorAll('rect').length]) }));
+    const bars = await page.$eval('#per-day', (svg) => ({ bars: Number(svg.getAttribute('data-bars')), layers: [...svg.querySelectorAll('g.layer')].map((g) => [g.getAttribute('data-name'), g.querySelectorAll('rect').length]) }));
     expect(bars.bars).toBe(28);
     expect(bars.layers).toEqual([['live', 28], ['abandoned', 28], ['unconnected', 28]]);
+    // By hour of day: 24 bars; every call counted in the local hour it was dialled: 10:00–11:55 UTC,
+    // which is 11:00–12:55 on 29 March, the first day of BST.
+    const hours = await page.$eval('#per-hour', (svg) => ({
+      bars: Number(svg.getAttribute('data-bars')),
+      cells: [...svg.querySelectorAll('rect title')].map((t) => /^(\d\d) (.+): (\d+)$/.exec(t.textContent ?? '')!.slice(1)),
+    }));
+    expect(hours.bars).toBe(24);
+    expect(hours.cells.reduce((a, [, , v]) => a + Number(v), 0)).toBe(report.calls);
+    expect([...new Set(hours.cells.map(([h]) => h))].sort()).toEqual(['10', '11', '12']);
+    expect(hours.cells.filter(([h]) => h === '12').reduce((a, [, , v]) => a + Number(v), 0)).toBe(6 * 30); // campaigns 6–11 on 29 March
 
     // The daily ACR table: every campaign-day, with the report's own rate.
     const rows = await page.$$eval('#acr-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
