@@ -24,7 +24,7 @@ export function createRejectPrinter(write: (line: string) => void): RejectPrinte
     const n = (seen.get(kind) ?? 0) + 1;
     if (seen.size < 1000 || seen.has(kind)) seen.set(kind, n);
     if (n <= PRINTED_PER_KIND) write(describeRejected(row));
-    if (n === PRINTED_PER_KIND) write(`dialguard: further rows rejected (${kind}) are counted, not printed`);
+    else if (n === PRINTED_PER_KIND + 1) write(`dialguard: further rows rejected (${kind}) are counted, not printed`);
   }) as RejectPrinter;
   print.summary = () =>
     [...seen]
