@@ -150,6 +150,14 @@ describe('bad input, said once', () => {
     expect(vd.stderr).toContain('use --preset vicidial-log');
   });
 
+  it('with a preset, a first row that is partly its column names is neither header nor call: an error, not a guess', async () => {
+    const r = await run(['audit', file('partial.tsv', 'uniqueid\tlead_id\tlist\tcampaign\n1.1\t1\t2\tX\n'), ...VICIDIAL]);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toContain('the first row of the file names some of preset vicidial-log\'s columns ("uniqueid", "lead_id") but not others ("list", "campaign")');
+    const wide = await run(['audit', file('short.csv', '"a","b","c"\n'), ...ASTERISK]);
+    expect(wide.stderr).toContain('the first row of the file has 3 columns; preset asterisk-cdr expects 16–18');
+  });
+
   it('a first row naming nothing dialguard reads is not a header either', async () => {
     const r = await run(['audit', file('foreign.csv', 'alpha,beta,gamma\na,b,c\n')]);
     expect(r.code).toBe(EXIT_USAGE);
