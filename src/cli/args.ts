@@ -4,7 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { ACR_SCOPES, type AcrScope } from 'dialguard';
+import { unknownOptionMessage, unknownOptionOf } from './did-you-mean.js';
 import { UsageError } from './exit-codes.js';
+import type { EpochUnit } from './mapping/cells.js';
 
 /** What each input row is: a `CallRecord` or a `CallEvent` (`--input`). */
 export type InputKind = 'records' | 'events';
@@ -32,10 +34,24 @@ export interface AuditArgs {
   readonly quiet: boolean;
   readonly dedupeWindow: number;
   readonly examples: number;
+  /** `--delimiter` as given (`undefined`: from the mapping, or tab for `.tsv`, else comma). */
+  readonly delimiterOption: string | undefined;
+  /** `--preset NAME`: a mapping shipped in the package. */
+  readonly preset: string | undefined;
+  /** `--mapping FILE.json`: a mapping file. */
+  readonly mapping: string | undefined;
+  /** `--set field=value`, in order (a later one wins). */
+  readonly set: ReadonlyMap<string, string>;
+  /** `--input-tz ZONE`: the zone of zoneless times in the input. */
+  readonly inputTz: string | undefined;
+  /** `--epoch s|ms`: the unit of epoch numbers in the input. */
+  readonly epoch: EpochUnit | undefined;
+  /** `--html FILE`: also write the report as one self-contained HTML page. */
+  readonly html: string | undefined;
 }
 
 /** The command line understood: help, or an audit with its checked options. */
-export type ParsedCommand = { readonly kind: 'help' } | { readonly kind: 'audit'; readonly args: AuditArgs };
+export type ParsedCommand = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'audit'; readonly args: AuditArgs };
 
 /** Default `--dedupe-window`: call ids remembered for the duplicate check. */
 export const DEFAULT_DEDUPE_WINDOW = 1_000_000;
@@ -68,7 +84,35 @@ Input
   --delimiter CHAR         CSV field delimiter (default ","; "\\t" for tabs)
   Fields are named as in CallRecord / CallEvent (callId, dialAt, …; nested ones dotted:
   messageContent.optOutNumber, content.optOutNumber, ivmInfo.position). Timestamps are
-  epoch milliseconds (JSON only) or ISO-8601 date-times with a zone, e.g. 2026-03-02T10:00:00Z.
+  ISO-8601 date-times with a zone (2026-03-02T10:00:00Z), zoneless local times with
+  --input-tz, or epoch numbers (milliseconds; seconds with --epoch s). Booleans:
+  true/false, 1/0, yes/no, y/n, any case. A .tsv file is read tab-separated.
+
+A dialler's own records
+  --preset asterisk-cdr|vicidial-log
+                           read Asterisk's Master.csv or VICIdial's vicidial_log with the
+                           mapping shipped in the package (presets/*.json)
+  --mapping FILE.json      read any other CDR with a mapping file: columns by header or
+                           position, constants, time zone, epoch unit, and the table of
+                           the dialler's statuses and what each means (copy a preset and
+                           edit it; "extends": "vicidial-log" changes only what differs)
+  --set FIELD=VALUE        a value for every row that has none (repeatable), e.g.
+                           --set callCentreId=leeds --set cli=01132345678
+  --input-tz ZONE          the zone the file's zoneless times were written in. The hour
+                           repeated in October is read as its earlier (summer-time)
+                           instant; a time in the hour skipped in March is rejected
+  --epoch s|ms             the unit of epoch numbers (a number too small for ms is
+                           refused unless the unit is given)
+  A status the mapping does not know, on a call whose file has no agent or message times,
+  leaves the call undetermined: the command warns, and lists those statuses.
+
+  Asterisk (Master.csv has no call centre, no AMD or message setting):
+    dialguard audit /var/log/asterisk/cdr-csv/Master.csv --preset asterisk-cdr \\
+      --input-tz Europe/London --set callCentreId=leeds --set agentGuaranteed=false \\
+      --set amd=true --set messagePlanned=true
+  VICIdial (vicidial_log has no CLI: it is a campaign setting):
+    dialguard audit vicidial_log.tsv --preset vicidial-log --set callCentreId=leeds \\
+      --set cli=01132345678 --set agentGuaranteed=false --set amd=true --set messagePlanned=true
 
 Audit
   --tz ZONE                IANA zone for calendar days and recipients without a zone
@@ -86,11 +130,14 @@ Output
   --by SCOPES              scopes to list, comma-separated: all, campaign, callCentre,
                            campaignCallCentre (default: all four; A3.4)
   --json                   write the report as JSON to stdout (the library's Report, with
-                           "input" and "rejected")
+                           "input", "rejected" and "evidence")
+  --html FILE              also write the report as one self-contained HTML page (charts
+                           drawn inline; nothing fetched)
   --examples N             rejected rows listed in the report (default ${DEFAULT_EXAMPLES})
   --quiet                  do not print each rejected row on stderr (the report still counts them)
   --strict                 exit 1 when any row was rejected, even with no flags
   -h, --help               show this help
+  -V, --version            show the version
 
 Exit codes
   0  no flags raised (rejected rows, if any, are reported; see --strict)
@@ -136,6 +183,32 @@ function scopes(values: readonly string[] | undefined): readonly AcrScope[] {
   return ACR_SCOPES.filter((s) => out.includes(s));
 }
 
+/** Every long option, for "did you mean". */
+const OPTION_NAMES: readonly string[] = [
+  'input', 'format', 'columns', 'no-header', 'delimiter', 'json', 'by', 'tz', 'from', 'to', 'strict', 'quiet', 'dedupe-window', 'examples',
+  'help', 'version', 'preset', 'mapping', 'set', 'input-tz', 'epoch', 'html',
+];
+
+function setPairs(values: readonly string[] | undefined): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const v of values ?? []) {
+    const eq = v.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--set should be field=value, e.g. --set callCentreId=leeds; received "${v}"`);
+    out.set(v.slice(0, eq).trim(), v.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+function zoneOption(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UsageError(`--${name} should be an IANA time zone, e.g. Europe/London`);
+  return value;
+}
+
+function nonEmpty(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UsageError(`--${name} should name a file`);
+  return value;
+}
+
 /**
  * Reads `argv` (without `node` and the script): `audit FILE [options]`, or `--help`.
  * @throws UsageError for an unknown command or option, a missing FILE or a bad value
@@ -163,13 +236,23 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
         'dedupe-window': { type: 'string' },
         examples: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+        preset: { type: 'string' },
+        mapping: { type: 'string' },
+        set: { type: 'string', multiple: true },
+        'input-tz': { type: 'string' },
+        epoch: { type: 'string' },
+        html: { type: 'string' },
       },
     });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    const message = e instanceof Error ? e.message : String(e);
+    const unknown = unknownOptionOf(message);
+    throw new UsageError(unknown !== null ? unknownOptionMessage(unknown, OPTION_NAMES) : message.split('\n')[0]!);
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
   const [command, file, ...rest] = positionals;
   if (command === undefined) throw new UsageError('missing command: dialguard audit FILE');
   if (command !== 'audit') throw new UsageError(`unknown command "${command}": the only command is audit`);
@@ -177,7 +260,12 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
   if (rest.length > 0) throw new UsageError(`one FILE at a time; unexpected "${rest.join(' ')}"`);
   const header = values['no-header'] !== true;
   const columns = values.columns?.join(',');
-  if (!header && (columns === undefined || columns.trim() === '')) throw new UsageError('--no-header needs --columns to give the fields in column order');
+  const mapped = values.preset !== undefined || values.mapping !== undefined;
+  if (values.preset !== undefined && values.mapping !== undefined) throw new UsageError('give --preset or --mapping, not both (a mapping file can extend a preset: "extends": "vicidial-log")');
+  if (mapped && columns !== undefined) throw new UsageError('--columns does not go with --preset or --mapping: the mapping names the columns');
+  if (!header && !mapped && (columns === undefined || columns.trim() === '')) {
+    throw new UsageError('--no-header needs --columns to give the fields in column order (or --preset asterisk-cdr | vicidial-log, or --mapping FILE.json)');
+  }
   const delimiter = values.delimiter ?? ',';
   if (delimiter.length === 0) throw new UsageError('--delimiter should be one or more characters');
   const tz = values.tz;
@@ -200,6 +288,13 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
       quiet: values.quiet === true,
       dedupeWindow: count('dedupe-window', values['dedupe-window'], DEFAULT_DEDUPE_WINDOW, MAX_DEDUPE_WINDOW),
       examples: count('examples', values.examples, DEFAULT_EXAMPLES),
+      delimiterOption: values.delimiter === undefined ? undefined : delimiter === '\\t' ? '\t' : delimiter,
+      preset: values.preset,
+      mapping: values.mapping,
+      set: setPairs(values.set),
+      inputTz: zoneOption('input-tz', values['input-tz']),
+      epoch: choice('epoch', values.epoch, ['s', 'ms'] as const),
+      html: nonEmpty('html', values.html),
     },
   };
 }

@@ -28,6 +28,7 @@ import {
   type AcrScope,
   type CallEvent,
   type CallRecord,
+  type ClassifiedCall,
   type MisuseUpdate,
   type Policy,
   type Report,
@@ -35,6 +36,7 @@ import {
 } from 'dialguard';
 import type { InputFormat, InputKind } from './args.js';
 import { createDuplicateWindow } from './dedupe.js';
+import type { EvidenceSummary } from './mapping/evidence.js';
 import type { Period } from './period.js';
 import { createRejectedLog, type RejectedRow, type RejectedSummary } from './rejected.js';
 import type { RejectReason, RowSink } from './rows.js';
@@ -54,6 +56,8 @@ export interface InputSummary {
 export interface CliReport extends Report {
   readonly input: InputSummary;
   readonly rejected: RejectedSummary;
+  /** What the input could not show, and the warning when calls cannot be told live from silent (set by the command). */
+  readonly evidence?: EvidenceSummary;
 }
 
 /** Options of a streaming audit. */
@@ -71,6 +75,8 @@ export interface StreamAuditOptions {
   readonly examples: number;
   /** Told of each rejected row as it happens (stderr). */
   readonly onReject?: (row: RejectedRow) => void;
+  /** Told of each call counted, classified (the evidence tally). */
+  readonly onCall?: (call: ClassifiedCall) => void;
 }
 
 /** A running audit: feed it rows (it is the readers' sink), then `finish()`. */
@@ -121,6 +127,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
       next({ call, raised }: MisuseUpdate) {
         if (call.record.dialAt < oldest) oldest = call.record.dialAt;
         builder.add(call);
+        options.onCall?.(call);
         // Flags about a scope (too many CLIs, scanning, ACR alert) come with the call that raised them.
         if (raised !== call.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
       },
@@ -175,9 +182,9 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
       }
       throwIfFailed();
     },
-    reject(at, reason, message, path = null) {
+    reject(at, reason, message, path = null, callId = null) {
       rows += 1;
-      reject(at, reason, message, null, path);
+      reject(at, reason, message, callId, path);
     },
     rows: () => rows,
     finish() {

@@ -49,8 +49,10 @@ export class CellError extends Error {
 
 /** Turns CSV rows (arrays of cells) into plain objects for `parseCallRecord` / `parseCallEvent`. */
 export interface ColumnMapping {
-  /** Cells each row must have. */
+  /** Cells each row must have (at most, when `minWidth` is given). */
   readonly width: number;
+  /** Fewest cells a row may have (trailing optional columns); default `width`. */
+  readonly minWidth?: number;
   /** Field paths read, in column order (for messages and detection). */
   readonly fields: readonly string[];
   /** The object of one row. @throws CellError for a JSON cell that does not parse */

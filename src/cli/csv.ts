@@ -30,6 +30,11 @@ export interface CsvOptions {
   /** `--columns`, see `columns.ts`. */
   readonly columns: string | undefined;
   readonly delimiter: string;
+  /**
+   * Reads the first record and returns the mapping of the rest, and whether that record
+   * was a header (else it is read as the first call). Given, it replaces `header`/`columns`.
+   */
+  readonly mapper?: (first: readonly string[]) => { readonly mapping: ColumnMapping; readonly header: boolean };
 }
 
 /** Line number of a csv-parse error. */
@@ -43,7 +48,7 @@ function errorLine(err: unknown): number {
  * @throws UsageError for a header that `--columns` does not fit, or a record too long to recover from
  */
 export async function readCsv(chunks: AsyncIterable<Buffer | string>, options: CsvOptions, sink: RowSink): Promise<void> {
-  let mapping: ColumnMapping | null = options.header ? null : mappingFromOrder(options.columns ?? '');
+  let mapping: ColumnMapping | null = options.header || options.mapper ? null : mappingFromOrder(options.columns ?? '');
   let lastLine = 0; // line where the last record (or unreadable stretch) ended
   let lastWasSkip = false;
   // Lines found not UTF-8, rejected once the parser has handed on the records before them
@@ -59,11 +64,17 @@ export async function readCsv(chunks: AsyncIterable<Buffer | string>, options: C
     lastLine = line;
     lastWasSkip = false;
     if (mapping === null) {
-      mapping = mappingFromHeader(record, options.columns);
-      return null;
+      if (options.mapper === undefined) {
+        mapping = mappingFromHeader(record, options.columns);
+        return null;
+      }
+      const started = options.mapper(record);
+      mapping = started.mapping;
+      if (started.header) return null;
     }
-    if (record.length !== mapping.width) {
-      sink.reject(line, 'csv', `expected ${mapping.width} columns, found ${record.length}`);
+    if (record.length > mapping.width || record.length < (mapping.minWidth ?? mapping.width)) {
+      const expected = mapping.minWidth === undefined || mapping.minWidth === mapping.width ? `${mapping.width}` : `${mapping.minWidth}–${mapping.width}`;
+      sink.reject(line, 'csv', `expected ${expected} columns, found ${record.length}`);
       return null;
     }
     let value: Record<string, unknown>;

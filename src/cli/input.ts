@@ -20,7 +20,7 @@ export interface OpenedInput {
   close(): Promise<void>;
 }
 
-const EXTENSIONS: Readonly<Record<string, InputFormat>> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
+const EXTENSIONS: Readonly<Record<string, InputFormat>> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv', '.tsv': 'csv' };
 /**
  * Chunk size for files. Each chunk becomes one string; above V8's regular-object size
  * (128 KiB) strings go to the large-object space, which only a full GC frees, and the

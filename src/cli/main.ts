@@ -11,14 +11,21 @@ import { fileURLToPath } from 'node:url';
 import { definePolicy, isTimeZone, ofcom2017, printable, type Policy } from 'dialguard';
 import { parseCommand, USAGE, type AuditArgs } from './args.js';
 import { createStreamAudit, type CliReport } from './audit-stream.js';
+import { CellError } from './columns.js';
 import { readCsv } from './csv.js';
 import { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { formatAudit } from './format.js';
+import { writeHtmlReport } from './html-output.js';
+import { createHourlyTally } from './hourly.js';
+import { createEvidenceTally, type EvidenceSummary } from './mapping/evidence.js';
+import { RowValueError } from './mapping/plain.js';
+import { planRows } from './mapping/prepare.js';
+import { packageVersion } from './package-files.js';
 import { openInput } from './input.js';
 import { readJsonLines } from './jsonl.js';
 import { parsePeriod } from './period.js';
 import { createProgress, type ProgressStream } from './progress.js';
-import { describeRejected } from './rejected.js';
+import { createRejectPrinter } from './reject-printer.js';
 import type { RowSink } from './rows.js';
 import { bestEffort, closedQuietly, isClosedStream } from './safe-stream.js';
 
@@ -56,23 +63,42 @@ function exitCodeOf(report: CliReport, strict: boolean): number {
 async function audit(args: AuditArgs, io: CliIo): Promise<number> {
   const policy = policyFor(args);
   const period = parsePeriod(args.from, args.to, policy.timeZone);
-  const input = await openInput(args.file, args.format, io.stdin);
+  const plan = planRows(args); // the mapping and options checked before the input is read
+  const input = await openInput(args.file, args.format ?? (plan.mapping !== null ? 'csv' : undefined), io.stdin);
+  if (plan.mapping !== null && input.format !== 'csv') throw new UsageError(`--preset and --mapping read CSV or TSV files; ${input.name} is ${input.format}`);
+  const evidence = createEvidenceTally();
+  const hourly = createHourlyTally(policy.timeZone, period.from, period.to);
   const progress = createProgress(io.stderr, io.now);
+  const printRejected = createRejectPrinter((line) => progress.message(line));
   try {
     const run = createStreamAudit({
       name: input.name,
       format: input.format,
       policy,
-      kind: args.input,
+      kind: plan.kind,
       period,
       scopes: args.scopes,
       dedupeWindow: args.dedupeWindow,
       examples: args.examples,
-      ...(args.quiet ? {} : { onReject: (row) => progress.message(describeRejected(row)) }),
+      ...(args.quiet ? {} : { onReject: printRejected }),
+      onCall: (call) => {
+        evidence.add(call);
+        hourly.add(call);
+      },
     });
     let failure: { error: unknown } | null = null; // an error of the audit, not of the reading
     const sink: RowSink = {
       row(line, value) {
+        if (input.format === 'jsonl') {
+          try {
+            value = plan.normalise(value);
+          } catch (e) {
+            if (!(e instanceof CellError)) throw e;
+            run.reject(line, 'invalid', e.message, e.path, e instanceof RowValueError ? e.callId : null);
+            progress.update(run.rows());
+            return;
+          }
+        }
         try {
           run.row(line, value);
         } catch (error) {
@@ -87,15 +113,20 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       },
     };
     try {
-      if (input.format === 'csv') await readCsv(input.chunks, { header: args.header, columns: args.columns, delimiter: args.delimiter }, sink);
+      if (input.format === 'csv') await readCsv(input.chunks, { header: args.header, columns: args.columns, delimiter: plan.delimiter, mapper: plan.csvMapper }, sink);
       else await readJsonLines(input.chunks, sink);
     } catch (e) {
       if (failure !== null) throw (failure as { error: unknown }).error;
       if (e instanceof UsageError) throw e;
       throw new UsageError(`cannot read ${printable(input.name)}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const report = run.finish();
+    const finished = run.finish();
+    const summary: EvidenceSummary = evidence.summary(plan.mapping?.unmappedStatuses() ?? []);
+    const report: CliReport = { ...finished, evidence: summary };
     progress.done();
+    for (const line of printRejected.summary()) io.stderr.write(`${line}\n`);
+    if (summary.warning !== null) io.stderr.write(`dialguard: WARNING: ${printable(summary.warning)}\n`);
+    if (summary.note !== null) io.stderr.write(`dialguard: note: ${printable(summary.note)}\n`);
     if (report.input.rows === 0) io.stderr.write(`dialguard: ${printable(input.name)} has no rows: nothing was audited\n`);
     else if (report.calls === 0 && report.callsOutsidePeriod === 0) io.stderr.write('dialguard: no call was counted (see the rows rejected)\n');
     else if (report.calls === 0) io.stderr.write(`dialguard: no call in the period (${report.callsOutsidePeriod.toLocaleString('en-GB')} outside it): nothing was audited\n`);
@@ -106,7 +137,12 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
     else {
       // formatReport's daily ACR table is per campaign: list that scope for it, whatever --by says.
       const shown = args.scopes.includes('campaign') ? report : run.rebuild([...args.scopes, 'campaign']);
-      io.stdout.write(formatAudit(shown, report.input, report.rejected, args.scopes, period.from !== null || period.to !== null));
+      const warning = (summary.warning === null ? '' : `WARNING: ${summary.warning}\n\n`) + (summary.note === null ? '' : `Note: ${summary.note}\n\n`);
+      io.stdout.write(warning + formatAudit(shown, report.input, report.rejected, args.scopes, period.from !== null || period.to !== null));
+    }
+    if (args.html !== undefined) {
+      const page = { ...(args.scopes.includes('campaign') ? report : { ...report, ...run.rebuild([...args.scopes, 'campaign']) }), hours: hourly.summary() };
+      writeHtmlReport(args.html, page);
     }
     return exitCodeOf(report, args.strict);
   } finally {
@@ -128,6 +164,10 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
     const command = parseCommand(argv);
     if (command.kind === 'help') {
       io.stdout.write(USAGE);
+      return EXIT_CLEAN;
+    }
+    if (command.kind === 'version') {
+      io.stdout.write(`dialguard ${packageVersion()}\n`);
       return EXIT_CLEAN;
     }
     return await audit(command.args, io);

@@ -25,7 +25,7 @@ export interface RowSink {
   /** A row read as an object (not yet validated). */
   row(line: number, value: unknown): void;
   /** A row that could not be read. */
-  reject(line: number, reason: RejectReason, message: string, path?: string | null): void;
+  reject(line: number, reason: RejectReason, message: string, path?: string | null, callId?: string | null): void;
 }
 
 /** Longest line (or CSV record) read, in characters: longer ones are rejected, so a file with no line breaks cannot fill memory. */

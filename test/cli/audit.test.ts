@@ -141,7 +141,7 @@ describe('dialguard audit: bad rows', () => {
       '',
       JSON.stringify({ ...good[1], dialAt: '2026-03-02 10:00:00' }),
       JSON.stringify(good[2]),
-      JSON.stringify({ ...good[3], messageContent: { marketing: 'yes' } }),
+      JSON.stringify({ ...good[3], messageContent: { marketing: 'sometimes' } }),
       '[1, 2]',
       JSON.stringify(good[0]),
       JSON.stringify(good[3]),
@@ -161,7 +161,7 @@ describe('dialguard audit: bad rows', () => {
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatch(/^dialguard: line 2: rejected \(json\): not valid JSON/);
-    expect(lines[1]).toMatch(/^dialguard: line 4: rejected \(invalid\) \[dialAt\]: call ok1: dialAt should be an ISO-8601 date-time with a zone/);
+    expect(lines[1]).toMatch(/^dialguard: line 4: rejected \(invalid\) \[dialAt\]: call ok1: dialAt "2026-03-02 10:00:00" has no zone: give the zone the file's times were written in with --input-tz/);
     expect(lines[2]).toContain('line 6: rejected (invalid) [messageContent.marketing]');
     expect(lines[4]).toContain('line 8: rejected (duplicate) [callId]: call ok0 appears more than once');
     expect(code).toBe(EXIT_CLEAN); // clean calls: rejected rows alone do not flag…
@@ -178,7 +178,7 @@ describe('dialguard audit: bad rows', () => {
       cells[0],
       `${cells[1]},extra`,
       recordCells(good[3]!).map((c, i) => (RECORD_COLUMNS[i] === 'anomalies' ? '"[{oops"' : c)).join(','),
-      recordCells(record('bool', T0)).map((c, i) => (RECORD_COLUMNS[i] === 'amd' ? 'yes' : c)).join(','),
+      recordCells(record('bool', T0)).map((c, i) => (RECORD_COLUMNS[i] === 'amd' ? 'maybe' : c)).join(','),
       recordCells(record('last', T0)).join(','),
       recordCells(good[2]!).map((c, i) => (i === 1 ? '"bad"x' : c)).join(','),
     ].join('\n');
@@ -258,7 +258,7 @@ describe('dialguard audit: exit codes and usage', () => {
       [['audit'], /missing FILE/],
       [[], /missing command/],
       [['check', 'x.jsonl'], /unknown command "check"/],
-      [['audit', 'x.jsonl', '--bogus'], /Unknown option '--bogus'/],
+      [['audit', 'x.jsonl', '--bogus'], /unknown option --bogus/],
       [['audit', 'x.jsonl', '--input', 'cdr'], /--input should be one of records, events/],
       [['audit', 'x.jsonl', '--by', 'region'], /--by should list scopes/],
       [['audit', 'x.jsonl', '--tz', 'BST'], /--tz should be an IANA time zone/],

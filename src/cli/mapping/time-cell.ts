@@ -1,0 +1,75 @@
+/**
+ * One time cell to epoch milliseconds, as the mapping or the options say it is written:
+ * an ISO-8601 time with a zone, an epoch number in a stated unit, or a zoneless local
+ * time in a stated zone (see `local-time.ts` for the clock changes).
+ */
+import { isoToEpochMs } from 'dialguard';
+import { CellError } from '../columns.js';
+import { epochToMs, looksLikeSecondsMessage, numericCell, SMALLEST_PLAIN_EPOCH_MS, type EpochUnit } from './cells.js';
+import { localToInstant, offsetCache, type OffsetCache } from './local-time.js';
+import type { TimeFormat } from './types.js';
+
+/** How to read the time cells of one input. */
+export interface TimeReading {
+  /** Unit of epoch numbers; `undefined`: not said (a small number is then refused). */
+  readonly epoch: EpochUnit | undefined;
+  /** Zone of zoneless times; `undefined`: not said (they are refused). */
+  readonly inputTz: string | undefined;
+}
+
+/** Reads time cells of `field` written as `format`; `null` for an empty cell. */
+export type TimeReader = (text: string) => number | null;
+
+const caches = new Map<string, OffsetCache>();
+function cacheFor(zone: string): OffsetCache {
+  let c = caches.get(zone);
+  if (c === undefined) caches.set(zone, (c = offsetCache(zone)));
+  return c;
+}
+
+/** A reader of `field`'s cells. @throws CellError (from the reader) naming the field */
+export function timeReader(field: string, format: TimeFormat, reading: TimeReading): TimeReader {
+  const zone = reading.inputTz;
+  const cache = zone === undefined ? null : cacheFor(zone);
+  const local = (text: string): number => {
+    if (cache === null) {
+      throw new CellError(field, `${field} "${text}" has no zone: give the zone the file's times were written in with --input-tz (e.g. --input-tz Europe/London; --tz sets only the calendar days)`);
+    }
+    const r = localToInstant(text, cache);
+    if (r.ok) return r.at;
+    if (r.reason === 'skipped') {
+      throw new CellError(field, `${field} "${text}" is in the hour skipped when the clocks went forward in ${zone}: no such local time`);
+    }
+    throw new CellError(field, `${field} should be a local date-time YYYY-MM-DD hh:mm:ss; received "${text}"`);
+  };
+  const epoch = (value: number, text: string): number => {
+    if (Number.isNaN(value)) throw new CellError(field, `${field} should be an epoch number; received "${text}"`);
+    if (reading.epoch !== undefined) return epochToMs(value, reading.epoch);
+    if (Math.abs(value) < SMALLEST_PLAIN_EPOCH_MS) throw new CellError(field, looksLikeSecondsMessage(field, value));
+    return value;
+  };
+  if (format === 'local') return (text) => (text.trim() === '' ? null : local(text));
+  if (format === 'epoch') return (text) => (text.trim() === '' ? null : epoch(numericCell(text), text));
+  return (text) => {
+    const t = text.trim();
+    if (t === '') return null;
+    const n = numericCell(t);
+    if (!Number.isNaN(n)) return epoch(n, t);
+    const ms = isoToEpochMs(t);
+    if (!Number.isNaN(ms)) return ms;
+    if (!Number.isNaN(isoToEpochMs(`${t}Z`)) || /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(t)) return local(t);
+    throw new CellError(field, `${field} should be an ISO-8601 date-time (with a zone, or give --input-tz) or an epoch number; received "${text}"`);
+  };
+}
+
+/** A time value from JSON: a number (epoch, see `TimeReading`) or text (as `timeReader` with `iso`). */
+export function jsonTime(field: string, value: unknown, reading: TimeReading, reader: TimeReader): unknown {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return value; // the library names it
+    if (reading.epoch !== undefined) return epochToMs(value, reading.epoch);
+    if (Math.abs(value) < SMALLEST_PLAIN_EPOCH_MS) throw new CellError(field, looksLikeSecondsMessage(field, value));
+    return value;
+  }
+  if (typeof value === 'string') return reader(value);
+  return value;
+}

@@ -1,0 +1,250 @@
+/**
+ * The compliance report as one self-contained HTML page: `renderHtmlReport(report)` → a
+ * string. Pure (no I/O, no clock); nothing is fetched when the page is opened — styles
+ * are inline, charts are inline SVG, there are no scripts, and a Content-Security-Policy
+ * forbids loading anything. Every piece of data text is escaped (a CDR is untrusted).
+ *
+ * Order: the verdict first (what was found, and what the data could not show), then the
+ * daily ACR of each campaign against the alert line (A3.4, A4.20), outcomes per day,
+ * flags by kind with their paragraphs, coverage, the worst calls, and the rows rejected.
+ *
+ * It lives in the command's bundle, never in the library's entry point.
+ */
+import type { CategoryCounts, FlagKindSummary, Report, ReportExample, ScopeReport } from 'dialguard';
+import { lineChart, seriesStyle, stackedBars } from './charts.js';
+import { escapeHtml as e } from './escape.js';
+
+/** What the page shows: the library's report, with what the command adds when it has it. */
+export interface HtmlReportInput extends Report {
+  readonly input?: { readonly name: string; readonly format: string; readonly kind: string; readonly rows: number };
+  readonly rejected?: {
+    readonly count: number;
+    readonly byReason: Readonly<Record<string, number | undefined>>;
+    readonly examples: readonly { readonly line: number; readonly reason: string; readonly callId: string | null; readonly path: string | null; readonly message: string }[];
+  };
+  readonly evidence?: {
+    readonly warning: string | null;
+    readonly note?: string | null;
+    readonly unknownFacts: readonly string[];
+    readonly unmappedStatuses: readonly { readonly status: string; readonly rows: number }[];
+    readonly undecidable: number;
+    readonly calls: number;
+    readonly withOutcome: number;
+  };
+  /** The report's coverage section (rules judged and not judged), when the report has one. */
+  readonly coverage?: unknown;
+  /** Calls by hour of day (policy zone) and category, when the command counted them. */
+  readonly hours?: { readonly zone: string; readonly hours: readonly { readonly hour: number; readonly counts: Readonly<Record<string, number>> }[] };
+}
+
+/** The outcomes drawn per day, bottom first. */
+const OUTCOMES: readonly { key: string; name: string; color: string }[] = [
+  { key: 'live', name: 'live', color: '#2e7d32' },
+  { key: 'abandoned', name: 'abandoned', color: '#ef6c00' },
+  { key: 'silent', name: 'silent', color: '#c62828' },
+  { key: 'answerMachine', name: 'answer machine', color: '#6a1b9a' },
+  { key: 'undetermined', name: 'undetermined', color: '#9e9e9e' },
+  { key: 'unconnected', name: 'unconnected', color: '#90caf9' },
+];
+
+const n = (v: number): string => v.toLocaleString('en-GB');
+const pct = (v: number | null | undefined): string => (v == null ? '–' : `${(v * 100).toFixed(2)} %`);
+const count = (c: CategoryCounts, key: string): number => (c as unknown as Record<string, number | undefined>)[key] ?? 0;
+
+const STYLE = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#212121;margin:0;background:#fafafa}
+main{max-width:1100px;margin:0 auto;padding:24px}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
+.sub{color:#555}.verdict{border-radius:6px;padding:12px 16px;margin:16px 0;border:1px solid}
+.verdict.flags{background:#fff3e0;border-color:#ef6c00}.verdict.clean{background:#e8f5e9;border-color:#2e7d32}
+.warning{background:#ffebee;border:2px solid #c62828;border-radius:6px;padding:12px 16px;margin:12px 0;font-weight:600}
+.note{background:#fffde7;border:1px solid #f9a825;border-radius:6px;padding:10px 14px;margin:12px 0}
+.figures{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.figure{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:120px}
+.figure b{display:block;font-size:20px}
+table{border-collapse:collapse;background:#fff;margin:8px 0;font-size:13px}th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere;max-width:420px}
+.pivot td.alert{background:#ffcdd2;font-weight:600}.pivot{font-size:12px}details{margin:8px 0}summary{cursor:pointer;color:#0b57d0}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}tr.alert td{background:#ffebee}
+.chart{background:#fff;border:1px solid #ddd;border-radius:6px;max-width:100%;height:auto}
+.chart .grid{stroke:#eee}.chart .axis{stroke:#777}.chart text{font-size:11px;fill:#555}
+.chart .alert{stroke:#c62828;stroke-width:2;stroke-dasharray:8 5}.chart .alert-label{fill:#c62828;font-weight:bold}
+.legend{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;padding:0;margin:6px 0}.legend li{display:flex;align-items:center;gap:6px}
+.legend svg{flex:none}code{background:#f0f0f0;padding:0 3px;border-radius:3px}small{color:#666}
+`;
+
+function table(head: readonly string[], rows: readonly (readonly string[])[], numeric: readonly number[] = [], rowClass?: (i: number) => string): string {
+  const th = head.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${e(h)}</th>`).join('');
+  const body = rows
+    .map((r, k) => `<tr${rowClass?.(k) ? ` class="${rowClass(k)}"` : ''}>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
+    .join('');
+  return `<table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function legend(names: readonly string[], style: (k: number) => { color: string; dash: string }): string {
+  return `<ul class="legend">${names
+    .map((name, k) => {
+      const { color, dash } = style(k);
+      return `<li><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" stroke="${color}" stroke-width="3"${dash ? ` stroke-dasharray="${dash}"` : ''}/></svg>${e(name)}</li>`;
+    })
+    .join('')}</ul>`;
+}
+
+function verdict(r: HtmlReportInput, campaigns: readonly ScopeReport[]): string {
+  const raised = r.flags.filter((f) => f.count > 0);
+  const all = r.scopes.find((s) => s.scope === 'all');
+  const worst = campaigns.reduce<ScopeReport | null>((w, s) => (s.acr.highestRate !== null && (w === null || (w.acr.highestRate ?? -1) < s.acr.highestRate) ? s : w), null);
+  const above = campaigns.reduce((a, s) => a + s.acr.daysAboveAlert, 0);
+  const lines: string[] = [];
+  if (raised.length === 0) lines.push('<p><b>No flags were raised in the period.</b> This is not a safe harbour: no rate or threshold is one (A4.12, A4.20).</p>');
+  else {
+    lines.push(`<p><b>${n(raised.reduce((a, f) => a + f.count, 0))} flags of ${raised.length} kind${raised.length === 1 ? '' : 's'} were raised in the period.</b> ` +
+      `Misuse pattern: <b>${e(r.persistence.pattern)}</b> (${n(r.persistence.daysWithMisuse)} of ${n(r.persistence.daysWithCalls)} days with calls; Section 1).</p>`);
+  }
+  const figures: [string, string][] = [
+    ['calls in the period', n(r.calls)],
+    ['silent calls', n(r.categories.silent)],
+    ['abandoned calls', n(r.categories.abandoned)],
+    ['highest daily ACR', worst === null ? '–' : `${pct(worst.acr.highestRate)}`],
+    ['campaign-days above the alert', n(above)],
+    ['rows rejected', r.rejected === undefined ? '–' : n(r.rejected.count)],
+  ];
+  if (worst !== null) figures[3] = ['highest daily ACR', `${pct(worst.acr.highestRate)} <small>${e(worst.campaignId ?? '')} ${e(worst.acr.highestRateDate ?? '')}</small>`];
+  if (all !== undefined && count(all.totals, 'undetermined') > 0) figures.push(['undetermined calls', n(count(all.totals, 'undetermined'))]);
+  return (
+    `<section class="verdict ${raised.length === 0 ? 'clean' : 'flags'}" id="verdict">${lines.join('')}` +
+    `<div class="figures">${figures.map(([k, v]) => `<div class="figure"><b>${v}</b>${e(k)}</div>`).join('')}</div></section>`
+  );
+}
+
+function worstCalls(r: HtmlReportInput, kinds: readonly FlagKindSummary[]): string {
+  const rows: string[][] = [];
+  for (const k of kinds) {
+    for (const ex of (r.worstCalls as Record<string, readonly ReportExample[] | undefined>)[k.kind] ?? []) {
+      rows.push([e(ex.kind), e(ex.ref), e(ex.callId ?? '–'), e(new Date(ex.at).toISOString().replace('T', ' ').slice(0, 19)), e(ex.campaignId ?? 'all'), e(ex.callCentreId ?? 'all'), `<code>${e(JSON.stringify(ex.detail))}</code>`]);
+    }
+  }
+  if (rows.length === 0) return '<p>None.</p>';
+  return table(['flag', 'ref', 'call', 'time (UTC)', 'campaign', 'call centre', 'detail'], rows);
+}
+
+/** Any JSON value as HTML: arrays of objects as tables, objects as two-column tables. */
+function anyValue(value: unknown, depth = 0): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value !== 'object') return e(value);
+  if (depth > 3) return `<code>${e(JSON.stringify(value))}</code>`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '–';
+    if (value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) {
+      const keys = [...new Set(value.flatMap((v) => Object.keys(v as object)))];
+      return table(keys, value.map((v) => keys.map((k) => anyValue((v as Record<string, unknown>)[k], depth + 1))));
+    }
+    return value.map((v) => anyValue(v, depth + 1)).join(', ');
+  }
+  return table(['', ''], Object.entries(value as Record<string, unknown>).map(([k, v]) => [e(k), anyValue(v, depth + 1)]));
+}
+
+/**
+ * Renders `report` as one self-contained HTML page (see the module comment). Pure: the
+ * same report gives the same page.
+ */
+export function renderHtmlReport(report: HtmlReportInput): string {
+  const r = report;
+  const all = r.scopes.find((s) => s.scope === 'all');
+  const campaigns = r.scopes.filter((s) => s.scope === 'campaign');
+  const dates = [...new Set((all?.days ?? []).map((d) => d.date))].sort();
+  const index = new Map(dates.map((d, i) => [d, i] as const));
+  const acrSeries = campaigns.map((s) => {
+    const values: (number | null)[] = dates.map(() => null);
+    for (const d of s.days) {
+      const i = index.get(d.date);
+      if (i !== undefined) values[i] = d.acr.rate;
+    }
+    return { name: s.campaignId ?? '', values };
+  });
+  const layers = OUTCOMES.filter((o) => (all?.days ?? []).some((d) => count(d.counts, o.key) > 0)).map((o) => ({
+    name: o.name,
+    color: o.color,
+    values: dates.map((date) => {
+      const d = all?.days.find((x) => x.date === date);
+      return d === undefined ? 0 : count(d.counts, o.key);
+    }),
+  }));
+  const kinds = r.flags.filter((f) => f.count > 0);
+  const out: string[] = [];
+  out.push(
+    '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>dialguard report${r.input ? ` — ${e(r.input.name)}` : ''}</title><style>${STYLE}</style></head><body><main>`,
+  );
+  out.push(`<h1>dialguard compliance report</h1>`);
+  out.push(
+    `<p class="sub">${r.input ? `${e(r.input.name)} (${e(r.input.format)}, call ${e(r.input.kind)}, ${n(r.input.rows)} rows) · ` : ''}` +
+      `policy ${e(r.policy.id)} · calendar days in ${e(r.policy.timeZone)} · period ${e(r.period.fromDate ?? '–')} to ${e(r.period.toDate ?? '–')} (${n(r.period.days)} days)</p>`,
+  );
+  if (r.evidence?.warning) out.push(`<div class="warning" id="evidence-warning">WARNING: ${e(r.evidence.warning)}</div>`);
+  if (r.evidence?.note) out.push(`<div class="note">${e(r.evidence.note)}</div>`);
+  out.push(verdict(r, campaigns));
+
+  out.push('<h2 id="acr">Daily Abandoned Call Rate per campaign</h2>');
+  out.push('<p><small>Annex 3: x / (x + y) per calendar day (A3.3), per campaign (A3.4); dashed red: the alert line you set — an alert, never a safe harbour (A4.20).</small></p>');
+  out.push(lineChart('Daily ACR per campaign', dates, acrSeries, r.policy.alertRate), legend(acrSeries.map((s) => s.name), seriesStyle));
+  // Dates down, campaigns across: compact with many days and campaigns; the full rows below.
+  const byDate = campaigns.map((s) => new Map(s.days.map((d) => [d.date, d] as const)));
+  const pivotRows = dates.map((date) => [e(date), ...byDate.map((m) => pct(m.get(date)?.acr.rate))]);
+  const pivotHead = `<tr><th>date</th>${campaigns.map((s) => `<th class="num">${e(s.campaignId ?? '')}</th>`).join('')}</tr>`;
+  const pivotBody = dates
+    .map((date, i) => `<tr><td>${pivotRows[i]![0]}</td>${byDate.map((m, k) => `<td class="num${m.get(date)?.acr.alert ? ' alert' : ''}">${pivotRows[i]![k + 1]}</td>`).join('')}</tr>`)
+    .join('');
+  out.push(`<table class="pivot" id="acr-pivot"><thead>${pivotHead}</thead><tbody>${pivotBody}</tbody></table>`);
+  const acrRows: string[][] = [];
+  const alertRows: boolean[] = [];
+  for (const s of campaigns) {
+    for (const d of s.days) {
+      acrRows.push([e(d.date), e(s.campaignId ?? ''), n(d.counts.calls), d.acr.x.toFixed(2).replace(/\.00$/, ''), n(d.acr.y), n(d.acr.z), pct(d.acr.rate), d.acr.estimated ? 'est' : '', d.acr.alert ? 'ALERT' : '']);
+      alertRows.push(d.acr.alert);
+    }
+  }
+  out.push(
+    `<details id="acr-details"><summary>Every campaign-day: x, y, z (${n(acrRows.length)} rows)</summary><div id="acr-table">${table(['date', 'campaign', 'calls', 'x', 'y', 'z', 'ACR', 'A3.6', 'alert'], acrRows, [2, 3, 4, 5, 6], (i) => (alertRows[i] ? 'alert' : ''))}</div></details>`,
+  );
+
+  out.push('<h2 id="outcomes">Outcomes per day</h2>');
+  out.push(stackedBars('Calls per day by outcome', dates, layers, 'per-day'), legend(layers.map((l) => l.name), (k) => ({ color: layers[k]!.color, dash: '' })));
+  if (r.hours !== undefined) {
+    const hours = r.hours.hours;
+    const hourLayers = OUTCOMES.filter((o) => hours.some((h) => (h.counts[o.key] ?? 0) > 0)).map((o) => ({ name: o.name, color: o.color, values: hours.map((h) => h.counts[o.key] ?? 0) }));
+    out.push(`<h3>By hour of day (${e(r.hours.zone)})</h3>`);
+    out.push(stackedBars(`Calls by hour of day (${r.hours.zone}) and outcome`, hours.map((h) => `${String(h.hour).padStart(2, '0')}`), hourLayers, 'per-hour'));
+  }
+  const totals = all?.totals;
+  if (totals !== undefined) {
+    out.push(`<div id="categories">${table(['category', 'calls', 'share'], OUTCOMES.filter((o) => o.key !== 'undetermined' || count(totals, o.key) > 0).map((o) => [e(o.name), n(count(totals, o.key)), pct(totals.calls === 0 ? null : count(totals, o.key) / totals.calls)]), [1, 2])}</div>`);
+  }
+
+  out.push('<h2 id="flags">Flags by kind</h2>');
+  out.push(kinds.length === 0 ? '<p>No flags were raised.</p>' : `<div id="flag-table">${table(['kind', 'what it means', 'paragraphs', 'count'], kinds.map((f) => [e(f.kind), e(f.title), e(f.refs.join(', ')), n(f.count)]), [3])}</div>`);
+
+  out.push('<h2 id="coverage">Coverage: what the data let the audit judge</h2>');
+  if (r.coverage !== undefined) out.push(`<div id="coverage-section">${anyValue(r.coverage)}</div>`);
+  if (r.evidence !== undefined) {
+    const ev = r.evidence;
+    out.push(
+      `<p>Facts the input could not show: ${ev.unknownFacts.length === 0 ? 'none' : ev.unknownFacts.map((f) => `<code>${e(f)}</code>`).join(', ')}. ` +
+        `Calls with an outcome the dialler recorded: ${n(ev.withOutcome)} of ${n(ev.calls)}. Calls that cannot be told live from silent: ${n(ev.undecidable)}.</p>`,
+    );
+    if (ev.unmappedStatuses.length > 0) out.push(`<div id="unmapped">${table(['status with no outcome in the mapping', 'rows'], ev.unmappedStatuses.map((s) => [e(s.status), n(s.rows)]), [1])}</div>`);
+  } else if (r.coverage === undefined) out.push('<p>Every fact the rules need was in the input.</p>');
+
+  out.push('<h2 id="worst">Worst calls (the earliest of each flag kind)</h2>', worstCalls(r, kinds));
+
+  out.push('<h2 id="rejected">Rows rejected (not counted)</h2>');
+  if (r.rejected === undefined || r.rejected.count === 0) out.push('<p>None.</p>');
+  else {
+    const reasons = Object.entries(r.rejected.byReason).map(([k, v]) => `${e(k)} ${n(v ?? 0)}`).join(', ');
+    out.push(`<p>${n(r.rejected.count)} rows: ${reasons}.</p>`);
+    out.push(`<div id="rejected-table">${table(['line', 'reason', 'call', 'field', 'message'], r.rejected.examples.map((x) => [n(x.line), e(x.reason), e(x.callId ?? ''), e(x.path ?? ''), e(x.message)]), [0])}</div>`);
+    if (r.rejected.count > r.rejected.examples.length) out.push(`<p><small>… and ${n(r.rejected.count - r.rejected.examples.length)} more.</small></p>`);
+  }
+  out.push('<p><small>dialguard reports facts and the policy paragraphs they touch. It is not legal advice.</small></p></main></body></html>\n');
+  return out.join('\n');
+}
