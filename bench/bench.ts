@@ -110,4 +110,4 @@ if (runs('live')) {
 }
 
 console.log('\nfigure'.padEnd(62) + 'measured'.padEnd(22) + 'target'.padEnd(20) + 'ratio (≥1 meets)');
-for (const r of results) console.log(r.figure.padEnd(61) + r.measured.padEnd(22) + r.target.padEnd(20) + (Number.isNaN(r.ratio) ? "" : r.ratio.toFixed(2)));
+for (const r of results) console.log(r.figure.padEnd(61) + r.measured.padEnd(22) + r.target.padEnd(20) + (Number.isNaN(r.ratio) ? '' : r.ratio.toFixed(2)));
