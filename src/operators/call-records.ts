@@ -93,7 +93,7 @@ function limitOption(name: 'maxCallAgeMs' | 'maxInFlight', value: number | undef
  * ticks, into a stream of call records, one per call, emitted when the call ends.
  *
  * Algorithm:
- * 1. one clock for the stream, which only moves forward, and only on
+ * 1. one clock for the stream, which only moves forward (to finite times), and only on
  *    - a tick `{ type: 'tick', at }`: the host's time, merged in from a timer the host owns
  *      (the library never reads a clock), so deadlines are delivered at their moment
  *      and not with the next event;
@@ -174,7 +174,8 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
         }
       };
       const advance = (at: number): void => {
-        if (at > now) {
+        // never back, and never to a time that is not one (NaN, Infinity: the event's anomaly, not the clock's)
+        if (at > now && Number.isFinite(at)) {
           now = at;
           flush();
         }

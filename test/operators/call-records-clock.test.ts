@@ -70,9 +70,18 @@ describe('callRecords: ticks deliver deadlines at their moment', () => {
     expect(log[0]).toMatchObject({ what: 'notice', notice: { at: T0 + 8_000, lateByMs: 130 } });
   });
 
-  it('ticks going back, repeated or not a number do not move the clock', () => {
-    const log = run([...quickStart.slice(0, 2), tick(7_999), tick(5_000), tick(7_999), { type: 'tick', at: Number.NaN }, tick(8_001)]);
-    expect(log[0]).toMatchObject({ what: 'notice', notice: { lateByMs: 1 }, after: 6 });
+  it('ticks going back, repeated or not a finite number do not move the clock; nor does an event with no valid time', () => {
+    const log = run([
+      ...quickStart.slice(0, 2),
+      tick(7_999),
+      tick(5_000),
+      tick(7_999),
+      { type: 'tick', at: Number.NaN },
+      { type: 'tick', at: Infinity },
+      { type: 'hangup', callId: 'c1', at: Infinity, by: 'caller' },
+      tick(8_001),
+    ]);
+    expect(log[0]).toMatchObject({ what: 'notice', notice: { lateByMs: 1 }, after: 8 });
   });
 
   it('property: every notice comes on the first tick or event of a call in flight at or after its deadline, in deadline order', () => {
