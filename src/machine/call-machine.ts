@@ -144,7 +144,7 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
  *
  * Output: `classify(record, policy, options.classify)` (`null` if closed before a dial).
  *
- * @throws ValidationError when `options.dispositionWaitMs` is not a finite number ≥ 0.
+ * @throws ValidationError when `options.dispositionWaitMs` is not a finite number ≥ 0, or `options.deadlines` is neither `'timers'` nor `'ticks'`.
  * @example
  * ```ts
  * import { createActor, SimulatedClock } from 'xstate';
