@@ -129,6 +129,33 @@ describe('callRecords: ticks deliver deadlines at their moment', () => {
   });
 });
 
+describe('callRecords: a host that acts on a notice at once', () => {
+  it('may push the call\'s next event from inside onDeadline (the message on messageDue); it is on time', () => {
+    const subject = new Subject<CallEvent | TickEvent>();
+    const records: CallRecord[] = [];
+    const notices: LiveDeadlineNotice[] = [];
+    subject
+      .pipe(
+        callRecords({
+          onDeadline: (n) => {
+            notices.push(n);
+            if (n.kind === 'messageDue') subject.next({ type: 'message', callId: n.callId, at: n.at });
+          },
+        }),
+      )
+      .subscribe((r) => records.push(r));
+    for (const e of callEvents('m', [['answer', 1_000]])) subject.next(e);
+    for (const e of callEvents('n', [['ringing', 100]], { at: 500 })) subject.next(e);
+    subject.next(tick(20_000)); // m's messageDue (3 s), then n's minRingReached (15.6 s)
+    subject.next({ type: 'hangup', callId: 'm', at: T0 + 21_000, by: 'caller' });
+    expect(notices.map((n) => [n.callId, n.kind, n.at - T0, n.lateByMs])).toEqual([
+      ['m', 'messageDue', 3_000, 17_000],
+      ['n', 'minRingReached', 15_600, 4_400],
+    ]);
+    expect(records.map((r) => [r.callId, r.messageAt === null ? null : r.messageAt - T0, r.anomalies])).toEqual([['m', 3_000, []]]);
+  });
+});
+
 describe('callRecords: a stranger cannot push the clock', () => {
   const THREE_HOURS = 3 * 60 * 60 * 1000;
 
