@@ -71,6 +71,7 @@ export { classify, type ClassifiedCall, type ClassifyOptions } from './classify.
 // The call machine
 export {
   createCallMachine,
+  nextTickAt,
   runCall,
   type CallMachine,
   type CallMachineContext,
@@ -83,6 +84,7 @@ export {
   type DeadlineNotice,
   type Deadlines,
   type RunCallResult,
+  type TickEvent,
 } from './machine/index.js';
 
 // UK numbers (A1.20, A1.33, A2.14 footnote 41)
@@ -122,7 +124,14 @@ export { zonedDay, localMinuteOfDay, type ZonedDay } from './time/zoned-day.js';
 export { createEventClock, type EventClock } from './time/event-clock.js';
 
 // Operators and the batch audit
-export { callRecords, type CallRecordsOptions, type StreamAnomaly } from './operators/call-records.js';
+export {
+  callRecords,
+  DEFAULT_MAX_CALL_AGE_MS,
+  DEFAULT_MAX_IN_FLIGHT,
+  type CallRecordsOptions,
+  type LiveDeadlineNotice,
+  type StreamAnomaly,
+} from './operators/call-records.js';
 export { classified } from './operators/classified.js';
 export { acr, acrCounters, type AcrOptions, type AcrUpdate } from './operators/acr.js';
 

@@ -25,13 +25,20 @@ describe('README', () => {
     const file = join(dir, 'quick-start.ts');
     writeFileSync(file, code!.replaceAll("from 'dialguard'", `from ${JSON.stringify(join(root, 'src/index.ts'))}`));
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    // The host's timers and clock, simulated: the call takes 9.5 s of (fake) time.
+    vi.useFakeTimers({ now: Date.UTC(2026, 2, 2, 10, 0, 0) });
     try {
       await import(/* @vite-ignore */ file);
-      const lines = log.mock.calls.map((args) => args.map(String).join(' '));
-      expect(lines[0]).toBe('c1: messageDue (A2.19)');
-      expect(lines).toContain('silentCall A1.3 [object Object]');
-      expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^\d{4}-\d\d-\d\d spring ACR null$/)]));
+      const lines = () => log.mock.calls.map((args) => args.map(String).join(' '));
+      vi.advanceTimersByTime(8_000);
+      // messageDue is delivered by a tick at pickup + 2 s, on time, not with the hangup 1.5 s later
+      expect(lines()).toEqual(['c1: messageDue (A2.19), 0 ms late']);
+      vi.advanceTimersByTime(1_500);
+      expect(lines()).toContain('silentCall A1.3 [object Object]');
+      expect(lines()).toEqual(expect.arrayContaining([expect.stringMatching(/^\d{4}-\d\d-\d\d spring ACR null$/)]));
+      expect(vi.getTimerCount()).toBe(0); // the example unsubscribed from its ticks
     } finally {
+      vi.useRealTimers();
       log.mockRestore();
     }
   });

@@ -3,7 +3,7 @@
  * a CallRecord with the shared `applyEvent`, announces the deadlines of A2.15 and A2.19
  * as they come, and outputs the call classified by the shared `classify`.
  */
-import { and, assign, emit, setup } from 'xstate';
+import { and, assign, emit, enqueueActions, setup } from 'xstate';
 import type { Anomaly } from '../anomaly.js';
 import { classify } from '../classify.js';
 import { ValidationError } from '../errors.js';
@@ -17,10 +17,13 @@ import { closeRecord } from './close.js';
 import {
   deadlineNotice,
   delayUntil,
+  dueDeadlines,
+  earliestDeadline,
   messageDeadlines,
   messageDueAt,
   NO_DEADLINES,
   ringDeadlines,
+  settleDue,
 } from './deadlines.js';
 import type {
   CallMachineContext,
@@ -73,9 +76,9 @@ function deadlinesFor(record: CallRecord, params: { policy: Policy; arm: Arm }):
   }
 }
 
-/** The event as a call event (the host's `close` is not one), or `null`. */
+/** The event as a call event (the host's `close` and `tick` are not), or `null`. */
 function callEventOf(event: CallMachineEvent): CallEvent | null {
-  return event.type === 'close' ? null : event;
+  return event.type === 'close' || event.type === 'tick' ? null : event;
 }
 
 /** The record being folded. Only `idle` has none, and nothing past `idle` asks for it then. */
@@ -84,9 +87,9 @@ function recordOf(context: CallMachineContext): CallRecord {
   return context.record;
 }
 
-/** The event belongs to this actor's call (always true for the host's `close`). */
+/** The event belongs to this actor's call (always true for the host's `close` and `tick`). */
 function isSameCall(context: CallMachineContext, event: CallMachineEvent): boolean {
-  return event.type === 'close' || context.callId === null || event.callId === context.callId;
+  return event.type === 'close' || event.type === 'tick' || context.callId === null || event.callId === context.callId;
 }
 
 /**
@@ -133,9 +136,15 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
  * 15 s of ringing is not a short ring). A notice's `at` is always computed from the
  * events, so it is exact even when the clock jumps (`SimulatedClock.set`).
  *
+ * Ticks instead of timers (`options.deadlines: 'ticks'`): the same machine with no
+ * `after` timers. The host sends `{ type: 'tick', at }` when its own clock reaches
+ * `nextTickAt(snapshot, dispositionWaitMs)`; the tick announces every deadline due by
+ * `at`, in due order, and ends a disposition wait that is over. Only the deadline
+ * transitions differ between the two; `callRecords` uses ticks.
+ *
  * Output: `classify(record, policy, options.classify)` (`null` if closed before a dial).
  *
- * @throws ValidationError when `options.dispositionWaitMs` is not a finite number ≥ 0.
+ * @throws ValidationError when `options.dispositionWaitMs` is not a finite number ≥ 0, or `options.deadlines` is neither `'timers'` nor `'ticks'`.
  * @example
  * ```ts
  * import { createActor, SimulatedClock } from 'xstate';
@@ -159,6 +168,10 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
     throw new ValidationError(null, 'dispositionWaitMs', 'a finite number of milliseconds, 0 or more', String(waitMs));
   }
   const classifyOptions = options.classify ?? {};
+  const ticks = options.deadlines === 'ticks';
+  if (options.deadlines !== undefined && options.deadlines !== 'timers' && !ticks) {
+    throw new ValidationError(null, 'deadlines', "'timers' or 'ticks'", String(options.deadlines));
+  }
   // The call event's facts (or anomaly), and the deadlines of the state it leads to.
   const keep = { type: 'apply', params: { policy, arm: 'keep' } } as const;
   const toRinging = { type: 'apply', params: { policy, arm: 'ring' } } as const;
@@ -189,6 +202,18 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       /** An answered call, with no disposition yet, and the machine waits for one (A2.24, A3.5). */
       awaitsDisposition: ({ context }, params: { waitMs: number }) =>
         params.waitMs > 0 && context.record !== null && context.record.answerAt !== null && context.record.disposition === null,
+      /** A tick at or after the earliest armed deadline (`deadlines: 'ticks'`). */
+      deadlineDue: ({ context, event }) => {
+        if (event.type !== 'tick') return false;
+        const earliest = earliestDeadline(context.deadlines);
+        return earliest !== null && earliest <= event.at;
+      },
+      /** A tick at or after the end of the disposition wait (`deadlines: 'ticks'`). */
+      waitOver: ({ context, event }, params: { waitMs: number }) => {
+        if (event.type !== 'tick') return false;
+        const record = recordOf(context);
+        return (record.hangupAt ?? record.lastEventAt) + params.waitMs <= event.at;
+      },
       /** A2.19: applying the event moves the end of the message clock (start of salutation with AMD). */
       messageDeadlineMoves: ({ context, event }, params: { policy: Policy }) => {
         const e = callEventOf(event);
@@ -227,13 +252,20 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       }),
       /** The host's close: an `incomplete` anomaly unless the call hung up; no deadline any more. */
       close: assign(({ context, event }) => {
-        const record = event.type === 'close' && context.record !== null ? closeRecord(context.record, event.at) : context.record;
+        const record = event.type === 'close' && context.record !== null ? closeRecord(context.record, event.at, event.reason) : context.record;
         return contextOf(context.callId, record, context.early, NO_DEADLINES);
       }),
       /** Emit the notice of a deadline that has come. */
       announce: emit(({ context }, params: { kind: DeadlineKind }) =>
         deadlineNotice(params.kind, recordOf(context).callId, context.deadlines[FIELD[params.kind]] ?? recordOf(context).lastEventAt),
       ),
+      /** A tick: emit the notice of every deadline due by its time, in due order, and settle them. */
+      announceDue: enqueueActions(({ context, event, enqueue }) => {
+        if (event.type !== 'tick' || context.record === null) return;
+        const callId = context.record.callId;
+        for (const due of dueDeadlines(context.deadlines, event.at)) enqueue.emit(deadlineNotice(due.kind, callId, due.at));
+        enqueue.assign(contextOf(context.callId, context.record, context.early, settleDue(context.deadlines, event.at)));
+      }),
       /** The deadline has been announced: it is no longer upcoming. */
       settle: assign(({ context }, params: { kind: DeadlineKind }) =>
         contextOf(context.callId, context.record, context.early, { ...context.deadlines, [FIELD[params.kind]]: null }),
@@ -263,9 +295,19 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
     },
   });
 
+  /**
+   * The deadline transitions, the one part that differs between the two variants: with
+   * timers, `after` entries on the actor's clock; with ticks, none (`undefined`), and a
+   * `tick` transition instead (`onTick`).
+   */
+  const timers = <T,>(after: T): T | undefined => (ticks ? undefined : after);
+  const onTick = <T,>(transition: T): { tick: T } | Record<never, never> => (ticks ? { tick: transition } : {});
+  /** With ticks: announce the deadlines due by the tick's time. */
+  const announceOnTick = onTick({ guard: 'deadlineDue', actions: 'announceDue' } as const);
+
   /** A2.15: the ring deadlines of an unanswered call, both set when ringing starts (or moves). */
   const ringDeadlineTimers = () =>
-    ({
+    timers({
       minRing: {
         actions: [
           { type: 'announce', params: { kind: 'minRingReached' } },
@@ -278,7 +320,7 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
           { type: 'settle', params: { kind: 'maxRingReached' } },
         ],
       },
-    }) as const;
+    } as const);
 
   return calls.createMachine({
     id: 'call',
@@ -321,6 +363,7 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       dialling: {
         after: ringDeadlineTimers(),
         on: {
+          ...announceOnTick,
           ringing: { guard: 'eventAccepted', target: 'ringing', actions: toRinging },
           answer: { guard: 'eventAccepted', target: 'answered', actions: toAnswered },
           hangup: [...hangup],
@@ -330,21 +373,23 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       ringing: {
         after: ringDeadlineTimers(),
         on: {
+          ...announceOnTick,
           answer: { guard: 'eventAccepted', target: 'answered', actions: toAnswered },
           hangup: [...hangup],
         },
       },
       /** Picked up, awaiting AMD, an agent or the message: the message clock runs (A2.19). */
       answered: {
-        after: {
+        after: timers({
           messageDeadline: {
             actions: [
               { type: 'announce', params: { kind: 'messageDue' } },
               { type: 'settle', params: { kind: 'messageDue' } },
             ],
           },
-        },
+        } as const),
         on: {
+          ...announceOnTick,
           agent: { guard: 'eventAccepted', target: 'agentConnected', actions: toUntimed },
           message: { guard: 'eventAccepted', target: 'messagePlaying', actions: toUntimed },
           salutation: { guard: { type: 'messageDeadlineMoves', params: { policy } }, target: 'answered', reenter: true, actions: toAnswered },
@@ -364,8 +409,9 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       },
       /** Hung up after an answer: waiting up to `dispositionWaitMs` for the agent's verdict. */
       wrapUp: {
-        after: { dispositionWait: { target: 'ended' } },
+        after: timers({ dispositionWait: { target: 'ended' } } as const),
         on: {
+          ...onTick({ guard: { type: 'waitOver', params: { waitMs } }, target: 'ended' } as const),
           disposition: { guard: 'eventAccepted', target: 'ended', actions: keep },
         },
       },

@@ -5,13 +5,13 @@ import type { Anomaly } from '../anomaly.js';
 import { withAnomaly } from '../fold.js';
 import type { CallRecord } from '../record.js';
 
-/** The `incomplete` anomaly of a call closed at `at` before it hung up (A2.23). */
-export function incompleteAnomaly(record: CallRecord, at: number): Anomaly {
+/** The `incomplete` anomaly of a call closed at `at` before it hung up (A2.23); `reason` says why, when the host gave one. */
+export function incompleteAnomaly(record: CallRecord, at: number, reason?: string): Anomaly {
   return {
     kind: 'incomplete',
     event: 'hangup',
     at,
-    detail: `call ${record.callId} was closed at ${at} before it hung up (last event at ${record.lastEventAt}); its record has no end`,
+    detail: `call ${record.callId} was closed at ${at} before it hung up (last event at ${record.lastEventAt}); its record has no end${reason ? ` (${reason})` : ''}`,
   };
 }
 
@@ -20,6 +20,6 @@ export function incompleteAnomaly(record: CallRecord, at: number): Anomaly {
  * `incomplete` anomaly. Nothing else changes (`lastEventAt` included): a close is the
  * host's, not the dialler's, and says nothing about the call itself.
  */
-export function closeRecord(record: CallRecord, at: number): CallRecord {
-  return record.hangupAt !== null ? record : withAnomaly(record, incompleteAnomaly(record, at));
+export function closeRecord(record: CallRecord, at: number, reason?: string): CallRecord {
+  return record.hangupAt !== null ? record : withAnomaly(record, incompleteAnomaly(record, at, reason));
 }

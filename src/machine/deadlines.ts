@@ -41,6 +41,39 @@ export function delayUntil(at: number, now: number): number {
   return Math.min(MAX_DELAY_MS, Math.max(0, ms));
 }
 
+/** The deadlines in the order they are announced when due at the same moment. */
+const KINDS: readonly { readonly kind: DeadlineKind; readonly field: keyof Deadlines }[] = [
+  { kind: 'minRingReached', field: 'minRingAt' },
+  { kind: 'maxRingReached', field: 'maxRingAt' },
+  { kind: 'messageDue', field: 'messageDueAt' },
+];
+
+/** The earliest armed deadline, epoch ms; `null` when none is armed. */
+export function earliestDeadline(deadlines: Deadlines): number | null {
+  let earliest: number | null = null;
+  for (const { field } of KINDS) {
+    const at = deadlines[field];
+    if (at !== null && (earliest === null || at < earliest)) earliest = at;
+  }
+  return earliest;
+}
+
+/** The deadlines due by `now`, in due order (ring minimum, ring maximum, message on a tie), with their moments. */
+export function dueDeadlines(deadlines: Deadlines, now: number): { readonly kind: DeadlineKind; readonly at: number }[] {
+  const due: { kind: DeadlineKind; at: number }[] = [];
+  for (const { kind, field } of KINDS) {
+    const at = deadlines[field];
+    if (at !== null && at <= now) due.push({ kind, at });
+  }
+  return due.length > 1 ? due.sort((a, b) => a.at - b.at) : due;
+}
+
+/** The deadlines still upcoming after `now`: those due by then are settled (`null`). */
+export function settleDue(deadlines: Deadlines, now: number): Deadlines {
+  const keep = (at: number | null): number | null => (at !== null && at <= now ? null : at);
+  return { minRingAt: keep(deadlines.minRingAt), maxRingAt: keep(deadlines.maxRingAt), messageDueAt: keep(deadlines.messageDueAt) };
+}
+
 const REF: Readonly<Record<DeadlineKind, DeadlineNotice['ref']>> = {
   minRingReached: RING_TIME_REF,
   maxRingReached: RING_TIME_REF,

@@ -6,6 +6,7 @@ export { createCallMachine, type CallMachine, type CallMachineInput } from './ca
 export { runCall, type RunCallResult } from './run-call.js';
 export { closeRecord, incompleteAnomaly } from './close.js';
 export { delayUntil, deadlineNotice, messageDueAt, NO_DEADLINES } from './deadlines.js';
+export { nextTickAt } from './next-tick.js';
 export type {
   CallMachineContext,
   CallMachineEvent,
@@ -15,4 +16,5 @@ export type {
   DeadlineKind,
   DeadlineNotice,
   Deadlines,
+  TickEvent,
 } from './types.js';

@@ -16,10 +16,25 @@ export interface CloseEvent {
   readonly type: 'close';
   /** When the call was closed, epoch milliseconds. */
   readonly at: number;
+  /** Why the host closed it, added to the `incomplete` anomaly's detail (e.g. a limit of `callRecords`). */
+  readonly reason?: string | undefined;
 }
 
-/** Everything a call machine accepts: the dialler's call events, and the host's `close`. */
-export type CallMachineEvent = CallEvent | CloseEvent;
+/**
+ * The host's time: it is now `at` (epoch ms, read by the host from its own clock, never by
+ * dialguard). A machine created with `deadlines: 'ticks'` has no timers: a tick announces
+ * every deadline due by `at` (A2.15, A2.19), in due order, and ends a disposition wait that
+ * is over. `callRecords` accepts ticks too, to move its clock between events. A machine
+ * with timers (the default) ignores ticks.
+ */
+export interface TickEvent {
+  readonly type: 'tick';
+  /** The host's time, epoch ms. */
+  readonly at: number;
+}
+
+/** Everything a call machine accepts: the dialler's call events, the host's `close`, and ticks. */
+export type CallMachineEvent = CallEvent | CloseEvent | TickEvent;
 
 /** Which deadline a notice is about. */
 export type DeadlineKind =
@@ -74,6 +89,17 @@ export interface CallMachineOptions {
   readonly dispositionWaitMs?: number | undefined;
   /** Passed to `classify` for the final output. */
   readonly classify?: ClassifyOptions | undefined;
+  /**
+   * What drives the deadlines (A2.15, A2.19) and the disposition wait:
+   * - `'timers'` (the default): XState `after` timers on the actor's clock
+   *   (`createActor(machine, { clock })`); the machine announces each deadline itself;
+   * - `'ticks'`: no timers; the host sends `{ type: 'tick', at }` when its clock reaches a
+   *   deadline (`nextTickAt(snapshot, dispositionWaitMs)` says when), and the machine
+   *   announces every deadline due by then. `callRecords` uses this: one entry per call in
+   *   its own deadline queue instead of 3–5 XState timers.
+   * The states, guards, folding and notices are the same in both.
+   */
+  readonly deadlines?: 'timers' | 'ticks' | undefined;
 }
 
 /** What a call machine's snapshot holds (`snapshot.context`). */

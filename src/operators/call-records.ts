@@ -1,25 +1,48 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import { createActor, type Actor } from 'xstate';
 import type { Anomaly } from '../anomaly.js';
+import { ValidationError } from '../errors.js';
 import type { CallEvent } from '../events.js';
 import { createCallMachine, type CallMachine } from '../machine/call-machine.js';
-import type { CallMachineOptions, DeadlineNotice } from '../machine/types.js';
+import { nextTickAt } from '../machine/next-tick.js';
+import type { CallMachineOptions, DeadlineNotice, TickEvent } from '../machine/types.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import type { CallRecord } from '../record.js';
-import { createEventClock } from '../time/event-clock.js';
+import { createDeadlineQueue, type QueueEntry } from '../time/deadline-queue.js';
 
 /** An event `callRecords` could not give to any call: it is reported here, never thrown. */
 export interface StreamAnomaly extends Anomaly {
   readonly callId: string;
 }
 
+/**
+ * A deadline notice (A2.15, A2.19) as `callRecords` delivers it: at the moment its clock
+ * reaches the deadline, saying how late that was.
+ */
+export interface LiveDeadlineNotice extends DeadlineNotice {
+  /**
+   * The operator's clock when the notice was delivered minus the deadline (`at`), ms; 0
+   * when delivered on time. It is above 0 when nothing (no tick, no event of a call in
+   * flight) moved the clock for a while: tick more often to bring it down.
+   */
+  readonly lateByMs: number;
+}
+
+/** Default `maxCallAgeMs`: 4 hours. */
+export const DEFAULT_MAX_CALL_AGE_MS = 4 * 60 * 60 * 1000;
+/** Default `maxInFlight`: 100,000 calls. */
+export const DEFAULT_MAX_IN_FLIGHT = 100_000;
+
 /** Options for `callRecords`. */
-export interface CallRecordsOptions extends CallMachineOptions {
+export interface CallRecordsOptions extends Omit<CallMachineOptions, 'deadlines'> {
   /** The policy whose deadlines the machines announce (A2.15, A2.19); default `ofcom2017`. */
   readonly policy?: Policy;
-  /** Receives every deadline notice of every call, at its moment on the events' clock. */
-  readonly onDeadline?: (notice: DeadlineNotice) => void;
+  /**
+   * Receives every deadline notice of every call when the operator's clock reaches it,
+   * with `lateByMs` (see `callRecords` on the clock and on ticks).
+   */
+  readonly onDeadline?: (notice: LiveDeadlineNotice) => void;
   /**
    * Receives events that belong to no call in flight — an event for a call never dialled
    * or already finished and released (`unknownCall`) — and a call whose machine failed
@@ -27,95 +50,229 @@ export interface CallRecordsOptions extends CallMachineOptions {
    * call in flight go on its record instead.
    */
   readonly onAnomaly?: (anomaly: StreamAnomaly) => void;
+  /**
+   * A call still in flight this long after its dial (ms, on the operator's clock) is closed
+   * with an `incomplete` anomaly and emitted (A2.23: its record shows it never ended).
+   * Default `DEFAULT_MAX_CALL_AGE_MS` (4 h); `Infinity`: no limit.
+   */
+  readonly maxCallAgeMs?: number;
+  /**
+   * At most this many calls in flight: a dial beyond it first closes the oldest call in
+   * flight (the earliest dialled) with an `incomplete` anomaly and emits it. Default
+   * `DEFAULT_MAX_IN_FLIGHT` (100,000); `Infinity`: no limit.
+   */
+  readonly maxInFlight?: number;
 }
 
 type CallActor = Actor<CallMachine>;
 
+/** A call in flight: its actor, and its one entry in the deadline queue. */
+interface InFlightCall extends QueueEntry {
+  readonly callId: string;
+  readonly actor: CallActor;
+  /** Dial + `maxCallAgeMs`: when the call is closed if it is still in flight. */
+  readonly closeAt: number;
+  /** The machine's next tick (`nextTickAt`), or `null`. */
+  tickAt: number | null;
+  /** The actor has ended (or failed) and the call was released. */
+  done: boolean;
+}
+
+/** A limit option: a number > 0, `Infinity` for none, or the default. */
+function limitOption(name: 'maxCallAgeMs' | 'maxInFlight', value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0 || (name === 'maxInFlight' && Number.isFinite(value) && !Number.isInteger(value))) {
+    const what = name === 'maxInFlight' ? 'a whole number of calls, 1 or more (Infinity: no limit)' : 'a number of milliseconds greater than 0 (Infinity: no limit)';
+    throw new ValidationError(null, name, what, String(value));
+  }
+  return value;
+}
+
 /**
- * Turns a stream of call events (many calls interleaved, in time order) into a stream
- * of call records, one per call, emitted when the call ends.
+ * Turns a stream of call events (many calls interleaved, in time order), and the host's
+ * ticks, into a stream of call records, one per call, emitted when the call ends.
  *
  * Algorithm:
- * 1. one clock for the stream, kept at the time of the latest event (`at`): before each
- *    event it is moved forward to that event's `at`, firing every deadline due by then
- *    (notices go to `onDeadline`) — so the library never reads the host's clock;
- * 2. a `dial` for a new call id starts a call machine (`createCallMachine`) on that clock;
- *    every other event goes to its call's machine, which folds it or records it as an
- *    anomaly (a second dial for a call in flight is a `duplicateDial` anomaly);
- * 3. an event for no call in flight goes to `onAnomaly` as `unknownCall`;
- * 4. when a machine ends (hangup, or the disposition wait), its record is emitted and
+ * 1. one clock for the stream, which only moves forward (to finite times), and only on
+ *    - a tick `{ type: 'tick', at }`: the host's time, merged in from a timer the host owns
+ *      (the library never reads a clock), so deadlines are delivered at their moment
+ *      and not with the next event;
+ *    - an event of a call in flight: the clock moves to its `at` before the event is
+ *      given to the call.
+ *    A dial does not move it (any call id can bring a dial, as any can bring a stray
+ *    event), nor does an event for a call not in flight: a wrong `at` three hours ahead
+ *    cannot fire the other calls' deadlines or close them;
+ * 2. a `dial` for a new call id starts a call machine (`createCallMachine` with
+ *    `deadlines: 'ticks'`: no XState timers); every other event goes to its call's machine,
+ *    which folds it or records it as an anomaly (a second dial for a call in flight is a
+ *    `duplicateDial` anomaly);
+ * 3. each call has one entry in a deadline queue: its machine's next deadline
+ *    (`nextTickAt`) or its age limit, whichever is first. Whenever the clock moves, every
+ *    entry due by then is taken in due order: the machine gets a tick at the deadline and
+ *    announces it; `onDeadline` receives the notice with `lateByMs` (the clock minus the
+ *    deadline). A deadline of the same millisecond as an event comes before the event;
+ * 4. an event for no call in flight goes to `onAnomaly` as `unknownCall`;
+ * 5. when a machine ends (hangup, or the disposition wait), its record is emitted and
  *    the machine is released: memory holds only the calls in flight;
- * 5. when the source completes, calls still in flight are closed at the latest event's
- *    time (an `incomplete` anomaly on each), emitted, and the stream completes.
+ * 6. bounded state: a call in flight for `maxCallAgeMs` after its dial is closed at that
+ *    moment, and a dial that would exceed `maxInFlight` first closes the oldest call in
+ *    flight; each gets an `incomplete` anomaly saying which limit, and is emitted;
+ * 7. when the source completes, calls still in flight are closed at the clock's time (or
+ *    their last event's, if later), each with an `incomplete` anomaly, emitted, and the
+ *    stream completes.
  *
+ * @throws ValidationError when `maxCallAgeMs` or `maxInFlight` is not above 0, or for a bad `dispositionWaitMs`.
  * @example
  * ```ts
+ * import { interval, map, merge } from 'rxjs';
  * import { classified, acr, callRecords } from 'dialguard';
- * dialler$.pipe(callRecords({ onDeadline: (n) => dialler.act(n) }), classified(), acr())
+ * const ticks = interval(100).pipe(map(() => ({ type: 'tick' as const, at: Date.now() })));
+ * merge(dialler$, ticks)
+ *   .pipe(callRecords({ onDeadline: (n) => dialler.act(n) }), classified(), acr())
  *   .subscribe(({ rows }) => dashboard.show(rows));
  * ```
  */
-export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<CallEvent, CallRecord> {
+export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<CallEvent | TickEvent, CallRecord> {
   const policy = options.policy ?? ofcom2017;
-  const machine = createCallMachine(policy, options);
+  const maxCallAgeMs = limitOption('maxCallAgeMs', options.maxCallAgeMs, DEFAULT_MAX_CALL_AGE_MS);
+  const maxInFlight = limitOption('maxInFlight', options.maxInFlight, DEFAULT_MAX_IN_FLIGHT);
+  const waitMs = options.dispositionWaitMs ?? 0;
+  const machine = createCallMachine(policy, { dispositionWaitMs: options.dispositionWaitMs, classify: options.classify, deadlines: 'ticks' });
+  const { onDeadline, onAnomaly } = options;
   return (source) =>
     new Observable<CallRecord>((subscriber) => {
-      const clock = createEventClock();
-      const inFlight = new Map<string, CallActor>();
-      let latest = -Infinity;
-      const report = (kind: StreamAnomaly['kind'], event: CallEvent): void =>
-        options.onAnomaly?.({
-          kind,
+      let now = -Infinity;
+      let dialled = 0;
+      const inFlight = new Map<string, InFlightCall>();
+      const queue = createDeadlineQueue<InFlightCall>();
+
+      const release = (call: InFlightCall): void => {
+        call.done = true;
+        inFlight.delete(call.callId);
+        queue.remove(call);
+      };
+      /** After the actor took an event: its next entry in the queue. */
+      const reschedule = (call: InFlightCall): void => {
+        if (call.done) return;
+        call.tickAt = nextTickAt(call.actor.getSnapshot(), waitMs);
+        queue.schedule(call, call.tickAt === null || call.tickAt > call.closeAt ? call.closeAt : call.tickAt);
+      };
+      const close = (call: InFlightCall, at: number, reason?: string): void => {
+        call.actor.send({ type: 'close', at, reason });
+      };
+      /** Closes calls at their limit of age, and ticks machines, for every entry due by the clock. */
+      const flush = (): void => {
+        for (let call = queue.peek(); call !== undefined && call.due <= now; call = queue.peek()) {
+          const due = call.due;
+          if (call.tickAt !== null && call.tickAt <= due) call.actor.send({ type: 'tick', at: due });
+          if (!call.done && call.closeAt <= due) {
+            close(call, call.closeAt, `still in flight ${maxCallAgeMs} ms after its dial: callRecords' maxCallAgeMs`);
+          }
+          reschedule(call);
+          // Each entry handled moves on to a later moment; one that does not would loop forever (a defect): leave it out.
+          if (!call.done && call.due <= due) queue.remove(call);
+        }
+      };
+      const advance = (at: number): void => {
+        // never back, and never to a time that is not one (NaN, Infinity: the event's anomaly, not the clock's)
+        if (at > now && Number.isFinite(at)) {
+          now = at;
+          flush();
+        }
+      };
+      const report = (event: CallEvent): void =>
+        onAnomaly?.({
+          kind: 'unknownCall',
           callId: event.callId,
           event: event.type,
           at: event.at,
-          detail: `${event.type} at ${event.at} for call ${event.callId}, which is not in flight (never dialled, or already ended); it was ignored`,
+          detail: `${event.type} at ${event.at} for call ${event.callId}, which is not in flight (never dialled, or already ended); it was ignored and did not move the clock`,
         });
-      const start = (callId: string): CallActor => {
-        const actor = createActor(machine, { clock, input: { callId } });
-        if (options.onDeadline) actor.on('deadline', options.onDeadline);
+      /** When a call still in flight is closed by the host side: the clock, or its last event if later. */
+      const closingTime = (call: InFlightCall): number => {
+        const record = call.actor.getSnapshot().context.record;
+        return record === null ? now : Math.max(now, record.lastEventAt);
+      };
+      const makeRoom = (): void => {
+        while (inFlight.size >= maxInFlight) {
+          const oldest = inFlight.values().next().value as InFlightCall;
+          close(oldest, closingTime(oldest), `more than ${maxInFlight} calls in flight: callRecords' maxInFlight closes the oldest first`);
+          if (!oldest.done) release(oldest); // a close always ends the machine; never loop on one that did not
+        }
+      };
+      const start = (dial: CallEvent): void => {
+        const callId = dial.callId;
+        const actor = createActor(machine, { input: { callId } });
+        const call: InFlightCall = {
+          callId,
+          actor,
+          closeAt: Number.isFinite(dial.at) ? dial.at + maxCallAgeMs : Infinity,
+          tickAt: null,
+          done: false,
+          due: Infinity,
+          index: -1,
+          order: dialled++,
+        };
+        if (onDeadline) actor.on('deadline', (notice) => onDeadline({ ...notice, lateByMs: now - notice.at }));
         actor.subscribe({
           complete: () => {
-            inFlight.delete(callId);
+            release(call);
             const output = actor.getSnapshot().output;
             if (output) subscriber.next(output.record);
           },
           // A failing machine would be a defect; it loses only its own call, reported, never the stream.
           error: (err: unknown) => {
-            inFlight.delete(callId);
-            options.onAnomaly?.({
+            release(call);
+            onAnomaly?.({
               kind: 'machineError',
               callId,
               event: 'hangup',
-              at: latest,
+              at: now,
               detail: `the machine of call ${callId} failed (${err instanceof Error ? err.message : String(err)}); the call was dropped`,
             });
           },
         });
-        inFlight.set(callId, actor);
+        inFlight.set(callId, call);
         actor.start();
-        return actor;
+        actor.send(dial);
+        reschedule(call);
       };
+
       const subscription = source.subscribe({
-        next(event) {
-          if (event.at > latest) {
-            latest = event.at;
-            clock.set(event.at);
+        next(input) {
+          if (input.type === 'tick') {
+            advance(input.at);
+            return;
           }
-          const actor = inFlight.get(event.callId);
-          if (actor) actor.send(event);
-          else if (event.type === 'dial') start(event.callId).send(event);
-          else report('unknownCall', event);
+          const call = inFlight.get(input.callId);
+          if (call !== undefined) {
+            advance(input.at);
+            if (call.done) {
+              // its age limit closed it just now: the event comes after its end
+              report(input);
+              return;
+            }
+            call.actor.send(input);
+            reschedule(call);
+          } else if (input.type === 'dial') {
+            makeRoom();
+            start(input);
+          } else {
+            report(input);
+            return;
+          }
+          // A late event can arm a deadline the clock has already passed: deliver it now.
+          flush();
         },
         error: (e: unknown) => subscriber.error(e),
         complete() {
-          for (const actor of [...inFlight.values()]) actor.send({ type: 'close', at: latest });
+          for (const call of [...inFlight.values()]) close(call, closingTime(call));
           subscriber.complete();
         },
       });
       return () => {
         subscription.unsubscribe();
-        for (const actor of inFlight.values()) actor.stop();
+        for (const call of inFlight.values()) call.actor.stop();
         inFlight.clear();
       };
     });

@@ -7,6 +7,8 @@
  *    after the clock's start is on time, 2001 ms is late;
  * 3. robustness — arbitrary, even invalid, streams never throw and still agree with the
  *    fold of the events the machine received.
+ * Each property runs on both variants of the one machine definition: deadlines driven by
+ * XState `after` timers (the standalone machine) and by the host's ticks (`callRecords`).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +19,7 @@ import { ofcom2017 } from '../../src/policy/ofcom2017.js';
 import type { Policy } from '../../src/policy/policy.js';
 import type { CallRecord } from '../../src/record.js';
 import { closeRecord, type DeadlineKind } from '../../src/machine/index.js';
-import { call, drive, T0 } from './calls.js';
+import { call, drive, T0, VARIANTS } from './calls.js';
 import { timeline } from './timeline.arbitrary.js';
 
 const NUM_RUNS = 600;
@@ -108,170 +110,173 @@ function modelNotices(events: readonly CallEvent[], policy: Policy, stopAt: numb
 // Properties
 // ---------------------------------------------------------------------------------------
 
-describe('call machine ≡ classify(foldEvents(events))', () => {
-  it('agrees on category, machine kind, who answered, flags and record for any plausible call', () => {
-    fc.assert(
-      fc.property(timeline, ({ spec, events }) => {
-        const waitMs = spec.dispositionWait ? DISPOSITION_WAIT_MS : 0;
-        const closeAt = lastAt(events);
-        const run = drive(events, ofcom2017, { dispositionWaitMs: waitMs }, { at: closeAt });
-        expect(run.snapshot.status).toBe('done');
-        // Without a wait the machine ends at the hangup: a later disposition is not seen.
-        const hangupIndex = events.findIndex((e) => e.type === 'hangup');
-        const received = waitMs === 0 && hangupIndex >= 0 ? events.slice(0, hangupIndex + 1) : events;
-        expect(run.sent).toBe(received.length);
-        const want = expected(received, closeAt);
-        const got = run.snapshot.output!;
-        expect({ category: got.category, machine: got.machine, answeredBy: got.answeredBy }).toEqual({
-          category: want.category,
-          machine: want.machine,
-          answeredBy: want.answeredBy,
-        });
-        expect(got.flags).toEqual(want.flags);
-        expect(got.record).toEqual(want.record);
-        // a plausible timeline has no anomaly but the close of a call that never hung up
-        expect(got.record.anomalies.map((a) => a.kind)).toEqual(spec.hangup ? [] : ['incomplete']);
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  });
-
-  it('agrees under another policy (longer ring, 1 s message deadline)', () => {
-    const policy: Policy = {
-      ...ofcom2017,
-      id: 'variant',
-      ring: { ...ofcom2017.ring, minMs: 20_000, maxMs: 45_000 },
-      message: { ...ofcom2017.message, deadlineMs: 1_000 },
-    };
-    fc.assert(
-      fc.property(timeline, ({ events }) => {
-        const closeAt = lastAt(events);
-        const run = drive(events, policy, { dispositionWaitMs: DISPOSITION_WAIT_MS }, { at: closeAt });
-        expect(run.snapshot.output).toEqual(expected(events, closeAt, policy));
-        expect(run.notices.map((n) => ({ kind: n.notice.kind, at: n.notice.at }))).toEqual(modelNotices(events, policy, closeAt));
-      }),
-      { numRuns: Math.round(NUM_RUNS / 3) },
-    );
-  });
-});
-
-describe('deadline notices', () => {
-  it('fire exactly at the documented moments, and only then', () => {
-    fc.assert(
-      fc.property(timeline, ({ events }) => {
-        const closeAt = lastAt(events);
-        const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS }, { at: closeAt });
-        const got = run.notices.map((n) => ({ kind: n.notice.kind, at: n.notice.at }));
-        expect(got).toEqual(modelNotices(events, ofcom2017, closeAt));
-        for (const { notice, clockMs } of run.notices) {
-          // emitted when the clock reached the deadline, to the millisecond
-          expect(clockMs).toBe(notice.at - run.origin);
-          expect(notice.callId).toBe(events[0]!.callId);
-          expect(notice.ref).toBe(notice.kind === 'messageDue' ? 'A2.19' : 'A2.15');
-        }
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  });
-
-  it('messageDue is emitted iff the call is still up with no agent and no message before the deadline', () => {
-    fc.assert(
-      fc.property(timeline, ({ spec, events }) => {
-        fc.pre(spec.answered && spec.hangup);
-        const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS }, { at: lastAt(events) });
-        const record = run.snapshot.output!.record;
-        const pickup = record.answerAt!;
-        const due = run.notices.filter((n) => n.notice.kind === 'messageDue').map((n) => n.notice.at);
-        // the deadline in force at the end: salutation start with AMD, else pickup
-        const start = record.amd && record.salutationStartAt !== null ? record.salutationStartAt : pickup;
-        const deadline = start + 2_000;
-        const resolvedAt = Math.min(record.agentAt ?? Infinity, record.messageAt ?? Infinity, record.hangupAt!);
-        expect(due.includes(deadline)).toBe(resolvedAt >= deadline);
-        // a notice for the pickup deadline too, when the person spoke only after it
-        const early = start !== pickup && resolvedAt >= pickup + 2_000 && start >= pickup + 2_000;
-        expect(due.includes(pickup + 2_000)).toBe(start === pickup ? resolvedAt >= deadline : early);
-      }),
-      { numRuns: NUM_RUNS },
-    );
-  });
-
-  it('boundary: a message exactly 2000 ms after the clock start is on time; 2001 ms is late', () => {
-    fc.assert(
-      fc.property(
-        fc.record({
-          amd: fc.boolean(),
-          salutation: fc.option(fc.integer({ min: 0, max: 3_000 }), { nil: undefined }),
-          pickup: fc.integer({ min: 0, max: 30_000 }),
-          delay: fc.constantFrom(1_999, 2_000, 2_001),
-          hangupAfter: fc.integer({ min: 0, max: 10_000 }),
+describe.each(VARIANTS)('deadlines driven by %s', (variant) => {
+  describe('call machine ≡ classify(foldEvents(events))', () => {
+    it('agrees on category, machine kind, who answered, flags and record for any plausible call', () => {
+      fc.assert(
+        fc.property(timeline, ({ spec, events }) => {
+          const waitMs = spec.dispositionWait ? DISPOSITION_WAIT_MS : 0;
+          const closeAt = lastAt(events);
+          const run = drive(events, ofcom2017, { dispositionWaitMs: waitMs, deadlines: variant }, { at: closeAt });
+          expect(run.snapshot.status).toBe('done');
+          // Without a wait the machine ends at the hangup: a later disposition is not seen.
+          const hangupIndex = events.findIndex((e) => e.type === 'hangup');
+          const received = waitMs === 0 && hangupIndex >= 0 ? events.slice(0, hangupIndex + 1) : events;
+          expect(run.sent).toBe(received.length);
+          const want = expected(received, closeAt);
+          const got = run.snapshot.output!;
+          expect({ category: got.category, machine: got.machine, answeredBy: got.answeredBy }).toEqual({
+            category: want.category,
+            machine: want.machine,
+            answeredBy: want.answeredBy,
+          });
+          expect(got.flags).toEqual(want.flags);
+          expect(got.record).toEqual(want.record);
+          // a plausible timeline has no anomaly but the close of a call that never hung up
+          expect(got.record.anomalies.map((a) => a.kind)).toEqual(spec.hangup ? [] : ['incomplete']);
         }),
-        ({ amd, salutation, pickup, delay, hangupAfter }) => {
-          const c = call();
-          const salStart = salutation === undefined ? null : pickup + salutation;
-          const start = amd && salStart !== null ? salStart : pickup;
-          const messageAt = start + delay;
-          const events = [c.dial(0, { amd }), c.answer(pickup)];
-          if (salStart !== null) events.push(c.salutation(salStart));
-          events.push(c.message(messageAt));
-          events.sort((a, b) => a.at - b.at); // stable: a salutation and a message of one ms keep that order
-          events.push(c.hangup(lastAt(events) - T0 + hangupAfter, 'caller'));
-          const run = drive(events);
-          const out = run.snapshot.output!;
-          expect(out.category).toBe('abandoned');
-          const late = out.flags.find((f) => f.kind === 'lateMessage');
-          expect(late !== undefined).toBe(delay > 2_000);
-          if (late) expect(late.detail).toEqual({ delayMs: delay, deadlineMs: 2_000, from: amd && salStart !== null ? 'salutationStart' : 'pickup' });
-          // the notice is due at start + 2000, emitted then, before a message of that millisecond
-          const due = run.notices.filter((n) => n.notice.kind === 'messageDue' && n.notice.at === T0 + start + 2_000);
-          expect(due.length).toBe(delay >= 2_000 ? 1 : 0);
-          if (due[0]) expect(due[0].clockMs).toBe(start + 2_000);
-          expect(out).toEqual(classify(foldEvents(events)));
-        },
-      ),
-      { numRuns: 300 },
-    );
+        { numRuns: NUM_RUNS },
+      );
+    });
+
+    it('agrees under another policy (longer ring, 1 s message deadline)', () => {
+      const policy: Policy = {
+        ...ofcom2017,
+        id: 'variant',
+        ring: { ...ofcom2017.ring, minMs: 20_000, maxMs: 45_000 },
+        message: { ...ofcom2017.message, deadlineMs: 1_000 },
+      };
+      fc.assert(
+        fc.property(timeline, ({ events }) => {
+          const closeAt = lastAt(events);
+          const run = drive(events, policy, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant }, { at: closeAt });
+          expect(run.snapshot.output).toEqual(expected(events, closeAt, policy));
+          expect(run.notices.map((n) => ({ kind: n.notice.kind, at: n.notice.at }))).toEqual(modelNotices(events, policy, closeAt));
+        }),
+        { numRuns: Math.round(NUM_RUNS / 3) },
+      );
+    });
   });
-});
 
-describe('robustness', () => {
-  /** Events of one call, any order, with duplicates, unknown types and bad timings. */
-  const chaos = timeline.chain(({ events }) =>
-    fc
-      .tuple(
-        fc.shuffledSubarray(events, { minLength: 1 }),
-        fc.array(fc.constantFrom(...events), { maxLength: 3 }),
-        fc.array(fc.integer({ min: -5_000, max: 5_000 }), { maxLength: 3 }),
-        fc.boolean(),
-        fc.nat(),
-      )
-      .map(([some, dupes, shifts, unknown, seed]) => {
-        const out: CallEvent[] = [...some];
-        dupes.forEach((e, i) => out.splice((seed + i) % (out.length + 1), 0, { ...e, at: e.at + (shifts[i] ?? 0) }));
-        if (unknown) out.splice(seed % (out.length + 1), 0, { type: 'transfer', callId: events[0]!.callId, at: events[0]!.at + 1 } as unknown as CallEvent);
-        if (!out.some((e) => e.type === 'dial')) out.push(events[0]!);
-        return out;
-      }),
-  );
+  describe('deadline notices', () => {
+    it('fire exactly at the documented moments, and only then', () => {
+      fc.assert(
+        fc.property(timeline, ({ events }) => {
+          const closeAt = lastAt(events);
+          const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant }, { at: closeAt });
+          const got = run.notices.map((n) => ({ kind: n.notice.kind, at: n.notice.at }));
+          expect(got).toEqual(modelNotices(events, ofcom2017, closeAt));
+          for (const { notice, clockMs } of run.notices) {
+            // emitted when the clock reached the deadline, to the millisecond
+            expect(clockMs).toBe(notice.at - run.origin);
+            expect(notice.callId).toBe(events[0]!.callId);
+            expect(notice.ref).toBe(notice.kind === 'messageDue' ? 'A2.19' : 'A2.15');
+          }
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    });
 
-  it('never throws, and equals the fold of the events it received (unknown types ignored)', () => {
-    fc.assert(
-      fc.property(chaos, fc.boolean(), (events, wait) => {
-        const closeAt = lastAt(events);
-        const run = drive(events, ofcom2017, { dispositionWaitMs: wait ? DISPOSITION_WAIT_MS : 0 }, { at: closeAt });
-        expect(run.snapshot.status).toBe('done');
-        const known = events.slice(0, run.sent).filter((e) => (e.type as string) !== 'transfer');
-        expect(run.snapshot.output).toEqual(expected(known, closeAt));
-      }),
-      { numRuns: NUM_RUNS },
+    it('messageDue is emitted iff the call is still up with no agent and no message before the deadline', () => {
+      fc.assert(
+        fc.property(timeline, ({ spec, events }) => {
+          fc.pre(spec.answered && spec.hangup);
+          const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant }, { at: lastAt(events) });
+          const record = run.snapshot.output!.record;
+          const pickup = record.answerAt!;
+          const due = run.notices.filter((n) => n.notice.kind === 'messageDue').map((n) => n.notice.at);
+          // the deadline in force at the end: salutation start with AMD, else pickup
+          const start = record.amd && record.salutationStartAt !== null ? record.salutationStartAt : pickup;
+          const deadline = start + 2_000;
+          const resolvedAt = Math.min(record.agentAt ?? Infinity, record.messageAt ?? Infinity, record.hangupAt!);
+          expect(due.includes(deadline)).toBe(resolvedAt >= deadline);
+          // a notice for the pickup deadline too, when the person spoke only after it
+          const early = start !== pickup && resolvedAt >= pickup + 2_000 && start >= pickup + 2_000;
+          expect(due.includes(pickup + 2_000)).toBe(start === pickup ? resolvedAt >= deadline : early);
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    });
+
+    it('boundary: a message exactly 2000 ms after the clock start is on time; 2001 ms is late', () => {
+      fc.assert(
+        fc.property(
+          fc.record({
+            amd: fc.boolean(),
+            salutation: fc.option(fc.integer({ min: 0, max: 3_000 }), { nil: undefined }),
+            pickup: fc.integer({ min: 0, max: 30_000 }),
+            delay: fc.constantFrom(1_999, 2_000, 2_001),
+            hangupAfter: fc.integer({ min: 0, max: 10_000 }),
+          }),
+          ({ amd, salutation, pickup, delay, hangupAfter }) => {
+            const c = call();
+            const salStart = salutation === undefined ? null : pickup + salutation;
+            const start = amd && salStart !== null ? salStart : pickup;
+            const messageAt = start + delay;
+            const events = [c.dial(0, { amd }), c.answer(pickup)];
+            if (salStart !== null) events.push(c.salutation(salStart));
+            events.push(c.message(messageAt));
+            events.sort((a, b) => a.at - b.at); // stable: a salutation and a message of one ms keep that order
+            events.push(c.hangup(lastAt(events) - T0 + hangupAfter, 'caller'));
+            const run = drive(events, ofcom2017, { deadlines: variant });
+            const out = run.snapshot.output!;
+            expect(out.category).toBe('abandoned');
+            const late = out.flags.find((f) => f.kind === 'lateMessage');
+            expect(late !== undefined).toBe(delay > 2_000);
+            if (late) expect(late.detail).toEqual({ delayMs: delay, deadlineMs: 2_000, from: amd && salStart !== null ? 'salutationStart' : 'pickup' });
+            // the notice is due at start + 2000, emitted then, before a message of that millisecond
+            const due = run.notices.filter((n) => n.notice.kind === 'messageDue' && n.notice.at === T0 + start + 2_000);
+            expect(due.length).toBe(delay >= 2_000 ? 1 : 0);
+            if (due[0]) expect(due[0].clockMs).toBe(start + 2_000);
+            expect(out).toEqual(classify(foldEvents(events)));
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  describe('robustness', () => {
+    /** Events of one call, any order, with duplicates, unknown types and bad timings. */
+    const chaos = timeline.chain(({ events }) =>
+      fc
+        .tuple(
+          fc.shuffledSubarray(events, { minLength: 1 }),
+          fc.array(fc.constantFrom(...events), { maxLength: 3 }),
+          fc.array(fc.integer({ min: -5_000, max: 5_000 }), { maxLength: 3 }),
+          fc.boolean(),
+          fc.nat(),
+        )
+        .map(([some, dupes, shifts, unknown, seed]) => {
+          const out: CallEvent[] = [...some];
+          dupes.forEach((e, i) => out.splice((seed + i) % (out.length + 1), 0, { ...e, at: e.at + (shifts[i] ?? 0) }));
+          if (unknown) out.splice(seed % (out.length + 1), 0, { type: 'transfer', callId: events[0]!.callId, at: events[0]!.at + 1 } as unknown as CallEvent);
+          if (!out.some((e) => e.type === 'dial')) out.push(events[0]!);
+          return out;
+        }),
     );
+
+    it('never throws, and equals the fold of the events it received (unknown types ignored)', () => {
+      fc.assert(
+        fc.property(chaos, fc.boolean(), (events, wait) => {
+          const closeAt = lastAt(events);
+          const run = drive(events, ofcom2017, { dispositionWaitMs: wait ? DISPOSITION_WAIT_MS : 0, deadlines: variant }, { at: closeAt });
+          expect(run.snapshot.status).toBe('done');
+          const known = events.slice(0, run.sent).filter((e) => (e.type as string) !== 'transfer');
+          expect(run.snapshot.output).toEqual(expected(known, closeAt));
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    });
   });
 });
 
 describe('the timeline arbitrary', () => {
   it('reaches every category, machine kind, notice kind and timing flag (the properties are not vacuous)', () => {
     const seen = new Set<string>();
-    for (const { events } of fc.sample(timeline, { numRuns: 2_000, seed: 42 })) {
-      const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS }, { at: lastAt(events) });
+    for (const [i, { events }] of fc.sample(timeline, { numRuns: 2_000, seed: 42 }).entries()) {
+      const variant = VARIANTS[i % VARIANTS.length];
+      const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant }, { at: lastAt(events) });
       const out = run.snapshot.output!;
       seen.add(out.category);
       if (out.machine) seen.add(`machine:${out.machine}`);

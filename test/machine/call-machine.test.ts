@@ -6,7 +6,7 @@ import type { CallEvent } from '../../src/events.js';
 import { foldEvents } from '../../src/fold.js';
 import { ofcom2017 } from '../../src/policy/ofcom2017.js';
 import type { Policy } from '../../src/policy/policy.js';
-import { createCallMachine, runCall, type DeadlineNotice } from '../../src/machine/index.js';
+import { createCallMachine, nextTickAt, runCall, type DeadlineNotice } from '../../src/machine/index.js';
 import { call, drive, T0 } from './calls.js';
 
 const c = call();
@@ -362,6 +362,52 @@ describe('createCallMachine: close', () => {
     const r = runCall([c.dial(0), c.answer(1_000)]);
     expect(r.classified.record.anomalies).toEqual([expect.objectContaining({ kind: 'incomplete', at: T0 + 1_000 })]);
     expect(r.deadlines).toEqual([]);
+  });
+});
+
+describe("createCallMachine(policy, { deadlines: 'ticks' }): the host's ticks instead of timers", () => {
+  const ticking = createCallMachine(ofcom2017, { deadlines: 'ticks', dispositionWaitMs: 10_000 });
+
+  it('sets no timer; a tick announces every deadline due by its time, in due order, each once', () => {
+    const clock = new SimulatedClock();
+    const actor = createActor(ticking, { clock }).start();
+    const seen: DeadlineNotice[] = [];
+    actor.on('deadline', (n) => void seen.push(n));
+    actor.send(c.dial(0));
+    actor.send(c.ringing(2_000));
+    clock.set(100_000); // no timer runs on the clock
+    expect(seen).toEqual([]);
+    expect(nextTickAt(actor.getSnapshot())).toBe(T0 + 17_000);
+    actor.send({ type: 'tick', at: T0 + 16_999 });
+    expect(seen).toEqual([]);
+    actor.send({ type: 'tick', at: T0 + 70_000 });
+    expect(seen).toEqual([notice('minRingReached', 17_000), notice('maxRingReached', 62_000)]);
+    expect(nextTickAt(actor.getSnapshot())).toBeNull();
+    actor.send({ type: 'tick', at: T0 + 80_000 });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('a tick at the end of the disposition wait ends the call; one before does not', () => {
+    const actor = createActor(ticking).start();
+    for (const e of [c.dial(0), c.answer(1_000), c.agent(1_500), c.hangup(60_000, 'caller')]) actor.send(e);
+    expect(actor.getSnapshot().value).toBe('wrapUp');
+    expect(nextTickAt(actor.getSnapshot(), 10_000)).toBe(T0 + 70_000);
+    actor.send({ type: 'tick', at: T0 + 69_999 });
+    expect(actor.getSnapshot().value).toBe('wrapUp');
+    actor.send({ type: 'tick', at: T0 + 70_000 });
+    expect(actor.getSnapshot().status).toBe('done');
+    expect(actor.getSnapshot().output?.category).toBe('live');
+  });
+
+  it('a machine with timers ignores ticks', () => {
+    const { actor, notices } = drive([c.dial(0), c.answer(1_000)]);
+    actor.send({ type: 'tick', at: T0 + 10_000 });
+    expect(notices).toEqual([]);
+    expect(actor.getSnapshot().context.deadlines.messageDueAt).toBe(T0 + 3_000);
+  });
+
+  it("rejects a deadlines option other than 'timers' or 'ticks'", () => {
+    expect(() => createCallMachine(ofcom2017, { deadlines: 'clock' as 'ticks' })).toThrow(ValidationError);
   });
 });
 

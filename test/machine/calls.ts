@@ -6,7 +6,7 @@ import { createActor, SimulatedClock } from 'xstate';
 import type { CallEvent, DialEvent, HangupBy, MessageContent } from '../../src/events.js';
 import type { Policy } from '../../src/policy/policy.js';
 import { ofcom2017 } from '../../src/policy/ofcom2017.js';
-import { createCallMachine, type CallMachine, type CallMachineOptions, type DeadlineNotice } from '../../src/machine/index.js';
+import { createCallMachine, nextTickAt, type CallMachine, type CallMachineOptions, type DeadlineNotice } from '../../src/machine/index.js';
 
 /** An arbitrary but fixed epoch for the dial: 2024-03-05 10:00:00Z. */
 export const T0 = Date.UTC(2024, 2, 5, 10, 0, 0);
@@ -48,21 +48,26 @@ export interface TimedNotice {
   readonly clockMs: number;
 }
 
-const cache = new WeakMap<Policy, Map<number, CallMachine>>();
-/** One machine definition per policy and disposition wait (options with classify settings are not cached). */
+const cache = new WeakMap<Policy, Map<string, CallMachine>>();
+/** One machine definition per policy, disposition wait and variant (options with classify settings are not cached). */
 function machineOf(policy: Policy, options: CallMachineOptions): CallMachine {
   if (options.classify !== undefined) return createCallMachine(policy, options);
-  const wait = options.dispositionWaitMs ?? 0;
-  let byWait = cache.get(policy);
-  if (byWait === undefined) cache.set(policy, (byWait = new Map()));
-  let m = byWait.get(wait);
-  if (m === undefined) byWait.set(wait, (m = createCallMachine(policy, options)));
+  const key = `${options.dispositionWaitMs ?? 0}/${options.deadlines ?? 'timers'}`;
+  let byKey = cache.get(policy);
+  if (byKey === undefined) cache.set(policy, (byKey = new Map()));
+  let m = byKey.get(key);
+  if (m === undefined) byKey.set(key, (m = createCallMachine(policy, options)));
   return m;
 }
 
+/** The two variants of the one machine definition: XState `after` timers, or the host's ticks. */
+export const VARIANTS = ['timers', 'ticks'] as const;
+
 /**
  * Replays events like `runCall`, but keeps the clock time of each notice and the actor's
- * final snapshot. `close.advanceTo`: then advance the clock to this absolute time;
+ * final snapshot. With `options.deadlines: 'ticks'` no timer runs: advancing the clock
+ * sends the actor a tick at each moment `nextTickAt` names, as `callRecords` does.
+ * `close.advanceTo`: then advance the clock to this absolute time;
  * `close.at`: then send a close at this absolute time if the call has not ended. `sent`:
  * how many events the actor received before it ended.
  */
@@ -83,7 +88,18 @@ export function drive(
    * deadline (one ms before it, then on it), so a notice is emitted with `clock.now()`
    * equal to the moment it fired rather than the end of a jump.
    */
-  const advance = (to: number) => {
+  const advanceByTicks = (to: number) => {
+    for (;;) {
+      const s = actor.getSnapshot();
+      if (s.status !== 'active') break;
+      const next = nextTickAt(s, options.dispositionWaitMs ?? 0);
+      if (next === null || next - origin > to) break;
+      if (next - origin > clock.now()) clock.set(next - origin);
+      actor.send({ type: 'tick', at: next });
+    }
+    if (to > clock.now()) clock.set(to);
+  };
+  const advanceByTimers = (to: number) => {
     const tried = new Set<number>();
     for (;;) {
       const s = actor.getSnapshot();
@@ -101,6 +117,7 @@ export function drive(
     }
     if (to > clock.now()) clock.set(to);
   };
+  const advance = options.deadlines === 'ticks' ? advanceByTicks : advanceByTimers;
   let sent = 0;
   for (const event of events) {
     if (actor.getSnapshot().status !== 'active') break;
