@@ -41,6 +41,7 @@ export {
 
 // Validation of untrusted input (JSON from a dialler or a file)
 export {
+  DEFAULT_VALID_TIME,
   isTimeZone,
   isoToEpochMs,
   parseCallEvent,
@@ -49,7 +50,9 @@ export {
   parseTimestamp,
   safeParseCallEvent,
   safeParseCallRecord,
+  type ParseOptions,
   type SafeParseResult,
+  type TimeRange,
 } from './validate/index.js';
 
 // Policy
