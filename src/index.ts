@@ -11,6 +11,8 @@ export type {
   AnswerEvent,
   CallEvent,
   CallEventBase,
+  CallEventFields,
+  CallEventOf,
   CallEventType,
   DialEvent,
   DispositionEvent,
@@ -25,7 +27,20 @@ export type {
   RingingEvent,
   SalutationEvent,
 } from './events.js';
-export { CALL_EVENT_TYPES } from './events.js';
+export {
+  AMD_RESULTS,
+  CALL_EVENT_BASE_FIELDS,
+  CALL_EVENT_FIELDS,
+  CALL_EVENT_TYPES,
+  HANGUP_CAUSES,
+  HANGUP_PARTIES,
+  IVM_ACTIONS,
+  MESSAGE_CONTENT_FIELDS,
+  QUEUE_INFORMATION_FIELDS,
+  SALUTATION_PHASES,
+  VERDICTS,
+} from './events.js';
+export type { ChoiceField, Field, FieldKind, FieldReader, Infer, ObjectField, Shape } from './validate/field.js';
 export type { CallRecord, DialFacts, Disposition } from './record.js';
 export { newRecord } from './record.js';
 export type { Anomaly, AnomalyKind } from './anomaly.js';
