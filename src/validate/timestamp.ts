@@ -6,6 +6,7 @@
  */
 import { ValidationError } from '../errors.js';
 import { daysFromCivil } from '../time/civil.js';
+import { CALENDAR_RANGE } from '../time/zoned-day.js';
 import { describeReceived } from './received.js';
 
 /** What `parseTimestamp` accepts, as the `expected` text of its errors. */
@@ -49,21 +50,19 @@ function rangeText(range: TimeRange): string {
 
 const DEFAULT_RANGE_EXPECTED = rangeText(DEFAULT_VALID_TIME);
 
-/** Earliest and latest instants a `validTime` range may reach: 0001-01-02 to 9999-12-30 UTC, where every zone has a calendar day. */
-const RANGE_LIMIT_FROM = -62_135_510_400_000;
-const RANGE_LIMIT_TO = 253_402_128_000_000;
 
 /**
  * The `validTime` of `options`, checked: the default when absent; otherwise `from` and
- * `to` must be finite epoch ms with `from < to`, within 0001-01-02 and 9999-12-30 UTC.
+ * `to` must be finite epoch ms with `from < to`, within `CALENDAR_RANGE` (0001-01-03 to
+ * 9999-12-30 UTC), where every instant has a calendar day in every zone.
  * @throws RangeError for a bad range (a programming error, not bad input: never a `ValidationError`)
  */
 export function validTimeOf(options: ParseOptions | undefined): TimeRange {
   const range = options?.validTime;
   if (range === undefined) return DEFAULT_VALID_TIME;
   const { from, to } = range;
-  if (!(typeof from === 'number' && typeof to === 'number' && from >= RANGE_LIMIT_FROM && to <= RANGE_LIMIT_TO && from < to)) {
-    throw new RangeError(`validTime should be { from, to }, epoch ms with from < to, within 0001-01-02 and 9999-12-30 UTC; received ${describeReceived(from)} to ${describeReceived(to)}`);
+  if (!(typeof from === 'number' && typeof to === 'number' && from >= CALENDAR_RANGE.from && to <= CALENDAR_RANGE.to && from < to)) {
+    throw new RangeError(`validTime should be { from, to }, epoch ms with from < to, within 0001-01-03 and 9999-12-30 UTC; received ${describeReceived(from)} to ${describeReceived(to)}`);
   }
   return range;
 }
