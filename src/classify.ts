@@ -12,7 +12,7 @@ import { cliWithheld } from './rules/cli-withheld.js';
 import { ivmWait } from './rules/ivm-wait.js';
 import { lateMessage } from './rules/message-deadline.js';
 import { messageContent } from './rules/message-content.js';
-import { recordAnomalies } from './rules/record-anomaly.js';
+import { recordAnomalies, timeOutOfRange } from './rules/record-anomaly.js';
 import { recordingWithoutNotice } from './rules/recording-notice.js';
 import { longRing, shortRing } from './rules/ring-time.js';
 import { unsociableHours } from './rules/unsociable-hours.js';
@@ -51,7 +51,8 @@ function addFlag(flags: AnyFlag[], f: AnyFlag | Flag | null): void {
  * `messageContent` (A2.17), `cliWithheld` (A1.20, A2.13), `cliInvalid`, `cliPremiumRate` and
  * `cliNotBasicRate` (A1.20, A2.14), `unsociableHours` (A2.11), `ivmNoQueueInfo` and
  * `ivmLongWait` (A1.28–A1.31), `recordingWithoutNotice`
- * (call-recording guidance) and `recordAnomaly` (A2.23). Pure: the same record and policy
+ * (call-recording guidance) and `recordAnomaly` (A2.23; also `timeOutOfRange` for a dial
+ * time with no calendar day). Pure: the same record and policy
  * always give the same answer; the record is not changed.
  */
 export function classify(record: CallRecord, policy: Policy = ofcom2017, options: ClassifyOptions = {}): ClassifiedCall {
@@ -87,6 +88,7 @@ export function classify(record: CallRecord, policy: Policy = ofcom2017, options
   for (const f of ivmWait(record, policy)) addFlag(flags, f);
   addFlag(flags, recordingWithoutNotice(record, hasStandingNotice(record.campaignId, options)));
   if (record.anomalies.length > 0) for (const f of recordAnomalies(record)) addFlag(flags, f);
+  addFlag(flags, timeOutOfRange(record));
   const base = { record, category: c.category, answeredBy: c.answeredBy, flags };
   return c.machine === null ? base : { ...base, machine: c.machine };
 }

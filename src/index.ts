@@ -144,7 +144,7 @@ export {
 } from './acr/counters.js';
 export { ACR_SCOPES, acrOf, acrTable, type AcrRow, type AcrScope, type AcrTableOptions } from './acr/table.js';
 export { ACR_TRAILING_DAYS, addDays, type AcrWindow } from './acr/trailing.js';
-export { zonedDay, localMinuteOfDay, type ZonedDay } from './time/zoned-day.js';
+export { CALENDAR_RANGE, hasCalendarDay, zonedDay, zonedDayOrNull, localMinuteOfDay, type ZonedDay } from './time/zoned-day.js';
 export { createEventClock, type EventClock } from './time/event-clock.js';
 
 // Operators and the batch audit

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_LATENESS_MS, type MisuseUpdate } from '../misuse/state.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { inCallingWindow } from '../rules/unsociable-hours.js';
-import { localMinuteOfDay, zonedDay } from '../time/zoned-day.js';
+import { hasCalendarDay, localMinuteOfDay, zonedDay } from '../time/zoned-day.js';
 import { nextCallingMoment } from './calling-hours.js';
 import { cliReasons, type CliPlan } from './cli.js';
 import { GuardStateError, parseGuardState, type DialGuardState, type GuardCallEntry } from './state.js';
@@ -150,6 +150,7 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
   const record = (input: ClassifiedCall | MisuseUpdate): void => {
     const call: ClassifiedCall = 'call' in input ? input.call : input;
     const r = call.record;
+    if (!hasCalendarDay(r.dialAt)) return; // a `timeOutOfRange` record must not move the guard's clock past every real call
     if (call.category === 'silent' || call.category === 'abandoned') remember(numberKey(r.to), r.callId, r.dialAt, call.category);
     advance(r.dialAt);
   };
