@@ -25,10 +25,13 @@ const AT = CALL_EVENT_BASE_FIELDS.at.read;
 function parseEventObject(input: Readonly<Record<string, unknown>>, validTime: TimeRange): CallEvent {
   const rawId = input.callId;
   const errorId = typeof rawId === 'string' && rawId !== '' ? rawId : null;
-  const type = readChoice(input.type, EVENT_TYPES, errorId, 'type');
+  const type = input.type;
+  // One lookup both checks the type and finds its reader.
+  const read = typeof type === 'string' ? READERS.get(type) : undefined;
+  if (read === undefined) readChoice(type, EVENT_TYPES, errorId, 'type'); // throws, listing the types
   const callId = CALL_ID(rawId, null, 'callId', validTime);
   const at = AT(input.at, callId, 'at', validTime);
-  return READERS.get(type)!(input, callId, '', validTime, type, callId, at) as unknown as CallEvent;
+  return read!(input, callId, '', validTime, type, callId, at) as unknown as CallEvent;
 }
 
 /**

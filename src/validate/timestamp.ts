@@ -180,22 +180,18 @@ export function isoToEpochMs(text: string): number {
  *   outside the range, get their own `expected` text)
  */
 export function parseTimestamp(value: unknown, callId: string | null, path: string, validTime: TimeRange = DEFAULT_VALID_TIME): number {
-  let ms = NaN;
-  if (typeof value === 'number') {
-    ms = value;
-  } else if (typeof value === 'string') {
-    ms = isoToEpochMs(value);
-  }
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? isoToEpochMs(value) : NaN;
   if (ms >= validTime.from && ms < validTime.to) return ms;
-  if (Number.isFinite(ms)) {
-    throw new ValidationError(callId, path, timeRangeExpected(validTime), describeReceived(value));
+  throw timestampError(value, ms, callId, path, validTime);
+}
+
+/** The error for a timestamp `parseTimestamp` refused (kept out of it, so the hot path stays small enough to inline). */
+function timestampError(value: unknown, ms: number, callId: string | null, path: string, validTime: TimeRange): ValidationError {
+  if (Number.isFinite(ms)) return new ValidationError(callId, path, timeRangeExpected(validTime), describeReceived(value));
+  if (typeof value === 'string' && !Number.isNaN(isoToEpochMs(`${value}Z`))) {
+    return new ValidationError(callId, path, TIMESTAMP_ZONE_EXPECTED, describeReceived(value));
   }
-  if (typeof value === 'string') {
-    if (!Number.isNaN(isoToEpochMs(`${value}Z`))) {
-      throw new ValidationError(callId, path, TIMESTAMP_ZONE_EXPECTED, describeReceived(value));
-    }
-  }
-  throw new ValidationError(callId, path, TIMESTAMP_EXPECTED, describeReceived(value));
+  return new ValidationError(callId, path, TIMESTAMP_EXPECTED, describeReceived(value));
 }
 
 /**
