@@ -166,3 +166,27 @@ describe('after a wild call, the stream keeps its state', () => {
     expect(all).toHaveLength(mixed.length);
   });
 });
+
+describe('the audit command', () => {
+  it('counts a row with a time outside the valid range as rejected, naming the field, and audits the others', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const rows = [call('g1', T0, 'live'), { ...call('bad1', T0, 'live'), dialAt: 8.64e15 }, { ...call('bad2', T0, 'live'), hangupAt: '2100-01-01T00:00:00Z' }, call('g2', T0 + 60_000, 'live')];
+    let out = '';
+    let err = '';
+    const text = rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const code = await main(['audit', '-', '--json'], {
+      stdout: { write: (t: string) => void (out += t) },
+      stderr: { write: (t: string) => void (err += t), isTTY: false },
+      stdin: (async function* () {
+        yield Buffer.from(text);
+      })(),
+    });
+    const report = JSON.parse(out) as { calls: number; rejected: { count: number } };
+    expect(code).toBeLessThan(2);
+    expect(report.calls).toBe(2);
+    expect(report.rejected.count).toBe(2);
+    expect(err).toContain('dialAt');
+    expect(err).toContain('hangupAt');
+    expect(err).toContain('valid time range');
+  });
+});
