@@ -2,9 +2,10 @@
  * Field descriptors: a small schema language, so each call event's fields are declared
  * once (`events.ts`) and the TypeScript type, the parser and the allowed values are all
  * derived from that one declaration. A descriptor is plain readonly data plus a `read`
- * function built from the single-field readers of `fields.ts`, `choice.ts`,
- * `timestamp.ts` and `zone.ts`, so every parser reports a bad field the same way: a
- * `ValidationError` with the call, the `path`, what was `expected` and what was `received`.
+ * function: the single-field readers of `fields.ts`, `timestamp.ts` and `zone.ts`, and
+ * `readChoice` here. The record parser uses the same readers, so every parser reports a
+ * bad field the same way: a `ValidationError` with the call, the `path`, what was
+ * `expected` and what was `received`.
  */
 import { ValidationError } from '../errors.js';
 import { NULLABLE_STRING_EXPECTED, OBJECT_EXPECTED, isObject, readBoolean, readCli, readNullableString, readString, BOOLEAN_EXPECTED, CLI_EXPECTED, STRING_EXPECTED } from './fields.js';
