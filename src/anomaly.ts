@@ -30,6 +30,13 @@ export type AnomalyKind =
   | 'unknownEvent'
   /** An event whose `at` is not a finite number of epoch milliseconds. */
   | 'invalidTime'
+  /**
+   * A record whose dial time has no calendar day (outside 0001-01-02 to 9999-12-30 UTC,
+   * e.g. 8.64e15): it is classified but counted on no day (ACR cells, per-day rules,
+   * report days). Only records built in code get here: the parsers refuse times outside
+   * the valid time range (default 2000–2100).
+   */
+  | 'timeOutOfRange'
   /** The call's machine failed (a defect in dialguard, never expected): the call was dropped and reported, the others went on. */
   | 'machineError';
 

@@ -4,7 +4,7 @@
  * events can never disagree.
  */
 import type { Anomaly, AnomalyKind } from './anomaly.js';
-import { CALL_EVENT_TYPES, type CallEvent, type DialEvent } from './events.js';
+import { CALL_EVENT_TYPES, MESSAGE_CONTENT_FIELDS, QUEUE_INFORMATION_FIELDS, type CallEvent, type DialEvent, type MessageContent, type QueueInformation } from './events.js';
 import { MissingDialError, MixedCallsError } from './errors.js';
 import { newRecord, type CallRecord } from './record.js';
 
@@ -25,7 +25,25 @@ export function recordFromDial(dial: DialEvent): CallRecord {
   });
 }
 
+/** The event types `CALL_EVENT_FIELDS` declares; anything else is an `unknownEvent` anomaly. */
 const KNOWN_TYPES: ReadonlySet<string> = new Set(CALL_EVENT_TYPES);
+
+const QUEUE_KEYS = Object.keys(QUEUE_INFORMATION_FIELDS) as (keyof QueueInformation)[];
+const CONTENT_KEYS = Object.keys(MESSAGE_CONTENT_FIELDS) as (keyof MessageContent)[];
+
+/**
+ * The declared fields of `from` (own properties only) laid over `base`'s, into a new
+ * object: events built in code are not validated, so other keys (`__proto__`,
+ * `constructor`, …) are never copied into the record.
+ */
+function overlay<T extends object>(keys: readonly (keyof T)[], base: T | null | undefined, from: T | null | undefined): T {
+  const out: Partial<Record<keyof T, unknown>> = {};
+  for (const key of keys) {
+    if (from != null && Object.prototype.hasOwnProperty.call(from, key)) out[key] = from[key];
+    else if (base != null && Object.prototype.hasOwnProperty.call(base, key)) out[key] = base[key];
+  }
+  return out as T;
+}
 
 /** Builds an anomaly for an event that was not applied. */
 export function anomalyOf(kind: AnomalyKind, event: CallEvent, detail: string): Anomaly {
@@ -127,7 +145,7 @@ export function applyEvent(record: CallRecord, event: CallEvent): CallRecord {
     case 'agent':
       return { ...record, ...next, agentAt: at };
     case 'message':
-      return { ...record, ...next, messageAt: at, messageContent: event.content ?? null };
+      return { ...record, ...next, messageAt: at, messageContent: event.content == null ? null : overlay(CONTENT_KEYS, null, event.content) };
     case 'recording':
       return { ...record, ...next, recordingAt: at, recordingNotice: event.noticeGiven };
     case 'ivm':
@@ -136,7 +154,7 @@ export function applyEvent(record: CallRecord, event: CallEvent): CallRecord {
         : {
             ...record,
             ...next,
-            ivmInfo: { ...(record.ivmInfo ?? {}), ...(event.info ?? {}) },
+            ivmInfo: overlay(QUEUE_KEYS, record.ivmInfo, event.info),
             ivmInfoAt: record.ivmInfoAt ?? at,
           };
     case 'hangup':

@@ -11,6 +11,8 @@ export type {
   AnswerEvent,
   CallEvent,
   CallEventBase,
+  CallEventFields,
+  CallEventOf,
   CallEventType,
   DialEvent,
   DispositionEvent,
@@ -25,7 +27,20 @@ export type {
   RingingEvent,
   SalutationEvent,
 } from './events.js';
-export { CALL_EVENT_TYPES } from './events.js';
+export {
+  AMD_RESULTS,
+  CALL_EVENT_BASE_FIELDS,
+  CALL_EVENT_FIELDS,
+  CALL_EVENT_TYPES,
+  HANGUP_CAUSES,
+  HANGUP_PARTIES,
+  IVM_ACTIONS,
+  MESSAGE_CONTENT_FIELDS,
+  QUEUE_INFORMATION_FIELDS,
+  SALUTATION_PHASES,
+  VERDICTS,
+} from './events.js';
+export type { ChoiceField, Field, FieldKind, FieldReader, Infer, ObjectField, Shape } from './validate/field.js';
 export type { CallRecord, DialFacts, Disposition, RecordedOutcome, UnknownFact } from './record.js';
 export { newRecord } from './record.js';
 export type { Anomaly, AnomalyKind } from './anomaly.js';
@@ -41,6 +56,7 @@ export {
 
 // Validation of untrusted input (JSON from a dialler or a file)
 export {
+  DEFAULT_VALID_TIME,
   isTimeZone,
   isoToEpochMs,
   parseCallEvent,
@@ -49,7 +65,9 @@ export {
   parseTimestamp,
   safeParseCallEvent,
   safeParseCallRecord,
+  type ParseOptions,
   type SafeParseResult,
+  type TimeRange,
 } from './validate/index.js';
 
 // Policy
@@ -120,7 +138,7 @@ export {
 } from './acr/counters.js';
 export { ACR_SCOPES, acrOf, acrTable, type AcrRow, type AcrScope, type AcrTableOptions } from './acr/table.js';
 export { ACR_TRAILING_DAYS, addDays, type AcrWindow } from './acr/trailing.js';
-export { zonedDay, localMinuteOfDay, type ZonedDay } from './time/zoned-day.js';
+export { CALENDAR_RANGE, hasCalendarDay, zonedDay, zonedDayOrNull, localMinuteOfDay, type ZonedDay } from './time/zoned-day.js';
 export { createEventClock, type EventClock } from './time/event-clock.js';
 
 // Operators and the batch audit

@@ -3,12 +3,12 @@
  * (the classifier, the ACR counters, the cross-call rules, the report) sees only records,
  * so a live dialler and an audit of stored calls share one set of rules.
  */
-import type { AmdResult, HangupBy, HangupCause, MessageContent, QueueInformation } from './events.js';
+import type { AmdResult, HangupBy, HangupCause, MessageContent, QueueInformation, VERDICTS } from './events.js';
 import type { Anomaly } from './anomaly.js';
 import type { CallCategory, MachineKind } from './rules/category/index.js';
 
 /** The agent's (or a reviewer's) later verdict on who answered. */
-export type Disposition = 'human' | 'machine';
+export type Disposition = (typeof VERDICTS)[number];
 
 /**
  * A fact that a record's source could not show: a CDR with a status code but no agent or

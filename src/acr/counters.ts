@@ -42,7 +42,7 @@ export function emptyCounters(timeZone: string): AcrCounters {
 }
 
 function copyCell(cell: AcrCell): AcrCell {
-  return { date: cell.date, campaignId: cell.campaignId, callCentreId: cell.callCentreId, counts: { ...cell.counts } };
+  return { date: cell.date, campaignId: cell.campaignId, callCentreId: cell.callCentreId, counts: addCounts(emptyCounts(), cell.counts) };
 }
 
 /**
@@ -52,7 +52,7 @@ function copyCell(cell: AcrCell): AcrCell {
  */
 export function mergeCounters(a: AcrCounters, b: AcrCounters): AcrCounters {
   if (a.timeZone !== b.timeZone) throw new CounterZoneMismatchError(a.timeZone, b.timeZone);
-  const cells: Record<string, AcrCell> = {};
+  const cells: Record<string, AcrCell> = Object.create(null); // keys come from input: `__proto__` must stay a key
   for (const [key, cell] of Object.entries(a.cells)) cells[key] = copyCell(cell);
   for (const [key, cell] of Object.entries(b.cells)) {
     const mine = cells[key];

@@ -5,10 +5,10 @@ import { DEFAULT_MAX_LATENESS_MS, type MisuseUpdate } from '../misuse/state.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { barredReason } from '../rules/barred/index.js';
-import { cliVerdict } from '../rules/cli/index.js';
-import { cliWithheldReason } from '../rules/cli/index.js';
+import { cliVerdict, cliWithheldReason } from '../rules/cli/index.js';
 import { createRepeatHistory, isMisuseCall, repeatReason } from '../rules/repeat-within-72h/index.js';
 import { callingHoursReason, callingWindowAt, nextCallingMoment } from '../rules/unsociable-hours/index.js';
+import { hasCalendarDay } from '../time/zoned-day.js';
 import { GuardStateError, parseGuardState, type DialGuardState, type GuardCallEntry } from './state.js';
 import type { DialDecision, DialRequest, GuardReason } from './types.js';
 
@@ -157,6 +157,7 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
   const record = (input: ClassifiedCall | MisuseUpdate): void => {
     const call: ClassifiedCall = 'call' in input ? input.call : input;
     const r = call.record;
+    if (!hasCalendarDay(r.dialAt)) return; // a `timeOutOfRange` record must not move the guard's clock past every real call
     if (isMisuseCall(call.category)) remember(numberKey(r.to), r.callId, r.dialAt, call.category);
     advance(r.dialAt);
   };

@@ -22,23 +22,36 @@ export interface DialGuardState {
 export class GuardStateError extends DialguardError {
   readonly path: string;
   constructor(path: string, expected: string, received: unknown) {
-    super('INVALID_GUARD_STATE', `dial guard state: ${path} should be ${expected}; received ${JSON.stringify(received) ?? String(received)}. Pass the value guard.toJSON() gave`, null);
+    super('INVALID_GUARD_STATE', `dial guard state: ${path} should be ${expected}; received ${shown(received)}. Pass the value guard.toJSON() gave`, null);
     this.path = path;
   }
 }
 
+/** The received value as JSON, or as text when JSON cannot show it (a bigint, a cycle, a hostile `toJSON`). */
+function shown(received: unknown): string {
+  try {
+    return JSON.stringify(received) ?? String(received);
+  } catch {
+    return typeof received === 'bigint' ? `${received}n` : Object.prototype.toString.call(received);
+  }
+}
+
 /**
- * Checks an untrusted guard state (the A2.9 history) (e.g. parsed from storage) and returns it typed.
+ * Checks an untrusted guard state (the A2.9 history) (e.g. parsed from storage) and returns
+ * it typed, as a new object holding only the state's own fields (`version`, `policyId`,
+ * `latest`, `calls`, each call a new 4-tuple): other keys — `__proto__`, `constructor`,
+ * `prototype` included — are dropped, and nothing from the input reaches a prototype.
  * @throws GuardStateError naming the first bad field.
  */
 export function parseGuardState(value: unknown): DialGuardState {
-  if (value === null || typeof value !== 'object') throw new GuardStateError('state', 'an object', value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new GuardStateError('state', 'an object', value);
   const v = value as Record<string, unknown>;
   if (v.version !== 1) throw new GuardStateError('version', '1', v.version);
   if (typeof v.policyId !== 'string') throw new GuardStateError('policyId', 'a string', v.policyId);
-  if (v.latest !== null && !Number.isFinite(v.latest)) throw new GuardStateError('latest', 'epoch ms or null', v.latest);
+  const latest = v.latest;
+  if (latest !== null && !Number.isFinite(latest)) throw new GuardStateError('latest', 'epoch ms or null', latest);
   if (!Array.isArray(v.calls)) throw new GuardStateError('calls', 'an array', v.calls);
-  v.calls.forEach((c: unknown, i: number) => {
+  const calls: GuardCallEntry[] = v.calls.map((c: unknown, i: number): GuardCallEntry => {
     const ok =
       Array.isArray(c) &&
       c.length === 4 &&
@@ -47,6 +60,7 @@ export function parseGuardState(value: unknown): DialGuardState {
       Number.isFinite(c[2]) &&
       (c[3] === 'silent' || c[3] === 'abandoned');
     if (!ok) throw new GuardStateError(`calls[${i}]`, "[numberKey, callId, dialAt, 'silent' | 'abandoned']", c);
+    return [c[0] as string, c[1] as string, c[2] as number, c[3] as 'silent' | 'abandoned'];
   });
-  return value as DialGuardState;
+  return { version: 1, policyId: v.policyId, latest: latest as number | null, calls };
 }

@@ -5,7 +5,7 @@ import { PolicyError } from '../errors.js';
 import type { AnyFlag } from '../flags.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
-import { zonedDay } from '../time/zoned-day.js';
+import { hasCalendarDay, zonedDay } from '../time/zoned-day.js';
 import { acrAlert } from './acr-alert.js';
 import { numberKey } from './number-key.js';
 import { createRecentDays, type CampaignDay, type DayState } from './recent-days.js';
@@ -191,6 +191,8 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
     next(call) {
       const r = call.record;
       const at = r.dialAt;
+      // A dial time with no calendar day (a `timeOutOfRange` record): judged by no cross-call rule, and it moves no clock.
+      if (!hasCalendarDay(at)) return { call, raised: call.flags };
       const key = numberKey(r.to);
 
       // 1. repeat within 72 h

@@ -7,6 +7,7 @@ import { createTrailingScopeTally } from '../acr/trailing-tally.js';
 import type { ClassifiedCall } from '../classify.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
+import { hasCalendarDay } from '../time/zoned-day.js';
 
 /** Options for the `acr` operator. */
 export interface AcrOptions {
@@ -74,6 +75,8 @@ export function acr(options: AcrOptions = {}): OperatorFunction<ClassifiedCall, 
       const table = (): readonly AcrRow[] => acrTable(tally.counters(), { scopes, alertRate, window });
       return source.subscribe({
         next(call) {
+          // A dial time with no calendar day (a `timeOutOfRange` record) is counted on no day: no rows.
+          if (!hasCalendarDay(call.record.dialAt)) return void subscriber.next({ call, date: '', rows: [], counters, table });
           const rows = tally.addAndRows(call);
           subscriber.next({ call, date: rows[0]?.date ?? '', rows, counters, table });
         },
@@ -94,7 +97,7 @@ export function acrCounters(options: Pick<AcrOptions, 'policy' | 'timeZone'> = {
     new Observable<AcrCounters>((subscriber) => {
       const tally = createAcrTally(timeZone);
       return source.subscribe({
-        next: (call) => void tally.add(call),
+        next: (call) => void (hasCalendarDay(call.record.dialAt) && tally.add(call)),
         error: (e: unknown) => subscriber.error(e),
         complete: () => {
           subscriber.next(tally.counters());

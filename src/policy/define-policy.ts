@@ -45,21 +45,41 @@ export function validatePolicy(policy: Policy): Policy {
   return policy;
 }
 
+const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+const isGroup = (v: unknown): v is Readonly<Record<string, unknown>> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /**
  * A policy made from `base` with `changes` (nested groups are merged field by field), checked
  * by `validatePolicy`. Use it to set the thresholds the regulator leaves open, e.g.
  * `definePolicy(ofcom2017, { acr: { alertRate: 0.01 }, ring: { maxMs: 45_000 } })`.
- * @throws PolicyError naming the field to fix.
+ *
+ * `changes` may come from JSON (a config file), so only the fields `base` has are read:
+ * a key `base` does not have — at the top or in a group, `__proto__`, `constructor` and
+ * `prototype` included — is refused, and nothing is ever written to a prototype.
+ * @throws PolicyError naming the field to fix (an unknown field included).
  */
 export function definePolicy(base: Policy, changes: PolicyChanges = {}): Policy {
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(changes)) {
+  const current = base as unknown as Readonly<Record<string, unknown>>;
+  const merged: Record<string, unknown> = { ...current };
+  if (!isGroup(changes)) throw new PolicyError(`policy changes should be an object of policy fields; received ${JSON.stringify(changes) ?? String(changes)}`);
+  for (const key of Object.keys(changes)) {
+    const value = (changes as Readonly<Record<string, unknown>>)[key];
     if (value === undefined) continue;
-    const current = (base as unknown as Record<string, unknown>)[key];
-    merged[key] =
-      value !== null && typeof value === 'object' && !Array.isArray(value) && current !== null && typeof current === 'object' && !Array.isArray(current)
-        ? { ...(current as object), ...(value as object) }
-        : value;
+    if (!hasOwn(current, key)) throw new PolicyError(`unknown policy field '${key}': a policy has ${Object.keys(current).join(', ')}`);
+    const group = current[key];
+    if (isGroup(value) && isGroup(group)) {
+      const mergedGroup: Record<string, unknown> = { ...group };
+      for (const field of Object.keys(value)) {
+        if (!hasOwn(group, field)) throw new PolicyError(`unknown policy field '${key}.${field}': ${key} has ${Object.keys(group).join(', ')}`);
+        mergedGroup[field] = value[field];
+      }
+      merged[key] = mergedGroup;
+    } else if (isGroup(group)) {
+      throw new PolicyError(`${key} should be an object of ${Object.keys(group).join(', ')}; received ${JSON.stringify(value) ?? String(value)}`);
+    } else {
+      merged[key] = value;
+    }
   }
   return validatePolicy(merged as unknown as Policy);
 }

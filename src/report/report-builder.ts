@@ -6,7 +6,7 @@ import { createComplaintMatcher, type ComplaintMatcher } from '../complaints/com
 import type { AnyFlag, FlagKind } from '../flags.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
-import { zonedDay } from '../time/zoned-day.js';
+import { hasCalendarDay, zonedDay } from '../time/zoned-day.js';
 import { buildReport, type BuildReportOptions } from './build-report.js';
 import { emptyAmdCounts, flagCountsOf } from './counters.js';
 import { compareExamples } from './examples.js';
@@ -207,6 +207,7 @@ export function createReportBuilder(policy: Policy = ofcom2017, options: ReportB
     timeZone,
     add(call) {
       const r = call.record;
+      if (!hasCalendarDay(r.dialAt)) return; // a `timeOutOfRange` record: on no day, so in no cell of the report
       const cell = tally.add(call);
       const extra = extraOf(cell);
       calls += 1;

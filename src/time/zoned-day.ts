@@ -4,7 +4,8 @@
  * clock change is 23 or 25 hours long. Day intervals are cached per zone, so the hot path
  * (one call after another on the same day) costs two comparisons.
  */
-import { PolicyError } from '../errors.js';
+import { PolicyError, ValidationError } from '../errors.js';
+import { civilFromDays, civilToEpochMs, daysFromCivil, weekdayOfDays } from './civil.js';
 
 /** One local calendar day: its date and the instants it spans. */
 export interface ZonedDay {
@@ -26,6 +27,22 @@ interface ZoneCache {
 
 const caches = new Map<string, ZoneCache>();
 const DAY = 86_400_000;
+
+/**
+ * The instants whose calendar day dialguard computes, in any zone: from 0001-01-03T00:00Z
+ * (inclusive) to 9999-12-30T00:00Z (exclusive). Outside it a local day (or the search for
+ * its midnight) may reach year 0, which `Intl` writes as 1 BC, or pass 9999 (or leave
+ * what `Date` can hold, ±8.64e15 ms), so no day is computed.
+ */
+export const CALENDAR_RANGE: { readonly from: number; readonly to: number } = Object.freeze({
+  from: -62_135_424_000_000,
+  to: 253_402_128_000_000,
+});
+
+/** `true` when `at` is a finite instant within `CALENDAR_RANGE`, so `zonedDay(at, zone)` has an answer. */
+export function hasCalendarDay(at: number): boolean {
+  return at >= CALENDAR_RANGE.from && at < CALENDAR_RANGE.to;
+}
 
 function cacheFor(zone: string): ZoneCache {
   let cache = caches.get(zone);
@@ -96,22 +113,43 @@ function firstInstantOf(target: number, zone: string, lo: number, hi: number): n
 function computeDay(at: number, zone: string): ZonedDay {
   const t = localTime(at, zone);
   const date = dateKey(t);
-  const utcMidnight = Date.UTC(t.year, t.month - 1, t.day);
-  const next = new Date(utcMidnight + DAY);
-  const nextTarget = next.getUTCFullYear() * 10_000 + (next.getUTCMonth() + 1) * 100 + next.getUTCDate();
+  // Day numbers, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const days = daysFromCivil(t.year, t.month, t.day);
+  const utcMidnight = days * DAY;
+  const next = civilFromDays(days + 1);
+  const nextTarget = next.year * 10_000 + next.month * 100 + next.day;
   // Offsets are within ±15 h, so local midnight lies within 15 h of UTC midnight of the same date.
   const start = firstInstantOf(dateNumber(t), zone, Math.min(at, utcMidnight - 15 * 3_600_000) - 1000, at);
   const end = firstInstantOf(nextTarget, zone, at, Math.max(at, utcMidnight + DAY + 15 * 3_600_000) + 1000);
-  return { date, start, end, weekday: new Date(utcMidnight).getUTCDay() };
+  return { date, start, end, weekday: weekdayOfDays(days) };
 }
 
 /**
  * The local calendar day containing `at` in `zone` (A3.3). Cached: consecutive calls on the
  * same day cost two comparisons.
  * @throws PolicyError for an unknown zone.
+ * @throws ValidationError (path `at`) for an instant with no calendar day: not finite, or
+ *   outside `CALENDAR_RANGE` (use `zonedDayOrNull` where one call's data must not throw).
  */
 export function zonedDay(at: number, zone: string): ZonedDay {
+  const day = zonedDayOrNull(at, zone);
+  if (day === null) {
+    throw new ValidationError(null, 'at', 'an instant from 0001-01-03T00:00Z (inclusive) to 9999-12-30T00:00Z (exclusive), epoch ms', String(at));
+  }
+  return day;
+}
+
+/**
+ * `zonedDay` that does not throw for the instant: the local calendar day containing `at`
+ * in `zone`, or `null` when `at` has none (not finite, or outside `CALENDAR_RANGE`). The
+ * operators compute a call's day with it, so a record built in code with a wild `dialAt`
+ * is left out of day-keyed counting instead of failing the stream (see the
+ * `timeOutOfRange` anomaly).
+ * @throws PolicyError for an unknown zone (a policy error, not a call's data).
+ */
+export function zonedDayOrNull(at: number, zone: string): ZonedDay | null {
   const cache = cacheFor(zone);
+  if (!(at >= CALENDAR_RANGE.from && at < CALENDAR_RANGE.to)) return null;
   const last = cache.last;
   if (last !== null && at >= last.start && at < last.end) return last;
   const key = Math.floor(at / 3_600_000); // the hour is cached so the day's bounds are found once per hour at worst
@@ -139,7 +177,7 @@ const offsetChanges = new WeakMap<ZonedDay, OffsetChange | null>();
 /** UTC offset of `at` in `zone`, ms, to the second. */
 function offsetAt(at: number, zone: string): number {
   const t = localTime(at, zone);
-  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  const wall = civilToEpochMs(t.year, t.month, t.day, t.hour, t.minute, t.second);
   return wall - Math.floor(at / 1000) * 1000;
 }
 

@@ -6,7 +6,7 @@ import { ValidationError } from '../errors.js';
 import { ANOMALY_KINDS, EVENT_TYPES, readChoice } from './choice.js';
 import { readObject } from './fields.js';
 import { describeReceived } from './received.js';
-import { parseTimestamp } from './timestamp.js';
+import { DEFAULT_VALID_TIME, parseTimestamp, type TimeRange } from './timestamp.js';
 
 /** `expected` text for the `anomalies` field. */
 export const ANOMALIES_EXPECTED = 'an array of anomalies ({ kind, event, at, detail })';
@@ -14,11 +14,11 @@ export const ANOMALIES_EXPECTED = 'an array of anomalies ({ kind, event, at, det
 /**
  * Reads a record's `anomalies` at `path`: absent (`undefined` or `null`) is `[]`;
  * otherwise an array whose items are objects with `kind` (an `AnomalyKind`), `event`
- * (a call event type), `at` (a timestamp, see `parseTimestamp`; it may precede the dial)
+ * (a call event type), `at` (a timestamp in `validTime`, see `parseTimestamp`; it may precede the dial)
  * and `detail` (a string). Returns new objects with only those fields.
  * @throws ValidationError naming `path` or `path.<index>.<field>`
  */
-export function parseAnomalies(value: unknown, callId: string | null, path: string): readonly Anomaly[] {
+export function parseAnomalies(value: unknown, callId: string | null, path: string, validTime: TimeRange = DEFAULT_VALID_TIME): readonly Anomaly[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new ValidationError(callId, path, ANOMALIES_EXPECTED, describeReceived(value));
   const out: Anomaly[] = [];
@@ -29,7 +29,7 @@ export function parseAnomalies(value: unknown, callId: string | null, path: stri
     // An `unknownEvent` anomaly names the type as received; every other kind names a call event type.
     const event =
       kind === 'unknownEvent' && typeof item.event === 'string' ? item.event : readChoice(item.event, EVENT_TYPES, callId, `${itemPath}.event`);
-    const at = parseTimestamp(item.at, callId, `${itemPath}.at`);
+    const at = parseTimestamp(item.at, callId, `${itemPath}.at`, validTime);
     const detail = item.detail;
     if (typeof detail !== 'string') {
       throw new ValidationError(callId, `${itemPath}.detail`, 'a string', describeReceived(detail));

@@ -1,38 +1,19 @@
 /**
  * Enumerations from untrusted input: a field whose value must be one of a fixed set of
- * strings. Each set is declared as a `Record<Union, true>`, so adding a member to the
- * union in `events.ts` or `anomaly.ts` without adding it here is a compile error.
+ * strings. The sets of event fields are derived from the value lists declared once in
+ * `events.ts`; anomaly kinds are a `Record<AnomalyKind, true>`, so adding a kind to the
+ * union in `anomaly.ts` without adding it here is a compile error.
  */
 import type { AnomalyKind } from '../anomaly.js';
-import { ValidationError } from '../errors.js';
-import type { AmdResult, CallEventType, HangupBy, HangupCause } from '../events.js';
-import type { Disposition } from '../record.js';
-import { describeReceived } from './received.js';
+import { AMD_RESULTS as AMD_RESULT_VALUES, CALL_EVENT_TYPES, HANGUP_CAUSES as HANGUP_CAUSE_VALUES, HANGUP_PARTIES, IVM_ACTIONS as IVM_ACTION_VALUES, SALUTATION_PHASES as SALUTATION_PHASE_VALUES, VERDICTS as VERDICT_VALUES } from '../events.js';
+import { choiceOf, readChoice, type Choice } from './field.js';
 
-/** The allowed values of one enumerated field, and the `expected` text listing them. */
-export interface Choice<T extends string> {
-  /** The allowed values. */
-  readonly values: ReadonlySet<string>;
-  /** `one of "a" | "b" | …`, for `ValidationError.expected`. */
-  readonly expected: string;
-  /** Phantom: the union the values make up. */
-  readonly _type?: T;
-}
+export { choiceOf, readChoice, type Choice };
 
-/** Builds a `Choice` from an object whose keys are exactly the members of `T`. */
+/** Builds a `Choice` from an object whose keys are exactly the members of `T` (a compile error when one is missing). */
 /* @__NO_SIDE_EFFECTS__ */
 export function choice<T extends string>(members: Readonly<Record<T, true>>): Choice<T> {
-  const keys = Object.keys(members);
-  return { values: new Set(keys), expected: `one of ${keys.map((k) => JSON.stringify(k)).join(' | ')}` };
-}
-
-/**
- * A required enumerated value.
- * @throws ValidationError naming `path`, listing the allowed values, for anything else
- */
-export function readChoice<T extends string>(value: unknown, allowed: Choice<T>, callId: string | null, path: string): T {
-  if (typeof value === 'string' && allowed.values.has(value)) return value as T;
-  throw new ValidationError(callId, path, allowed.expected, describeReceived(value));
+  return choiceOf(Object.keys(members) as T[]);
 }
 
 /**
@@ -51,43 +32,25 @@ export function readOptionalChoice<T extends string>(
 }
 
 /** Every call event type, in `CALL_EVENT_TYPES` order. */
-export const EVENT_TYPES = choice<CallEventType>({
-  dial: true,
-  ringing: true,
-  answer: true,
-  salutation: true,
-  amd: true,
-  agent: true,
-  message: true,
-  recording: true,
-  ivm: true,
-  hangup: true,
-  disposition: true,
-});
+export const EVENT_TYPES = choiceOf(CALL_EVENT_TYPES);
 
 /** `salutation.phase`. */
-export const SALUTATION_PHASES = choice<'start' | 'end'>({ start: true, end: true });
+export const SALUTATION_PHASES = choiceOf(SALUTATION_PHASE_VALUES);
 
 /** AMD verdicts (`amd.result`, `CallRecord.amdResult`). */
-export const AMD_RESULTS = choice<AmdResult>({ human: true, machine: true, unknown: true });
+export const AMD_RESULTS = choiceOf(AMD_RESULT_VALUES);
 
 /** `ivm.action`. */
-export const IVM_ACTIONS = choice<'agentRequested' | 'queueInfo'>({ agentRequested: true, queueInfo: true });
+export const IVM_ACTIONS = choiceOf(IVM_ACTION_VALUES);
 
 /** Who hung up (`hangup.by`, `CallRecord.hangupBy`). */
-export const HANGUP_BY = choice<HangupBy>({ caller: true, recipient: true, network: true });
+export const HANGUP_BY = choiceOf(HANGUP_PARTIES);
 
 /** Why the call ended (`hangup.cause`, `CallRecord.hangupCause`). */
-export const HANGUP_CAUSES = choice<HangupCause>({
-  busy: true,
-  noAnswer: true,
-  rejected: true,
-  invalidNumber: true,
-  failed: true,
-});
+export const HANGUP_CAUSES = choiceOf(HANGUP_CAUSE_VALUES);
 
 /** Who answered, in the agent's verdict (`disposition.verdict`, `CallRecord.disposition`). */
-export const VERDICTS = choice<Disposition>({ human: true, machine: true });
+export const VERDICTS = choiceOf(VERDICT_VALUES);
 
 /** Anomaly kinds (`CallRecord.anomalies[].kind`). */
 export const ANOMALY_KINDS = choice<AnomalyKind>({
@@ -102,5 +65,6 @@ export const ANOMALY_KINDS = choice<AnomalyKind>({
   unknownCall: true,
   unknownEvent: true,
   invalidTime: true,
+  timeOutOfRange: true,
   machineError: true,
 });

@@ -1,12 +1,16 @@
 /**
  * The nested objects of events and records: what an information message said
  * (`MessageContent`, A2.17) and what an IVM told a waiting recipient
- * (`QueueInformation`, A1.29). Known fields are copied; unknown ones are dropped.
+ * (`QueueInformation`, A1.29). Read from the same declarations as the events'
+ * `content` and `info` (`MESSAGE_CONTENT_FIELDS`, `QUEUE_INFORMATION_FIELDS`): known
+ * fields are copied; unknown ones (`__proto__` included) are dropped.
  */
-import type { MessageContent, QueueInformation } from '../events.js';
-import { readObject, readNullableString, readOptionalBoolean } from './fields.js';
+import { MESSAGE_CONTENT_FIELDS, QUEUE_INFORMATION_FIELDS, type MessageContent, type QueueInformation } from '../events.js';
+import { field } from './field.js';
+import { DEFAULT_VALID_TIME } from './timestamp.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const MESSAGE_CONTENT = field.object(MESSAGE_CONTENT_FIELDS);
+const QUEUE_INFORMATION = field.object(QUEUE_INFORMATION_FIELDS);
 
 /**
  * Reads a `MessageContent` at `path` (e.g. `content` or `messageContent`): an object
@@ -16,19 +20,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * @throws ValidationError naming `path` or `path.field`
  */
 export function parseMessageContent(value: unknown, callId: string | null, path: string): MessageContent {
-  const input = readObject(value, callId, path);
-  const out: Mutable<MessageContent> = {};
-  const onBehalfOf = readNullableString(input.onBehalfOf, callId, `${path}.onBehalfOf`);
-  if (onBehalfOf !== undefined) out.onBehalfOf = onBehalfOf;
-  const explainsAttempt = readOptionalBoolean(input.explainsAttempt, callId, `${path}.explainsAttempt`);
-  if (explainsAttempt !== undefined) out.explainsAttempt = explainsAttempt;
-  const optOutNumber = readNullableString(input.optOutNumber, callId, `${path}.optOutNumber`);
-  if (optOutNumber !== undefined) out.optOutNumber = optOutNumber;
-  const marketing = readOptionalBoolean(input.marketing, callId, `${path}.marketing`);
-  if (marketing !== undefined) out.marketing = marketing;
-  const automatedOptOut = readOptionalBoolean(input.automatedOptOut, callId, `${path}.automatedOptOut`);
-  if (automatedOptOut !== undefined) out.automatedOptOut = automatedOptOut;
-  return out;
+  return MESSAGE_CONTENT.read(value, callId, path, DEFAULT_VALID_TIME);
 }
 
 /**
@@ -38,15 +30,5 @@ export function parseMessageContent(value: unknown, callId: string | null, path:
  * @throws ValidationError naming `path` or `path.field`
  */
 export function parseQueueInformation(value: unknown, callId: string | null, path: string): QueueInformation {
-  const input = readObject(value, callId, path);
-  const out: Mutable<QueueInformation> = {};
-  const identity = readOptionalBoolean(input.identity, callId, `${path}.identity`);
-  if (identity !== undefined) out.identity = identity;
-  const purpose = readOptionalBoolean(input.purpose, callId, `${path}.purpose`);
-  if (purpose !== undefined) out.purpose = purpose;
-  const position = readOptionalBoolean(input.position, callId, `${path}.position`);
-  if (position !== undefined) out.position = position;
-  const expectedWait = readOptionalBoolean(input.expectedWait, callId, `${path}.expectedWait`);
-  if (expectedWait !== undefined) out.expectedWait = expectedWait;
-  return out;
+  return QUEUE_INFORMATION.read(value, callId, path, DEFAULT_VALID_TIME);
 }

@@ -1,18 +1,38 @@
 /**
  * Call events from untrusted input: a JSON object from a dialler, or a CSV row already
- * mapped to an object, checked field by field and rebuilt as a typed `CallEvent`.
+ * mapped to an object, checked field by field and rebuilt as a typed `CallEvent`. The
+ * fields of each type are not listed here: they are read from `CALL_EVENT_FIELDS`
+ * (`events.ts`), the one declaration the event types are also derived from.
  */
 import { ValidationError } from '../errors.js';
-import type { CallEvent, DialEvent, HangupEvent, IvmEvent, MessageEvent } from '../events.js';
-import { AMD_RESULTS, EVENT_TYPES, HANGUP_BY, HANGUP_CAUSES, IVM_ACTIONS, SALUTATION_PHASES, VERDICTS, readChoice, readOptionalChoice } from './choice.js';
-import { parseMessageContent, parseQueueInformation } from './content.js';
-import { OBJECT_EXPECTED, isObject, readBoolean, readCli, readString } from './fields.js';
+import { CALL_EVENT_BASE_FIELDS, CALL_EVENT_FIELDS, type CallEvent, type CallEventType } from '../events.js';
+import { EVENT_TYPES } from './choice.js';
+import { readChoice, shapeReader, type ShapeReader } from './field.js';
+import { OBJECT_EXPECTED, isObject } from './fields.js';
 import { describeReceived } from './received.js';
 import { toValidationError, type SafeParseResult } from './result.js';
-import { parseTimestamp } from './timestamp.js';
-import { readZone } from './zone.js';
+import { validTimeOf, type ParseOptions, type TimeRange } from './timestamp.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** The reader of each event type's fields, built once from `CALL_EVENT_FIELDS` (a `Map`: an input `type` such as `__proto__` finds nothing). */
+const READERS: ReadonlyMap<string, ShapeReader> = new Map(
+  Object.keys(CALL_EVENT_FIELDS).map((type) => [type, shapeReader(CALL_EVENT_FIELDS[type as CallEventType], ['type', 'callId', 'at'], '')]),
+);
+
+const CALL_ID = CALL_EVENT_BASE_FIELDS.callId.read;
+const AT = CALL_EVENT_BASE_FIELDS.at.read;
+
+/** Parses a checked object: `type` first (so the error names the call when it can), then `callId`, `at` and the type's fields. */
+function parseEventObject(input: Readonly<Record<string, unknown>>, validTime: TimeRange): CallEvent {
+  const rawId = input.callId;
+  const errorId = typeof rawId === 'string' && rawId !== '' ? rawId : null;
+  const type = input.type;
+  // One lookup both checks the type and finds its reader.
+  const read = typeof type === 'string' ? READERS.get(type) : undefined;
+  if (read === undefined) readChoice(type, EVENT_TYPES, errorId, 'type'); // throws, listing the types
+  const callId = CALL_ID(rawId, null, 'callId', validTime);
+  const at = AT(input.at, callId, 'at', validTime);
+  return read!(input, callId, '', validTime, type, callId, at) as unknown as CallEvent;
+}
 
 /**
  * Parses one call event from untrusted input.
@@ -20,21 +40,24 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * 1. The input must be an object (not `null`, not an array).
  * 2. `type` must be one of the `CALL_EVENT_TYPES`; `callId` a non-empty string; `at` a
  *    finite number of epoch milliseconds or an ISO-8601 date-time with `Z` or an offset
- *    (converted to epoch ms; a time without a zone is refused as ambiguous).
- * 3. The fields of that type are checked (see `events.ts` for each):
+ *    (converted to epoch ms; a time without a zone is refused as ambiguous), within the
+ *    valid time range (`options.validTime`, default 2000-01-01T00:00Z inclusive to
+ *    2100-01-01T00:00Z exclusive).
+ * 3. The fields of that type, as declared in `CALL_EVENT_FIELDS` (see `events.ts`), are checked:
  *    - `dial`: `campaignId`, `callCentreId`, `to` non-empty strings; `cli` a string or
  *      `null` (`''` read as `null`, withheld); `agentGuaranteed`, `amd`, `messagePlanned`
  *      booleans; `zone` optional, an IANA zone `Intl` knows (see `isTimeZone`: Java's
  *      legacy ids such as `BST`, which `Intl` reads as Dhaka, are refused).
  *    - `salutation`: `phase` `start` | `end`. `amd`: `result` `human` | `machine` | `unknown`.
- *    - `message`: `content` optional object (see `parseMessageContent`).
+ *    - `message`: `content` optional object (`MESSAGE_CONTENT_FIELDS`).
  *    - `recording`: `noticeGiven` boolean.
- *    - `ivm`: `action` `agentRequested` | `queueInfo`; `info` optional object (see `parseQueueInformation`).
+ *    - `ivm`: `action` `agentRequested` | `queueInfo`; `info` optional object (`QUEUE_INFORMATION_FIELDS`).
  *    - `hangup`: `by` `caller` | `recipient` | `network`; `cause` optional
  *      `busy` | `noAnswer` | `rejected` | `invalidNumber` | `failed`.
  *    - `disposition`: `verdict` `human` | `machine`.
- * 4. A new object is returned with only the known fields: unknown fields are dropped,
- *    optional fields that are absent are omitted. The input is never mutated.
+ * 4. A new object is returned with only the declared fields: unknown fields (`__proto__`,
+ *    `constructor` and `prototype` included) are dropped, optional fields that are absent
+ *    are omitted. The input is never mutated.
  *
  * Lenient where rows from CSV need it, and nowhere else: booleans also as `'true'`,
  * `'false'`, `'1'`, `'0'`; an optional field that is `null` or `''` counts as absent
@@ -49,73 +72,25 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * ```
  * @throws ValidationError naming the field (`path`, e.g. `type`, `at`, `content.marketing`)
  *   and the call (`callId`, when the input has a readable one; otherwise `null`)
+ * @throws RangeError for a bad `options.validTime` (see `validTimeOf`)
  */
-export function parseCallEvent(input: unknown): CallEvent {
+export function parseCallEvent(input: unknown, options?: ParseOptions): CallEvent {
+  const validTime = validTimeOf(options);
   if (!isObject(input)) throw new ValidationError(null, '', OBJECT_EXPECTED, describeReceived(input));
-  const rawId = input.callId;
-  const errorId = typeof rawId === 'string' && rawId !== '' ? rawId : null;
-  const type = readChoice(input.type, EVENT_TYPES, errorId, 'type');
-  const callId = readString(rawId, null, 'callId');
-  const at = parseTimestamp(input.at, callId, 'at');
-  switch (type) {
-    case 'dial': {
-      const event: Mutable<DialEvent> = {
-        type,
-        callId,
-        at,
-        campaignId: readString(input.campaignId, callId, 'campaignId'),
-        callCentreId: readString(input.callCentreId, callId, 'callCentreId'),
-        to: readString(input.to, callId, 'to'),
-        cli: readCli(input.cli, callId, 'cli'),
-        agentGuaranteed: readBoolean(input.agentGuaranteed, callId, 'agentGuaranteed'),
-        amd: readBoolean(input.amd, callId, 'amd'),
-        messagePlanned: readBoolean(input.messagePlanned, callId, 'messagePlanned'),
-      };
-      const zone = readZone(input.zone, callId, 'zone');
-      if (zone !== null) event.zone = zone;
-      return event;
-    }
-    case 'ringing':
-    case 'answer':
-    case 'agent':
-      return { type, callId, at };
-    case 'salutation':
-      return { type, callId, at, phase: readChoice(input.phase, SALUTATION_PHASES, callId, 'phase') };
-    case 'amd':
-      return { type, callId, at, result: readChoice(input.result, AMD_RESULTS, callId, 'result') };
-    case 'message': {
-      const event: Mutable<MessageEvent> = { type, callId, at };
-      const content = input.content;
-      if (content !== undefined && content !== null && content !== '') event.content = parseMessageContent(content, callId, 'content');
-      return event;
-    }
-    case 'recording':
-      return { type, callId, at, noticeGiven: readBoolean(input.noticeGiven, callId, 'noticeGiven') };
-    case 'ivm': {
-      const event: Mutable<IvmEvent> = { type, callId, at, action: readChoice(input.action, IVM_ACTIONS, callId, 'action') };
-      const info = input.info;
-      if (info !== undefined && info !== null && info !== '') event.info = parseQueueInformation(info, callId, 'info');
-      return event;
-    }
-    case 'hangup': {
-      const event: Mutable<HangupEvent> = { type, callId, at, by: readChoice(input.by, HANGUP_BY, callId, 'by') };
-      const cause = readOptionalChoice(input.cause, HANGUP_CAUSES, callId, 'cause');
-      if (cause !== null) event.cause = cause;
-      return event;
-    }
-    case 'disposition':
-      return { type, callId, at, verdict: readChoice(input.verdict, VERDICTS, callId, 'verdict') };
-  }
+  return parseEventObject(input, validTime);
 }
 
 /**
- * `parseCallEvent` that never throws: `{ ok: true, value }` for a valid event,
- * `{ ok: false, error }` with the `ValidationError` otherwise — whatever the input,
- * even one whose getters throw.
+ * `parseCallEvent` that never throws for any input: `{ ok: true, value }` for a valid
+ * event, `{ ok: false, error }` with the `ValidationError` otherwise — even for an input
+ * whose getters throw. (A bad `options.validTime` still throws `RangeError`: it is a
+ * programming error, not bad input.)
  */
-export function safeParseCallEvent(input: unknown): SafeParseResult<CallEvent> {
+export function safeParseCallEvent(input: unknown, options?: ParseOptions): SafeParseResult<CallEvent> {
+  const validTime = validTimeOf(options);
   try {
-    return { ok: true, value: parseCallEvent(input) };
+    if (!isObject(input)) throw new ValidationError(null, '', OBJECT_EXPECTED, describeReceived(input));
+    return { ok: true, value: parseEventObject(input, validTime) };
   } catch (thrown) {
     return { ok: false, error: toValidationError(thrown) };
   }

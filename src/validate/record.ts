@@ -12,7 +12,7 @@ import { parseMessageContent, parseQueueInformation } from './content.js';
 import { OBJECT_EXPECTED, isObject, readBoolean, readCli, readOptionalBoolean, readString } from './fields.js';
 import { describeReceived } from './received.js';
 import { toValidationError, type SafeParseResult } from './result.js';
-import { parseOptionalTimestamp, parseTimestamp } from './timestamp.js';
+import { parseOptionalTimestamp, parseTimestamp, validTimeOf, type ParseOptions } from './timestamp.js';
 import { readZone } from './zone.js';
 
 /** Throws unless the optional timestamp `at` of field `path` is at or after the dial. */
@@ -54,7 +54,8 @@ function checkHungUp(set: boolean, hangupAt: number | null, rawHangupAt: unknown
  * 2. Required: `callId`, `campaignId`, `callCentreId`, `to` (non-empty strings); `cli`
  *    (string, or `null`/`''` when withheld); `agentGuaranteed`, `amd`, `messagePlanned`
  *    (booleans, CSV strings accepted as in `parseCallEvent`); `dialAt` (a timestamp:
- *    epoch ms or an ISO-8601 date-time with a zone).
+ *    epoch ms or an ISO-8601 date-time with a zone, within the valid time range,
+ *    `options.validTime`, default 2000–2100 UTC; so is every other timestamp).
  * 3. Optional, `null` when absent (`undefined`, `null` or `''`): `zone` (IANA zone);
  *    every other timestamp (`ringingAt`, `answerAt`, `salutationStartAt`,
  *    `salutationEndAt`, `amdAt`, `agentAt`, `messageAt`, `recordingAt`,
@@ -73,11 +74,14 @@ function checkHungUp(set: boolean, hangupAt: number | null, rawHangupAt: unknown
  *    - `hangupBy` and `hangupCause` need `hangupAt`;
  *    - `hangupAt` is not before `answerAt`;
  *    - a given `lastEventAt` is not before any timestamp of the record.
- * Unknown fields are dropped; the input is never mutated.
+ * Unknown fields (`__proto__`, `constructor`, `prototype` included) are dropped; the
+ * input is never mutated.
  *
  * @throws ValidationError naming the field (`path`) and the call (`callId`, when readable)
+ * @throws RangeError for a bad `options.validTime`
  */
-export function parseCallRecord(input: unknown): CallRecord {
+export function parseCallRecord(input: unknown, options?: ParseOptions): CallRecord {
+  const validTime = validTimeOf(options);
   if (!isObject(input)) throw new ValidationError(null, '', OBJECT_EXPECTED, describeReceived(input));
   const callId = readString(input.callId, null, 'callId');
   const campaignId = readString(input.campaignId, callId, 'campaignId');
@@ -88,32 +92,32 @@ export function parseCallRecord(input: unknown): CallRecord {
   const amd = readBoolean(input.amd, callId, 'amd');
   const messagePlanned = readBoolean(input.messagePlanned, callId, 'messagePlanned');
   const zone = readZone(input.zone, callId, 'zone');
-  const dialAt = parseTimestamp(input.dialAt, callId, 'dialAt');
-  const ringingAt = parseOptionalTimestamp(input.ringingAt, callId, 'ringingAt');
+  const dialAt = parseTimestamp(input.dialAt, callId, 'dialAt', validTime);
+  const ringingAt = parseOptionalTimestamp(input.ringingAt, callId, 'ringingAt', validTime);
   const rawAnswerAt = input.answerAt;
-  const answerAt = parseOptionalTimestamp(rawAnswerAt, callId, 'answerAt');
-  const salutationStartAt = parseOptionalTimestamp(input.salutationStartAt, callId, 'salutationStartAt');
-  const salutationEndAt = parseOptionalTimestamp(input.salutationEndAt, callId, 'salutationEndAt');
+  const answerAt = parseOptionalTimestamp(rawAnswerAt, callId, 'answerAt', validTime);
+  const salutationStartAt = parseOptionalTimestamp(input.salutationStartAt, callId, 'salutationStartAt', validTime);
+  const salutationEndAt = parseOptionalTimestamp(input.salutationEndAt, callId, 'salutationEndAt', validTime);
   const amdResult = readOptionalChoice(input.amdResult, AMD_RESULTS, callId, 'amdResult');
-  const amdAt = parseOptionalTimestamp(input.amdAt, callId, 'amdAt');
-  const agentAt = parseOptionalTimestamp(input.agentAt, callId, 'agentAt');
-  const messageAt = parseOptionalTimestamp(input.messageAt, callId, 'messageAt');
+  const amdAt = parseOptionalTimestamp(input.amdAt, callId, 'amdAt', validTime);
+  const agentAt = parseOptionalTimestamp(input.agentAt, callId, 'agentAt', validTime);
+  const messageAt = parseOptionalTimestamp(input.messageAt, callId, 'messageAt', validTime);
   const rawContent = input.messageContent;
   const messageContent =
     rawContent === undefined || rawContent === null || rawContent === '' ? null : parseMessageContent(rawContent, callId, 'messageContent');
-  const recordingAt = parseOptionalTimestamp(input.recordingAt, callId, 'recordingAt');
+  const recordingAt = parseOptionalTimestamp(input.recordingAt, callId, 'recordingAt', validTime);
   const recordingNotice = readOptionalBoolean(input.recordingNotice, callId, 'recordingNotice') ?? null;
-  const ivmAgentRequestedAt = parseOptionalTimestamp(input.ivmAgentRequestedAt, callId, 'ivmAgentRequestedAt');
+  const ivmAgentRequestedAt = parseOptionalTimestamp(input.ivmAgentRequestedAt, callId, 'ivmAgentRequestedAt', validTime);
   const rawInfo = input.ivmInfo;
   const ivmInfo = rawInfo === undefined || rawInfo === null || rawInfo === '' ? null : parseQueueInformation(rawInfo, callId, 'ivmInfo');
-  const ivmInfoAt = parseOptionalTimestamp(input.ivmInfoAt, callId, 'ivmInfoAt');
+  const ivmInfoAt = parseOptionalTimestamp(input.ivmInfoAt, callId, 'ivmInfoAt', validTime);
   const rawHangupAt = input.hangupAt;
-  const hangupAt = parseOptionalTimestamp(rawHangupAt, callId, 'hangupAt');
+  const hangupAt = parseOptionalTimestamp(rawHangupAt, callId, 'hangupAt', validTime);
   const hangupBy = readOptionalChoice(input.hangupBy, HANGUP_BY, callId, 'hangupBy');
   const hangupCause = readOptionalChoice(input.hangupCause, HANGUP_CAUSES, callId, 'hangupCause');
   const disposition = readOptionalChoice(input.disposition, VERDICTS, callId, 'disposition');
-  const givenLastEventAt = parseOptionalTimestamp(input.lastEventAt, callId, 'lastEventAt');
-  const anomalies = parseAnomalies(input.anomalies, callId, 'anomalies');
+  const givenLastEventAt = parseOptionalTimestamp(input.lastEventAt, callId, 'lastEventAt', validTime);
+  const anomalies = parseAnomalies(input.anomalies, callId, 'anomalies', validTime);
   const outcome = parseRecordedOutcome(input.outcome, callId, 'outcome');
   const unknown = parseUnknownFacts(input.unknown, callId, 'unknown');
 
@@ -242,12 +246,14 @@ export function parseCallRecord(input: unknown): CallRecord {
 }
 
 /**
- * `parseCallRecord` that never throws: `{ ok: true, value }` for a valid record,
- * `{ ok: false, error }` with the `ValidationError` otherwise — whatever the input.
+ * `parseCallRecord` that never throws for any input: `{ ok: true, value }` for a valid
+ * record, `{ ok: false, error }` with the `ValidationError` otherwise. (A bad
+ * `options.validTime` still throws `RangeError`: a programming error, not bad input.)
  */
-export function safeParseCallRecord(input: unknown): SafeParseResult<CallRecord> {
+export function safeParseCallRecord(input: unknown, options?: ParseOptions): SafeParseResult<CallRecord> {
+  validTimeOf(options);
   try {
-    return { ok: true, value: parseCallRecord(input) };
+    return { ok: true, value: parseCallRecord(input, options) };
   } catch (thrown) {
     return { ok: false, error: toValidationError(thrown) };
   }

@@ -5,6 +5,8 @@
  * across the 72-hour and calendar-day boundaries the rules are measured on.
  */
 import { ValidationError } from '../errors.js';
+import { daysFromCivil } from '../time/civil.js';
+import { CALENDAR_RANGE } from '../time/zoned-day.js';
 import { describeReceived } from './received.js';
 
 /** What `parseTimestamp` accepts, as the `expected` text of its errors. */
@@ -14,6 +16,56 @@ export const TIMESTAMP_EXPECTED =
 /** The `expected` text when an ISO date-time has no zone. */
 export const TIMESTAMP_ZONE_EXPECTED =
   'an ISO-8601 date-time with a zone (Z or ±hh:mm): without one the time is ambiguous';
+
+/**
+ * The instants a timestamp may name: `from` inclusive, `to` exclusive, epoch ms. A time
+ * outside it is refused like any invalid field: it is a typo, a unit error (seconds read
+ * as milliseconds, microseconds), or a placeholder such as 0 or 9999-12-31, and counting
+ * it would put a call on a day nobody is auditing.
+ */
+export interface TimeRange {
+  /** The earliest valid instant (inclusive), epoch ms. */
+  readonly from: number;
+  /** The first instant after the range (exclusive), epoch ms. */
+  readonly to: number;
+}
+
+/** The default valid time range: 2000-01-01T00:00Z (inclusive) to 2100-01-01T00:00Z (exclusive). */
+export const DEFAULT_VALID_TIME: TimeRange = Object.freeze({ from: 946_684_800_000, to: 4_102_444_800_000 });
+
+/** Options of the parsers (`parseCallEvent`, `parseCallRecord`, `parseTimestamp`). */
+export interface ParseOptions {
+  /** Timestamps outside this range are refused (default `DEFAULT_VALID_TIME`, 2000–2100 UTC). */
+  readonly validTime?: TimeRange | undefined;
+}
+
+/** `expected` text for a timestamp outside `range`. */
+export function timeRangeExpected(range: TimeRange): string {
+  return range === DEFAULT_VALID_TIME ? DEFAULT_RANGE_EXPECTED : rangeText(range);
+}
+
+function rangeText(range: TimeRange): string {
+  return `a time from ${new Date(range.from).toISOString()} (inclusive) to ${new Date(range.to).toISOString()} (exclusive), the valid time range`;
+}
+
+const DEFAULT_RANGE_EXPECTED = rangeText(DEFAULT_VALID_TIME);
+
+
+/**
+ * The `validTime` of `options`, checked: the default when absent; otherwise `from` and
+ * `to` must be finite epoch ms with `from < to`, within `CALENDAR_RANGE` (0001-01-03 to
+ * 9999-12-30 UTC), where every instant has a calendar day in every zone.
+ * @throws RangeError for a bad range (a programming error, not bad input: never a `ValidationError`)
+ */
+export function validTimeOf(options: ParseOptions | undefined): TimeRange {
+  const range = options?.validTime;
+  if (range === undefined) return DEFAULT_VALID_TIME;
+  const { from, to } = range;
+  if (!(typeof from === 'number' && typeof to === 'number' && from >= CALENDAR_RANGE.from && to <= CALENDAR_RANGE.to && from < to)) {
+    throw new RangeError(`validTime should be { from, to }, epoch ms with from < to, within 0001-01-03 and 9999-12-30 UTC; received ${describeReceived(from)} to ${describeReceived(to)}`);
+  }
+  return range;
+}
 
 /** The value of `length` decimal digits at `start`, or -1 when any of them is not a digit (or missing). */
 function digitsAt(text: string, start: number, length: number): number {
@@ -116,39 +168,30 @@ export function isoToEpochMs(text: string): number {
 }
 
 /**
- * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `days_from_civil`):
- * integer arithmetic, several times faster than `Date.UTC`, and right for years 0–99
- * (which `Date.UTC` reads as 1900–1999).
- */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-/**
  * A timestamp from untrusted input, as epoch milliseconds: a finite number is returned
  * as it is; a string must be an ISO-8601 date-time with `Z` or an offset (see
  * `isoToEpochMs`). Numeric strings are refused (seconds or milliseconds? the row
- * does not say).
+ * does not say). Either way the instant must lie in `validTime` (default
+ * `DEFAULT_VALID_TIME`: 2000-01-01T00:00Z inclusive to 2100-01-01T00:00Z exclusive).
  * @param callId the call, for the error (`null` when unknown)
  * @param path the field, for the error, e.g. `at` or `hangupAt`
- * @throws ValidationError naming `path` otherwise (a zone-less ISO time gets its own message)
+ * @param validTime the valid time range, already checked (see `validTimeOf`)
+ * @throws ValidationError naming `path` otherwise (a zone-less ISO time, and a time
+ *   outside the range, get their own `expected` text)
  */
-export function parseTimestamp(value: unknown, callId: string | null, path: string): number {
-  if (typeof value === 'number') {
-    if (Number.isFinite(value)) return value;
-  } else if (typeof value === 'string') {
-    const ms = isoToEpochMs(value);
-    if (ms === ms) return ms; // not NaN
-    if (!Number.isNaN(isoToEpochMs(`${value}Z`))) {
-      throw new ValidationError(callId, path, TIMESTAMP_ZONE_EXPECTED, describeReceived(value));
-    }
+export function parseTimestamp(value: unknown, callId: string | null, path: string, validTime: TimeRange = DEFAULT_VALID_TIME): number {
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? isoToEpochMs(value) : NaN;
+  if (ms >= validTime.from && ms < validTime.to) return ms;
+  throw timestampError(value, ms, callId, path, validTime);
+}
+
+/** The error for a timestamp `parseTimestamp` refused (kept out of it, so the hot path stays small enough to inline). */
+function timestampError(value: unknown, ms: number, callId: string | null, path: string, validTime: TimeRange): ValidationError {
+  if (Number.isFinite(ms)) return new ValidationError(callId, path, timeRangeExpected(validTime), describeReceived(value));
+  if (typeof value === 'string' && !Number.isNaN(isoToEpochMs(`${value}Z`))) {
+    return new ValidationError(callId, path, TIMESTAMP_ZONE_EXPECTED, describeReceived(value));
   }
-  throw new ValidationError(callId, path, TIMESTAMP_EXPECTED, describeReceived(value));
+  return new ValidationError(callId, path, TIMESTAMP_EXPECTED, describeReceived(value));
 }
 
 /**
@@ -156,7 +199,12 @@ export function parseTimestamp(value: unknown, callId: string | null, path: stri
  * (`null`); anything else must pass `parseTimestamp`.
  * @throws ValidationError naming `path` for a present but invalid value
  */
-export function parseOptionalTimestamp(value: unknown, callId: string | null, path: string): number | null {
+export function parseOptionalTimestamp(
+  value: unknown,
+  callId: string | null,
+  path: string,
+  validTime: TimeRange = DEFAULT_VALID_TIME,
+): number | null {
   if (value === undefined || value === null || value === '') return null;
-  return parseTimestamp(value, callId, path);
+  return parseTimestamp(value, callId, path, validTime);
 }

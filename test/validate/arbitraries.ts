@@ -7,10 +7,15 @@
 import fc from 'fast-check';
 import type { CallEvent, CallEventType, MessageContent, QueueInformation } from '../../src/events.js';
 
-/** Epoch ms: mostly whole milliseconds around now, sometimes any finite double (never -0). */
+/** The default valid time range: 2000-01-01T00:00Z (inclusive) to 2100-01-01T00:00Z (exclusive). */
+export const VALID_FROM = 946_684_800_000;
+export const VALID_TO = 4_102_444_800_000;
+
+/** Epoch ms in the default valid time range: mostly whole milliseconds, sometimes any double in it, and its two ends. */
 export const epochMs: fc.Arbitrary<number> = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: 0, max: 4_102_444_800_000 }) },
-  { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x)) },
+  { weight: 4, arbitrary: fc.integer({ min: VALID_FROM, max: VALID_TO - 1 }) },
+  { weight: 1, arbitrary: fc.double({ min: VALID_FROM, max: VALID_TO, maxExcluded: true, noNaN: true }) },
+  { weight: 1, arbitrary: fc.constantFrom(VALID_FROM, VALID_TO - 1) },
 );
 
 /** Any non-empty string, lone surrogates included (JSON escapes them and reads them back). */

@@ -4,13 +4,13 @@ import { ValidationError } from '../../src/errors.js';
 import type { CallEvent } from '../../src/events.js';
 import { foldEvents } from '../../src/fold.js';
 import { parseCallRecord, safeParseCallRecord } from '../../src/validate/index.js';
-import { callEvent, eventOfType } from './arbitraries.js';
+import { callEvent, eventOfType, VALID_FROM, VALID_TO } from './arbitraries.js';
 
 /** One call's events: its dial, then events of any type at or around the dial's time, in any order. */
 const oneCall: fc.Arbitrary<CallEvent[]> = fc
   .tuple(
     eventOfType.dial,
-    fc.integer({ min: 0, max: 4_000_000_000_000 }),
+    fc.integer({ min: VALID_FROM + 2_000, max: VALID_TO - 120_001 }),
     fc.array(fc.tuple(callEvent, fc.integer({ min: -2_000, max: 120_000 })), { maxLength: 14 }),
   )
   .map(([dial, dialAt, rest]) => [

@@ -117,7 +117,7 @@ describe('parseCallRecord: valid records', () => {
   });
 
   it('an anomaly may be earlier than the dial (an event before the dial)', () => {
-    expect(parseCallRecord({ ...minimal, anomalies: [{ kind: 'beforeDial', event: 'answer', at: 0, detail: '' }] }).anomalies).toHaveLength(1);
+    expect(parseCallRecord({ ...minimal, anomalies: [{ kind: 'beforeDial', event: 'answer', at: DIAL - 5_000, detail: '' }] }).anomalies).toHaveLength(1);
   });
 });
 

@@ -24,7 +24,7 @@ describe('isTimeZone', () => {
 });
 
 describe('zone in a dial event', () => {
-  const dial = { type: 'dial', callId: 'z1', at: 0, campaignId: 'k', callCentreId: 'cc', to: '01134960000', cli: null, agentGuaranteed: true, amd: false, messagePlanned: false };
+  const dial = { type: 'dial', callId: 'z1', at: 1_709_285_400_000, campaignId: 'k', callCentreId: 'cc', to: '01134960000', cli: null, agentGuaranteed: true, amd: false, messagePlanned: false };
 
   it('a bad zone names the call, the field and the zone', () => {
     const error = validationError(() => parseCallEvent({ ...dial, zone: 'BST' }));

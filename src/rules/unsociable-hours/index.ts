@@ -6,6 +6,7 @@
  */
 import { flag } from '../../flags.js';
 import type { CallingWindow, Policy } from '../../policy/policy.js';
+import { hasCalendarDay } from '../../time/zoned-day.js';
 import { notJudged, type CallRule } from '../rule.js';
 import { callingWindowAt } from './calling-window.js';
 import { nextCallingMoment } from './next-calling-moment.js';
@@ -71,6 +72,7 @@ export const unsociableHoursRule: CallRule<'unsociableHours'> = {
   flags: { unsociableHours: { ref: UNSOCIABLE_HOURS_REF, title: 'call at unsociable hours' } },
   judge(record, policy) {
     const zone = record.zone ?? policy.timeZone;
+    if (!hasCalendarDay(record.dialAt)) return notJudged(unsociableHoursRule, 'the dial time has no calendar day');
     const place = callingWindowAt(record.dialAt, zone, policy);
     if (place === null) return notJudged(unsociableHoursRule, `the recipient's zone ${zone} is not one this runtime knows`);
     if (place.open) return null;
