@@ -26,6 +26,20 @@ export interface ClassifiedCall {
   /** Who answered (`null`: nobody); `unknown` abandoned calls are counted by the A3.6 estimate. */
   readonly answeredBy: AnsweredBy | null;
   readonly flags: readonly AnyFlag[];
+  /**
+   * The rules that could not be judged on this call, and why (the facts they need are not in
+   * the record); empty or absent when every rule was judged. Counted by the report's coverage
+   * section.
+   */
+  readonly notJudged?: readonly NotJudged[];
+}
+
+/** A rule the classifier could not judge on one call: its title, paragraphs and the reason. */
+export interface NotJudged {
+  readonly rule: string;
+  readonly title: string;
+  readonly refs: readonly string[];
+  readonly reason: string;
 }
 
 /** Options for `classify`. */

@@ -111,19 +111,19 @@ export {
 } from './numbers/index.js';
 
 // Abandoned Call Rate
-export { abandonedCallRate, AcrInputError, type AcrInput, type AcrResult } from './acr/rate.js';
+export { abandonedCallRate, AcrInputError, callsInRate, type AcrInput, type AcrResult } from './acr/rate.js';
 export type { CallCounts } from './acr/counts.js';
 export {
   cellKey,
-  createAcrTally,
   CounterZoneMismatchError,
   emptyCounters,
   merge,
   mergeCounters,
   type AcrCell,
   type AcrCounters,
-  type AcrTally,
 } from './acr/counters.js';
+export { createAcrTally, type AcrTally } from './acr/tally.js';
+export { createAcrLedger, type AcrLedger, type AcrLedgerOptions } from './acr/ledger.js';
 export { ACR_SCOPES, acrOf, acrTable, type AcrRow, type AcrScope, type AcrTableOptions } from './acr/table.js';
 export { ACR_TRAILING_DAYS, addDays, type AcrWindow } from './acr/trailing.js';
 export { zonedDay, localMinuteOfDay, type ZonedDay } from './time/zoned-day.js';

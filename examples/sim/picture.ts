@@ -13,6 +13,7 @@ export const OUTCOME_STYLE: Readonly<Record<CallCategory, { readonly name: strin
   silent: { name: 'silent', color: '#c62828' },
   answerMachine: { name: 'answer machine', color: '#7986cb' },
   unconnected: { name: 'unconnected', color: '#cfd8dc' },
+  undetermined: { name: 'undetermined', color: '#9e9e9e' },
 };
 
 /** The day's SVG: ACR since midnight per hour against the alert line, and outcomes per hour. */

@@ -4,8 +4,12 @@ import type { CallRecord } from '../record.js';
 import { answeredBy, type AnsweredBy } from './answered-by.js';
 import { messageClock } from './message-deadline.js';
 
-/** The one category every call ends in (Annex 1, A3.3, A3.5). */
-export type CallCategory = 'live' | 'abandoned' | 'silent' | 'unconnected' | 'answerMachine';
+/**
+ * The one category every call ends in (Annex 1, A3.3, A3.5). `undetermined`: answered, but
+ * the records cannot show whether it was live, abandoned or silent; excluded from x and y
+ * (Annex 3) and counted on its own.
+ */
+export type CallCategory = 'live' | 'abandoned' | 'silent' | 'unconnected' | 'answerMachine' | 'undetermined';
 
 /** The three kinds of answer-machine call (A3.5). */
 export type MachineKind =
