@@ -8,7 +8,7 @@ import { zonedDay } from '../time/zoned-day.js';
 import { createCountTable, type CountTable } from './count-table.js';
 import { cellKey, CounterZoneMismatchError, type AcrCell, type AcrCounters } from './counters.js';
 import { COUNT_FIELDS, COUNT_INDEX, COUNT_STRIDE, countKey, countsAt, type CallCounts } from './counts.js';
-import { aboveLevel, acrOf } from './rate.js';
+import { aboveLevel, acrOf, rateFrom } from './rate.js';
 import { ACR_SCOPES, type AcrRow, type AcrScope } from './scope.js';
 import { ACR_TRAILING_DAYS, addDays, type AcrWindow } from './trailing.js';
 
@@ -66,6 +66,12 @@ export interface AcrLedger {
   keep(scopes: readonly AcrScope[]): void;
   /** A scope-day's counts over its calendar day (A3.3). */
   dayCounts(scope: AcrScope, slot: number): CallCounts;
+  /**
+   * A scope-day's rate over its calendar day (`acrOf(dayCounts(…)).rate`) and its calls in
+   * x + y (`callsInRate`), read without building a row: the alert's test on every call.
+   */
+  dayRate(scope: AcrScope, slot: number): number | null;
+  dayCallsInRate(scope: AcrScope, slot: number): number;
   /** A scope-day's counts over `window` (default the ledger's): the day, or the 30 days ending on it. */
   windowCounts(scope: AcrScope, slot: number, window?: AcrWindow): CallCounts;
   /**
@@ -91,6 +97,11 @@ interface ScopeTable {
   /** Per cell, the slot of its day here (-1: not looked up yet). Unused for `campaignCallCentre` (the cells themselves). */
   map: Int32Array;
 }
+
+const LIVE = COUNT_INDEX.live;
+const ABANDONED_LIVE = COUNT_INDEX.abandonedLive;
+const ABANDONED_UNKNOWN = COUNT_INDEX.abandonedUnknown;
+const MACHINE_TO_AGENT = COUNT_INDEX.machineToAgent;
 
 const SCOPE_ORDER: { readonly [S in AcrScope]: number } = { all: 0, campaign: 1, callCentre: 2, campaignCallCentre: 3 };
 
@@ -152,9 +163,23 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
     }
     for (const t of others) t.table.dropBefore(keepFrom);
     lastRecord = null;
+    hitCell = -1;
   };
 
+  let hitDate = '';
+  let hitCampaign = '';
+  let hitCentre = '';
+  let hitCell = -1;
   const cellFor = (date: string, campaignId: string, callCentreId: string): number => {
+    if (hitCell >= 0 && date === hitDate && campaignId === hitCampaign && callCentreId === hitCentre) return hitCell;
+    const cell = findOrMakeCell(date, campaignId, callCentreId);
+    hitDate = date;
+    hitCampaign = campaignId;
+    hitCentre = callCentreId;
+    hitCell = cell;
+    return cell;
+  };
+  const findOrMakeCell = (date: string, campaignId: string, callCentreId: string): number => {
     const before = cells.size();
     const cell = cells.slot(date, cellId(campaignId, callCentreId));
     if (cells.size() === before) return cell;
@@ -274,6 +299,16 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
       return tableOf(scope).slot(date, idFor(scope, campaignId, callCentreId));
     },
     dayCounts: (scope, slot) => countsAt(tableOf(scope).data(), slot * COUNT_STRIDE),
+    dayRate(scope, slot) {
+      const d = tableOf(scope).data();
+      const at = slot * COUNT_STRIDE;
+      return rateFrom(d[at + LIVE]!, d[at + MACHINE_TO_AGENT]!, d[at + ABANDONED_LIVE]!, d[at + ABANDONED_UNKNOWN]!).rate;
+    },
+    dayCallsInRate(scope, slot) {
+      const d = tableOf(scope).data();
+      const at = slot * COUNT_STRIDE;
+      return d[at + LIVE]! + d[at + ABANDONED_LIVE]! + d[at + ABANDONED_UNKNOWN]!;
+    },
     windowCounts(scope, slot, over = window) {
       const t = tableOf(scope);
       if (over === 'calendarDay') return countsAt(t.data(), slot * COUNT_STRIDE);

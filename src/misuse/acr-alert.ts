@@ -111,17 +111,18 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
   return {
     next(call) {
       if (!movesRate(call)) return null;
-      const date = shared !== null ? shared.cellDate(shared.cellOf(call)) : zonedDay(call.record.dialAt, zone).date;
+      const sharedCell = shared === null ? -1 : shared.cellOf(call);
+      const date = shared !== null ? shared.cellDate(sharedCell) : zonedDay(call.record.dialAt, zone).date;
       const day = watch(date);
       if (day === null) return null;
       const ledger = day.ledger;
-      const cell = shared !== null ? shared.cellOf(call) : ledger.add(call);
+      const cell = shared !== null ? sharedCell : ledger.add(call);
       let raised: AnyFlag[] | null = null;
       for (let i = 0; i < scopes.length; i++) {
         const scope = scopes[i]!;
         const slot = ledger.scopeSlot(cell, scope);
         const alerted = day.alerted[i]!;
-        if (alerted.has(slot)) continue;
+        if (alerted.has(slot) || !aboveLevel(ledger.dayRate(scope, slot), alertRate) || ledger.dayCallsInRate(scope, slot) < minCalls) continue;
         const f = acrAlert(ledger.row(scope, slot, alertRate, 'calendarDay'), alertRate, call.record.dialAt, minCalls);
         if (f === null) continue;
         alerted.add(slot);
