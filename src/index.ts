@@ -74,7 +74,7 @@ export { recordingWithoutNotice, RECORDING_GUIDANCE_REF } from './rules/recordin
 export { clockMinutes, inCallingWindow, unsociableHours } from './rules/unsociable-hours.js';
 export { cliNumberFlags, INTERNATIONAL_CLI_KIND, type CliNumberFlag } from './rules/cli-number.js';
 export { ivmWait, ivmWaitMs, missingQueueItems, QUEUE_ITEMS, type IvmFlag, type QueueItem } from './rules/ivm-wait.js';
-export { classify, type ClassifiedCall, type ClassifyOptions } from './classify.js';
+export { classify, type ClassifiedCall, type ClassifyOptions, type NotJudged } from './classify.js';
 
 // The call machine
 export {
@@ -166,6 +166,7 @@ export {
   FLAG_KINDS,
   formatAcrTable,
   formatReport,
+  MAX_LISTED_WEEKS,
   report,
   REPORT_LINE_WIDTH,
   ReportInputError,
@@ -173,6 +174,7 @@ export {
   type AmdCounts,
   type AmdEvidence,
   type BuildReportOptions,
+  type CoverageRule,
   type CategoryCounts,
   type CategoryRates,
   type FlagCounts,
@@ -185,17 +187,22 @@ export {
   type ReportCell,
   type ReportComplaint,
   type ReportComplaints,
+  type ReportCoverage,
   type ReportData,
   type ReportDay,
   type ReportExample,
+  type ReportExampleOf,
   type ReportFactor,
+  type ReportNotJudged,
   type ReportOptions,
   type ReportPeriod,
   type ReportPolicy,
   type ReportScopeFlag,
+  type ReportSource,
   type ReportWeek,
   type RetentionHorizon,
   type ScopeReport,
+  type WorstCalls,
 } from './report/index.js';
 
 // Complaints (A2.6; a carrier's view)

@@ -8,6 +8,7 @@ export { DEFAULT_MISUSE_KINDS, FLAG_KIND_INFO, FLAG_KINDS } from './flag-kinds.j
 export { formatAcrTable, formatReport, REPORT_LINE_WIDTH } from './format-report.js';
 export { createReportBuilder, type ReportBuilder, type ReportBuilderOptions } from './report-builder.js';
 export { report, type ReportOptions } from './report.js';
+export { MAX_LISTED_WEEKS } from './sections/scopes.js';
 export type {
   AcrSummary,
   AmdCounts,
