@@ -60,7 +60,7 @@ export interface AcrLedger {
   touch(scope: AcrScope, date: string, campaignId: string | null, callCentreId: string | null): number;
   /** A scope's slot for a day and ids, or -1 when it has none. */
   find(scope: AcrScope, date: string, campaignId: string | null, callCentreId: string | null): number;
-  /** Slots a scope has ever used (an upper bound for arrays kept beside it). */
+  /** Slots a scope has ever used (an upper bound for arrays kept beside it); 0 for a scope not kept. */
   capacity(scope: AcrScope): number;
   /** Starts keeping `scopes` too, filled from the cells counted so far (the ledger counts them from then on). */
   keep(scopes: readonly AcrScope[]): void;
@@ -81,7 +81,7 @@ export interface AcrLedger {
   row(scope: AcrScope, slot: number, alertRate: number | null, window?: AcrWindow): AcrRow;
   /** The rows of every kept scope on the cell's day, after the call: what the `acr` operator emits. */
   rows(cell: number, alertRate: number | null): AcrRow[];
-  /** Calls `fn` with every day of `scope`. */
+  /** Calls `fn` with every day of `scope` (none for a scope not kept). Reading a scope not kept otherwise throws a `RangeError`. */
   forEachDay(scope: AcrScope, fn: (slot: number, date: string, campaignId: string | null, callCentreId: string | null) => void): void;
   /** Every row of the kept scopes, sorted by date, scope, campaign, call centre. */
   table(alertRate: number | null): AcrRow[];
@@ -136,7 +136,13 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
   let windowDatesFor = '';
   let windowDates: string[] = [];
 
-  const tableOf = (scope: AcrScope): CountTable => (scope === 'campaignCallCentre' ? cells : byScope.get(scope)!.table);
+  const tableOf = (scope: AcrScope): CountTable => {
+    if (scope === 'campaignCallCentre') return cells;
+    const t = byScope.get(scope);
+    if (t === undefined) throw new RangeError(`the ACR ledger keeps no ${scope} scope (asked for: ${scopes.join(', ') || 'none'})`);
+    return t.table;
+  };
+  const kept = (scope: AcrScope): boolean => scope === 'campaignCallCentre' || byScope.has(scope);
   const idFor = (scope: AcrScope, campaignId: string | null, callCentreId: string | null): string =>
     scope === 'all' ? '' : scope === 'campaign' ? (campaignId ?? '') : scope === 'callCentre' ? (callCentreId ?? '') : cellId(campaignId ?? '', callCentreId ?? '');
   const idsOf = (scope: AcrScope, slot: number): { campaignId: string | null; callCentreId: string | null } => {
@@ -269,14 +275,14 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
     scopeSlot(cell, scope) {
       if (scope === 'campaignCallCentre') return cell;
       const t = byScope.get(scope);
-      if (t === undefined) throw new RangeError(`the ledger keeps no ${scope} scope`);
+      if (t === undefined) throw new RangeError(`the ACR ledger keeps no ${scope} scope (asked for: ${scopes.join(', ') || 'none'})`);
       return slotIn(t, cell);
     },
     find(scope, date, campaignId, callCentreId) {
-      if (scope !== 'campaignCallCentre' && !byScope.has(scope)) return -1;
+      if (!kept(scope)) return -1;
       return tableOf(scope).find(date, idFor(scope, campaignId, callCentreId));
     },
-    capacity: (scope) => tableOf(scope).capacity(),
+    capacity: (scope) => (kept(scope) ? tableOf(scope).capacity() : 0),
     keep(more) {
       for (const scope of more) {
         if (scopes.includes(scope)) continue;
@@ -335,6 +341,7 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
       return out;
     },
     forEachDay(scope, fn) {
+      if (!kept(scope)) return;
       const t = tableOf(scope);
       t.forEach((slot) => {
         const ids = idsOf(scope, slot);
