@@ -179,6 +179,6 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       return { call: judged, raised: scoped === null ? judged.flags : [...judged.flags, ...scoped] };
     },
     size: () => history.size(),
-    daySize: () => days.size(),
+    daySize: () => days.size() + (alerts === null ? 0 : alerts.size()),
   };
 }
