@@ -5,7 +5,8 @@
  */
 import type { ClassifiedCall } from '../classify.js';
 import { zonedDay } from '../time/zoned-day.js';
-import { createCountTable, type CountTable } from './count-table.js';
+import type { CountTable } from './count-table.js';
+import { createLedgerStore, SCOPE_ORDER, type LedgerStore } from './ledger-store.js';
 import { cellKey, CounterZoneMismatchError, type AcrCell, type AcrCounters } from './counters.js';
 import { COUNT_FIELDS, COUNT_INDEX, COUNT_STRIDE, countKey, countsAt, type CallCounts } from './counts.js';
 import { aboveLevel, acrOf, rateFrom } from './rate.js';
@@ -56,8 +57,6 @@ export interface AcrLedger {
   cellCentre(cell: number): string;
   /** The slot of the cell's day in `scope` (one of the ledger's scopes). */
   scopeSlot(cell: number, scope: AcrScope): number;
-  /** A scope's slot for a day and ids (zero counts when new): for days with flags but no calls. */
-  touch(scope: AcrScope, date: string, campaignId: string | null, callCentreId: string | null): number;
   /** A scope's slot for a day and ids, or -1 when it has none. */
   find(scope: AcrScope, date: string, campaignId: string | null, callCentreId: string | null): number;
   /** Slots a scope has ever used (an upper bound for arrays kept beside it); 0 for a scope not kept. */
@@ -91,22 +90,69 @@ export interface AcrLedger {
   size(): number;
 }
 
-interface ScopeTable {
-  readonly scope: AcrScope;
-  readonly table: CountTable;
-  /** Per cell, the slot of its day here (-1: not looked up yet). Unused for `campaignCallCentre` (the cells themselves). */
-  map: Int32Array;
-}
-
 const LIVE = COUNT_INDEX.live;
 const ABANDONED_LIVE = COUNT_INDEX.abandonedLive;
 const ABANDONED_UNKNOWN = COUNT_INDEX.abandonedUnknown;
 const MACHINE_TO_AGENT = COUNT_INDEX.machineToAgent;
 
-const SCOPE_ORDER: { readonly [S in AcrScope]: number } = { all: 0, campaign: 1, callCentre: 2, campaignCallCentre: 3 };
+/** A scope-day's rate over its calendar day, read from its count vector (`rateFrom`: Annex 3, A3.6). */
+function dayRateOf(t: CountTable, slot: number): number | null {
+  const d = t.data();
+  const at = slot * COUNT_STRIDE;
+  return rateFrom(d[at + LIVE]!, d[at + MACHINE_TO_AGENT]!, d[at + ABANDONED_LIVE]!, d[at + ABANDONED_UNKNOWN]!).rate;
+}
 
-/** The id of a cell: its campaign and call centre, unambiguous. */
-const cellId = (campaignId: string, callCentreId: string): string => `${campaignId.length}:${campaignId}${callCentreId}`;
+/** A scope's counts summed over the days of the window ending on a slot's date (`dates`: that window's days). */
+function trailingSum(t: CountTable, slot: number, dates: (date: string) => readonly string[]): CallCounts {
+  const id = t.id(slot);
+  const sum = new Float64Array(COUNT_STRIDE);
+  for (const d of dates(t.date(slot))) {
+    const s = t.find(d, id);
+    if (s < 0) continue;
+    const data = t.data();
+    for (let i = 0; i < COUNT_STRIDE; i++) sum[i]! += data[s * COUNT_STRIDE + i]!;
+  }
+  return countsAt(sum, 0);
+}
+
+/** Adds counts to the cell of (date, campaign, call centre) and its scopes' days; returns the cell. */
+function addCountsTo(store: LedgerStore, date: string, campaignId: string, callCentreId: string, counts: Readonly<CallCounts>): number {
+  store.advance(date);
+  const cell = store.cellFor(date, campaignId, callCentreId);
+  let counted = 0;
+  for (let i = 1; i < COUNT_STRIDE; i++) {
+    const n = counts[COUNT_FIELDS[i]!] ?? 0;
+    counted += n;
+    if (n !== 0) store.bump(cell, i, n);
+  }
+  // `calls` as given (counters from elsewhere need not sum their fields to it).
+  const rest = (counts.calls ?? 0) - counted;
+  if (rest !== 0) store.bump(cell, 0, rest);
+  return cell;
+}
+
+/** The order of `acrTable`: date, scope, campaign, call centre. */
+function tableOrder(a: AcrRow, b: AcrRow): number {
+  return (
+    a.date.localeCompare(b.date) ||
+    SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope] ||
+    (a.campaignId ?? '').localeCompare(b.campaignId ?? '') ||
+    (a.callCentreId ?? '').localeCompare(b.callCentreId ?? '')
+  );
+}
+
+/** The cells of a store as plain, mergeable counters (A3.4). */
+function countersOf(store: LedgerStore, timeZone: string): AcrCounters {
+  const out: Record<string, AcrCell> = {};
+  const cells = store.cells;
+  cells.forEach((cell) => {
+    const date = cells.date(cell);
+    const campaignId = store.cellCampaign(cell);
+    const callCentreId = store.cellCentre(cell);
+    out[cellKey(date, campaignId, callCentreId)] = { date, campaignId, callCentreId, counts: countsAt(cells.data(), cell * COUNT_STRIDE) };
+  });
+  return { timeZone, cells: out };
+}
 
 /**
  * Starts an ACR ledger (Annex 3). Counting a call:
@@ -123,106 +169,12 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
   const timeZone = options.timeZone;
   const window: AcrWindow = options.window ?? 'calendarDay';
   const asked = options.scopes ?? ACR_SCOPES;
-  const retain = options.retainDays ?? null;
-  const cells = createCountTable();
-  const campaigns: string[] = [];
-  const centres: string[] = [];
-  const scopes = ACR_SCOPES.filter((s) => asked.includes(s));
-  const others: ScopeTable[] = scopes.filter((s) => s !== 'campaignCallCentre').map((scope) => ({ scope, table: createCountTable(), map: new Int32Array(0) }));
-  const byScope = new Map<AcrScope, ScopeTable>(others.map((t) => [t.scope, t]));
-  let latest = '';
+  const store = createLedgerStore(asked, options.retainDays ?? null);
+  const { cells, scopes, tableOf, kept, idFor, idsOf, cellFor, bump } = store;
   let lastRecord: object | null = null;
   let lastCell = -1;
   let windowDatesFor = '';
   let windowDates: string[] = [];
-
-  const tableOf = (scope: AcrScope): CountTable => {
-    if (scope === 'campaignCallCentre') return cells;
-    const t = byScope.get(scope);
-    if (t === undefined) throw new RangeError(`the ACR ledger keeps no ${scope} scope (asked for: ${scopes.join(', ') || 'none'})`);
-    return t.table;
-  };
-  const kept = (scope: AcrScope): boolean => scope === 'campaignCallCentre' || byScope.has(scope);
-  const idFor = (scope: AcrScope, campaignId: string | null, callCentreId: string | null): string =>
-    scope === 'all' ? '' : scope === 'campaign' ? (campaignId ?? '') : scope === 'callCentre' ? (callCentreId ?? '') : cellId(campaignId ?? '', callCentreId ?? '');
-  const idsOf = (scope: AcrScope, slot: number): { campaignId: string | null; callCentreId: string | null } => {
-    switch (scope) {
-      case 'all':
-        return { campaignId: null, callCentreId: null };
-      case 'campaign':
-        return { campaignId: byScope.get('campaign')!.table.id(slot), callCentreId: null };
-      case 'callCentre':
-        return { campaignId: null, callCentreId: byScope.get('callCentre')!.table.id(slot) };
-      case 'campaignCallCentre':
-        return { campaignId: campaigns[slot]!, callCentreId: centres[slot]! };
-    }
-  };
-
-  const advance = (date: string): void => {
-    if (date <= latest) return;
-    latest = date;
-    if (retain === null) return;
-    const keepFrom = addDays(date, 1 - retain);
-    for (const s of cells.dropBefore(keepFrom)) {
-      campaigns[s] = '';
-      centres[s] = '';
-    }
-    for (const t of others) t.table.dropBefore(keepFrom);
-    lastRecord = null;
-    hitCell = -1;
-  };
-
-  let hitDate = '';
-  let hitCampaign = '';
-  let hitCentre = '';
-  let hitCell = -1;
-  const cellFor = (date: string, campaignId: string, callCentreId: string): number => {
-    if (hitCell >= 0 && date === hitDate && campaignId === hitCampaign && callCentreId === hitCentre) return hitCell;
-    const cell = findOrMakeCell(date, campaignId, callCentreId);
-    hitDate = date;
-    hitCampaign = campaignId;
-    hitCentre = callCentreId;
-    hitCell = cell;
-    return cell;
-  };
-  const findOrMakeCell = (date: string, campaignId: string, callCentreId: string): number => {
-    const before = cells.size();
-    const cell = cells.slot(date, cellId(campaignId, callCentreId));
-    if (cells.size() === before) return cell;
-    campaigns[cell] = campaignId;
-    centres[cell] = callCentreId;
-    for (const t of others) {
-      if (t.map.length <= cell) {
-        const grown = new Int32Array(Math.max(16, t.map.length * 2, cell + 1)).fill(-1);
-        grown.set(t.map);
-        t.map = grown;
-      }
-      t.map[cell] = -1;
-    }
-    return cell;
-  };
-
-  const slotIn = (t: ScopeTable, cell: number): number => {
-    let s = t.map[cell]!;
-    if (s < 0) {
-      s = t.table.slot(cells.date(cell), idFor(t.scope, campaigns[cell]!, centres[cell]!));
-      t.map[cell] = s;
-    }
-    return s;
-  };
-
-  /** Adds `by` to counter `field` (and to `calls`, unless `field` is it) of the cell and of its kept scopes' days. */
-  const bump = (cell: number, field: number, by: number): void => {
-    const d = cells.data();
-    d[cell * COUNT_STRIDE + field]! += by;
-    if (field !== 0) d[cell * COUNT_STRIDE]! += by;
-    for (const t of others) {
-      const s = slotIn(t, cell);
-      const td = t.table.data();
-      td[s * COUNT_STRIDE + field]! += by;
-      if (field !== 0) td[s * COUNT_STRIDE]! += by;
-    }
-  };
 
   const datesOfWindow = (date: string): string[] => {
     if (date !== windowDatesFor) {
@@ -239,27 +191,14 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
     add(call) {
       const r = call.record;
       const date = zonedDay(r.dialAt, timeZone).date;
-      advance(date);
+      store.advance(date);
       const cell = cellFor(date, r.campaignId, r.callCentreId);
       bump(cell, COUNT_INDEX[countKey(call)], 1);
       lastRecord = r;
       lastCell = cell;
       return cell;
     },
-    addCounts(date, campaignId, callCentreId, counts) {
-      advance(date);
-      const cell = cellFor(date, campaignId, callCentreId);
-      let counted = 0;
-      for (let i = 1; i < COUNT_STRIDE; i++) {
-        const n = counts[COUNT_FIELDS[i]!] ?? 0;
-        counted += n;
-        if (n !== 0) bump(cell, i, n);
-      }
-      // `calls` as given (counters from elsewhere need not sum their fields to it).
-      const rest = (counts.calls ?? 0) - counted;
-      if (rest !== 0) bump(cell, 0, rest);
-      return cell;
-    },
+    addCounts: (date, campaignId, callCentreId, counts) => addCountsTo(store, date, campaignId, callCentreId, counts),
     addCounters(counters) {
       if (counters.timeZone !== timeZone) throw new CounterZoneMismatchError(timeZone, counters.timeZone);
       for (const c of Object.values(counters.cells)) ledger.addCounts(c.date, c.campaignId, c.callCentreId, c.counts);
@@ -270,64 +209,23 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
       return cellFor(zonedDay(r.dialAt, timeZone).date, r.campaignId, r.callCentreId);
     },
     cellDate: (cell) => cells.date(cell),
-    cellCampaign: (cell) => campaigns[cell] ?? '',
-    cellCentre: (cell) => centres[cell] ?? '',
-    scopeSlot(cell, scope) {
-      if (scope === 'campaignCallCentre') return cell;
-      const t = byScope.get(scope);
-      if (t === undefined) throw new RangeError(`the ACR ledger keeps no ${scope} scope (asked for: ${scopes.join(', ') || 'none'})`);
-      return slotIn(t, cell);
-    },
+    cellCampaign: (cell) => store.cellCampaign(cell),
+    cellCentre: (cell) => store.cellCentre(cell),
+    scopeSlot: (cell, scope) => store.slotIn(scope, cell),
     find(scope, date, campaignId, callCentreId) {
       if (!kept(scope)) return -1;
       return tableOf(scope).find(date, idFor(scope, campaignId, callCentreId));
     },
     capacity: (scope) => (kept(scope) ? tableOf(scope).capacity() : 0),
-    keep(more) {
-      for (const scope of more) {
-        if (scopes.includes(scope)) continue;
-        scopes.push(scope);
-        scopes.sort((a, b) => SCOPE_ORDER[a] - SCOPE_ORDER[b]);
-        if (scope === 'campaignCallCentre') continue;
-        const t: ScopeTable = { scope, table: createCountTable(), map: new Int32Array(Math.max(16, cells.capacity())).fill(-1) };
-        others.push(t);
-        byScope.set(scope, t);
-        cells.forEach((cell) => {
-          const s = slotIn(t, cell);
-          const from = cells.data();
-          const to = t.table.data();
-          for (let i = 0; i < COUNT_STRIDE; i++) to[s * COUNT_STRIDE + i]! += from[cell * COUNT_STRIDE + i]!;
-        });
-      }
-    },
-    touch(scope, date, campaignId, callCentreId) {
-      if (scope === 'campaignCallCentre') return cellFor(date, campaignId ?? '', callCentreId ?? '');
-      return tableOf(scope).slot(date, idFor(scope, campaignId, callCentreId));
-    },
+    keep: (more) => store.keep(more),
     dayCounts: (scope, slot) => countsAt(tableOf(scope).data(), slot * COUNT_STRIDE),
-    dayRate(scope, slot) {
-      const d = tableOf(scope).data();
-      const at = slot * COUNT_STRIDE;
-      return rateFrom(d[at + LIVE]!, d[at + MACHINE_TO_AGENT]!, d[at + ABANDONED_LIVE]!, d[at + ABANDONED_UNKNOWN]!).rate;
-    },
+    dayRate: (scope, slot) => dayRateOf(tableOf(scope), slot),
     dayCallsInRate(scope, slot) {
       const d = tableOf(scope).data();
       const at = slot * COUNT_STRIDE;
       return d[at + LIVE]! + d[at + ABANDONED_LIVE]! + d[at + ABANDONED_UNKNOWN]!;
     },
-    windowCounts(scope, slot, over = window) {
-      const t = tableOf(scope);
-      if (over === 'calendarDay') return countsAt(t.data(), slot * COUNT_STRIDE);
-      const id = t.id(slot);
-      const sum = new Float64Array(COUNT_STRIDE);
-      for (const d of datesOfWindow(t.date(slot))) {
-        const s = t.find(d, id);
-        if (s < 0) continue;
-        const data = t.data();
-        for (let i = 0; i < COUNT_STRIDE; i++) sum[i]! += data[s * COUNT_STRIDE + i]!;
-      }
-      return countsAt(sum, 0);
-    },
+    windowCounts: (scope, slot, over = window) => (over === 'calendarDay' ? countsAt(tableOf(scope).data(), slot * COUNT_STRIDE) : trailingSum(tableOf(scope), slot, datesOfWindow)),
     row(scope, slot, alertRate, over = window) {
       const date = tableOf(scope).date(slot);
       const counts = ledger.windowCounts(scope, slot, over);
@@ -351,24 +249,9 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
     table(alertRate) {
       const rows: AcrRow[] = [];
       for (const scope of scopes) ledger.forEachDay(scope, (slot) => rows.push(ledger.row(scope, slot, alertRate)));
-      return rows.sort(
-        (a, b) =>
-          a.date.localeCompare(b.date) ||
-          SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope] ||
-          (a.campaignId ?? '').localeCompare(b.campaignId ?? '') ||
-          (a.callCentreId ?? '').localeCompare(b.callCentreId ?? ''),
-      );
+      return rows.sort(tableOrder);
     },
-    counters() {
-      const out: Record<string, AcrCell> = {};
-      cells.forEach((cell) => {
-        const date = cells.date(cell);
-        const campaignId = campaigns[cell]!;
-        const callCentreId = centres[cell]!;
-        out[cellKey(date, campaignId, callCentreId)] = { date, campaignId, callCentreId, counts: countsAt(cells.data(), cell * COUNT_STRIDE) };
-      });
-      return { timeZone, cells: out };
-    },
+    counters: () => countersOf(store, timeZone),
     size: () => cells.size(),
   };
   return ledger;
