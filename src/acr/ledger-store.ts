@@ -77,6 +77,24 @@ function idsOfSlot(
   }
 }
 
+/** A cell found lately. */
+interface RecentCell {
+  readonly date: string;
+  readonly campaignId: string;
+  readonly callCentreId: string;
+  readonly cell: number;
+}
+
+/** Cells remembered for a fast lookup (a power of two). */
+const RECENT_CELLS = 64;
+
+/** The place of (date, campaign, call centre) among the recent cells: a cheap hash of lengths and last characters. */
+function recentIndex(date: string, campaignId: string, callCentreId: string): number {
+  const c = campaignId.length;
+  const l = callCentreId.length;
+  return (c * 7 + (campaignId.charCodeAt(c - 1) | 0) * 31 + (campaignId.charCodeAt(c >> 1) | 0) * 5 + (callCentreId.charCodeAt(l - 1) | 0) * 17 + (date.charCodeAt(date.length - 1) | 0)) & (RECENT_CELLS - 1);
+}
+
 /** @throws RangeError: the ledger does not keep `scope`. */
 function notKept(scope: AcrScope, scopes: readonly AcrScope[]): never {
   throw new RangeError(`the ACR ledger keeps no ${scope} scope (asked for: ${scopes.join(', ') || 'none'})`);
@@ -116,16 +134,18 @@ export function createLedgerStore(asked: readonly AcrScope[], retain: number | n
     const keepFrom = addDays(date, 1 - retain);
     for (const c of cells.dropBefore(keepFrom)) campaigns[c] = centres[c] = '';
     for (const t of others) t.table.dropBefore(keepFrom);
-    hit = { ...hit, cell: -1 };
+    recent = new Array(RECENT_CELLS);
   };
 
-  // The cell last found, so a run of calls in one cell builds no key.
-  let hit = { date: '', campaignId: '', callCentreId: '', cell: -1 };
+  // Recently found cells, direct-mapped by a cheap hash of the ids, so most calls build no key.
+  let recent: (RecentCell | undefined)[] = new Array(RECENT_CELLS);
   const cellFor = (date: string, campaignId: string, callCentreId: string): number => {
-    if (hit.cell >= 0 && date === hit.date && campaignId === hit.campaignId && callCentreId === hit.callCentreId) return hit.cell;
+    const h = recentIndex(date, campaignId, callCentreId);
+    const r = recent[h];
+    if (r !== undefined && r.date === date && r.campaignId === campaignId && r.callCentreId === callCentreId) return r.cell;
     const before = cells.size();
     const cell = cells.slot(date, cellId(campaignId, callCentreId));
-    hit = { date, campaignId, callCentreId, cell };
+    recent[h] = { date, campaignId, callCentreId, cell };
     if (cells.size() === before) return cell;
     campaigns[cell] = campaignId;
     centres[cell] = callCentreId;

@@ -9,7 +9,7 @@ import type { CountTable } from './count-table.js';
 import { createLedgerStore, SCOPE_ORDER, type LedgerStore } from './ledger-store.js';
 import { cellKey, CounterZoneMismatchError, type AcrCell, type AcrCounters } from './counters.js';
 import { COUNT_FIELDS, COUNT_INDEX, COUNT_STRIDE, countKey, countsAt, type CallCounts } from './counts.js';
-import { aboveLevel, acrOf, rateFrom } from './rate.js';
+import { aboveLevel, acrOf, rateOnly } from './rate.js';
 import { ACR_SCOPES, type AcrRow, type AcrScope } from './scope.js';
 import { ACR_TRAILING_DAYS, addDays, type AcrWindow } from './trailing.js';
 
@@ -99,7 +99,7 @@ const MACHINE_TO_AGENT = COUNT_INDEX.machineToAgent;
 function dayRateOf(t: CountTable, slot: number): number | null {
   const d = t.data();
   const at = slot * COUNT_STRIDE;
-  return rateFrom(d[at + LIVE]!, d[at + MACHINE_TO_AGENT]!, d[at + ABANDONED_LIVE]!, d[at + ABANDONED_UNKNOWN]!).rate;
+  return rateOnly(d[at + LIVE]!, d[at + MACHINE_TO_AGENT]!, d[at + ABANDONED_LIVE]!, d[at + ABANDONED_UNKNOWN]!);
 }
 
 /** A scope's counts summed over the days of the window ending on a slot's date (`dates`: that window's days). */

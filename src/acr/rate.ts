@@ -68,8 +68,19 @@ export function abandonedCallRate(input: AcrInput): AcrResult {
 /** The ACR from y, z, abandoned calls known to have reached people, and abandoned calls whose answerer is unknown. */
 export function rateFrom(y: number, z: number, abandonedLive: number, abandonedUnknown: number): AcrResult {
   const machineShare = y + z === 0 ? 0 : z / (y + z);
-  const x = abandonedLive + abandonedUnknown * (1 - machineShare);
+  const x = xFrom(y, z, abandonedLive, abandonedUnknown);
   return { x, y, z, unknown: abandonedUnknown, machineShare, rate: x + y === 0 ? null : x / (x + y), estimated: abandonedUnknown > 0 };
+}
+
+/** x (A3.6): the abandoned calls known to have reached people, plus the unknown ones × (1 − z / (y + z)). */
+export function xFrom(y: number, z: number, abandonedLive: number, abandonedUnknown: number): number {
+  return abandonedLive + abandonedUnknown * (1 - (y + z === 0 ? 0 : z / (y + z)));
+}
+
+/** The rate alone, x / (x + y), as `rateFrom` gives it, without building the result (for a test on every call). */
+export function rateOnly(y: number, z: number, abandonedLive: number, abandonedUnknown: number): number | null {
+  const x = xFrom(y, z, abandonedLive, abandonedUnknown);
+  return x + y === 0 ? null : x / (x + y);
 }
 
 /** The ACR of a set of counts (Annex 3): x from the known and unknown abandoned calls (A3.6), y, z. */

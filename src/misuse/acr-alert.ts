@@ -66,6 +66,13 @@ export interface AcrAlerts {
   size(): number;
 }
 
+/** A watched calendar day: the scope days that have alerted (by scope, the ledger's slot), the cells all of whose scopes have, and the day's ledger. */
+interface WatchedDay {
+  readonly alerted: Set<number>[];
+  readonly done: Set<number>;
+  readonly ledger: AcrLedger;
+}
+
 /**
  * `true` for the calls that change an ACR: live calls, abandoned calls and answer machines
  * connected to agents (y, x and z, A3.3–A3.6). The others are excluded from it (A3.5).
@@ -89,11 +96,11 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
   if (shared !== null) for (const s of scopes) if (!shared.scopes.includes(s)) throw new RangeError(`the ACR ledger given to the alerts keeps no ${s} scope`);
   const zone = policy.timeZone;
   /** Per watched day: which scope days have alerted (by scope, the ledger's slot), and the day's own ledger when not shared. */
-  const days = new Map<string, { readonly alerted: Set<number>[]; readonly ledger: AcrLedger }>();
+  const days = new Map<string, WatchedDay>();
   let latest = '';
   let keepFrom = '';
 
-  const watch = (date: string): { readonly alerted: Set<number>[]; readonly ledger: AcrLedger } | null => {
+  const watch = (date: string): WatchedDay | null => {
     if (date > latest) {
       latest = date;
       keepFrom = addDays(date, -1);
@@ -102,7 +109,7 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
     if (date < keepFrom) return null;
     let day = days.get(date);
     if (day === undefined) {
-      day = { alerted: scopes.map(() => new Set<number>()), ledger: shared ?? createAcrLedger({ timeZone: zone, scopes }) };
+      day = { alerted: scopes.map(() => new Set<number>()), done: new Set<number>(), ledger: shared ?? createAcrLedger({ timeZone: zone, scopes }) };
       days.set(date, day);
     }
     return day;
@@ -116,18 +123,30 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
       const day = watch(date);
       if (day === null) return null;
       const ledger = day.ledger;
-      const cell = shared !== null ? sharedCell : ledger.add(call);
+      // Once every scope of a cell has alerted that day, its calls can raise nothing more (nor need counting here).
+      const cell = shared !== null ? sharedCell : ledger.cellOf(call);
+      if (day.done.has(cell)) return null;
+      if (shared === null) ledger.add(call);
       let raised: AnyFlag[] | null = null;
+      let all = true;
       for (let i = 0; i < scopes.length; i++) {
         const scope = scopes[i]!;
         const slot = ledger.scopeSlot(cell, scope);
         const alerted = day.alerted[i]!;
-        if (alerted.has(slot) || !aboveLevel(ledger.dayRate(scope, slot), alertRate) || ledger.dayCallsInRate(scope, slot) < minCalls) continue;
+        if (alerted.has(slot)) continue;
+        if (!aboveLevel(ledger.dayRate(scope, slot), alertRate) || ledger.dayCallsInRate(scope, slot) < minCalls) {
+          all = false;
+          continue;
+        }
         const f = acrAlert(ledger.row(scope, slot, alertRate, 'calendarDay'), alertRate, call.record.dialAt, minCalls);
-        if (f === null) continue;
+        if (f === null) {
+          all = false;
+          continue;
+        }
         alerted.add(slot);
         (raised ??= []).push(f);
       }
+      if (all) day.done.add(cell);
       return raised;
     },
     size() {
