@@ -2,9 +2,11 @@
  * Batch audit: a day's or a quarter's call records in, the daily ACR table, flag counts and
  * the compliance report out. It runs the same operators as a live stream, synchronously.
  */
-import { filter, from, type Observable } from 'rxjs';
+import { filter, from, tap, type Observable } from 'rxjs';
 import type { AcrCounters } from './acr/counters.js';
-import { policyAcrTable, type AcrRow, type AcrScope } from './acr/table.js';
+import { hasCalendarDay } from './time/zoned-day.js';
+import { createAcrLedger, type AcrLedger } from './acr/ledger.js';
+import { ACR_SCOPES, type AcrRow, type AcrScope } from './acr/scope.js';
 import type { ClassifiedCall, ClassifyOptions } from './classify.js';
 import type { Complaint, ComplaintOptions } from './complaints/complaint.js';
 import { DuplicateCallError } from './errors.js';
@@ -15,7 +17,6 @@ import { misuse as misuseOperator } from './operators/misuse.js';
 import { ofcom2017 } from './policy/ofcom2017.js';
 import type { Policy } from './policy/policy.js';
 import type { CallRecord } from './record.js';
-import { buildReport } from './report/build-report.js';
 import { createReportBuilder } from './report/report-builder.js';
 import type { Report, ReportData } from './report/types.js';
 
@@ -68,10 +69,11 @@ export interface AuditOptions extends ClassifyOptions {
  *    `rejected`, never counted twice);
  * 2. `classified(policy)`, then — unless `misuse: false` — `misuse(policy)`, the cross-call
  *    rules (A1.21, A1.35, A2.9, A3.4), in the order given;
- * 3. counts every flag by kind, and feeds each call (and each flag about a scope) to a
- *    report builder, which keeps the ACR counters (Annex 3, per calendar day and cell) and
- *    the report's per-day counters;
- * 4. returns the counters, the daily ACR table, and the report.
+ * 3. counts each call once, in one ACR ledger (Annex 3: per calendar day and cell, and per
+ *    scope and day for the ACR alert) that the ACR alert and the report builder read;
+ * 4. counts every flag by kind, and feeds each call (and each flag about a scope) to the
+ *    report builder, which adds the report's evidence per cell (flags, AMD);
+ * 5. returns the counters, the daily ACR table (from the same ledger), and the report.
  * An error thrown by a rule is rethrown here, synchronously.
  */
 export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017, options: AuditOptions = {}): AuditResult {
@@ -79,7 +81,11 @@ export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017,
   const rejected: RejectedRecord[] = [];
   const flagCounts: Partial<Record<FlagKind, number>> = {};
   const countFlag = (kind: FlagKind): void => void (flagCounts[kind] = (flagCounts[kind] ?? 0) + 1);
+  const alertRate = options.misuseOptions?.alertRate === undefined ? policy.acr.alertRate : options.misuseOptions.alertRate;
+  const alertScopes = options.misuse === false || alertRate === null ? [] : (options.misuseOptions?.scopes ?? ACR_SCOPES);
+  const ledger = createAcrLedger({ timeZone: policy.timeZone, scopes: alertScopes, window: policy.acr.window });
   const builder = createReportBuilder(policy, {
+    ledger,
     ...(options.complaints !== undefined ? { complaints: options.complaints } : {}),
     ...(options.complaintOptions !== undefined ? { complaintOptions: options.complaintOptions } : {}),
     ...(options.examplesPerKind !== undefined ? { examplesPerKind: options.examplesPerKind } : {}),
@@ -89,7 +95,11 @@ export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017,
     rejected.push({ callId: record.callId, error: new DuplicateCallError(record.callId) });
     return false;
   };
-  const calls: Observable<ClassifiedCall> = from(records).pipe(filter(firstOfItsId), classified(policy, options));
+  const calls: Observable<ClassifiedCall> = from(records).pipe(
+    filter(firstOfItsId),
+    classified(policy, options),
+    tap((call) => void (hasCalendarDay(call.record.dialAt) && ledger.add(call))), // a `timeOutOfRange` record is on no day
+  );
   let failure: { error: unknown } | null = null;
   const error = (e: unknown): void => void (failure = { error: e });
   if (options.misuse === false) {
@@ -101,7 +111,7 @@ export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017,
       error,
     });
   } else {
-    calls.pipe(misuseOperator(policy, options.misuseOptions)).subscribe({
+    calls.pipe(misuseOperator(policy, { ...options.misuseOptions, acrLedger: ledger })).subscribe({
       next({ call, raised }: MisuseUpdate) {
         for (const f of raised) countFlag(f.kind);
         builder.add(call);
@@ -111,21 +121,26 @@ export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017,
     });
   }
   if (failure !== null) throw (failure as { error: unknown }).error;
-  const counters = builder.counters();
-  const reportData = builder.data();
+  const report = builder.build({
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    ...(options.to !== undefined ? { to: options.to } : {}),
+    ...(options.scopes !== undefined ? { scopes: options.scopes } : {}),
+  });
+  ledger.keep(options.scopes ?? ACR_SCOPES);
   return {
     policy: policy.id,
     timeZone: policy.timeZone,
     calls: builder.calls(),
-    counters,
-    table: policyAcrTable(counters, policy, options.scopes),
+    counters: ledger.counters(),
+    table: tableOf(ledger, policy, options.scopes ?? ACR_SCOPES),
     flagCounts,
     rejected,
-    report: buildReport(reportData, {
-      ...(options.from !== undefined ? { from: options.from } : {}),
-      ...(options.to !== undefined ? { to: options.to } : {}),
-      ...(options.scopes !== undefined ? { scopes: options.scopes } : {}),
-    }),
-    reportData,
+    report,
+    reportData: builder.data(),
   };
+}
+
+/** The daily ACR table of `scopes` from the audit's ledger, in the policy's window, every rate above the alert level marked (A3.4, A4.20). */
+function tableOf(ledger: AcrLedger, policy: Policy, scopes: readonly AcrScope[]): readonly AcrRow[] {
+  return ledger.table(policy.acr.alertRate).filter((row) => scopes.includes(row.scope));
 }

@@ -21,7 +21,7 @@ export const SALUTATION_PHASES = ['start', 'end'] as const;
 export const IVM_ACTIONS = ['agentRequested', 'queueInfo'] as const;
 
 /** What an information message says, as the dialler describes it (A2.17): every field optional. */
-export const MESSAGE_CONTENT_FIELDS = {
+export const MESSAGE_CONTENT_FIELDS = /* @__PURE__ */ (() => ({
   /** The party on whose behalf the call was made, as named in the message; `null`/absent when not named. */
   onBehalfOf: field.nullableString(),
   /** The message explains that that party tried to contact the recipient. */
@@ -32,10 +32,10 @@ export const MESSAGE_CONTENT_FIELDS = {
   marketing: field.optional(field.boolean()),
   /** The message offers an automated opt-out, e.g. "press 9" (required by the US FCC rule, not by Ofcom). */
   automatedOptOut: field.optional(field.boolean()),
-} as const satisfies Shape;
+} as const satisfies Shape))();
 
 /** What an interactive voice message (IVM) told a recipient waiting for an agent (A1.29): every field optional. */
-export const QUEUE_INFORMATION_FIELDS = {
+export const QUEUE_INFORMATION_FIELDS = /* @__PURE__ */ (() => ({
   /** The caller's identity. */
   identity: field.optional(field.boolean()),
   /** The purpose of the call. */
@@ -44,15 +44,15 @@ export const QUEUE_INFORMATION_FIELDS = {
   position: field.optional(field.boolean()),
   /** The likely waiting time. */
   expectedWait: field.optional(field.boolean()),
-} as const satisfies Shape;
+} as const satisfies Shape))();
 
 /** Fields every call event carries (after `type`). */
-export const CALL_EVENT_BASE_FIELDS = {
+export const CALL_EVENT_BASE_FIELDS = /* @__PURE__ */ (() => ({
   /** The dialler's id for the call; unique per call. */
   callId: field.string(),
   /** When it happened, epoch milliseconds (UTC); from input also ISO-8601 with a zone. */
   at: field.timestamp(),
-} as const satisfies Shape;
+} as const satisfies Shape))();
 
 /**
  * Every call event type and the fields of each, besides `type`, `callId` and `at`: the
@@ -60,7 +60,7 @@ export const CALL_EVENT_BASE_FIELDS = {
  * (`parseCallEvent`), the allowed values and `CALL_EVENT_TYPES` are derived from.
  * Keys are in the order a call usually goes through them.
  */
-export const CALL_EVENT_FIELDS = {
+export const CALL_EVENT_FIELDS = /* @__PURE__ */ (() => ({
   /** The dialler placed the call (A3.3: the call's campaign and call centre scope its ACR). */
   dial: {
     /** The campaign: one proposition to one target audience (A3.3). */
@@ -113,7 +113,7 @@ export const CALL_EVENT_FIELDS = {
   hangup: { by: field.choice(HANGUP_PARTIES), cause: field.optional(field.choice(HANGUP_CAUSES)) },
   /** The agent's later verdict on who answered (A2.24: evidence of AMD accuracy; A3.5 false negatives). */
   disposition: { verdict: field.choice(VERDICTS) },
-} as const satisfies { readonly [type: string]: Shape };
+} as const satisfies { readonly [type: string]: Shape }))();
 
 /** The fields of call events, by type (the type of `CALL_EVENT_FIELDS`). */
 export type CallEventFields = typeof CALL_EVENT_FIELDS;
@@ -191,4 +191,4 @@ export type CallEvent = {
 export type CallEventType = CallEvent['type'];
 
 /** Every call event type, in the order a call usually goes through them (the keys of `CALL_EVENT_FIELDS`). */
-export const CALL_EVENT_TYPES: readonly CallEventType[] = Object.keys(CALL_EVENT_FIELDS) as CallEventType[];
+export const CALL_EVENT_TYPES: readonly CallEventType[] = /* @__PURE__ */ Object.keys(CALL_EVENT_FIELDS) as CallEventType[];

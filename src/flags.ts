@@ -72,6 +72,10 @@ export interface FlagDetails {
     readonly y: number;
     readonly z: number;
     readonly estimated: boolean;
+    /** The calls behind x + y so far that day (live and abandoned, counted whole: `callsInRate`). */
+    readonly calls: number;
+    /** The fewest such calls a running rate needs before it can alert (`policy.acr.alertMinCalls`). */
+    readonly minCalls: number;
   };
 }
 

@@ -26,10 +26,10 @@ export function recordFromDial(dial: DialEvent): CallRecord {
 }
 
 /** The event types `CALL_EVENT_FIELDS` declares; anything else is an `unknownEvent` anomaly. */
-const KNOWN_TYPES: ReadonlySet<string> = new Set(CALL_EVENT_TYPES);
+const KNOWN_TYPES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(CALL_EVENT_TYPES))();
 
-const QUEUE_KEYS = Object.keys(QUEUE_INFORMATION_FIELDS) as (keyof QueueInformation)[];
-const CONTENT_KEYS = Object.keys(MESSAGE_CONTENT_FIELDS) as (keyof MessageContent)[];
+const QUEUE_KEYS = /* @__PURE__ */ Object.keys(QUEUE_INFORMATION_FIELDS) as (keyof QueueInformation)[];
+const CONTENT_KEYS = /* @__PURE__ */ Object.keys(MESSAGE_CONTENT_FIELDS) as (keyof MessageContent)[];
 
 /**
  * The declared fields of `from` (own properties only) laid over `base`'s, into a new

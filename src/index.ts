@@ -123,19 +123,19 @@ export {
 } from './numbers/index.js';
 
 // Abandoned Call Rate
-export { abandonedCallRate, AcrInputError, type AcrInput, type AcrResult } from './acr/rate.js';
+export { abandonedCallRate, AcrInputError, callsInRate, type AcrInput, type AcrResult } from './acr/rate.js';
 export type { CallCounts } from './acr/counts.js';
 export {
   cellKey,
-  createAcrTally,
   CounterZoneMismatchError,
   emptyCounters,
   merge,
   mergeCounters,
   type AcrCell,
   type AcrCounters,
-  type AcrTally,
 } from './acr/counters.js';
+export { createAcrTally, type AcrTally } from './acr/tally.js';
+export { createAcrLedger, type AcrLedger, type AcrLedgerOptions } from './acr/ledger.js';
 export { ACR_SCOPES, acrOf, acrTable, type AcrRow, type AcrScope, type AcrTableOptions } from './acr/table.js';
 export { ACR_TRAILING_DAYS, addDays, type AcrWindow } from './acr/trailing.js';
 export { CALENDAR_RANGE, hasCalendarDay, zonedDay, zonedDayOrNull, localMinuteOfDay, type ZonedDay } from './time/zoned-day.js';
@@ -179,6 +179,7 @@ export {
   FLAG_KINDS,
   formatAcrTable,
   formatReport,
+  MAX_LISTED_WEEKS,
   report,
   REPORT_LINE_WIDTH,
   ReportInputError,
@@ -186,6 +187,7 @@ export {
   type AmdCounts,
   type AmdEvidence,
   type BuildReportOptions,
+  type CoverageRule,
   type CategoryCounts,
   type CategoryRates,
   type FlagCounts,
@@ -198,17 +200,22 @@ export {
   type ReportCell,
   type ReportComplaint,
   type ReportComplaints,
+  type ReportCoverage,
   type ReportData,
   type ReportDay,
   type ReportExample,
+  type ReportExampleOf,
   type ReportFactor,
+  type ReportNotJudged,
   type ReportOptions,
   type ReportPeriod,
   type ReportPolicy,
   type ReportScopeFlag,
+  type ReportSource,
   type ReportWeek,
   type RetentionHorizon,
   type ScopeReport,
+  type WorstCalls,
 } from './report/index.js';
 
 // Values from the data made safe to print for people (terminal control characters shown visibly)

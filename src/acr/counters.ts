@@ -1,7 +1,5 @@
-import type { ClassifiedCall } from '../classify.js';
 import { DialguardError } from '../errors.js';
-import { zonedDay } from '../time/zoned-day.js';
-import { addCounts, countKey, emptyCounts, type CallCounts } from './counts.js';
+import { addCounts, emptyCounts, type CallCounts } from './counts.js';
 
 /** The counts of one campaign in one call centre on one calendar day: the finest grain (A3.4). */
 export interface AcrCell {
@@ -64,56 +62,3 @@ export function mergeCounters(a: AcrCounters, b: AcrCounters): AcrCounters {
 
 /** Same as `mergeCounters`. */
 export const merge = mergeCounters;
-
-/** A running, mutable tally behind the `acr` operator and `audit`; `counters()` hands out a plain copy. */
-export interface AcrTally {
-  readonly timeZone: string;
-  /** Counts one classified call on its calendar day (by its dial time); returns the cell it changed. */
-  add(call: ClassifiedCall): AcrCell;
-  /** Adds a whole set of counters (e.g. from another node). */
-  addCounters(counters: AcrCounters): void;
-  /** A plain copy of the counters so far. */
-  counters(): AcrCounters;
-  /** The live cells (do not mutate). */
-  cells(): ReadonlyMap<string, AcrCell>;
-}
-
-/** Starts a running tally in `timeZone`. */
-export function createAcrTally(timeZone: string): AcrTally {
-  const cells = new Map<string, AcrCell>();
-  // Cells also indexed date → campaign → call centre, so counting a call builds no key string.
-  const index = new Map<string, Map<string, Map<string, AcrCell>>>();
-  const cellFor = (date: string, campaignId: string, callCentreId: string): AcrCell => {
-    let byCampaign = index.get(date);
-    if (byCampaign === undefined) index.set(date, (byCampaign = new Map()));
-    let byCentre = byCampaign.get(campaignId);
-    if (byCentre === undefined) byCampaign.set(campaignId, (byCentre = new Map()));
-    let cell = byCentre.get(callCentreId);
-    if (cell === undefined) {
-      cell = { date, campaignId, callCentreId, counts: emptyCounts() };
-      byCentre.set(callCentreId, cell);
-      cells.set(cellKey(date, campaignId, callCentreId), cell);
-    }
-    return cell;
-  };
-  return {
-    timeZone,
-    add(call) {
-      const r = call.record;
-      const cell = cellFor(zonedDay(r.dialAt, timeZone).date, r.campaignId, r.callCentreId);
-      cell.counts.calls += 1;
-      cell.counts[countKey(call)] += 1;
-      return cell;
-    },
-    addCounters(counters) {
-      if (counters.timeZone !== timeZone) throw new CounterZoneMismatchError(timeZone, counters.timeZone);
-      for (const c of Object.values(counters.cells)) addCounts(cellFor(c.date, c.campaignId, c.callCentreId).counts, c.counts);
-    },
-    counters() {
-      const out: Record<string, AcrCell> = {};
-      for (const [key, cell] of cells) out[key] = copyCell(cell);
-      return { timeZone, cells: out };
-    },
-    cells: () => cells,
-  };
-}

@@ -18,16 +18,42 @@ export interface CallCounts {
   machineToAgent: number;
   /** Calls abandoned to answer machines (A3.5). */
   machineAbandoned: number;
-  /** Answered calls whose records cannot show their category (no agent or message times, no recorded outcome): outside x and y, reported. */
+  /**
+   * Answered calls whose records cannot show live, abandoned or silent: excluded from x and
+   * y (they cannot be placed in Annex 3), counted so the gap is visible. Counters written
+   * before this field existed read it as 0.
+   */
   undetermined: number;
 }
+
+/** Every counter name, in a stable order: the layout of the ledger's count vectors. */
+export const COUNT_FIELDS = [
+  'calls',
+  'live',
+  'abandonedLive',
+  'abandonedUnknown',
+  'silent',
+  'unconnected',
+  'machineDisconnected',
+  'machineToAgent',
+  'machineAbandoned',
+  'undetermined',
+] as const satisfies readonly (keyof CallCounts)[];
+
+/** Numbers in one count vector (`COUNT_FIELDS.length`). */
+export const COUNT_STRIDE: number = /* @__PURE__ */ (() => COUNT_FIELDS.length)();
+
+/** The position of each counter in a count vector. */
+export const COUNT_INDEX: { readonly [K in keyof CallCounts]: number } = /* @__PURE__ */ (() => Object.fromEntries(COUNT_FIELDS.map((k, i) => [k, i])))() as {
+  readonly [K in keyof CallCounts]: number;
+};
 
 /** Zeroed counts. */
 export function emptyCounts(): CallCounts {
   return { calls: 0, live: 0, abandonedLive: 0, abandonedUnknown: 0, silent: 0, unconnected: 0, machineDisconnected: 0, machineToAgent: 0, machineAbandoned: 0, undetermined: 0 };
 }
 
-/** The counter one classified call adds to. */
+/** The counter one classified call adds to (A3.3–A3.5). */
 export function countKey(call: ClassifiedCall): keyof CallCounts {
   switch (call.category) {
     case 'live':
@@ -45,20 +71,24 @@ export function countKey(call: ClassifiedCall): keyof CallCounts {
   }
 }
 
-/** Adds `b` into `a` (mutates `a`; returns it). */
+/** Adds `b` into `a` (mutates `a`; returns it). A counter missing from `b` (older JSON) counts 0. */
 export function addCounts(a: CallCounts, b: Readonly<CallCounts>): CallCounts {
-  a.calls += b.calls;
-  a.live += b.live;
-  a.abandonedLive += b.abandonedLive;
-  a.abandonedUnknown += b.abandonedUnknown;
-  a.silent += b.silent;
-  a.unconnected += b.unconnected;
-  a.machineDisconnected += b.machineDisconnected;
-  a.machineToAgent += b.machineToAgent;
-  a.machineAbandoned += b.machineAbandoned;
-  a.undetermined += b.undetermined;
+  for (const k of COUNT_FIELDS) a[k] += b[k] ?? 0;
   return a;
 }
 
-/** Every counter name, in a stable order. */
-export const COUNT_FIELDS: readonly (keyof CallCounts)[] = Object.keys(emptyCounts()) as (keyof CallCounts)[];
+/** Counts read from position `at` of a count vector (`COUNT_FIELDS` order). */
+export function countsAt(data: ArrayLike<number>, at: number): CallCounts {
+  return {
+    calls: data[at]!,
+    live: data[at + 1]!,
+    abandonedLive: data[at + 2]!,
+    abandonedUnknown: data[at + 3]!,
+    silent: data[at + 4]!,
+    unconnected: data[at + 5]!,
+    machineDisconnected: data[at + 6]!,
+    machineToAgent: data[at + 7]!,
+    machineAbandoned: data[at + 8]!,
+    undetermined: data[at + 9]!,
+  };
+}

@@ -1,4 +1,5 @@
 import { DialguardError } from '../errors.js';
+import type { CallCounts } from './counts.js';
 
 /** The counts the Annex 3 formula needs. */
 export interface AcrInput {
@@ -67,6 +68,44 @@ export function abandonedCallRate(input: AcrInput): AcrResult {
 /** The ACR from y, z, abandoned calls known to have reached people, and abandoned calls whose answerer is unknown. */
 export function rateFrom(y: number, z: number, abandonedLive: number, abandonedUnknown: number): AcrResult {
   const machineShare = y + z === 0 ? 0 : z / (y + z);
-  const x = abandonedLive + abandonedUnknown * (1 - machineShare);
+  const x = xFrom(y, z, abandonedLive, abandonedUnknown);
   return { x, y, z, unknown: abandonedUnknown, machineShare, rate: x + y === 0 ? null : x / (x + y), estimated: abandonedUnknown > 0 };
+}
+
+/** x (A3.6): the abandoned calls known to have reached people, plus the unknown ones × (1 − z / (y + z)). */
+export function xFrom(y: number, z: number, abandonedLive: number, abandonedUnknown: number): number {
+  return abandonedLive + abandonedUnknown * (1 - (y + z === 0 ? 0 : z / (y + z)));
+}
+
+/** The rate alone, x / (x + y), as `rateFrom` gives it, without building the result (for a test on every call). */
+export function rateOnly(y: number, z: number, abandonedLive: number, abandonedUnknown: number): number | null {
+  const x = xFrom(y, z, abandonedLive, abandonedUnknown);
+  return x + y === 0 ? null : x / (x + y);
+}
+
+/** The ACR of a set of counts (Annex 3): x from the known and unknown abandoned calls (A3.6), y, z. */
+export function acrOf(counts: Readonly<CallCounts>): AcrResult {
+  return rateFrom(counts.live, counts.machineToAgent, counts.abandonedLive, counts.abandonedUnknown);
+}
+
+/**
+ * The calls behind x + y, counted whole: live calls and every abandoned call, an abandoned
+ * call of unknown answerer included (A3.3, A3.6). The sample size the ACR alert waits for
+ * (`policy.acr.alertMinCalls`).
+ */
+export function callsInRate(counts: Readonly<CallCounts>): number {
+  return counts.live + counts.abandonedLive + counts.abandonedUnknown;
+}
+
+/**
+ * One call's share of x (A3.6): 1 for an abandoned call known to have reached a person,
+ * 1 − `machineShare` (z / (y + z)) for one of unknown answerer, else 0.
+ */
+export function xShareOf(key: keyof CallCounts, machineShare: number): number {
+  return key === 'abandonedLive' ? 1 : key === 'abandonedUnknown' ? 1 - machineShare : 0;
+}
+
+/** `true` above the alert level (A4.20: an alert, never a safe harbour): strictly above, so a rate exactly at the level is not. */
+export function aboveLevel(rate: number | null, level: number | null): boolean {
+  return level !== null && rate !== null && rate > level;
 }

@@ -17,10 +17,12 @@
  * it (A2.9: 72 h); the report then counts the calls of the period (whole calendar days,
  * A3.3) and says how many fell outside it.
  */
-import { Subject, filter, type Observable } from 'rxjs';
+import { Subject, filter, tap, type Observable } from 'rxjs';
 import {
   callRecords,
   classified,
+  createAcrLedger,
+  hasCalendarDay,
   createReportBuilder,
   misuse,
   safeParseCallEvent,
@@ -98,7 +100,9 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
   const { policy, period } = options;
   const rejected = createRejectedLog(options.examples);
   const duplicates = createDuplicateWindow(options.dedupeWindow);
-  const builder = createReportBuilder(policy);
+  // One ACR ledger counts each call once; the ACR alert and the report read it.
+  const ledger = createAcrLedger({ timeZone: policy.timeZone });
+  const builder = createReportBuilder(policy, { ledger });
   let kind = options.kind;
   let rows = 0;
   let oldest = Infinity; // the earliest dial, the default start of the period
@@ -123,7 +127,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
   };
 
   const count = (source: Observable<CallRecord>): void => {
-    source.pipe(classified(policy), misuse(policy)).subscribe({
+    source.pipe(classified(policy), tap((call) => void (hasCalendarDay(call.record.dialAt) && ledger.add(call))), misuse(policy, { acrLedger: ledger })).subscribe({
       next({ call, raised }: MisuseUpdate) {
         if (call.record.dialAt < oldest) oldest = call.record.dialAt;
         builder.add(call);

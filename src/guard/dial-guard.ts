@@ -59,8 +59,8 @@ export interface DialGuard {
   toJSON(): DialGuardState;
 }
 
-const ALLOWED: DialDecision = Object.freeze({ allowed: true, reasons: Object.freeze([]) as readonly GuardReason[] });
-const NO_REASONS: readonly GuardReason[] = Object.freeze([]);
+const ALLOWED: DialDecision = /* @__PURE__ */ Object.freeze({ allowed: true, reasons: /* @__PURE__ */ Object.freeze([]) as readonly GuardReason[] });
+const NO_REASONS: readonly GuardReason[] = /* @__PURE__ */ Object.freeze([]);
 const MAX_CLI_CACHE = 4096;
 
 /** The CLI rules' refusals (A1.20, A2.13, A2.14) under `plan`; the empty result is shared. */

@@ -31,8 +31,6 @@ export interface HtmlReportInput extends Report {
     readonly calls: number;
     readonly withOutcome: number;
   };
-  /** The report's coverage section (rules judged and not judged), when the report has one. */
-  readonly coverage?: unknown;
   /** Calls by hour of day (policy zone) and category, when the command counted them. */
   readonly hours?: { readonly zone: string; readonly hours: readonly { readonly hour: number; readonly counts: Readonly<Record<string, number>> }[] };
 }
@@ -126,21 +124,6 @@ function worstCalls(r: HtmlReportInput, kinds: readonly FlagKindSummary[]): stri
   return table(['flag', 'ref', 'call', 'time (UTC)', 'campaign', 'call centre', 'detail'], rows);
 }
 
-/** Any JSON value as HTML: arrays of objects as tables, objects as two-column tables. */
-function anyValue(value: unknown, depth = 0): string {
-  if (value === null || value === undefined) return '–';
-  if (typeof value !== 'object') return e(value);
-  if (depth > 3) return `<code>${e(JSON.stringify(value))}</code>`;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '–';
-    if (value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) {
-      const keys = [...new Set(value.flatMap((v) => Object.keys(v as object)))];
-      return table(keys, value.map((v) => keys.map((k) => anyValue((v as Record<string, unknown>)[k], depth + 1))));
-    }
-    return value.map((v) => anyValue(v, depth + 1)).join(', ');
-  }
-  return table(['', ''], Object.entries(value as Record<string, unknown>).map(([k, v]) => [e(k), anyValue(v, depth + 1)]));
-}
 
 /**
  * Renders `report` as one self-contained HTML page (see the module comment). Pure: the
@@ -225,7 +208,7 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   out.push(kinds.length === 0 ? '<p>No flags were raised.</p>' : `<div id="flag-table">${table(['kind', 'what it means', 'paragraphs', 'count'], kinds.map((f) => [e(f.kind), e(f.title), e(f.refs.join(', ')), n(f.count)]), [3])}</div>`);
 
   out.push('<h2 id="coverage">Coverage: what the data let the audit judge</h2>');
-  if (r.coverage !== undefined) out.push(`<div id="coverage-section">${anyValue(r.coverage)}</div>`);
+  out.push(coverageSection(r));
   if (r.evidence !== undefined) {
     const ev = r.evidence;
     out.push(
@@ -233,7 +216,7 @@ export function renderHtmlReport(report: HtmlReportInput): string {
         `Calls with an outcome the dialler recorded: ${n(ev.withOutcome)} of ${n(ev.calls)}. Calls that cannot be told live from silent: ${n(ev.undecidable)}.</p>`,
     );
     if (ev.unmappedStatuses.length > 0) out.push(`<div id="unmapped">${table(['status with no outcome in the mapping', 'rows'], ev.unmappedStatuses.map((s) => [e(s.status), n(s.rows)]), [1])}</div>`);
-  } else if (r.coverage === undefined) out.push('<p>Every fact the rules need was in the input.</p>');
+  }
 
   out.push('<h2 id="worst">Worst calls (the earliest of each flag kind)</h2>', worstCalls(r, kinds));
 
@@ -246,5 +229,29 @@ export function renderHtmlReport(report: HtmlReportInput): string {
     if (r.rejected.count > r.rejected.examples.length) out.push(`<p><small>… and ${n(r.rejected.count - r.rejected.examples.length)} more.</small></p>`);
   }
   out.push('<p><small>dialguard reports facts and the policy paragraphs they touch. It is not legal advice.</small></p></main></body></html>\n');
+  return out.join('\n');
+}
+
+/**
+ * The coverage section: every rule that could not be judged on some calls, with how many it
+ * was judged on, how many not, and why — never shown as passed — and the undetermined calls.
+ */
+function coverageSection(r: HtmlReportInput): string {
+  const c = r.coverage;
+  const out: string[] = ['<div id="coverage-section">'];
+  if (c.complete && c.undetermined === 0) out.push('<p id="coverage-complete">Every rule was judged on every call.</p>');
+  if (c.rules.length > 0) {
+    out.push(
+      table(
+        ['rule', 'paragraphs', 'judged on', 'not judged on', 'why not'],
+        c.rules.map((x) => [e(x.title), e(x.refs.join(', ')), n(x.judged), `<strong>${n(x.notJudged)}</strong>`, e(x.reasons.map((y) => (x.reasons.length > 1 ? `${y.reason} (${n(y.calls)})` : y.reason)).join('; '))]),
+        [2, 3],
+      ),
+    );
+  }
+  if (c.undetermined > 0) {
+    out.push(`<p class="warning" id="undetermined">${n(c.undetermined)} answered calls could not be told live, abandoned or silent from the records: they are outside the ACR's x and y, and the rules that depend on the outcome were not judged on them.</p>`);
+  }
+  out.push('</div>');
   return out.join('\n');
 }

@@ -10,7 +10,7 @@ import { RING_TIME_REF, maxRingEndsAt, minRingEndsAt } from '../rules/ring-time/
 import type { DeadlineKind, DeadlineNotice, Deadlines } from './types.js';
 
 /** No deadline armed. */
-export const NO_DEADLINES: Deadlines = Object.freeze({ minRingAt: null, maxRingAt: null, messageDueAt: null });
+export const NO_DEADLINES: Deadlines = /* @__PURE__ */ Object.freeze({ minRingAt: null, maxRingAt: null, messageDueAt: null });
 
 /** Longest delay a host timer can take (`setTimeout` fires at once beyond it). */
 export const MAX_DELAY_MS = 2_147_483_647;

@@ -1,17 +1,30 @@
-import type { AcrRow } from '../acr/table.js';
-import { flag, type Flag } from '../flags.js';
+import { createAcrLedger, type AcrLedger } from '../acr/ledger.js';
+import { aboveLevel, callsInRate } from '../acr/rate.js';
+import type { AcrRow, AcrScope } from '../acr/scope.js';
+import { addDays } from '../acr/trailing.js';
+import type { ClassifiedCall } from '../classify.js';
+import { flag, type AnyFlag, type Flag } from '../flags.js';
+import type { Policy } from '../policy/policy.js';
+import { zonedDay } from '../time/zoned-day.js';
+
+/** The fewest calls in x + y before a running rate can alert, when the policy gives none: a library default (A3.4 sets no sample). */
+export const DEFAULT_ALERT_MIN_CALLS = 100;
 
 /**
- * ACR alert (A3.4): a scope's Abandoned Call Rate on a calendar day is above the alert
- * level the user chose (`row.alert`, set against `alertRate`). An alert only, never a safe
- * harbour: calls under the level are not thereby lawful (A4.12, A4.20). The rate is the
- * running rate after the call at `at`; the daily table gives the day's final rate.
+ * ACR alert (A3.4): a scope's running Abandoned Call Rate on a calendar day is strictly
+ * above the alert level the user chose, once the scope's day has at least `minCalls`
+ * calls in x + y (live and abandoned calls, counted whole: `callsInRate`). Below that
+ * sample a rate says little (one abandoned call in the first 25 is 4 %), so it does not
+ * alert; the day's table still marks any final rate above the level (`row.alert`). An
+ * alert only, never a safe harbour: calls under the level are not thereby lawful (A4.12,
+ * A4.20).
  *
  * Returns the flag — about the scope and day, so `callId` is `null` — or `null`.
  */
-export function acrAlert(row: AcrRow, alertRate: number, at: number): Flag<'acrAlert'> | null {
+export function acrAlert(row: AcrRow, alertRate: number, at: number, minCalls = 0): Flag<'acrAlert'> | null {
   const rate = row.acr.rate;
-  if (!row.alert || rate === null) return null;
+  const calls = callsInRate(row.counts);
+  if (!aboveLevel(rate, alertRate) || rate === null || calls < minCalls) return null;
   const { x, y, z, estimated } = row.acr;
   return flag('acrAlert', null, at, 'A3.4', {
     date: row.date,
@@ -24,5 +37,122 @@ export function acrAlert(row: AcrRow, alertRate: number, at: number): Flag<'acrA
     y,
     z,
     estimated,
+    calls,
+    minCalls,
   });
+}
+
+/** Options for `createAcrAlerts`. */
+export interface AcrAlertOptions {
+  /** The alert level, 0–1 (A4.20: an alert only). */
+  readonly alertRate: number;
+  /** Calls in x + y a scope's day needs before its running rate can alert; default `policy.acr.alertMinCalls`. */
+  readonly minCalls?: number;
+  /** Scopes that alert (A3.4). */
+  readonly scopes: readonly AcrScope[];
+  /**
+   * An ACR ledger, keeping at least `scopes`, into which the caller counts each call before
+   * passing it (as `audit` does), so the call is counted once. Without one, the alerts keep
+   * their own ledger of the current and previous calendar day.
+   */
+  readonly ledger?: AcrLedger;
+}
+
+/** The running ACR alerts: one step per classified call. */
+export interface AcrAlerts {
+  /** The alerts the call raises (after it is counted), or `null`. */
+  next(call: ClassifiedCall): AnyFlag[] | null;
+  /** Scopes that have alerted on the current and previous day. */
+  size(): number;
+}
+
+/** A watched calendar day: the scope days that have alerted (by scope, the ledger's slot), the cells all of whose scopes have, and the day's ledger. */
+interface WatchedDay {
+  readonly alerted: Set<number>[];
+  readonly done: Set<number>;
+  readonly ledger: AcrLedger;
+}
+
+/**
+ * `true` for the calls that change an ACR: live calls, abandoned calls and answer machines
+ * connected to agents (y, x and z, A3.3–A3.6). The others are excluded from it (A3.5).
+ */
+function movesRate(call: ClassifiedCall): boolean {
+  const c = call.category;
+  return c === 'live' || c === 'abandoned' || (c === 'answerMachine' && call.machine === 'falseNegative');
+}
+
+/**
+ * The ACR alerts of a stream (A3.4, A4.20), read from an ACR ledger: after each call, each
+ * of the call's scopes (`scopes`) on its calendar day whose rate is strictly above the
+ * level with at least `minCalls` calls in x + y raises one `acrAlert` — the first time that
+ * day; a rate that falls back and rises again does not raise it twice. Only the latest day
+ * and the day before are watched: a call dated earlier raises nothing.
+ */
+export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAlerts {
+  const { alertRate, scopes } = options;
+  const minCalls = options.minCalls ?? policy.acr.alertMinCalls ?? DEFAULT_ALERT_MIN_CALLS;
+  const shared = options.ledger ?? null;
+  if (shared !== null) for (const s of scopes) if (!shared.scopes.includes(s)) throw new RangeError(`the ACR ledger given to the alerts keeps no ${s} scope`);
+  const zone = policy.timeZone;
+  /** Per watched day: which scope days have alerted (by scope, the ledger's slot), and the day's own ledger when not shared. */
+  const days = new Map<string, WatchedDay>();
+  let latest = '';
+  let keepFrom = '';
+
+  const watch = (date: string): WatchedDay | null => {
+    if (date > latest) {
+      latest = date;
+      keepFrom = addDays(date, -1);
+      for (const d of days.keys()) if (d < keepFrom) days.delete(d);
+    }
+    if (date < keepFrom) return null;
+    let day = days.get(date);
+    if (day === undefined) {
+      day = { alerted: scopes.map(() => new Set<number>()), done: new Set<number>(), ledger: shared ?? createAcrLedger({ timeZone: zone, scopes }) };
+      days.set(date, day);
+    }
+    return day;
+  };
+
+  return {
+    next(call) {
+      if (!movesRate(call)) return null;
+      const sharedCell = shared === null ? -1 : shared.cellOf(call);
+      const date = shared !== null ? shared.cellDate(sharedCell) : zonedDay(call.record.dialAt, zone).date;
+      const day = watch(date);
+      if (day === null) return null;
+      const ledger = day.ledger;
+      // Once every scope of a cell has alerted that day, its calls can raise nothing more (nor need counting here).
+      const cell = shared !== null ? sharedCell : ledger.cellOf(call);
+      if (day.done.has(cell)) return null;
+      if (shared === null) ledger.add(call);
+      let raised: AnyFlag[] | null = null;
+      let all = true;
+      for (let i = 0; i < scopes.length; i++) {
+        const scope = scopes[i]!;
+        const slot = ledger.scopeSlot(cell, scope);
+        const alerted = day.alerted[i]!;
+        if (alerted.has(slot)) continue;
+        if (!aboveLevel(ledger.dayRate(scope, slot), alertRate) || ledger.dayCallsInRate(scope, slot) < minCalls) {
+          all = false;
+          continue;
+        }
+        const f = acrAlert(ledger.row(scope, slot, alertRate, 'calendarDay'), alertRate, call.record.dialAt, minCalls);
+        if (f === null) {
+          all = false;
+          continue;
+        }
+        alerted.add(slot);
+        (raised ??= []).push(f);
+      }
+      if (all) day.done.add(cell);
+      return raised;
+    },
+    size() {
+      let n = 0;
+      for (const d of days.values()) for (const s of d.alerted) n += s.size;
+      return n;
+    },
+  };
 }

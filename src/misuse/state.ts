@@ -1,14 +1,14 @@
-import { createScopeTally, type ScopeTally } from '../acr/scope-tally.js';
-import { ACR_SCOPES, type AcrRow, type AcrScope } from '../acr/table.js';
+import type { AcrLedger } from '../acr/ledger.js';
+import { ACR_SCOPES, type AcrScope } from '../acr/scope.js';
 import type { ClassifiedCall } from '../classify.js';
 import { PolicyError } from '../errors.js';
 import type { AnyFlag } from '../flags.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { hasCalendarDay, zonedDay } from '../time/zoned-day.js';
-import { acrAlert } from './acr-alert.js';
+import { createAcrAlerts, type AcrAlerts } from './acr-alert.js';
 import { numberKey } from './number-key.js';
-import { createRecentDays, type CampaignDay, type DayState } from './recent-days.js';
+import { createRecentDays, type CampaignDay } from './recent-days.js';
 import { isWithheld } from '../rules/cli/index.js';
 import { isScanningProbe, numberScanning, numberScanningRule, probeUnknown } from '../rules/number-scanning/index.js';
 import { createRepeatHistory, isMisuseCall, repeatWithin72h } from '../rules/repeat-within-72h/index.js';
@@ -24,6 +24,11 @@ export interface MisuseOptions {
   readonly alertRate?: number | null;
   /** ACR scopes that raise `acrAlert` (A3.4); default all four, as the `acr` operator. */
   readonly scopes?: readonly AcrScope[];
+  /**
+   * An ACR ledger (keeping at least `scopes`) into which the caller counts each call before
+   * `next` (as `audit` does), so the alert reads it instead of counting the call again.
+   */
+  readonly acrLedger?: AcrLedger;
   /**
    * How far behind the latest dial time a call may arrive and still be compared with every
    * call it should be (calls are emitted at hangup, so a long call arrives after shorter
@@ -54,16 +59,6 @@ export interface MisuseState {
   daySize(): number;
 }
 
-/**
- * `true` for the calls that change an ACR: live calls, abandoned calls and answer machines
- * connected to agents (y, x and z, A3.3–A3.6). The others are excluded from it (A3.5), so
- * the alert's private tally skips them: the rates it reports are unchanged.
- */
-function movesRate(call: ClassifiedCall): boolean {
-  const c = call.category;
-  return c === 'live' || c === 'abandoned' || (c === 'answerMachine' && call.machine === 'falseNegative');
-}
-
 /** The same call with one more flag or one more rule not judged (a new object: the input is not changed). */
 function withVerdict(call: ClassifiedCall, v: AnyFlag | NotJudged): ClassifiedCall {
   let { flags, notJudged: unjudged = [] } = call;
@@ -92,11 +87,11 @@ export const DEFAULT_MAX_LATENESS_MS = 3_600_000;
  *    one flag when the count first exceeds the maximum.
  * 3. Number scanning (A1.35, `numberScanning`): per campaign and day, numbers whose only
  *    call is a probe (`isScanningProbe`); one flag when they first reach `minCalls`.
- * 4. ACR alert (A3.4, `acrAlert`): the `acr` operator's counting (`createScopeTally`); one
- *    flag per scope and day, the first time its running rate is above the alert level — a
- *    rate that falls back and rises again does not raise it twice. Calls excluded from the
- *    rate (A3.5), and calls whose scopes have all alerted that day, are not counted: they
- *    cannot change what the alert reports.
+ * 4. ACR alert (A3.4, `acrAlert`, `createAcrAlerts`): read from an ACR ledger (the
+ *    `acrLedger` given, else its own of the last two days); one flag per scope and day, the
+ *    first time its running rate is strictly above the alert level with at least
+ *    `policy.acr.alertMinCalls` calls in x + y — a rate that falls back and rises again does
+ *    not raise it twice.
  * Day state is kept for the latest day and the day before; a call dated earlier is not
  * counted by steps 2–4. Per-call flags (hours, CLI number, IVM, recording notice — pass
  * `standingRecordingNotice` to `classify`/`classified`) come with the call.
@@ -121,7 +116,8 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
   if (alertRate !== null && !(alertRate >= 0 && alertRate <= 1)) throw new PolicyError(`alertRate should be a fraction 0–1 or null; received ${alertRate}`);
   const history = createRepeatHistory(policy.repeat.windowMs, latenessMs);
   const days = createRecentDays(timeZone);
-  const tally: ScopeTally | null = alertRate === null ? null : createScopeTally(timeZone, scopes, alertRate);
+  const alerts: AcrAlerts | null =
+    alertRate === null ? null : createAcrAlerts(policy, { alertRate, scopes, ...(options.acrLedger !== undefined ? { ledger: options.acrLedger } : {}) });
   let lastCli = '';
   let lastCliKey = '';
 
@@ -159,34 +155,6 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
     return null;
   };
 
-  const allScopes = (1 << scopes.length) - 1;
-  /**
-   * Counts the call in the private ACR tally and raises the alert of each of its scopes
-   * (A3.4) whose rate is above the level for the first time that day. Once all of a call
-   * centre's scopes in this campaign's day have alerted, its calls can raise nothing more
-   * that day and are not counted.
-   */
-  const countAcr = (state: DayState, c: CampaignDay, call: ClassifiedCall, at: number, scoped: AnyFlag[] | null): AnyFlag[] | null => {
-    const centre = call.record.callCentreId;
-    const known = c.alertedScopes.get(centre) ?? 0;
-    if (known === allScopes || tally === null || alertRate === null) return scoped;
-    const rows = tally.addAndRows(call);
-    let mask = known;
-    for (let i = 0; i < rows.length; i++) {
-      const bit = 1 << i;
-      const row = rows[i] as AcrRow;
-      if ((mask & bit) !== 0 || !row.alert) continue;
-      mask |= bit;
-      const scopeKey = `${row.scope}\u0000${row.campaignId ?? ''}\u0000${row.callCentreId ?? ''}`;
-      if (state.alerted.has(scopeKey)) continue;
-      state.alerted.add(scopeKey);
-      const f = acrAlert(row, alertRate, at);
-      if (f !== null) (scoped ??= []).push(f);
-    }
-    if (mask !== known) c.alertedScopes.set(centre, mask);
-    return scoped;
-  };
-
   return {
     next(call) {
       const r = call.record;
@@ -211,11 +179,12 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
         if (clis !== null) scoped = [clis];
         const scan = probeUnknown(r) ? null : countProbe(c, key, call, at);
         if (scan !== null) (scoped ??= []).push(scan);
-        if (tally !== null && movesRate(call)) scoped = countAcr(state, c, call, at, scoped);
+        const alerted = alerts === null ? null : alerts.next(call);
+        if (alerted !== null) scoped = scoped === null ? alerted : [...scoped, ...alerted];
       }
       return { call: judged, raised: scoped === null ? judged.flags : [...judged.flags, ...scoped] };
     },
     size: () => history.size(),
-    daySize: () => days.size(),
+    daySize: () => days.size() + (alerts === null ? 0 : alerts.size()),
   };
 }

@@ -1,9 +1,8 @@
 import { Observable, type OperatorFunction } from 'rxjs';
-import { createAcrTally, type AcrCounters } from '../acr/counters.js';
-import { createScopeTally } from '../acr/scope-tally.js';
-import { ACR_SCOPES, acrTable, type AcrRow, type AcrScope } from '../acr/table.js';
+import type { AcrCounters } from '../acr/counters.js';
+import { createAcrLedger } from '../acr/ledger.js';
+import { ACR_SCOPES, type AcrRow, type AcrScope } from '../acr/scope.js';
 import type { AcrWindow } from '../acr/trailing.js';
-import { createTrailingScopeTally } from '../acr/trailing-tally.js';
 import type { ClassifiedCall } from '../classify.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
@@ -48,12 +47,14 @@ export interface AcrUpdate {
  * Algorithm:
  * 1. take the call's calendar date from its dial time in the policy's zone (23- and
  *    25-hour days at the clock changes included);
- * 2. add it to its cell (date × campaign × call centre) and to each scope's running counts;
+ * 2. add it to its ACR ledger (`createAcrLedger`): its cell (date × campaign × call centre)
+ *    and the day of each scope asked for;
  * 3. emit the changed rows: x (exact, or by the A3.6 estimate), y, z, the rate, and
  *    whether it is above the alert level. With the `trailing30Days` window (the policy's,
  *    or `options.window`) a row sums its scope's days from the call's date − 29 to that
  *    date, and names the first in `from` (16 CFR 310.4(b)(4)(i)).
- * State is one small counter per scope and day; nothing per call is kept.
+ * State is one vector of ten counts per cell and per scope and day (a few hundred bytes);
+ * scopes not asked for keep nothing; nothing per call is kept.
  *
  * @example
  * ```ts
@@ -70,15 +71,15 @@ export function acr(options: AcrOptions = {}): OperatorFunction<ClassifiedCall, 
   const window = options.window ?? policy.acr.window;
   return (source) =>
     new Observable<AcrUpdate>((subscriber) => {
-      const tally = window === 'trailing30Days' ? createTrailingScopeTally(timeZone, scopes, alertRate) : createScopeTally(timeZone, scopes, alertRate);
-      const counters = (): AcrCounters => tally.counters();
-      const table = (): readonly AcrRow[] => acrTable(tally.counters(), { scopes, alertRate, window });
+      const ledger = createAcrLedger({ timeZone, scopes, window });
+      const counters = (): AcrCounters => ledger.counters();
+      const table = (): readonly AcrRow[] => ledger.table(alertRate);
       return source.subscribe({
         next(call) {
           // A dial time with no calendar day (a `timeOutOfRange` record) is counted on no day: no rows.
           if (!hasCalendarDay(call.record.dialAt)) return void subscriber.next({ call, date: '', rows: [], counters, table });
-          const rows = tally.addAndRows(call);
-          subscriber.next({ call, date: rows[0]?.date ?? '', rows, counters, table });
+          const cell = ledger.add(call);
+          subscriber.next({ call, date: ledger.cellDate(cell), rows: ledger.rows(cell, alertRate), counters, table });
         },
         error: (e: unknown) => subscriber.error(e),
         complete: () => subscriber.complete(),
@@ -95,12 +96,12 @@ export function acrCounters(options: Pick<AcrOptions, 'policy' | 'timeZone'> = {
   const timeZone = options.timeZone ?? (options.policy ?? ofcom2017).timeZone;
   return (source) =>
     new Observable<AcrCounters>((subscriber) => {
-      const tally = createAcrTally(timeZone);
+      const ledger = createAcrLedger({ timeZone, scopes: [] });
       return source.subscribe({
-        next: (call) => void (hasCalendarDay(call.record.dialAt) && tally.add(call)),
+        next: (call) => void (hasCalendarDay(call.record.dialAt) && ledger.add(call)),
         error: (e: unknown) => subscriber.error(e),
         complete: () => {
-          subscriber.next(tally.counters());
+          subscriber.next(ledger.counters());
           subscriber.complete();
         },
       });

@@ -1,10 +1,10 @@
-import { addCounts, countKey, emptyCounts, type CallCounts } from '../acr/counts.js';
-import { acrOf } from '../acr/table.js';
-import { ACR_TRAILING_DAYS, addDays, windowStart, type AcrWindow } from '../acr/trailing.js';
+import { countKey, emptyCounts, type CallCounts } from '../acr/counts.js';
+import { createAcrLedger } from '../acr/ledger.js';
+import { acrOf, xShareOf } from '../acr/rate.js';
+import { ACR_TRAILING_DAYS, windowStart, type AcrWindow } from '../acr/trailing.js';
 import type { ClassifiedCall } from '../classify.js';
 import { PolicyError } from '../errors.js';
 import type { Policy } from '../policy/policy.js';
-import { zonedDay } from '../time/zoned-day.js';
 import { CURVE_POWER, nextDialRatio, type DialRatioSettings, type PacingReason } from './dial-ratio.js';
 import { acrHeadroom, type AcrHeadroom } from './headroom.js';
 
@@ -86,12 +86,8 @@ interface ScopeState {
   ySum: number;
   nSum: number;
   wSum: number;
+  /** The latest calendar day the scope has called on. */
   latest: string;
-  /** Counts per calendar day, for the days a window ending on `latest` can reach. */
-  readonly days: Map<string, CallCounts>;
-  /** Trailing windows: the sum of the days before `latest` in its window, and the date it was summed for. */
-  base: CallCounts;
-  baseFor: string;
 }
 
 function period(counts: CallCounts, from: string, to: string, target: number): AcrHeadroom {
@@ -107,7 +103,8 @@ function positive(name: string, value: number, min: number): number {
 /**
  * The engine behind `pacing`: an ACR pacing governor per campaign, one synchronous step per
  * classified call (see `pacing` for the algorithm). Calendar days are the policy's zone's
- * (A3.3); only the days the governed window can reach are kept (2, or 31 for trailing).
+ * (A3.3), counted in an ACR ledger that keeps only the days the governed window can reach
+ * (3, or 32 for trailing).
  * @throws PolicyError for a target outside 0–1 (exclusive), a maximum below 1, or
  * smoothing, horizon or rates that are not positive.
  */
@@ -129,8 +126,14 @@ export function createPacingGovernor(policy: Policy, options: PacingOptions): Pa
   };
   const decay = 1 - 1 / smoothing;
   const byCentre = options.scope === 'campaignCallCentre';
-  const keepDays = trailing ? ACR_TRAILING_DAYS + 1 : 2;
-  const zone = policy.timeZone;
+  // One ACR ledger counts the calls; days the governed window can no longer reach are dropped.
+  const ledger = createAcrLedger({
+    timeZone: policy.timeZone,
+    scopes: [byCentre ? 'campaignCallCentre' : 'campaign'],
+    window: trailing ? 'trailing30Days' : 'calendarDay',
+    retainDays: trailing ? ACR_TRAILING_DAYS + 2 : 3,
+  });
+  const scopeKind = byCentre ? 'campaignCallCentre' : 'campaign';
   const scopes = new Map<string, ScopeState>();
   const keyOf = (campaignId: string, callCentreId: string | null): string => (callCentreId === null ? campaignId : `${campaignId}\u0000${callCentreId}`);
 
@@ -140,54 +143,32 @@ export function createPacingGovernor(policy: Policy, options: PacingOptions): Pa
     const key = keyOf(campaignId, callCentreId);
     let s = scopes.get(key);
     if (s === undefined) {
-      s = { campaignId, callCentreId, ratio: initial, xSum: 0, ySum: 0, nSum: 0, wSum: 0, latest: '', days: new Map(), base: emptyCounts(), baseFor: '' };
+      s = { campaignId, callCentreId, ratio: initial, xSum: 0, ySum: 0, nSum: 0, wSum: 0, latest: '' };
       scopes.set(key, s);
     }
     return s;
   };
 
-  /** The trailing window's counts before `s.latest` (cached per latest date; late calls update it). */
-  const baseOf = (s: ScopeState): CallCounts => {
-    if (s.baseFor !== s.latest) {
-      const from = windowStart(s.latest);
-      const base = emptyCounts();
-      for (const [d, c] of s.days) if (d >= from && d < s.latest) addCounts(base, c);
-      s.base = base;
-      s.baseFor = s.latest;
-    }
-    return s.base;
+  /** The scope's counts on its latest day, and over the window ending on it (Annex 3; 16 CFR 310.4(b)(4)(i)). */
+  const countsOf = (s: ScopeState): { today: CallCounts; window: CallCounts } => {
+    const slot = ledger.find(scopeKind, s.latest, s.campaignId, s.callCentreId);
+    if (slot < 0) return { today: emptyCounts(), window: emptyCounts() };
+    return { today: ledger.dayCounts(scopeKind, slot), window: trailing ? ledger.windowCounts(scopeKind, slot) : ledger.dayCounts(scopeKind, slot) };
   };
 
   return {
     next(call) {
       const s = stateFor(call);
-      const date = zonedDay(call.record.dialAt, zone).date;
-      if (date > s.latest) {
-        s.latest = date;
-        const keepFrom = addDays(date, 1 - keepDays);
-        for (const d of s.days.keys()) if (d < keepFrom) s.days.delete(d);
-      }
-      let counts = s.days.get(date);
-      if (counts === undefined) s.days.set(date, (counts = emptyCounts()));
+      const cell = ledger.add(call);
+      const date = ledger.cellDate(cell);
+      if (date > s.latest) s.latest = date;
       const key = countKey(call);
-      counts.calls += 1;
-      counts[key] += 1;
-      if (trailing && date < s.latest && s.baseFor === s.latest && date >= windowStart(s.latest)) {
-        s.base.calls += 1;
-        s.base[key] += 1;
-      }
-
-      const todayCounts = s.days.get(s.latest) as CallCounts;
-      const day = period(todayCounts, s.latest, s.latest, t);
-      let window = day;
-      if (trailing) {
-        const sum = addCounts({ ...baseOf(s) }, todayCounts);
-        window = period(sum, windowStart(s.latest), s.latest, t);
-      }
+      const counts = countsOf(s);
+      const day = period(counts.today, s.latest, s.latest, t);
+      const window = trailing ? period(counts.window, windowStart(s.latest), s.latest, t) : day;
 
       // This call's share of x (A3.6: an abandoned call of unknown answerer counts 1 − z / (y + z)) and of y.
-      const machineShare = acrOf(todayCounts).machineShare;
-      const x = key === 'abandonedLive' ? 1 : key === 'abandonedUnknown' ? 1 - machineShare : 0;
+      const x = xShareOf(key, acrOf(counts.today).machineShare);
       const y = key === 'live' ? 1 : 0;
       s.xSum = s.xSum * decay + x;
       s.ySum = s.ySum * decay + y;

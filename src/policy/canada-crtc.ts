@@ -42,7 +42,7 @@ export const canadaCrtc: Policy = /* @__PURE__ */ (() => ({
   connection: { deadlineMs: 2 * SECOND },
   repeat: { windowMs: 0 },
   callingHours: [weekend, weekday, weekday, weekday, weekday, weekday, weekend],
-  acr: { window: 'calendarDay', alertRate: 0.05 },
+  acr: { window: 'calendarDay', alertRate: 0.05, alertMinCalls: 100 },
   ivm: { maxWaitMs: 60 * SECOND, maxWaitWithoutInfoMs: 15 * SECOND },
   cli: { maxDistinctPerCampaignDay: 10, numberingPlan: 'none' },
   scanning: { maxRingMs: 3 * SECOND, minCalls: 20 },

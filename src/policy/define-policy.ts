@@ -21,7 +21,8 @@ function window(day: number, w: CallingWindow | null): void {
 }
 
 /**
- * Checks a policy and returns it: durations are non-negative, rates within 0–1, the zone
+ * Checks a policy and returns it: durations are non-negative, rates within 0–1, the ACR
+ * alert's sample (`acr.alertMinCalls`) a whole number, the zone
  * is a real IANA zone, calling windows are `HH:MM` with start before end, seven of them.
  * @throws PolicyError naming the field to fix.
  */
@@ -39,6 +40,8 @@ export function validatePolicy(policy: Policy): Policy {
   duration('scanning.maxRingMs', policy.scanning.maxRingMs);
   const alert = policy.acr.alertRate;
   if (alert !== null && !(alert >= 0 && alert <= 1)) throw new PolicyError(`acr.alertRate should be a fraction 0–1 or null; received ${alert}`);
+  const minCalls = policy.acr.alertMinCalls;
+  if (!Number.isInteger(minCalls) || minCalls < 0) throw new PolicyError(`acr.alertMinCalls should be a whole number of calls, 0 or more; received ${minCalls}`);
   if (policy.callingHours.length !== 7) throw new PolicyError(`callingHours should list 7 days, Sunday first; received ${policy.callingHours.length}`);
   policy.callingHours.forEach((w, day) => window(day, w));
   if (!(policy.retentionMonths > 0)) throw new PolicyError(`retentionMonths should be more than 0; received ${policy.retentionMonths}`);

@@ -38,5 +38,5 @@ export const ofcom2010: Policy = /* @__PURE__ */ (() => ({
     'Ofcom, Persistent Misuse statement of policy, 1 March 2017, Annex 4 (A4.5 footnote 51, A4.12, A4.20, A4.27, A4.29)',
   ],
   message: { ...ofcom2017.message, deadlineFrom: { withAmd: 'salutationEnd', withoutAmd: 'pickup' } },
-  acr: { window: 'calendarDay', alertRate: 0.03 },
+  acr: { window: 'calendarDay', alertRate: 0.03, alertMinCalls: 100 },
 }))();

@@ -16,7 +16,7 @@ const weekdays8to21 = { start: '08:00', end: '21:00' } as const;
  * ("extended periods", A2.15); calling hours 08:00–21:00 every day in the recipient's zone
  * (A2.11 gives only "the middle of the night" as obvious); ACR alert at 3 % per scope and
  * day — the 2010 policy's prioritisation line, an alert only and never a safe harbour
- * (A4.12, A4.20); IVM waits over 60 s, or over 15 s with no queue information (A1.28–A1.31);
+ * (A4.12, A4.20) — raised by a running rate only once the day has 100 calls in x + y; IVM waits over 60 s, or over 15 s with no queue information (A1.28–A1.31);
  * more than 10 CLIs per campaign per day (A1.21–A1.23); scanning: 20 calls in a campaign
  * day ended by the caller within 3 s of ringing (A1.35).
  */
@@ -34,7 +34,7 @@ export const ofcom2017: Policy = /* @__PURE__ */ (() => ({
   connection: { deadlineMs: null },
   repeat: { windowMs: 72 * HOUR },
   callingHours: [weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21, weekdays8to21],
-  acr: { window: 'calendarDay', alertRate: 0.03 },
+  acr: { window: 'calendarDay', alertRate: 0.03, alertMinCalls: 100 },
   ivm: { maxWaitMs: 60 * SECOND, maxWaitWithoutInfoMs: 15 * SECOND },
   cli: { maxDistinctPerCampaignDay: 10, numberingPlan: 'uk' },
   scanning: { maxRingMs: 3 * SECOND, minCalls: 20 },

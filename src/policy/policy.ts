@@ -86,6 +86,13 @@ export interface Policy {
      * harbour: calls below it are not thereby lawful (A4.12, A4.20). `null`: no alert.
      */
     readonly alertRate: number | null;
+    /**
+     * The fewest calls in x + y (live and abandoned calls, counted whole) a scope's day needs
+     * before its running rate can raise an `acrAlert` (A3.4 sets no sample size; a library
+     * default, 100, not a figure from any policy). End-of-day rates above the level are
+     * marked in the ACR table and report whatever the sample.
+     */
+    readonly alertMinCalls: number;
   };
   /** Interactive voice messaging (A1.28–A1.31: case by case). */
   readonly ivm: {

@@ -56,7 +56,7 @@ export const usTsr: Policy = /* @__PURE__ */ (() => ({
   connection: { deadlineMs: 2 * SECOND },
   repeat: { windowMs: 0 },
   callingHours: [eightToNine, eightToNine, eightToNine, eightToNine, eightToNine, eightToNine, eightToNine],
-  acr: { window: 'trailing30Days', alertRate: 0.03 },
+  acr: { window: 'trailing30Days', alertRate: 0.03, alertMinCalls: 100 },
   ivm: { maxWaitMs: 60 * SECOND, maxWaitWithoutInfoMs: 15 * SECOND },
   cli: { maxDistinctPerCampaignDay: 10, numberingPlan: 'none' },
   scanning: { maxRingMs: 3 * SECOND, minCalls: 20 },

@@ -1,8 +1,9 @@
 import { clipPrintable, printable } from '../text/printable.js';
 import { localTime } from '../time/zoned-day.js';
-import { SHARE_EVIDENCE } from './factors.js';
+import { SHARE_EVIDENCE } from './sections/factors.js';
 import { FLAG_KINDS } from './flag-kinds.js';
 import type { Report, ReportFactor, ScopeReport } from './types.js';
+import type { ReportCoverage } from './sections/coverage.js';
 import type { AcrScope } from '../acr/table.js';
 
 /** The widest line `formatReport` writes. */
@@ -134,136 +135,217 @@ function evidenceText(f: ReportFactor): string {
   return parts.length === 0 ? 'not shown by call records' : parts.join('; ');
 }
 
-/**
- * A plain-text rendering of a report for people: the period; calls by category per scope;
- * the weeks of the period; the daily ACR per campaign (x, y, z, the rate, `est` where the
- * A3.6 estimate applied, `alert` above the user's level); flags by kind with their
- * paragraphs; persistence; AMD evidence (A2.24); complaints; the Annex 2 factors with their
- * evidence (A2.7: not scored); the records-retention horizon (A2.23); and example flags.
- * Times are local to the policy zone; no line is longer than 100 characters.
- */
-export function formatReport(report: Report): string {
-  const zone = report.policy.timeZone;
-  const when = (at: number): string => {
-    const t = localTime(at, zone);
-    const p = (n: number): string => String(n).padStart(2, '0');
-    return `${t.year}-${p(t.month)}-${p(t.day)} ${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
-  };
-  const out: string[] = [];
-  const section = (title: string): void => {
-    out.push('', title, '-'.repeat(Math.min(W, title.length)));
-  };
+/** A section title and its underline. */
+function section(title: string): string[] {
+  return ['', title, '-'.repeat(Math.min(W, title.length))];
+}
+
+/** The title lines: policy, zone, period and calls. */
+function headerLines(report: Report): string[] {
   const p = report.period;
-  out.push(clip(`dialguard report \u2014 policy ${printable(report.policy.id)}, calendar days in ${zone}`, W));
-  out.push(
+  return [
+    clip(`dialguard report \u2014 policy ${printable(report.policy.id)}, calendar days in ${report.policy.timeZone}`, W),
     p.fromDate === null
       ? 'Period: no calls'
       : clip(`Period: ${p.fromDate} to ${p.toDate} (${p.days} days, ${num(p.weeks)} weeks; ${p.basis === 'default' ? 'default: the weeks up to the newest call' : 'as given'})`, W),
-  );
-  out.push(`Calls: ${int(report.calls)} in the period, ${int(report.callsOutsidePeriod)} outside it`);
+    `Calls: ${int(report.calls)} in the period, ${int(report.callsOutsidePeriod)} outside it`,
+  ];
+}
 
-  section('Calls by category (Annex 1; A3.3\u2013A3.5)');
-  out.push(
-    ...table(
-      ['scope', 'calls', 'live', 'abandoned', 'silent', 'machine', 'unconnected', 'silent %', 'aband. %'],
-      report.scopes.map((s) => [
-        scopeLabel(s),
-        int(s.totals.calls),
-        int(s.totals.live),
-        int(s.totals.abandoned),
-        int(s.totals.silent),
-        int(s.totals.answerMachine),
-        int(s.totals.unconnected),
-        pct(s.rates.silent),
-        pct(s.rates.abandoned),
-      ]),
-    ),
-  );
+/** Calls by category per scope (Annex 1; A3.3–A3.5); an `undetermined` column and a warning when any call is undetermined. */
+function categoryLines(report: Report): string[] {
+  const undetermined = report.categories.undetermined > 0;
+  const head = ['scope', 'calls', 'live', 'abandoned', 'silent', 'machine', 'unconnected', ...(undetermined ? ['undet.'] : []), 'silent %', 'aband. %'];
+  const rows = report.scopes.map((s) => [
+    scopeLabel(s),
+    int(s.totals.calls),
+    int(s.totals.live),
+    int(s.totals.abandoned),
+    int(s.totals.silent),
+    int(s.totals.answerMachine),
+    int(s.totals.unconnected),
+    ...(undetermined ? [int(s.totals.undetermined)] : []),
+    pct(s.rates.silent),
+    pct(s.rates.abandoned),
+  ]);
+  const out = [...section('Calls by category (Annex 1; A3.3\u2013A3.5)'), ...table(head, rows)];
+  if (undetermined) out.push(...undeterminedWarning(report.categories.undetermined));
+  return out;
+}
 
+/** The loud line about undetermined calls: they are in no category of Annex 3, so x and y may be understated. */
+function undeterminedWarning(n: number): string[] {
+  return wrap(
+    `WARNING: ${int(n)} answered call${n === 1 ? '' : 's'} could not be shown live, abandoned or silent (undetermined): they are excluded from x and y, so the ACR may be understated. Check these records.`,
+  );
+}
+
+/** The weeks of the `all` scope. */
+function weekLines(report: Report): string[] {
   const all = report.scopes.find((s) => s.scope === 'all');
-  if (all !== undefined && all.weeks.length > 0) {
-    section('Weeks (Monday to Sunday, policy zone; * = misuse that week)');
-    out.push(
-      ...table(
-        ['week', 'from', 'days', 'calls', 'silent', 'abandoned', 'flags', 'misuse days', ''],
-        all.weeks.map((w) => [
-          w.week,
-          w.start,
-          `${w.daysInPeriod}`,
-          int(w.counts.calls),
-          int(w.counts.silent),
-          int(w.counts.abandoned),
-          int(Object.values(w.flags).reduce((a, b) => a + (b ?? 0), 0)),
-          `${w.daysWithMisuse}`,
-          w.misuse ? '*' : '',
-        ]),
-        [0, 1, 8],
-      ),
-    );
-  }
+  if (all === undefined || all.weeks.length === 0) return [];
+  return [
+    ...section('Weeks (Monday to Sunday, policy zone; * = misuse that week)'),
+    ...table(
+      ['week', 'from', 'days', 'calls', 'silent', 'abandoned', 'flags', 'misuse days', ''],
+      all.weeks.map((w) => [
+        w.week,
+        w.start,
+        `${w.daysInPeriod}`,
+        int(w.counts.calls),
+        int(w.counts.silent),
+        int(w.counts.abandoned),
+        int(Object.values(w.flags).reduce((a, b) => a + (b ?? 0), 0)),
+        `${w.daysWithMisuse}`,
+        w.misuse ? '*' : '',
+      ]),
+      [0, 1, 8],
+    ),
+  ];
+}
 
-  section(
-    report.policy.acrWindow === 'trailing30Days'
-      ? 'ACR per campaign over the 30 days to each date (est = A3.6 estimate; alert is no safe harbour)'
-      : 'Daily ACR per campaign (Annex 3: x / (x + y); est = A3.6 estimate; alert is not a safe harbour)',
-  );
-  out.push(...formatAcrTable(report, 'campaign'));
+/** The daily ACR per campaign (Annex 3). */
+function acrLines(report: Report): string[] {
+  return [
+    ...section(
+      report.policy.acrWindow === 'trailing30Days'
+        ? 'ACR per campaign over the 30 days to each date (est = A3.6 estimate; alert is no safe harbour)'
+        : 'Daily ACR per campaign (Annex 3: x / (x + y); est = A3.6 estimate; alert is not a safe harbour)',
+    ),
+    ...formatAcrTable(report, 'campaign'),
+  ];
+}
 
-  section('Flags by kind (count in the period)');
-  out.push(
+/** Flags by kind, and repeats within 72 h (A2.9). */
+function flagLines(report: Report): string[] {
+  return [
+    ...section('Flags by kind (count in the period)'),
     ...table(
       ['kind', 'paragraphs', 'count', 'what'],
       report.flags.map((f) => [f.kind, clip(f.refs.join(', '), 24), int(f.count), f.title]),
       [0, 1, 3],
       3,
     ),
-  );
-  out.push(`Repeat calls within 72 h (A2.9): ${int(report.repeatsWithin72h)}`);
+    `Repeat calls within 72 h (A2.9): ${int(report.repeatsWithin72h)}`,
+  ];
+}
 
+/** Persistence (Section 1). */
+function persistenceLines(report: Report): string[] {
   const ps = report.persistence;
-  section('Persistence (Section 1: throughout or at different points of the period)');
-  out.push(`Weeks with misuse: ${ps.weeksWithMisuse} of ${ps.weeksWithCalls} weeks with calls (${ps.weeks} weeks in the period; ${pct(ps.shareOfWeeksWithCalls)})`);
-  out.push(`Days with misuse: ${ps.daysWithMisuse} of ${ps.daysWithCalls} days with calls; pattern: ${ps.pattern}`);
-  if (ps.misuseWeeks.length > 0) out.push(...wrap(`Misuse weeks: ${ps.misuseWeeks.join(', ')}`));
+  return [
+    ...section('Persistence (Section 1: throughout or at different points of the period)'),
+    `Weeks with misuse: ${ps.weeksWithMisuse} of ${ps.weeksWithCalls} weeks with calls (${ps.weeks} weeks in the period; ${pct(ps.shareOfWeeksWithCalls)})`,
+    `Days with misuse: ${ps.daysWithMisuse} of ${ps.daysWithCalls} days with calls; pattern: ${ps.pattern}`,
+    ...(ps.misuseWeeks.length > 0 ? wrap(`Misuse weeks: ${ps.misuseWeeks.join(', ')}`) : []),
+  ];
+}
 
+/** AMD evidence (A2.24). */
+function amdLines(report: Report): string[] {
   const a = report.amd;
-  section('AMD evidence (A2.24)');
-  out.push(`Calls with AMD on: ${int(a.calls)} (${int(a.answered)} answered); verdicts: human ${int(a.verdictHuman)}, machine ${int(a.verdictMachine)}, unknown ${int(a.verdictUnknown)}`);
-  out.push(`False positives (AMD machine, disposition human; A1.6): ${int(a.falsePositives)} of ${int(a.checkedMachine)} checked (${pct(a.falsePositiveRate)})`);
-  out.push(`False negatives (AMD human, disposition machine; A3.5): ${int(a.falseNegatives)} of ${int(a.checkedHuman)} checked (${pct(a.falseNegativeRate)})`);
-  out.push(`Answered calls picked up by machines: ${int(a.machineAnswered)} of ${int(a.answeredCalls)} (${pct(a.machineShareOfAnswered)})`);
+  return [
+    ...section('AMD evidence (A2.24)'),
+    `Calls with AMD on: ${int(a.calls)} (${int(a.answered)} answered); verdicts: human ${int(a.verdictHuman)}, machine ${int(a.verdictMachine)}, unknown ${int(a.verdictUnknown)}`,
+    `False positives (AMD machine, disposition human; A1.6): ${int(a.falsePositives)} of ${int(a.checkedMachine)} checked (${pct(a.falsePositiveRate)})`,
+    `False negatives (AMD human, disposition machine; A3.5): ${int(a.falseNegatives)} of ${int(a.checkedHuman)} checked (${pct(a.falseNegativeRate)})`,
+    `Answered calls picked up by machines: ${int(a.machineAnswered)} of ${int(a.answeredCalls)} (${pct(a.machineShareOfAnswered)})`,
+  ];
+}
 
+/** Complaints (A2.6). */
+function complaintLines(report: Report): string[] {
   const c = report.complaints;
-  section('Complaints (A2.6)');
-  out.push(`${int(c.total)} in the period: ${int(c.matched)} with matching calls, ${int(c.unmatched)} with none; ${int(c.outsidePeriod)} outside the period`);
   const findings = Object.entries(c.findings).map(([k, n]) => `${k} ${n}`);
-  if (findings.length > 0) out.push(...wrap(`Findings: ${findings.join('; ')}`));
+  return [
+    ...section('Complaints (A2.6)'),
+    `${int(c.total)} in the period: ${int(c.matched)} with matching calls, ${int(c.unmatched)} with none; ${int(c.outsidePeriod)} outside the period`,
+    ...(findings.length > 0 ? wrap(`Findings: ${findings.join('; ')}`) : []),
+  ];
+}
 
-  section('Annex 2 factors, with their evidence (not scored or weighed: A2.7)');
+/** The Annex 2 factors with their evidence (A2.7: not scored). */
+function factorLines(report: Report): string[] {
+  const out = section('Annex 2 factors, with their evidence (not scored or weighed: A2.7)');
   for (const f of report.factors) {
     const mark = f.observed === null ? '?' : f.observed ? '!' : ' ';
     out.push(clip(`${mark} ${f.paragraphs.padEnd(24)} ${f.title}`, W));
     out.push(...wrap(evidenceText(f), '    ', '    '));
   }
   out.push('(! the records show something under the factor; ? call records cannot show it)');
+  return out;
+}
 
+/** Records retention (A2.23). */
+function recordLines(report: Report): string[] {
   const r = report.retention;
-  section('Records (A2.23: kept at least six months)');
+  const out = section('Records (A2.23: kept at least six months)');
   if (r.newestRecord === null) out.push('no records');
   else {
     out.push(`Newest record ${r.newestRecord}: keep the records until at least ${r.keepUntil} (${r.months} months)`);
     out.push(`Records should reach back to ${r.lookbackFrom}; the oldest here is ${r.oldestRecord} (${r.dataCoversLookback ? 'covered' : 'not covered'})`);
   }
+  return out;
+}
 
-  section('Examples to look up (earliest per kind)');
-  let any = false;
+/** Example flags to look up, earliest per kind. */
+function exampleLines(report: Report): string[] {
+  const zone = report.policy.timeZone;
+  const when = (at: number): string => {
+    const t = localTime(at, zone);
+    const p = (n: number): string => String(n).padStart(2, '0');
+    return `${t.year}-${p(t.month)}-${p(t.day)} ${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
+  };
+  const out = section('Examples to look up (earliest per kind)');
   for (const kind of FLAG_KINDS) {
     const list = report.worstCalls[kind];
     if (list === undefined || list.length === 0) continue;
-    any = true;
     const items = list.map((e) => keep(`${e.callId === null ? scopeOf(e.campaignId, e.callCentreId) : printable(e.callId)} ${when(e.at)}`));
     out.push(...wrap(`${kind} (${list[0]!.ref}): ${items.join(', ')}`, '    '));
   }
-  if (!any) out.push('no flags');
+  if (out.length === 3) out.push('no flags');
+  return out;
+}
+
+/** Which rules were judged on which calls, with the reasons grouped; undetermined calls. */
+export function formatCoverage(coverage: ReportCoverage | undefined): string[] {
+  const out = section('Rules judged (coverage)');
+  if (coverage === undefined || (coverage.complete && coverage.undetermined === 0)) {
+    out.push('Every rule was judged on every call.');
+    return out;
+  }
+  if (coverage.complete) out.push('Every rule was judged on every call.');
+  for (const r of coverage.rules) {
+    const reasons = r.reasons.map((x) => (r.reasons.length > 1 ? `${x.reason} (${int(x.calls)})` : x.reason)).join('; ');
+    out.push(...wrap(`${r.title} (${r.refs.join(', ')}): judged on ${int(r.judged)} calls, not judged on ${int(r.notJudged)} calls \u2014 ${reasons}`));
+  }
+  if (coverage.undetermined > 0) out.push(...undeterminedWarning(coverage.undetermined));
+  return out;
+}
+
+/**
+ * A plain-text rendering of a report for people: the period; calls by category per scope;
+ * the weeks of the period; the daily ACR per campaign (x, y, z, the rate, `est` where the
+ * A3.6 estimate applied, `alert` above the user's level); flags by kind with their
+ * paragraphs; persistence; AMD evidence (A2.24); complaints; the Annex 2 factors with their
+ * evidence (A2.7: not scored); the records-retention horizon (A2.23); example flags; and
+ * which rules were judged. Times are local to the policy zone; no line is longer than 100
+ * characters.
+ */
+export function formatReport(report: Report): string {
+  const out = [
+    ...headerLines(report),
+    ...categoryLines(report),
+    ...weekLines(report),
+    ...acrLines(report),
+    ...flagLines(report),
+    ...persistenceLines(report),
+    ...amdLines(report),
+    ...complaintLines(report),
+    ...factorLines(report),
+    ...recordLines(report),
+    ...exampleLines(report),
+    ...formatCoverage(report.coverage),
+  ];
   return out.map((l) => clip(l, W)).join('\n') + '\n';
 }

@@ -8,9 +8,11 @@ export { DEFAULT_MISUSE_KINDS, FLAG_KIND_INFO, FLAG_KINDS } from './flag-kinds.j
 export { formatAcrTable, formatReport, REPORT_LINE_WIDTH } from './format-report.js';
 export { createReportBuilder, type ReportBuilder, type ReportBuilderOptions } from './report-builder.js';
 export { report, type ReportOptions } from './report.js';
+export { MAX_LISTED_WEEKS } from './sections/scopes.js';
 export type {
   AcrSummary,
   AmdCounts,
+  CoverageRule,
   AmdEvidence,
   CategoryCounts,
   CategoryRates,
@@ -22,14 +24,19 @@ export type {
   ReportCell,
   ReportComplaint,
   ReportComplaints,
+  ReportCoverage,
   ReportData,
   ReportDay,
   ReportExample,
+  ReportExampleOf,
   ReportFactor,
+  ReportNotJudged,
   ReportPeriod,
   ReportPolicy,
   ReportScopeFlag,
+  ReportSource,
   ReportWeek,
   RetentionHorizon,
   ScopeReport,
+  WorstCalls,
 } from './types.js';

@@ -1,5 +1,6 @@
-import { createAcrTally, type AcrCell, type AcrCounters } from '../acr/counters.js';
-import type { AcrScope } from '../acr/table.js';
+import type { AcrCounters } from '../acr/counters.js';
+import { createAcrLedger, type AcrLedger } from '../acr/ledger.js';
+import type { AcrScope } from '../acr/scope.js';
 import type { ClassifiedCall } from '../classify.js';
 import type { Complaint, ComplaintMatch, ComplaintOptions } from '../complaints/complaint.js';
 import { createComplaintMatcher, type ComplaintMatcher } from '../complaints/complaint-matcher.js';
@@ -7,12 +8,18 @@ import type { AnyFlag, FlagKind } from '../flags.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { hasCalendarDay, zonedDay } from '../time/zoned-day.js';
-import { buildReport, type BuildReportOptions } from './build-report.js';
-import { emptyAmdCounts, flagCountsOf } from './counters.js';
-import { compareExamples } from './examples.js';
+import { buildFromState, type BuildReportOptions } from './build-report.js';
+import { createExtrasStore, EXTRA_AMD, EXTRA_MISUSE_UNSOCIABLE, EXTRA_SILENT_CLI_WITHHELD, EXTRA_STRIDE, type ExtrasStore } from './cell-extras.js';
 import { FLAG_KIND_INDEX, FLAG_KINDS } from './flag-kinds.js';
 import { ReportInputError } from './report-input-error.js';
-import type { AmdCounts, Report, ReportComplaint, ReportData, ReportExample, ReportScopeFlag } from './types.js';
+import { amdCountsAt, countAmd } from './sections/amd.js';
+import { complaintSummary, type ReportComplaint } from './sections/complaints.js';
+import { createCoverageCounter } from './sections/coverage.js';
+import { createExampleKeeper, type ExampleKeeper } from './sections/examples.js';
+import { flagCountsOf } from './sections/flags.js';
+import type { Report, ReportCell, ReportData, ReportPolicy, ReportScopeFlag } from './types.js';
+
+export { complaintSummary } from './sections/complaints.js';
 
 /** Options for `createReportBuilder`. */
 export interface ReportBuilderOptions extends BuildReportOptions {
@@ -21,6 +28,12 @@ export interface ReportBuilderOptions extends BuildReportOptions {
   readonly complaintOptions?: ComplaintOptions;
   /** How many example flags to keep per kind (and per day); default 5. */
   readonly examplesPerKind?: number;
+  /**
+   * An ACR ledger (in the policy's zone) into which the caller counts each call before
+   * `add` (as `audit` does, sharing it with the ACR alert), so each call is counted once.
+   * Default: the builder keeps its own and counts the calls itself.
+   */
+  readonly ledger?: AcrLedger;
 }
 
 /** An accumulator of the report: one `add` per call, then `build` (as often as wanted). */
@@ -42,15 +55,8 @@ export interface ReportBuilder {
   counters(): AcrCounters;
   /** A plain copy of everything accumulated, from which `report` builds any period. */
   data(): ReportData;
-  /** The report (default period: the policy's weeks ending with the newest call's day). */
+  /** The report (default period: the policy's weeks ending with the newest call's day). Built from the counters, not from `data()`. */
   build(options?: BuildReportOptions): Report;
-}
-
-interface CellExtra {
-  readonly flags: number[];
-  readonly amd: AmdCounts;
-  silentCliWithheld: number;
-  misuseAtUnsociableHours: number;
 }
 
 interface MutableScopeFlag {
@@ -61,8 +67,6 @@ interface MutableScopeFlag {
   readonly callCentreId: string | null;
   count: number;
 }
-
-const exampleBefore = (a: ReportExample, b: ReportExample): boolean => compareExamples(a, b) < 0;
 
 /** Where a flag not attached to a call is counted: the date in its detail (else of `at` in `timeZone`), and the campaign and call centre it names. */
 export function scopeFlagPlace(f: AnyFlag, timeZone: string): { date: string; campaignId: string | null; callCentreId: string | null } {
@@ -79,12 +83,60 @@ function detailString(flag: AnyFlag, field: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
+/** What the report keeps of the policy. */
+function reportPolicy(policy: Policy): ReportPolicy {
+  return {
+    id: policy.id,
+    timeZone: policy.timeZone,
+    persistenceWeeks: policy.persistenceWeeks,
+    retentionMonths: policy.retentionMonths,
+    alertRate: policy.acr.alertRate,
+    acrWindow: policy.acr.window,
+  };
+}
+
+/** Adds a call's flags to its cell's evidence (A2.11, A2.13) and offers them as examples. */
+function countFlags(call: ClassifiedCall, v: Float64Array, at: number, refs: Set<string>[], examples: ExampleKeeper, date: string): void {
+  const r = call.record;
+  const misuse = call.category === 'silent' || call.category === 'abandoned';
+  for (const f of call.flags) {
+    const i = FLAG_KIND_INDEX[f.kind];
+    v[at + i]! += 1;
+    refs[i]!.add(f.ref);
+    if (f.kind === 'silentCall' && f.detail.cliWithheld) v[at + EXTRA_SILENT_CLI_WITHHELD]! += 1;
+    else if (f.kind === 'unsociableHours' && misuse) v[at + EXTRA_MISUSE_UNSOCIABLE]! += 1;
+    examples.offer(f, date, r.campaignId, r.callCentreId);
+  }
+}
+
+/** The cells of a ledger with their evidence, as plain report data. */
+function cellsOf(ledger: AcrLedger, extras: ExtrasStore): ReportCell[] {
+  const cells: ReportCell[] = [];
+  ledger.forEachDay('campaignCallCentre', (cell, date, campaignId, callCentreId) => {
+    extras.ensure(cell);
+    const v = extras.data();
+    const at = cell * EXTRA_STRIDE;
+    cells.push({
+      date,
+      campaignId: campaignId ?? '',
+      callCentreId: callCentreId ?? '',
+      counts: ledger.dayCounts('campaignCallCentre', cell),
+      flags: flagCountsOf(v, at),
+      amd: amdCountsAt(v, at + EXTRA_AMD),
+      silentCliWithheld: v[at + EXTRA_SILENT_CLI_WITHHELD]!,
+      misuseAtUnsociableHours: v[at + EXTRA_MISUSE_UNSOCIABLE]!,
+    });
+  });
+  return cells;
+}
+
 /**
  * Starts the report's accumulator (Section 1, Annex 2, Annex 3): `add` each classified call,
- * `addFlag` each flag about a scope, then `build`. It keeps only counters per calendar day ×
- * campaign × call centre (the ACR cell), flags by kind per cell, a few example flags per
- * kind and day, and the complaints — never the calls — so memory does not grow with the
- * number of calls. `audit` uses one in its single pass.
+ * `addFlag` each flag about a scope, then `build`. It keeps only an ACR ledger of the cells
+ * (calendar day × campaign × call centre: ten counts each) with an evidence vector per cell
+ * (flags by kind, AMD evidence), a few example flags per kind and day, the rules not judged
+ * per day, and the complaints — never the calls — so memory does not grow with the number
+ * of calls, and a cell costs a few hundred bytes.
  *
  * Calls are counted on the calendar day of their dial in `policy.timeZone` (A3.3), as the
  * ACR counters are; the order of the calls does not matter (examples are the earliest by
@@ -101,105 +153,46 @@ function detailString(flag: AnyFlag, field: string): string | null {
  * });
  * console.log(formatReport(builder.build()));
  * ```
- * @throws ReportInputError for a negative or fractional `examplesPerKind`.
+ * @throws ReportInputError for a negative or fractional `examplesPerKind`, or a `ledger` in another zone.
  */
 export function createReportBuilder(policy: Policy = ofcom2017, options: ReportBuilderOptions = {}): ReportBuilder {
   const timeZone = policy.timeZone;
   const perKind = options.examplesPerKind ?? 5;
   if (!Number.isInteger(perKind) || perKind < 0) throw new ReportInputError(`examplesPerKind should be a whole number, 0 or more; received ${perKind}`);
-  const tally = createAcrTally(timeZone);
-  const extras = new Map<AcrCell, CellExtra>();
+  if (options.ledger !== undefined && options.ledger.timeZone !== timeZone) {
+    throw new ReportInputError(`the ledger counts days in ${options.ledger.timeZone}, the policy in ${timeZone}: give a ledger in the policy's zone`);
+  }
+  const owned = options.ledger === undefined;
+  const ledger = options.ledger ?? createAcrLedger({ timeZone, scopes: [] });
+  const extras = createExtrasStore();
   const scopeFlags = new Map<string, MutableScopeFlag>();
   const refs: Set<string>[] = FLAG_KINDS.map(() => new Set<string>());
-  const examples = new Map<string, ReportExample[][]>();
+  const examples = createExampleKeeper(perKind);
+  const coverage = createCoverageCounter();
   const complaints: ReportComplaint[] = [];
   const matcher: ComplaintMatcher | null = options.complaints !== undefined && options.complaints.length > 0 ? createComplaintMatcher(options.complaints, policy, options.complaintOptions) : null;
   let calls = 0;
   let oldestAt: number | null = null;
   let newestAt: number | null = null;
-  let lastCell: AcrCell | null = null;
-  let lastExtra: CellExtra | null = null;
-  let lastExamplesDate = '';
-  let lastExamples: ReportExample[][] | null = null;
 
-  const examplesOf = (date: string): ReportExample[][] => {
-    if (lastExamples !== null && date === lastExamplesDate) return lastExamples;
-    let lists = examples.get(date);
-    if (lists === undefined) {
-      lists = FLAG_KINDS.map(() => []);
-      examples.set(date, lists);
-    }
-    lastExamplesDate = date;
-    lastExamples = lists;
-    return lists;
-  };
-
-  const example = (flag: AnyFlag, index: number, date: string, campaignId: string | null, callCentreId: string | null): void => {
-    if (perKind === 0) return;
-    const list = examplesOf(date)[index]!;
-    const last = list[list.length - 1];
-    // The common case, calls in time order, stops here once a day's list is full.
-    if (list.length === perKind && last !== undefined && flag.at > last.at) return;
-    const e: ReportExample = { kind: flag.kind, callId: flag.callId, at: flag.at, date, ref: flag.ref, campaignId, callCentreId, detail: flag.detail };
-    if (list.length === perKind && !exampleBefore(e, last!)) return;
-    let i = list.length;
-    while (i > 0 && exampleBefore(e, list[i - 1]!)) i--;
-    list.splice(i, 0, e);
-    if (list.length > perKind) list.pop();
-  };
-
-  const extraOf = (cell: AcrCell): CellExtra => {
-    if (cell === lastCell) return lastExtra!;
-    let extra = extras.get(cell);
-    if (extra === undefined) {
-      extra = { flags: FLAG_KINDS.map(() => 0), amd: emptyAmdCounts(), silentCliWithheld: 0, misuseAtUnsociableHours: 0 };
-      extras.set(cell, extra);
-    }
-    lastCell = cell;
-    lastExtra = extra;
-    return extra;
-  };
-
-  const data = (): ReportData => {
-    const cells = [];
-    for (const [cell, extra] of extras) {
-      cells.push({
-        date: cell.date,
-        campaignId: cell.campaignId,
-        callCentreId: cell.callCentreId,
-        counts: { ...cell.counts },
-        flags: flagCountsOf(extra.flags),
-        amd: { ...extra.amd },
-        silentCliWithheld: extra.silentCliWithheld,
-        misuseAtUnsociableHours: extra.misuseAtUnsociableHours,
-      });
-    }
+  const meta = (): Omit<ReportData, 'cells'> => {
     const refsOut: { [K in FlagKind]?: readonly string[] } = {};
     refs.forEach((set, i) => {
       if (set.size > 0) refsOut[FLAG_KINDS[i]!] = [...set].sort();
     });
-    const exampleList: ReportExample[] = [];
-    for (const lists of examples.values()) for (const list of lists) exampleList.push(...list);
     const matched: ReportComplaint[] = matcher === null ? [] : matcher.results().map(complaintSummary);
     return {
       version: 1,
-      policy: {
-        id: policy.id,
-        timeZone,
-        persistenceWeeks: policy.persistenceWeeks,
-        retentionMonths: policy.retentionMonths,
-        alertRate: policy.acr.alertRate,
-        acrWindow: policy.acr.window,
-      },
+      policy: reportPolicy(policy),
       calls,
       oldestAt,
       newestAt,
-      cells,
       scopeFlags: [...scopeFlags.values()].map((f): ReportScopeFlag => ({ ...f })),
       refs: refsOut,
-      examples: exampleList,
+      examples: examples.all(),
       examplesPerKind: perKind,
       complaints: [...matched, ...complaints],
+      notJudged: coverage.data(),
     };
   };
 
@@ -208,48 +201,17 @@ export function createReportBuilder(policy: Policy = ofcom2017, options: ReportB
     add(call) {
       const r = call.record;
       if (!hasCalendarDay(r.dialAt)) return; // a `timeOutOfRange` record: on no day, so in no cell of the report
-      const cell = tally.add(call);
-      const extra = extraOf(cell);
+      const cell = owned ? ledger.add(call) : ledger.cellOf(call);
+      extras.ensure(cell);
+      const v = extras.data();
+      const at = cell * EXTRA_STRIDE;
       calls += 1;
-      const at = r.dialAt;
-      if (oldestAt === null || at < oldestAt) oldestAt = at;
-      if (newestAt === null || at > newestAt) newestAt = at;
-      if (r.amd) {
-        const amd = extra.amd;
-        amd.calls += 1;
-        if (r.answerAt !== null) amd.answered += 1;
-      }
-      const verdict = r.amdResult;
-      if (verdict !== null) {
-        const amd = extra.amd;
-        const disposition = r.disposition;
-        if (verdict === 'human') {
-          amd.verdictHuman += 1;
-          if (disposition !== null) {
-            amd.checkedHuman += 1;
-            if (disposition === 'machine') amd.falseNegatives += 1;
-          }
-        } else if (verdict === 'machine') {
-          amd.verdictMachine += 1;
-          if (disposition !== null) {
-            amd.checkedMachine += 1;
-            if (disposition === 'human') amd.falsePositives += 1;
-          }
-        } else amd.verdictUnknown += 1;
-      }
-      const flags = call.flags;
-      if (flags.length > 0) {
-        const misuse = call.category === 'silent' || call.category === 'abandoned';
-        for (const f of flags) {
-          const i = FLAG_KIND_INDEX[f.kind];
-          extra.flags[i]! += 1;
-          const seen = refs[i]!;
-          if (!seen.has(f.ref)) seen.add(f.ref);
-          if (f.kind === 'silentCall' && f.detail.cliWithheld) extra.silentCliWithheld += 1;
-          else if (f.kind === 'unsociableHours' && misuse) extra.misuseAtUnsociableHours += 1;
-          example(f, i, cell.date, r.campaignId, r.callCentreId);
-        }
-      }
+      if (oldestAt === null || r.dialAt < oldestAt) oldestAt = r.dialAt;
+      if (newestAt === null || r.dialAt > newestAt) newestAt = r.dialAt;
+      countAmd(r, v, at + EXTRA_AMD);
+      const date = ledger.cellDate(cell);
+      if (call.flags.length > 0) countFlags(call, v, at, refs, examples, date);
+      if (call.notJudged !== undefined) coverage.add(date, call.notJudged);
       if (matcher !== null) matcher.add(call);
     },
     addFlag(f) {
@@ -258,17 +220,23 @@ export function createReportBuilder(policy: Policy = ofcom2017, options: ReportB
       const known = scopeFlags.get(key);
       if (known === undefined) scopeFlags.set(key, { date, kind: f.kind, ref: f.ref, campaignId, callCentreId, count: 1 });
       else known.count += 1;
-      const i = FLAG_KIND_INDEX[f.kind];
-      refs[i]!.add(f.ref);
-      example(f, i, date, campaignId, callCentreId);
+      refs[FLAG_KIND_INDEX[f.kind]]!.add(f.ref);
+      examples.offer(f, date, campaignId, callCentreId);
     },
     addComplaint(match) {
       complaints.push(complaintSummary(match));
     },
     calls: () => calls,
-    counters: () => tally.counters(),
-    data,
-    build: (overrides = {}) => buildReport(data(), { ...pickBuild(options), ...overrides }),
+    counters: () => ledger.counters(),
+    data() {
+      const m = meta();
+      const { version, policy: p, calls: n, oldestAt: oldest, newestAt: newest, ...rest } = m;
+      return { version, policy: p, calls: n, oldestAt: oldest, newestAt: newest, cells: cellsOf(ledger, extras), ...rest };
+    },
+    build(overrides = {}) {
+      extras.ensure(Math.max(0, ledger.capacity('campaignCallCentre') - 1));
+      return buildFromState({ data: meta(), ledger, extras: extras.data() }, { ...pickBuild(options), ...overrides });
+    },
   };
 }
 
@@ -279,15 +247,4 @@ function pickBuild(o: BuildReportOptions): BuildReportOptions {
   if (o.scopes !== undefined) out.scopes = o.scopes as readonly AcrScope[];
   if (o.misuseKinds !== undefined) out.misuseKinds = o.misuseKinds;
   return out;
-}
-
-/** What a report keeps of a matched complaint: its id, time, match count and finding kinds. */
-export function complaintSummary(match: ComplaintMatch): ReportComplaint {
-  const c = match.complaint;
-  return {
-    id: c.id ?? null,
-    at: c.window?.from ?? c.reportedAt ?? null,
-    matches: match.matchCount,
-    findings: match.findings.map((f) => f.kind),
-  };
 }

@@ -1,4 +1,3 @@
-import type { AuditResult } from '../audit.js';
 import type { ClassifiedCall } from '../classify.js';
 import type { Complaint, ComplaintMatch, ComplaintOptions } from '../complaints/complaint.js';
 import type { AnyFlag, FlagKind } from '../flags.js';
@@ -7,8 +6,10 @@ import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { buildReport, type BuildReportOptions } from './build-report.js';
 import { ReportInputError } from './report-input-error.js';
-import { complaintSummary, createReportBuilder, scopeFlagPlace } from './report-builder.js';
-import type { Report, ReportExample, ReportScopeFlag } from './types.js';
+import { createReportBuilder, scopeFlagPlace } from './report-builder.js';
+import { complaintSummary } from './sections/complaints.js';
+import { exampleOf, type ReportExample } from './sections/examples.js';
+import type { Report, ReportScopeFlag, ReportSource } from './types.js';
 
 /** Options for `report`. */
 export interface ReportOptions extends BuildReportOptions {
@@ -28,8 +29,7 @@ export interface ReportOptions extends BuildReportOptions {
 }
 
 const isMatch = (c: Complaint | ComplaintMatch): c is ComplaintMatch => 'matches' in c && 'findings' in c;
-const isAudit = (input: unknown): input is AuditResult =>
-  typeof input === 'object' && input !== null && !(Symbol.iterator in input) && 'reportData' in input && 'counters' in input;
+const isSource = (input: unknown): input is ReportSource => typeof input === 'object' && input !== null && !(Symbol.iterator in input) && 'reportData' in input;
 
 /**
  * The compliance report (Section 1, Annex 2, Annex 3) of a batch, in one pass: the period
@@ -40,8 +40,8 @@ const isAudit = (input: unknown): input is AuditResult =>
  * factors with their evidence — no score (A2.7) — and example flags to look up.
  *
  * `input` is either classified calls — ideally `misuse`'s updates, whose scope flags are
- * then counted too, or the `call`s out of them — or an `AuditResult`, whose report data is
- * re-used (for another period, say). The report does not run the cross-call rules itself:
+ * then counted too, or the `call`s out of them — or anything with `reportData` (an
+ * `AuditResult`), whose report data is re-used (for another period, say). The report does not run the cross-call rules itself:
  * plain `classify` output has no repeat, CLI-count, scanning or ACR-alert flags.
  *
  * @example
@@ -52,7 +52,7 @@ const isAudit = (input: unknown): input is AuditResult =>
  * ```
  * @throws ReportInputError for a reversed period, or raw complaints with an `AuditResult`.
  */
-export function report(input: Iterable<ClassifiedCall | MisuseUpdate> | AuditResult, options: ReportOptions = {}): Report {
+export function report(input: Iterable<ClassifiedCall | MisuseUpdate> | ReportSource, options: ReportOptions = {}): Report {
   const raw = (options.complaints ?? []).filter((c): c is Complaint => !isMatch(c));
   const matched = (options.complaints ?? []).filter(isMatch);
   const build: BuildReportOptions = {
@@ -61,7 +61,7 @@ export function report(input: Iterable<ClassifiedCall | MisuseUpdate> | AuditRes
     ...(options.scopes !== undefined ? { scopes: options.scopes } : {}),
     ...(options.misuseKinds !== undefined ? { misuseKinds: options.misuseKinds } : {}),
   };
-  if (isAudit(input)) {
+  if (isSource(input)) {
     if (raw.length > 0) {
       throw new ReportInputError('an audit result holds no calls to match complaints against: pass the complaints to audit(), or the results of matchComplaint()');
     }
@@ -72,7 +72,7 @@ export function report(input: Iterable<ClassifiedCall | MisuseUpdate> | AuditRes
     for (const f of options.scopeFlags ?? []) {
       const place = scopeFlagPlace(f, data.policy.timeZone);
       scopeFlags.push({ ...place, kind: f.kind, ref: f.ref, count: 1 });
-      examples.push({ ...place, kind: f.kind, callId: f.callId, at: f.at, ref: f.ref, detail: f.detail });
+      examples.push(exampleOf(f, place.date, place.campaignId, place.callCentreId));
       const seen = refs[f.kind] ?? [];
       if (!seen.includes(f.ref)) refs[f.kind] = [...seen, f.ref].sort();
     }

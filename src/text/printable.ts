@@ -18,7 +18,7 @@
 const UNPRINTABLE_G =
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /** The same, for a test (no `lastIndex` state). */
-const UNPRINTABLE = new RegExp(UNPRINTABLE_G.source);
+const UNPRINTABLE = /* @__PURE__ */ (() => new RegExp(UNPRINTABLE_G.source))();
 
 /** The short escapes; the rest are `\uXXXX`. */
 const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

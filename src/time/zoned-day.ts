@@ -34,7 +34,7 @@ const DAY = 86_400_000;
  * its midnight) may reach year 0, which `Intl` writes as 1 BC, or pass 9999 (or leave
  * what `Date` can hold, ±8.64e15 ms), so no day is computed.
  */
-export const CALENDAR_RANGE: { readonly from: number; readonly to: number } = Object.freeze({
+export const CALENDAR_RANGE: { readonly from: number; readonly to: number } = /* @__PURE__ */ Object.freeze({
   from: -62_135_424_000_000,
   to: 253_402_128_000_000,
 });

@@ -9,8 +9,8 @@ import { MESSAGE_CONTENT_FIELDS, QUEUE_INFORMATION_FIELDS, type MessageContent, 
 import { field } from './field.js';
 import { DEFAULT_VALID_TIME } from './timestamp.js';
 
-const MESSAGE_CONTENT = field.object(MESSAGE_CONTENT_FIELDS);
-const QUEUE_INFORMATION = field.object(QUEUE_INFORMATION_FIELDS);
+const MESSAGE_CONTENT = /* @__PURE__ */ (() => field.object(MESSAGE_CONTENT_FIELDS))();
+const QUEUE_INFORMATION = /* @__PURE__ */ (() => field.object(QUEUE_INFORMATION_FIELDS))();
 
 /**
  * Reads a `MessageContent` at `path` (e.g. `content` or `messageContent`): an object

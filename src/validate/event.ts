@@ -14,12 +14,12 @@ import { toValidationError, type SafeParseResult } from './result.js';
 import { validTimeOf, type ParseOptions, type TimeRange } from './timestamp.js';
 
 /** The reader of each event type's fields, built once from `CALL_EVENT_FIELDS` (a `Map`: an input `type` such as `__proto__` finds nothing). */
-const READERS: ReadonlyMap<string, ShapeReader> = new Map(
-  Object.keys(CALL_EVENT_FIELDS).map((type) => [type, shapeReader(CALL_EVENT_FIELDS[type as CallEventType], ['type', 'callId', 'at'], '')]),
-);
+const READERS: ReadonlyMap<string, ShapeReader> = /* @__PURE__ */ (
+  () => new Map(Object.keys(CALL_EVENT_FIELDS).map((type) => [type, shapeReader(CALL_EVENT_FIELDS[type as CallEventType], ['type', 'callId', 'at'], '')]))
+)();
 
-const CALL_ID = CALL_EVENT_BASE_FIELDS.callId.read;
-const AT = CALL_EVENT_BASE_FIELDS.at.read;
+const CALL_ID = /* @__PURE__ */ (() => CALL_EVENT_BASE_FIELDS.callId.read)();
+const AT = /* @__PURE__ */ (() => CALL_EVENT_BASE_FIELDS.at.read)();
 
 /** Parses a checked object: `type` first (so the error names the call when it can), then `callId`, `at` and the type's fields. */
 function parseEventObject(input: Readonly<Record<string, unknown>>, validTime: TimeRange): CallEvent {

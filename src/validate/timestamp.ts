@@ -31,7 +31,7 @@ export interface TimeRange {
 }
 
 /** The default valid time range: 2000-01-01T00:00Z (inclusive) to 2100-01-01T00:00Z (exclusive). */
-export const DEFAULT_VALID_TIME: TimeRange = Object.freeze({ from: 946_684_800_000, to: 4_102_444_800_000 });
+export const DEFAULT_VALID_TIME: TimeRange = /* @__PURE__ */ Object.freeze({ from: 946_684_800_000, to: 4_102_444_800_000 });
 
 /** Options of the parsers (`parseCallEvent`, `parseCallRecord`, `parseTimestamp`). */
 export interface ParseOptions {
@@ -48,7 +48,7 @@ function rangeText(range: TimeRange): string {
   return `a time from ${new Date(range.from).toISOString()} (inclusive) to ${new Date(range.to).toISOString()} (exclusive), the valid time range`;
 }
 
-const DEFAULT_RANGE_EXPECTED = rangeText(DEFAULT_VALID_TIME);
+const DEFAULT_RANGE_EXPECTED = /* @__PURE__ */ rangeText(DEFAULT_VALID_TIME);
 
 
 /**

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classify, definePolicy, foldEvents, ofcom2017, PolicyError, type AnyFlag } from '../../src/index.js';
-import { createScopeTally } from '../../src/acr/scope-tally.js';
-import { ACR_SCOPES } from '../../src/acr/table.js';
+import { classify, definePolicy, foldEvents, ofcom2017, PolicyError, zonedDay, type AnyFlag } from '../../src/index.js';
 import { isScanningProbe } from '../../src/rules/number-scanning/index.js';
 import { misuseAll } from '../../src/misuse/misuse-all.js';
 import { createMisuseState } from '../../src/misuse/state.js';
@@ -95,30 +93,32 @@ describe('number scanning (A1.35)', () => {
 });
 
 describe('ACR alert (A3.4; an alert, never a safe harbour, A4.20)', () => {
+  /** These days have a handful of calls: the alert's sample size is set to none (see acr-alert.property.test.ts for alertMinCalls). */
+  const anySample = definePolicy(ofcom2017, { acr: { alertMinCalls: 0 } });
   it('raises once per scope and day when the running rate first rises above the alert level', () => {
     const calls = [callAt('l1', 0, 'live'), callAt('a1', 60_000, 'abandoned', { to: number(1) }), callAt('a2', 120_000, 'abandoned', { to: number(2) })];
-    const updates = misuseAll(calls, ofcom2017, { scopes: ['all', 'campaign'] });
+    const updates = misuseAll(calls, anySample, { scopes: ['all', 'campaign'] });
     expect(updates.map((u) => scopeFlags(u.raised).map((f) => f.kind === 'acrAlert' && f.detail.scope))).toEqual([[], ['all', 'campaign'], []]);
     expect(updates[1]?.raised.at(-2)).toEqual({
       kind: 'acrAlert',
       callId: null,
       at: T0 + 60_000,
       ref: 'A3.4',
-      detail: { date: '2026-11-23', scope: 'all', campaignId: null, callCentreId: null, rate: 0.5, alertRate: 0.03, x: 1, y: 1, z: 0, estimated: false },
+      detail: { date: '2026-11-23', scope: 'all', campaignId: null, callCentreId: null, rate: 0.5, alertRate: 0.03, x: 1, y: 1, z: 0, estimated: false, calls: 2, minCalls: 0 },
     });
   });
 
   it('a rate that falls below the level and rises again does not raise it twice that day; the next day it can', () => {
     const lives = Array.from({ length: 40 }, (_, i) => callAt(`l${i}`, 1000 * (i + 2), 'live', { to: number(i + 10) }));
     const calls = [callAt('a0', 0, 'abandoned', { to: number(0) }), ...lives, callAt('a1', 100_000, 'abandoned', { to: number(1) }), callAt('n1', DAY, 'abandoned', { to: number(2) })];
-    const alerts = misuseAll(calls, ofcom2017, { scopes: ['all'] }).flatMap((u) => scopeFlags(u.raised));
+    const alerts = misuseAll(calls, anySample, { scopes: ['all'] }).flatMap((u) => scopeFlags(u.raised));
     expect(alerts.map((f) => f.kind === 'acrAlert' && f.detail.date)).toEqual(['2026-11-23', '2026-11-24']);
   });
 
   it('options.alertRate overrides the policy; null turns the alert off', () => {
     const calls = [callAt('l1', 0, 'live'), callAt('a1', 1000, 'abandoned', { to: number(1) })];
-    expect(misuseAll(calls, ofcom2017, { alertRate: 0.6, scopes: ['all'] }).flatMap((u) => scopeFlags(u.raised))).toEqual([]);
-    expect(misuseAll(calls, ofcom2017, { alertRate: null }).flatMap((u) => scopeFlags(u.raised))).toEqual([]);
+    expect(misuseAll(calls, anySample, { alertRate: 0.6, scopes: ['all'] }).flatMap((u) => scopeFlags(u.raised))).toEqual([]);
+    expect(misuseAll(calls, anySample, { alertRate: null }).flatMap((u) => scopeFlags(u.raised))).toEqual([]);
     expect(misuseAll(calls, definePolicy(ofcom2017, { acr: { alertRate: null } })).flatMap((u) => scopeFlags(u.raised))).toEqual([]);
   });
 });
@@ -166,31 +166,46 @@ describe('per-call flags come with the call', () => {
 });
 
 describe('ACR alert (property)', () => {
-  it('raises exactly what a plain running tally of every call would, once per scope and day', () => {
+  it('raises exactly what a plain running tally of every call would, once per scope and day, from alertMinCalls calls in x + y', () => {
     const spec = fc.record({
       at: fc.integer({ min: 0, max: 40 * HOUR }),
       outcome: fc.constantFrom<Outcome>('live', 'abandoned', 'silent', 'unanswered', 'machine', 'machineToAgent'),
       campaignId: fc.constantFrom('a', 'b'),
       callCentreId: fc.constantFrom('leeds', 'cebu'),
     });
+    const scopes = ['all', 'campaign', 'callCentre', 'campaignCallCentre'] as const;
     fc.assert(
-      fc.property(fc.array(spec, { maxLength: 60 }), fc.constantFrom(0.03, 0.2, 0.5), (specs, alertRate) => {
+      fc.property(fc.array(spec, { maxLength: 60 }), fc.constantFrom(0.03, 0.2, 0.5), fc.constantFrom(0, 1, 5, 20), (specs, alertRate, alertMinCalls) => {
+        const policy = definePolicy(ofcom2017, { acr: { alertMinCalls } });
         const calls = specs
           .sort((x, y) => x.at - y.at)
           .map((s, i) => callAt(`c${i}`, s.at, s.outcome, { campaignId: s.campaignId, callCentreId: s.callCentreId, to: number(i) }));
-        const got = misuseAll(calls, ofcom2017, { alertRate }).flatMap((u, i) =>
+        const got = misuseAll(calls, policy, { alertRate }).flatMap((u, i) =>
           u.raised.flatMap((f) => (f.kind === 'acrAlert' ? [[i, f.detail.date, f.detail.scope, f.detail.campaignId, f.detail.callCentreId, f.detail.rate]] : [])),
         );
-        const tally = createScopeTally(ofcom2017.timeZone, ACR_SCOPES, alertRate);
+        // The model: running y, z, known and unknown abandoned calls per scope and day (Annex 3, A3.6).
+        const tally = new Map<string, { y: number; z: number; known: number; unknown: number }>();
         const seen = new Set<string>();
-        const expected = calls.flatMap((call, i) =>
-          tally.addAndRows(call).flatMap((row) => {
-            const key = JSON.stringify([row.date, row.scope, row.campaignId, row.callCentreId]);
-            if (!row.alert || seen.has(key)) return [];
+        const expected = calls.flatMap((call, i) => {
+          const date = zonedDay(call.record.dialAt, ofcom2017.timeZone).date;
+          return scopes.flatMap((scope) => {
+            const campaignId = scope === 'campaign' || scope === 'campaignCallCentre' ? call.record.campaignId : null;
+            const callCentreId = scope === 'callCentre' || scope === 'campaignCallCentre' ? call.record.callCentreId : null;
+            const key = JSON.stringify([date, scope, campaignId, callCentreId]);
+            const t = tally.get(key) ?? { y: 0, z: 0, known: 0, unknown: 0 };
+            tally.set(key, t);
+            if (call.category === 'live') t.y += 1;
+            else if (call.category === 'abandoned') (call.answeredBy === 'unknown' ? (t.unknown += 1) : (t.known += 1));
+            else if (call.category === 'answerMachine' && call.machine === 'falseNegative') t.z += 1;
+            else return [];
+            const share = t.y + t.z === 0 ? 0 : t.z / (t.y + t.z);
+            const x = t.known + t.unknown * (1 - share);
+            const rate = x + t.y === 0 ? null : x / (x + t.y);
+            if (rate === null || !(rate > alertRate) || t.y + t.known + t.unknown < alertMinCalls || seen.has(key)) return [];
             seen.add(key);
-            return [[i, row.date, row.scope, row.campaignId, row.callCentreId, row.acr.rate]];
-          }),
-        );
+            return [[i, date, scope, campaignId, callCentreId, rate]];
+          });
+        });
         expect(got).toEqual(expected);
       }),
       { numRuns: 300 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { from, lastValueFrom, map, throwError, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { classified, foldEvents, ofcom2017 } from '../../src/index.js';
+import { classified, definePolicy, foldEvents, ofcom2017 } from '../../src/index.js';
 import { misuseAll } from '../../src/misuse/misuse-all.js';
 import { misuse } from '../../src/operators/misuse.js';
 import { callEvents } from '../support/calls.js';
@@ -18,7 +18,7 @@ describe('misuse operator', () => {
         d: callAt('a1', WINDOW + HOUR, 'abandoned', { to: '0113 496 7777' }),
       });
       const repeat = (callId: string) => expect.objectContaining({ kind: 'repeatWithin72h', callId, ref: 'A2.9' });
-      expectObservable(calls.pipe(misuse(ofcom2017, { scopes: ['all'] }), map((u) => u.raised.map((f) => f.kind)))).toBe('a-b-c-d|', {
+      expectObservable(calls.pipe(misuse(definePolicy(ofcom2017, { acr: { alertMinCalls: 0 } }), { scopes: ['all'] }), map((u) => u.raised.map((f) => f.kind)))).toBe('a-b-c-d|', {
         a: ['silentCall'],
         b: ['silentCall', 'repeatWithin72h'],
         c: [],

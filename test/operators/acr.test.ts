@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { acr, acrCounters, audit, classified, DuplicateCallError, foldEvents, ofcom2017, PolicyError, type CallRecord } from '../../src/index.js';
+import { acr, acrCounters, audit, classified, definePolicy, DuplicateCallError, foldEvents, ofcom2017, PolicyError, type CallRecord } from '../../src/index.js';
 import { callEvents } from '../support/calls.js';
 
 type Steps = Parameters<typeof callEvents>[1];
@@ -90,8 +90,10 @@ describe('audit', () => {
 
   it('runs the cross-call rules by default and counts their flags (A2.9, A3.4)', () => {
     // Call 3 dials the number of abandoned call 2 again at once, with no guaranteed agent.
-    const result = audit([rec('1', LIVE), rec('2', ABANDONED), rec('3', SILENT)]);
+    const result = audit([rec('1', LIVE), rec('2', ABANDONED), rec('3', SILENT)], definePolicy(ofcom2017, { acr: { alertMinCalls: 0 } }));
     expect(result.flagCounts).toEqual({ abandonedCall: 1, silentCall: 1, repeatWithin72h: 1, acrAlert: 4 });
+    // Two calls in x + y are below the default sample of 100: no alert (the table still marks the rate).
+    expect(audit([rec('1', LIVE), rec('2', ABANDONED), rec('3', SILENT)]).flagCounts.acrAlert).toBeUndefined();
     expect(result.report.repeatsWithin72h).toBe(1);
     expect(result.report.calls).toBe(3);
     expect(result.table).toEqual(audit([rec('1', LIVE), rec('2', ABANDONED), rec('3', SILENT)], ofcom2017, { misuse: false }).table);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { acr, acrCounters, acrTable, ofcom2017, type AcrCounters, type AcrRow, type ClassifiedCall } from '../../src/index.js';
 import { policyAcrTable } from '../../src/acr/table.js';
-import { addDays, trailingCounts, windowStart } from '../../src/acr/trailing.js';
+import { addDays, windowStart } from '../../src/acr/trailing.js';
 import { emptyCounts } from '../../src/acr/counts.js';
 import { usTsr } from '../../src/policy/us-tsr.js';
 import { call } from '../guard/helpers.js';
@@ -114,20 +114,19 @@ describe('ACR window trailing30Days (US TSR 16 CFR 310.4(b)(4)(i))', () => {
     );
   });
 
-  it('trailingCounts slides over days in any order', () => {
+  it('a trailing row sums the 30 days ending on its date, whatever order the days were counted in', () => {
     const c = (live: number) => ({ ...emptyCounts(), calls: live, live });
-    const out = trailingCounts([
-      { date: '2026-02-01', counts: c(3) },
-      { date: '2026-01-01', counts: c(1) },
-      { date: '2026-01-30', counts: c(2) },
-    ]);
-    expect(out.map((o) => [o.date, o.counts.live])).toEqual([
+    const cell = (date: string, live: number) => ({ date, campaignId: 'k', callCentreId: 'leeds', counts: c(live) });
+    const counters = { timeZone: 'Europe/London', cells: Object.fromEntries([cell('2026-02-01', 3), cell('2026-01-01', 1), cell('2026-01-30', 2)].map((x) => [JSON.stringify([x.date, 'k', 'leeds']), x])) };
+    const rows = acrTable(counters, { scopes: ['all'], window: 'trailing30Days' });
+    expect(rows.map((o) => [o.date, o.counts.live])).toEqual([
       ['2026-01-01', 1],
       ['2026-01-30', 3],
       ['2026-02-01', 5],
     ]);
     // 31 January's window starts 2 January: 1 January is out.
-    expect(trailingCounts([{ date: '2026-01-01', counts: c(1) }, { date: '2026-01-31', counts: c(1) }]).map((o) => o.counts.live)).toEqual([1, 1]);
+    const two = { timeZone: 'Europe/London', cells: Object.fromEntries([cell('2026-01-01', 1), cell('2026-01-31', 1)].map((x) => [JSON.stringify([x.date, 'k', 'leeds']), x])) };
+    expect(acrTable(two, { scopes: ['all'], window: 'trailing30Days' }).map((o) => o.counts.live)).toEqual([1, 1]);
   });
 });
 

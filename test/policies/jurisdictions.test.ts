@@ -24,7 +24,7 @@ describe('shipped policies', () => {
   });
 
   it('differ only in data', () => {
-    expect(ofcom2010.acr).toEqual({ window: 'calendarDay', alertRate: 0.03 });
+    expect(ofcom2010.acr).toEqual({ window: 'calendarDay', alertRate: 0.03, alertMinCalls: 100 });
     expect(ofcom2010.message.deadlineFrom.withAmd).toBe('salutationEnd');
     expect(usTsr).toMatchObject({ timeZone: 'America/New_York', retentionMonths: 60, connection: { deadlineMs: 2000 }, acr: { window: 'trailing30Days', alertRate: 0.03 }, ring: { minMs: 15_000, minRings: 4 } });
     expect(usFcc.message.requiredContent).toContain('automatedOptOut');

@@ -23,10 +23,10 @@ describe('report: calls by category per scope and day', () => {
   it('counts each category per day, with its share of all calls', () => {
     const all = scope('all', null, null);
     expect(all.days.map((d) => d.date)).toEqual(['2026-11-23', '2026-11-24']);
-    expect(all.days[0]!.counts).toEqual({ calls: 4, live: 1, abandoned: 1, silent: 1, answerMachine: 0, unconnected: 1 });
-    expect(all.days[0]!.rates).toEqual({ live: 0.25, abandoned: 0.25, silent: 0.25, answerMachine: 0, unconnected: 0.25 });
+    expect(all.days[0]!.counts).toEqual({ calls: 4, live: 1, abandoned: 1, silent: 1, answerMachine: 0, unconnected: 1, undetermined: 0 });
+    expect(all.days[0]!.rates).toEqual({ live: 0.25, abandoned: 0.25, silent: 0.25, answerMachine: 0, unconnected: 0.25, undetermined: 0 });
     expect(all.days[1]!.counts).toMatchObject({ calls: 2, live: 1, answerMachine: 1 });
-    expect(r.categories).toEqual({ calls: 6, live: 2, abandoned: 1, silent: 1, answerMachine: 1, unconnected: 1 });
+    expect(r.categories).toEqual({ calls: 6, live: 2, abandoned: 1, silent: 1, answerMachine: 1, unconnected: 1, undetermined: 0 });
     expect(r.rates.silent).toBeCloseTo(1 / 6);
   });
 
@@ -86,7 +86,7 @@ describe('report: flags', () => {
   });
 
   it('counts repeats within 72 h (A2.9) and scope flags out of misuse, against the rows they are about', () => {
-    const policy = { ...ofcom2017, cli: { ...ofcom2017.cli, maxDistinctPerCampaignDay: 1 } };
+    const policy = { ...ofcom2017, cli: { ...ofcom2017.cli, maxDistinctPerCampaignDay: 1 }, acr: { ...ofcom2017.acr, alertMinCalls: 0 } };
     const calls = [
       callAt('1', T0, 'abandoned', { cli: '0113 496 1001', callCentreId: 'leeds' }),
       callAt('2', T0 + HOUR, 'silent', { cli: '0113 496 1002', callCentreId: 'cebu' }),

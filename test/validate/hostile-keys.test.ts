@@ -115,7 +115,7 @@ describe.each(KEYS)('a %s key', (key) => {
   });
 
   it('as an ACR cell key: merged like any other key, never onto a prototype', () => {
-    const cell = { date: '2024-03-01', campaignId: 'k', callCentreId: 'cc', counts: { calls: 2, live: 1, abandonedLive: 1, abandonedUnknown: 0, silent: 0, unconnected: 0, machineDisconnected: 0, machineToAgent: 0, machineAbandoned: 0 } };
+    const cell = { date: '2024-03-01', campaignId: 'k', callCentreId: 'cc', counts: { calls: 2, live: 1, abandonedLive: 1, abandonedUnknown: 0, silent: 0, unconnected: 0, machineDisconnected: 0, machineToAgent: 0, machineAbandoned: 0, undetermined: 0 } };
     const a = JSON.parse(`{"timeZone":"Europe/London","cells":{"${key}":${JSON.stringify(cell)}}}`) as AcrCounters;
     const merged = mergeCounters(a, a);
     expect(Object.keys(merged.cells)).toEqual([key]);

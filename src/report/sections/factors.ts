@@ -1,5 +1,27 @@
-import type { FlagKind } from '../flags.js';
-import type { ReportComplaints, ReportFactor, RetentionHorizon, ScopeReport } from './types.js';
+import type { FlagKind } from '../../flags.js';
+import type { ReportComplaints } from './complaints.js';
+import type { RetentionHorizon } from './retention.js';
+import type { ScopeFigures, ScopeReport } from './scopes.js';
+
+/** One Annex 2 factor with the numbers the records give for it — never a score (A2.7). */
+export interface ReportFactor {
+  readonly id: string;
+  readonly paragraphs: string;
+  readonly title: string;
+  /**
+   * The records show something under this factor (a non-zero count, or a gap in the
+   * records); `false`: they show nothing; `null`: call records cannot show it (A2.20–A2.22).
+   */
+  readonly observed: boolean | null;
+  readonly evidence: { readonly [name: string]: number | string | boolean | null };
+  readonly note: string;
+}
+
+/** The highest daily ACR of any campaign in the period (A3.4), and the campaign days above the alert level. */
+export interface CampaignAcr {
+  readonly highest: { readonly rate: number; readonly campaignId: string; readonly date: string } | null;
+  readonly daysAboveAlert: number;
+}
 
 /** Evidence names whose values are shares (0–1), not counts. */
 export const SHARE_EVIDENCE: ReadonlySet<string> = new Set([
@@ -13,32 +35,21 @@ export const SHARE_EVIDENCE: ReadonlySet<string> = new Set([
   'machineShareOfAnswered',
 ]);
 
-/** What the factors read: the `all` scope, the campaigns, complaints and retention. */
+/** What the factors read: the `all` scope, the campaigns' daily ACR, complaints and retention. */
 export interface FactorInput {
-  readonly all: { readonly report: ScopeReport; readonly silentCliWithheld: number; readonly misuseAtUnsociableHours: number };
-  readonly campaigns: readonly ScopeReport[];
+  readonly all: ScopeFigures;
+  readonly campaigns: CampaignAcr;
   readonly complaints: ReportComplaints;
   readonly retention: RetentionHorizon;
   readonly alertRate: number | null;
 }
 
-/**
- * The factors of Section 1 and Annex 2 (A2.3–A2.25), each with its paragraphs and the
- * numbers the records give for it. Ofcom does not weigh them mechanically (A2.7), so
- * neither does this: there is no score, no weighting and no verdict — `observed` says only
- * whether the records show anything under the factor.
- */
-export function annex2Factors(input: FactorInput): ReportFactor[] {
-  const { all, campaigns, complaints, retention, alertRate } = input;
+/** Silent and abandoned calls, the ACR, persistence and complaints (A2.3–A2.6, Section 1, Annex 3). */
+function outcomeFactors(input: FactorInput): ReportFactor[] {
+  const { all, campaigns, complaints, alertRate } = input;
   const r = all.report;
-  const n = (k: FlagKind): number => r.flags[k] ?? 0;
-  const any = (...ks: FlagKind[]): boolean => ks.some((k) => n(k) > 0);
-  let campaignHigh: ScopeReport | null = null;
-  let campaignDaysAboveAlert = 0;
-  for (const c of campaigns) {
-    campaignDaysAboveAlert += c.acr.daysAboveAlert;
-    if (c.acr.highestRate !== null && (campaignHigh === null || c.acr.highestRate > (campaignHigh.acr.highestRate ?? -1))) campaignHigh = c;
-  }
+  const campaignHigh = campaigns.highest;
+  const campaignDaysAboveAlert = campaigns.daysAboveAlert;
   const daysWith = (pick: (d: ScopeReport['days'][number]) => number): number => r.days.filter((d) => pick(d) > 0).length;
   return [
     {
@@ -66,9 +77,9 @@ export function annex2Factors(input: FactorInput): ReportFactor[] {
         daysWithRate: r.acr.daysWithRate,
         highestDailyAcr: r.acr.highestRate,
         highestDailyAcrDate: r.acr.highestRateDate,
-        highestCampaignDailyAcr: campaignHigh?.acr.highestRate ?? null,
+        highestCampaignDailyAcr: campaignHigh?.rate ?? null,
         highestCampaignDailyAcrCampaign: campaignHigh?.campaignId ?? null,
-        highestCampaignDailyAcrDate: campaignHigh?.acr.highestRateDate ?? null,
+        highestCampaignDailyAcrDate: campaignHigh?.date ?? null,
         campaignDaysAboveAlert: campaignDaysAboveAlert,
         alertRate,
       },
@@ -102,6 +113,16 @@ export function annex2Factors(input: FactorInput): ReportFactor[] {
       },
       note: 'Only complaints given to the report are counted; an unmatched complaint may concern another caller.',
     },
+  ];
+}
+
+/** How the calls were made: repeats, hours, CLI, ring time, the message, other misuse (A2.8–A2.19, A1.28–A1.36). */
+function conductFactors(input: FactorInput): ReportFactor[] {
+  const { all } = input;
+  const r = all.report;
+  const n = (k: FlagKind): number => r.flags[k] ?? 0;
+  const any = (...ks: FlagKind[]): boolean => ks.some((k) => n(k) > 0);
+  return [
     {
       id: 'repeatCalls',
       paragraphs: 'A2.8–A2.10',
@@ -165,6 +186,12 @@ export function annex2Factors(input: FactorInput): ReportFactor[] {
       evidence: { numberScanning: n('numberScanning'), ivmLongWait: n('ivmLongWait'), ivmNoQueueInfo: n('ivmNoQueueInfo') },
       note: '',
     },
+  ];
+}
+
+/** Factors call records cannot show (A2.2, A2.5, A2.6, A2.20–A2.22). */
+function judgementFactors(): ReportFactor[] {
+  return [
     {
       id: 'harm',
       paragraphs: 'A2.2, A2.5, A2.6',
@@ -181,6 +208,15 @@ export function annex2Factors(input: FactorInput): ReportFactor[] {
       evidence: {},
       note: 'Testing, competent staff, dialling rates, agent monitoring and oversight of third parties are not in call records.',
     },
+  ];
+}
+
+/** AMD accuracy and record management (A2.23–A2.25). */
+function recordFactors(input: FactorInput): ReportFactor[] {
+  const { all, retention } = input;
+  const r = all.report;
+  const n = (k: FlagKind): number => r.flags[k] ?? 0;
+  return [
     {
       id: 'amdAccuracy',
       paragraphs: 'A2.24',
@@ -214,4 +250,14 @@ export function annex2Factors(input: FactorInput): ReportFactor[] {
       note: 'Covering the lookback shows only that these records reach back; the type of dialler and AMD in use (A2.24) is not in them.',
     },
   ];
+}
+
+/**
+ * The factors of Section 1 and Annex 2 (A2.3–A2.25), each with its paragraphs and the
+ * numbers the records give for it. Ofcom does not weigh them mechanically (A2.7), so
+ * neither does this: there is no score, no weighting and no verdict — `observed` says only
+ * whether the records show anything under the factor.
+ */
+export function annex2Factors(input: FactorInput): ReportFactor[] {
+  return [...outcomeFactors(input), ...conductFactors(input), ...judgementFactors(), ...recordFactors(input)];
 }

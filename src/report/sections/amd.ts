@@ -1,0 +1,100 @@
+import type { CallCounts } from '../../acr/counts.js';
+import type { CallRecord } from '../../record.js';
+import { categories, share } from './categories.js';
+
+/** Evidence of AMD accuracy, counted per call (A2.24, A1.6, A3.5). */
+export interface AmdCounts {
+  /** Calls placed with AMD on. */
+  calls: number;
+  /** Of those, answered. */
+  answered: number;
+  /** AMD verdicts given (on any call). */
+  verdictHuman: number;
+  verdictMachine: number;
+  verdictUnknown: number;
+  /** Verdicts `human` / `machine` that a later disposition confirms or contradicts. */
+  checkedHuman: number;
+  checkedMachine: number;
+  /** AMD said machine, the disposition says a person (A1.6: a silent call if dropped). */
+  falsePositives: number;
+  /** AMD said person, the disposition says machine (A3.5: z if passed to an agent). */
+  falseNegatives: number;
+}
+
+/** AMD evidence (A2.24): how often it erred, by the later dispositions. */
+export interface AmdEvidence extends Readonly<AmdCounts> {
+  /** falsePositives / checkedMachine; `null` when none was checked. */
+  readonly falsePositiveRate: number | null;
+  /** falseNegatives / checkedHuman; `null` when none was checked. */
+  readonly falseNegativeRate: number | null;
+  /** Answered calls (all, with or without AMD), and those a machine answered. */
+  readonly answeredCalls: number;
+  readonly machineAnswered: number;
+  /** machineAnswered / answeredCalls; `null` when none was answered. */
+  readonly machineShareOfAnswered: number | null;
+}
+
+/** The AMD counters in their order (the layout of the report's count vectors). */
+export const AMD_FIELDS = [
+  'calls',
+  'answered',
+  'verdictHuman',
+  'verdictMachine',
+  'verdictUnknown',
+  'checkedHuman',
+  'checkedMachine',
+  'falsePositives',
+  'falseNegatives',
+] as const satisfies readonly (keyof AmdCounts)[];
+
+/** Zeroed AMD evidence counters (A2.24). */
+export function emptyAmdCounts(): AmdCounts {
+  return { calls: 0, answered: 0, verdictHuman: 0, verdictMachine: 0, verdictUnknown: 0, checkedHuman: 0, checkedMachine: 0, falsePositives: 0, falseNegatives: 0 };
+}
+
+/**
+ * Adds one call's AMD evidence (A2.24) into `v` at `at` (`AMD_FIELDS` order): AMD on and
+ * answered; the verdict; and whether a later disposition confirms it (false positives,
+ * A1.6; false negatives, A3.5).
+ */
+export function countAmd(r: CallRecord, v: Float64Array, at: number): void {
+  if (r.amd) {
+    v[at]! += 1;
+    if (r.answerAt !== null) v[at + 1]! += 1;
+  }
+  const verdict = r.amdResult;
+  if (verdict === null) return;
+  const disposition = r.disposition;
+  if (verdict === 'human') {
+    v[at + 2]! += 1;
+    if (disposition === null) return;
+    v[at + 5]! += 1;
+    if (disposition === 'machine') v[at + 8]! += 1;
+  } else if (verdict === 'machine') {
+    v[at + 3]! += 1;
+    if (disposition === null) return;
+    v[at + 6]! += 1;
+    if (disposition === 'human') v[at + 7]! += 1;
+  } else v[at + 4]! += 1;
+}
+
+/** AMD counts read from `v` at `at`. */
+export function amdCountsAt(v: ArrayLike<number>, at: number): AmdCounts {
+  const out = emptyAmdCounts();
+  AMD_FIELDS.forEach((k, i) => (out[k] = v[at + i]!));
+  return out;
+}
+
+/** The AMD evidence of a scope (A2.24): the counts, their error rates, and the machine share of answered calls. */
+export function amdEvidence(a: AmdCounts, c: Readonly<CallCounts>): AmdEvidence {
+  const cats = categories(c);
+  const answeredCalls = cats.calls - cats.unconnected;
+  return {
+    ...a,
+    falsePositiveRate: share(a.falsePositives, a.checkedMachine),
+    falseNegativeRate: share(a.falseNegatives, a.checkedHuman),
+    answeredCalls,
+    machineAnswered: cats.answerMachine,
+    machineShareOfAnswered: share(cats.answerMachine, answeredCalls),
+  };
+}

@@ -1,0 +1,75 @@
+import type { NotJudged } from '../../rules/rule.js';
+import { inPeriod, type ReportPeriod } from './period.js';
+
+/** Calls on one calendar day on which one rule was not judged, for one reason: report data. */
+export interface ReportNotJudged {
+  readonly date: string;
+  readonly rule: string;
+  readonly title: string;
+  readonly refs: readonly string[];
+  readonly reason: string;
+  readonly calls: number;
+}
+
+/** One rule that was not judged on some calls in the period. */
+export interface CoverageRule {
+  readonly rule: string;
+  readonly title: string;
+  readonly refs: readonly string[];
+  /** Calls in the period on which the rule was judged. */
+  readonly judged: number;
+  /** Calls on which it was not, by reason (most first). */
+  readonly notJudged: number;
+  readonly reasons: readonly { readonly reason: string; readonly calls: number }[];
+}
+
+/** Which rules the records let the classifier judge: every rule on every call, or the gaps. */
+export interface ReportCoverage {
+  /** Every rule was judged on every call in the period. */
+  readonly complete: boolean;
+  readonly rules: readonly CoverageRule[];
+  /** Calls in the period whose records could not show live, abandoned or silent (`undetermined`; excluded from x and y). */
+  readonly undetermined: number;
+}
+
+/** Counts the rules not judged per day, rule and reason (memory: days × rules × reasons). */
+export interface CoverageCounter {
+  add(date: string, notJudged: readonly NotJudged[] | undefined): void;
+  data(): ReportNotJudged[];
+}
+
+/** A `CoverageCounter`. */
+export function createCoverageCounter(): CoverageCounter {
+  const entries = new Map<string, { date: string; rule: string; title: string; refs: readonly string[]; reason: string; calls: number }>();
+  return {
+    add(date, notJudged) {
+      if (notJudged === undefined || notJudged.length === 0) return;
+      for (const n of notJudged) {
+        const key = JSON.stringify([date, n.rule, n.reason]);
+        const known = entries.get(key);
+        if (known !== undefined) known.calls += 1;
+        else entries.set(key, { date, rule: n.rule, title: n.title, refs: [...n.refs], reason: n.reason, calls: 1 });
+      }
+    },
+    data: () => [...entries.values()].map((e) => ({ ...e })),
+  };
+}
+
+/** The coverage section: for each rule not judged on some calls in the period, judged on N, not judged on M, with the reasons grouped. */
+export function coverageSection(entries: readonly ReportNotJudged[], period: ReportPeriod, calls: number, undetermined: number): ReportCoverage {
+  const rules = new Map<string, { rule: string; title: string; refs: readonly string[]; reasons: Map<string, number> }>();
+  for (const e of entries) {
+    if (!inPeriod(period, e.date)) continue;
+    let r = rules.get(e.rule);
+    if (r === undefined) rules.set(e.rule, (r = { rule: e.rule, title: e.title, refs: e.refs, reasons: new Map() }));
+    r.reasons.set(e.reason, (r.reasons.get(e.reason) ?? 0) + e.calls);
+  }
+  const out: CoverageRule[] = [...rules.values()]
+    .map((r) => {
+      const reasons = [...r.reasons].map(([reason, n]) => ({ reason, calls: n })).sort((a, b) => b.calls - a.calls || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+      const notJudged = Math.min(calls, reasons.reduce((a, b) => a + b.calls, 0));
+      return { rule: r.rule, title: r.title, refs: r.refs, judged: calls - notJudged, notJudged, reasons };
+    })
+    .sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return { complete: out.length === 0, rules: out, undetermined };
+}

@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acrTable, audit, createAcrTally, formatReport, report, type ClassifiedCall, type NotJudged, type ReportExample } from '../../src/index.js';
+import { callAt, MINUTE, T0 } from './helpers.js';
+
+const ivm: NotJudged = { rule: 'ivmWait', title: 'IVM waits', refs: ['A1.28', 'A1.29'], reason: 'the records carry no IVM events' };
+const content: NotJudged = { rule: 'messageContent', title: 'Information message content', refs: ['A2.17'], reason: 'the message content is not recorded' };
+const contentOther: NotJudged = { ...content, reason: 'the message was played by a third party' };
+
+const withNotJudged = (c: ClassifiedCall, notJudged: readonly NotJudged[]): ClassifiedCall => ({ ...c, notJudged });
+
+describe('report: coverage of the rules', () => {
+  it('says every rule was judged on every call when no call has notJudged', () => {
+    const r = report([callAt('1', T0, 'live'), withNotJudged(callAt('2', T0 + MINUTE, 'live', { to: '01632960002' }), [])]);
+    expect(r.coverage).toEqual({ complete: true, rules: [], undetermined: 0 });
+    expect(formatReport(r)).toContain('Rules judged (coverage)\n-----------------------\nEvery rule was judged on every call.\n');
+  });
+
+  it('gives, per rule not judged on some calls, the calls judged and not judged, with the reasons grouped', () => {
+    const calls = [
+      withNotJudged(callAt('1', T0, 'live'), [ivm, content]),
+      withNotJudged(callAt('2', T0 + MINUTE, 'live', { to: '01632960002' }), [ivm, contentOther]),
+      withNotJudged(callAt('3', T0 + 2 * MINUTE, 'live', { to: '01632960003' }), [ivm]),
+      callAt('4', T0 + 3 * MINUTE, 'live', { to: '01632960004' }),
+    ];
+    const r = report(calls);
+    expect(r.coverage.complete).toBe(false);
+    expect(r.coverage.rules).toEqual([
+      { rule: 'ivmWait', title: 'IVM waits', refs: ['A1.28', 'A1.29'], judged: 1, notJudged: 3, reasons: [{ reason: 'the records carry no IVM events', calls: 3 }] },
+      {
+        rule: 'messageContent',
+        title: 'Information message content',
+        refs: ['A2.17'],
+        judged: 2,
+        notJudged: 2,
+        reasons: [
+          { reason: 'the message content is not recorded', calls: 1 },
+          { reason: 'the message was played by a third party', calls: 1 },
+        ],
+      },
+    ]);
+    const text = formatReport(r);
+    expect(text).toContain('IVM waits (A1.28, A1.29): judged on 1 calls, not judged on 3 calls \u2014 the records carry no IVM events');
+    expect(text.replace(/\n {2}/g, ' ')).toContain(
+      'Information message content (A2.17): judged on 2 calls, not judged on 2 calls \u2014 the message content is not recorded (1); the message was played by a third party (1)',
+    );
+    expect(JSON.parse(JSON.stringify(r)).coverage.rules).toHaveLength(2);
+  });
+
+  it('counts coverage in the period only, and keeps it in the report data (an AuditResult can be re-reported)', () => {
+    const a = audit([callAt('1', T0, 'live').record]);
+    expect(a.reportData.notJudged).toEqual([]);
+    expect(report(a).coverage.complete).toBe(true);
+  });
+});
+
+describe('report: undetermined calls', () => {
+  const undetermined = (id: string, at: number): ClassifiedCall => ({ ...callAt(id, at, 'live', { to: `016329600${id.padStart(2, '0')}` }), category: 'undetermined', answeredBy: 'unknown' });
+
+  it('counts them on their own, excludes them from x and y, and warns loudly', () => {
+    const calls = [callAt('1', T0, 'live'), callAt('2', T0 + MINUTE, 'abandoned', { to: '01632960002' }), undetermined('3', T0 + 2 * MINUTE), undetermined('4', T0 + 3 * MINUTE)];
+    const r = report(calls);
+    expect(r.categories).toMatchObject({ calls: 4, live: 1, abandoned: 1, undetermined: 2 });
+    expect(r.rates.undetermined).toBe(0.5);
+    expect(r.scopes[0]!.days[0]!.acr).toMatchObject({ x: 1, y: 1, rate: 0.5 });
+    expect(r.coverage.undetermined).toBe(2);
+    const text = formatReport(r);
+    expect(text).toContain('undet.');
+    expect(text).toMatch(/WARNING: 2 answered calls could not be shown live, abandoned or silent \(undetermined\)/);
+    const tally = createAcrTally('Europe/London');
+    calls.forEach((c) => tally.add(c));
+    const [row] = acrTable(tally.counters(), { scopes: ['all'] });
+    expect(row!.counts).toMatchObject({ calls: 4, undetermined: 2, live: 1, abandonedLive: 1 });
+    expect(row!.acr.rate).toBe(0.5);
+  });
+
+  it('shows no undetermined column or warning when there are none', () => {
+    const text = formatReport(report([callAt('1', T0, 'live')]));
+    expect(text).not.toContain('undet.');
+    expect(text).not.toContain('WARNING');
+  });
+});
+
+describe('report: types and structure', () => {
+  it("narrows an example flag's detail by its kind", () => {
+    const r = report([callAt('1', T0, 'silent')]);
+    const reasons: string[] = [];
+    for (const e of r.worstCalls.silentCall ?? []) reasons.push(e.detail.reason);
+    const any: readonly ReportExample[] = Object.values(r.worstCalls).flat();
+    for (const e of any) if (e.kind === 'silentCall') reasons.push(e.detail.reason);
+    expect(reasons).toEqual(['deadAir', 'deadAir']);
+  });
+
+  it('src/report imports nothing from src/audit.ts (no import cycle)', () => {
+    const dir = join(__dirname, '../../src/report');
+    const files = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((f) => (f.isDirectory() ? files(join(d, f.name)) : [join(d, f.name)]));
+    for (const f of files(dir)) expect(readFileSync(f, 'utf8')).not.toMatch(/from '(\.\.\/)+audit\.js'/);
+  });
+});
