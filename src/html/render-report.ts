@@ -92,10 +92,20 @@ function verdict(r: HtmlReportInput, campaigns: readonly ScopeReport[]): string 
   const worst = campaigns.reduce<ScopeReport | null>((w, s) => (s.acr.highestRate !== null && (w === null || (w.acr.highestRate ?? -1) < s.acr.highestRate) ? s : w), null);
   const above = campaigns.reduce((a, s) => a + s.acr.daysAboveAlert, 0);
   const lines: string[] = [];
-  if (raised.length === 0) lines.push('<p><b>No flags were raised in the period.</b> This is not a safe harbour: no rate or threshold is one (A4.12, A4.20).</p>');
+  const unjudged = r.coverage.rules.filter((x) => x.notJudged > 0);
+  if (raised.length === 0) {
+    const scope = unjudged.length === 0 ? 'in the period' : 'on what the records let the audit judge';
+    lines.push(`<p><b>No flags were raised ${scope}.</b> This is not a safe harbour: no rate or threshold is one (A4.12, A4.20).</p>`);
+  }
   else {
     lines.push(`<p><b>${n(raised.reduce((a, f) => a + f.count, 0))} flags of ${raised.length} kind${raised.length === 1 ? '' : 's'} were raised in the period.</b> ` +
       `Misuse pattern: <b>${e(r.persistence.pattern)}</b> (${n(r.persistence.daysWithMisuse)} of ${n(r.persistence.daysWithCalls)} days with calls; Section 1).</p>`);
+  }
+  if (unjudged.length > 0) {
+    lines.push(
+      `<p id="not-judged"><b>${n(unjudged.length)} rule${unjudged.length === 1 ? '' : 's'} could not be judged on every call</b> (${e(unjudged.map((x) => x.title).join(', '))}): ` +
+        'the records lack facts they need. What was not judged is not shown as passed; see <a href="#coverage">coverage</a>.</p>',
+    );
   }
   const figures: [string, string][] = [
     ['calls in the period', n(r.calls)],
@@ -108,7 +118,7 @@ function verdict(r: HtmlReportInput, campaigns: readonly ScopeReport[]): string 
   if (worst !== null) figures[3] = ['highest daily ACR', `${pct(worst.acr.highestRate)} <small>${e(worst.campaignId ?? '')} ${e(worst.acr.highestRateDate ?? '')}</small>`];
   if (all !== undefined && count(all.totals, 'undetermined') > 0) figures.push(['undetermined calls', n(count(all.totals, 'undetermined'))]);
   return (
-    `<section class="verdict ${raised.length === 0 ? 'clean' : 'flags'}" id="verdict">${lines.join('')}` +
+    `<section class="verdict ${raised.length === 0 && unjudged.length === 0 ? 'clean' : 'flags'}" id="verdict">${lines.join('')}` +
     `<div class="figures">${figures.map(([k, v]) => `<div class="figure"><b>${v}</b>${e(k)}</div>`).join('')}</div></section>`
   );
 }
@@ -151,7 +161,7 @@ export function renderHtmlReport(report: HtmlReportInput): string {
       return d === undefined ? 0 : count(d.counts, o.key);
     }),
   }));
-  const kinds = r.flags.filter((f) => f.count > 0);
+  const kinds = r.flags.filter((f) => f.count > 0 || f.notJudged > 0); // a kind not judged everywhere is never shown as clean
   const out: string[] = [];
   out.push(
     '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">',
@@ -205,7 +215,7 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   }
 
   out.push('<h2 id="flags">Flags by kind</h2>');
-  out.push(kinds.length === 0 ? '<p>No flags were raised.</p>' : `<div id="flag-table">${table(['kind', 'what it means', 'paragraphs', 'count'], kinds.map((f) => [e(f.kind), e(f.title), e(f.refs.join(', ')), n(f.count)]), [3])}</div>`);
+  out.push(kinds.length === 0 ? '<p>No flags were raised.</p>' : `<div id="flag-table">${table(['kind', 'what it means', 'paragraphs', 'count', 'not judged on (calls)'], kinds.map((f) => [e(f.kind), e(f.title), e(f.refs.join(', ')), n(f.count), f.notJudged === 0 ? '' : `<strong>${n(f.notJudged)}</strong>`]), [3, 4])}</div>`);
 
   out.push('<h2 id="coverage">Coverage: what the data let the audit judge</h2>');
   out.push(coverageSection(r));

@@ -140,7 +140,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
     if (numbers === null) return null;
     const seen = numbers.get(key);
     if (seen === undefined) {
-      const probe = isScanningProbe(call.record, policy);
+      const probe = call.category === 'unconnected' && isScanningProbe(call.record, policy); // an answered call (even one whose answer time is unknown) is no probe
       numbers.set(key, probe);
       if (!probe) return null;
       c.probes += 1;
@@ -168,7 +168,8 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       if (isMisuseCall(call.category)) history.remember(key, r.callId, at, call.category);
       history.advance(at);
       let judged = repeat === null ? call : withVerdict(call, repeat);
-      if (probeUnknown(r)) judged = withVerdict(judged, notJudged(numberScanningRule, 'the records cannot show whether the call was a probe (no hang-up facts)'));
+      const probeUnknowable = probeUnknown(r) && (call.category === 'unconnected' || call.category === 'undetermined'); // an answered call is never a probe
+      if (probeUnknowable) judged = withVerdict(judged, notJudged(numberScanningRule, 'the records cannot show whether an unanswered call was a probe (no hang-up facts)'));
 
       // 2–4. day-scoped rules
       let scoped: AnyFlag[] | null = null;
@@ -177,7 +178,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
         const c = days.campaign(state, r.campaignId);
         const clis = countCli(c, r.cli, at);
         if (clis !== null) scoped = [clis];
-        const scan = probeUnknown(r) ? null : countProbe(c, key, call, at);
+        const scan = probeUnknowable ? null : countProbe(c, key, call, at);
         if (scan !== null) (scoped ??= []).push(scan);
         const alerted = alerts === null ? null : alerts.next(call);
         if (alerted !== null) scoped = scoped === null ? alerted : [...scoped, ...alerted];

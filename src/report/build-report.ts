@@ -190,6 +190,8 @@ export function buildFromState(state: ReportState, options: BuildReportOptions =
   const { calls, undetermined } = callsIn(state, period);
   const complaints = complaintsSection(data.complaints, period);
   const retention = retentionHorizon(data.oldestAt, data.newestAt, policy.retentionMonths, policy.timeZone);
+  const coverage = coverageSection(data.notJudged ?? [], period, calls, undetermined);
+  const flags = flagSummaries(all.report.flags, data.refs, coverage);
   return {
     version: 1,
     policy,
@@ -198,16 +200,16 @@ export function buildFromState(state: ReportState, options: BuildReportOptions =
     callsOutsidePeriod: data.calls - calls,
     categories: all.report.totals,
     rates: all.report.rates,
-    flags: flagSummaries(all.report.flags, data.refs),
+    flags,
     repeatsWithin72h: all.report.flags.repeatWithin72h ?? 0,
     persistence: all.report.persistence,
     amd: all.report.amd,
     complaints,
     retention,
-    factors: annex2Factors({ all, campaigns: campaignAcr(state, period), complaints, retention, alertRate: policy.alertRate }),
+    factors: annex2Factors({ all, campaigns: campaignAcr(state, period), complaints, retention, alertRate: policy.alertRate }, flags),
     worstCalls: worstCalls(data.examples, period, data.examplesPerKind),
     scopes: figures.map((f) => f.report).filter((s) => listed.includes(s.scope)),
-    coverage: coverageSection(data.notJudged ?? [], period, calls, undetermined),
+    coverage,
   };
 }
 

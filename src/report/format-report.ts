@@ -1,3 +1,4 @@
+import type { FlagKind } from '../flags.js';
 import { clipPrintable, printable } from '../text/printable.js';
 import { localTime } from '../time/zoned-day.js';
 import { SHARE_EVIDENCE } from './sections/factors.js';
@@ -216,17 +217,23 @@ function acrLines(report: Report): string[] {
   ];
 }
 
+/** `; not judged on N calls` for a kind whose rule the records could not judge everywhere, else nothing. */
+function notJudgedNote(report: Report, kind: FlagKind): string {
+  const n = report.flags.find((f) => f.kind === kind)?.notJudged ?? 0;
+  return n === 0 ? '' : `; not judged on ${int(n)} calls`;
+}
+
 /** Flags by kind, and repeats within 72 h (A2.9). */
 function flagLines(report: Report): string[] {
   return [
-    ...section('Flags by kind (count in the period)'),
+    ...section('Flags by kind (count in the period; "not judged" = calls the records could not show, never clean)'),
     ...table(
-      ['kind', 'paragraphs', 'count', 'what'],
-      report.flags.map((f) => [f.kind, clip(f.refs.join(', '), 24), int(f.count), f.title]),
-      [0, 1, 3],
-      3,
+      ['kind', 'paragraphs', 'count', 'not judged', 'what'],
+      report.flags.map((f) => [f.kind, clip(f.refs.join(', '), 24), int(f.count), f.notJudged === 0 ? '' : int(f.notJudged), f.title]),
+      [0, 1, 4],
+      4,
     ),
-    `Repeat calls within 72 h (A2.9): ${int(report.repeatsWithin72h)}`,
+    `Repeat calls within 72 h (A2.9): ${int(report.repeatsWithin72h)}${notJudgedNote(report, 'repeatWithin72h')}`,
   ];
 }
 
@@ -272,7 +279,7 @@ function factorLines(report: Report): string[] {
     out.push(clip(`${mark} ${f.paragraphs.padEnd(24)} ${f.title}`, W));
     out.push(...wrap(evidenceText(f), '    ', '    '));
   }
-  out.push('(! the records show something under the factor; ? call records cannot show it)');
+  out.push('(! the records show something under the factor; ? the records cannot show it, or not on every call: notJudgedCalls)');
   return out;
 }
 

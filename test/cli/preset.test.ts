@@ -85,12 +85,20 @@ describe('preset asterisk-cdr on Master.csv', () => {
     expect(cut.record.cli).toBeNull();
     expect(cut.category).toBe('silent');
     expect(cut.flags.map((f) => f.kind)).toContain('cliWithheld');
-    // needs lead's classify evidence change: live and abandoned calls are decided by the recorded
-    // outcome (agentAt/messageAt unknown). Until then the mapping's part is checked: the outcome.
+    // Live and abandoned calls are decided by the recorded outcome (agentAt/messageAt unknown).
     expect(byNumber.get('07700900001')!.record.outcome).toEqual({ status: 'ANSWERED Queue', category: 'live', machine: null });
     expect(byNumber.get('07700900005')!.record.outcome).toEqual({ status: 'ANSWERED Playback', category: 'abandoned', machine: null });
-    // In a queue with no agent channel: the file cannot tell live from silent, and says so (no outcome).
+    for (const [to, [, , outcome]] of Object.entries(expected)) {
+      const call = byNumber.get(to)!;
+      if (outcome === 'live' || outcome === 'abandoned') expect([to, call.category]).toEqual([to, outcome]);
+    }
+    // The 2 s rule cannot be judged on them: no message or agent times. Listed, never passed.
+    expect(byNumber.get('07700900005')!.notJudged?.map((n) => n.rule)).toContain('lateMessage');
+    expect(byNumber.get('07700900005')!.flags.map((f) => f.kind)).not.toContain('lateMessage');
+    // In a queue with no agent channel: the file cannot tell live from silent, and says so (no outcome): undetermined.
     expect(byNumber.get('01632960007')!.record.outcome).toBeNull();
+    expect(byNumber.get('01632960007')!.category).toBe('undetermined');
+    expect(byNumber.get('01632960007')!.flags.map((f) => f.kind)).not.toContain('silentCall');
   });
 
   it('a time in the hour skipped in March is rejected, never moved; the rows around it are read', async () => {
@@ -166,10 +174,15 @@ describe('preset vicidial-log on a vicidial_log export', () => {
     expect(byNumber.get('7700900106')!.record.hangupCause).toBe('invalidNumber');
     // Unanswered statuses are unconnected whatever the classifier does with unknown answer times.
     for (const number of ['7700900103', '7700900105', '7700900106', '1134960112', '7700900115']) expect(byNumber.get(number)!.category).toBe('unconnected');
-    // needs lead's classify evidence change: a DROP row is abandoned and a SALE row live through the
-    // recorded outcome (answerAt unknown). Checked here on the outcome the mapping gives.
+    // A DROP row is abandoned and a SALE row live through the recorded outcome (answerAt unknown).
     expect(byNumber.get('7700900102')!.record.outcome).toEqual({ status: 'DROP', category: 'abandoned', machine: null });
     expect(byNumber.get('7700900101')!.record.outcome).toEqual({ status: 'SALE', category: 'live', machine: null });
+    for (const [number, [, , outcome, machine]] of Object.entries(expected)) {
+      const call = byNumber.get(number)!;
+      expect([number, call.category, call.machine ?? null]).toEqual([number, outcome ?? 'undetermined', machine]);
+    }
+    // Abandoned calls whose answerer the file cannot show are counted by the A3.6 estimate.
+    expect(byNumber.get('7700900102')!.answeredBy).toBe('unknown');
   });
 
   it('a site mapping extending the preset maps the site\'s own status', async () => {

@@ -1,4 +1,5 @@
 import type { FlagKind } from '../../flags.js';
+import type { FlagKindSummary } from './flags.js';
 import type { ReportComplaints } from './complaints.js';
 import type { RetentionHorizon } from './retention.js';
 import type { ScopeFigures, ScopeReport } from './scopes.js';
@@ -258,6 +259,33 @@ function recordFactors(input: FactorInput): ReportFactor[] {
  * neither does this: there is no score, no weighting and no verdict — `observed` says only
  * whether the records show anything under the factor.
  */
-export function annex2Factors(input: FactorInput): ReportFactor[] {
-  return [...outcomeFactors(input), ...conductFactors(input), ...judgementFactors(), ...recordFactors(input)];
+export function annex2Factors(input: FactorInput, flags: readonly FlagKindSummary[] = []): ReportFactor[] {
+  return [...outcomeFactors(input), ...conductFactors(input), ...judgementFactors(), ...recordFactors(input)].map((f) => withUnjudged(f, flags));
+}
+
+/** The flag kinds each factor counts, whose rules the records may not have let the audit judge. */
+const FACTOR_KINDS: { readonly [id: string]: readonly FlagKind[] } = {
+  silentCalls: ['silentCall'],
+  abandonedCalls: ['abandonedCall'],
+  repeatCalls: ['repeatWithin72h'],
+  unsociableHours: ['unsociableHours'],
+  cli: ['cliWithheld', 'cliInvalid', 'cliPremiumRate', 'cliNotBasicRate', 'tooManyClis'],
+  ringTime: ['shortRing', 'longRing'],
+  messageContent: ['messageContent'],
+  messageDelay: ['lateMessage'],
+  otherMisuse: ['numberScanning', 'ivmLongWait', 'ivmNoQueueInfo'],
+};
+
+/**
+ * A factor whose rules could not be judged on some calls says so (`notJudgedCalls`, the
+ * most of its kinds), and one that shows nothing is then not shown as clean: `observed`
+ * becomes `null` (the records cannot show it) instead of `false`.
+ */
+function withUnjudged(factor: ReportFactor, flags: readonly FlagKindSummary[]): ReportFactor {
+  const kinds = FACTOR_KINDS[factor.id];
+  if (kinds === undefined) return factor;
+  let notJudgedCalls = 0;
+  for (const f of flags) if (kinds.includes(f.kind)) notJudgedCalls = Math.max(notJudgedCalls, f.notJudged);
+  if (notJudgedCalls === 0) return factor;
+  return { ...factor, observed: factor.observed === true ? true : null, evidence: { ...factor.evidence, notJudgedCalls } };
 }

@@ -38,8 +38,8 @@ export function missingMessageElements(content: MessageContent, policy: Policy):
 }
 
 /**
- * A2.17 message content: a message that played, and lacks any required element — each
- * missing one named. A message whose content the dialler did not describe is not judged
+ * A2.17 message content: on a live or abandoned call, a message that played, and lacks any
+ * required element — each missing one named. A message whose content the dialler did not describe is not judged
  * (`NotJudged`, never a pass); nor is a call whose records have no message times, or whose
  * category is undetermined. Raised at the message's start.
  */
@@ -49,7 +49,10 @@ export const messageContentRule: CallRule<'messageContent'> = {
   refs: [MESSAGE_CONTENT_REF],
   flags: { messageContent: { ref: MESSAGE_CONTENT_REF, title: 'information message missing required content' } },
   judge(record, policy, { categorisation }) {
-    if (categorisation.category === 'undetermined') return notJudged(messageContentRule, categorisation.undeterminedReason ?? 'the category is undetermined');
+    const category = categorisation.category;
+    if (category === 'undetermined') return notJudged(messageContentRule, categorisation.undeterminedReason ?? 'the category is undetermined');
+    // Information messages are played to people who answered and found no agent (A2.16–A2.17): not to unanswered, silent or machine calls.
+    if (category !== 'live' && category !== 'abandoned') return null;
     const noTimes = missingFacts(record, ['messageAt']);
     if (noTimes !== null) return notJudged(messageContentRule, noTimes);
     if (record.messageAt === null) return null;
