@@ -2,8 +2,9 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The library: zero-I/O, tree-shakeable, ESM + CJS + .d.ts.
-    entry: { index: 'src/index.ts' },
+    // The library: zero-I/O, tree-shakeable, ESM + CJS + .d.ts. `dialguard/internals` holds the
+    // building blocks behind the public API, for the command, tests and low-level hosts.
+    entry: { index: 'src/index.ts', internals: 'src/internals.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -13,8 +14,8 @@ export default defineConfig([
     external: ['xstate', 'rxjs'],
   },
   {
-    // The `dialguard` command: uses the library only through its public entry point
-    // (`import … from 'dialguard'`, kept external), so its file-reading and CSV code is
+    // The `dialguard` command: uses the library only through its entry points
+    // (`import … from 'dialguard'` and `'dialguard/internals'`, kept external), so its file-reading and CSV code is
     // never loaded by the library.
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
@@ -22,7 +23,7 @@ export default defineConfig([
     sourcemap: true,
     clean: false,
     target: 'node20',
-    external: ['dialguard', 'xstate', 'rxjs', 'csv-parse'],
+    external: ['dialguard', 'dialguard/internals', 'xstate', 'rxjs', 'csv-parse'],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // Examples and the CLI import the package by name, as users do; in tests that is the source.
-    alias: { dialguard: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^dialguard\/internals$/, replacement: fileURLToPath(new URL('./src/internals.ts', import.meta.url)) },
+      { find: /^dialguard$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

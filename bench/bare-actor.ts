@@ -8,7 +8,7 @@
  */
 import { Observable, from } from 'rxjs';
 import { createActor, setup, type Actor } from 'xstate';
-import { createEventClock, type CallEvent } from '../src/index.js';
+import { createEventClock, type CallEvent } from '../src/internals.js';
 
 /** One state, one `after` timer (the maximum ring), final on the hangup. */
 const bareMachine = setup({

@@ -16,7 +16,7 @@ import {
   VERDICTS,
   ValidationError,
   type CallEvent,
-} from '../src/index.js';
+} from '../src/internals.js';
 import { shapeReader } from '../src/validate/field.js';
 
 const AT = Date.UTC(2024, 2, 1, 9, 30);

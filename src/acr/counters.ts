@@ -59,6 +59,3 @@ export function mergeCounters(a: AcrCounters, b: AcrCounters): AcrCounters {
   }
   return { timeZone: a.timeZone, cells };
 }
-
-/** Same as `mergeCounters`. */
-export const merge = mergeCounters;

@@ -3,7 +3,7 @@
  * into plain options. Everything wrong with it is a `UsageError` (exit 2).
  */
 import { parseArgs } from 'node:util';
-import { ACR_SCOPES, type AcrScope } from 'dialguard';
+import { ACR_SCOPES, type AcrScope } from 'dialguard/internals';
 import { unknownOptionMessage, unknownOptionOf } from './did-you-mean.js';
 import { UsageError } from './exit-codes.js';
 import type { EpochUnit } from './mapping/cells.js';

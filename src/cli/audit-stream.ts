@@ -35,7 +35,7 @@ import {
   type Policy,
   type Report,
   type StreamAnomaly,
-} from 'dialguard';
+} from 'dialguard/internals';
 import type { InputFormat, InputKind } from './args.js';
 import { createDuplicateWindow } from './dedupe.js';
 import type { EvidenceSummary } from './mapping/evidence.js';

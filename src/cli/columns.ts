@@ -21,7 +21,7 @@
  *   naming it, before any row is read. Other headers (`agent_name`) are columns dialguard
  *   does not read: they are ignored.
  */
-import { printable } from 'dialguard';
+import { printable } from 'dialguard/internals';
 import { UsageError } from './exit-codes.js';
 import { fieldHint, isFieldPath, JSON_FIELDS, looksLikeFieldPath } from './fields.js';
 

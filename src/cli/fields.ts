@@ -6,7 +6,7 @@
  * lists are checked against the library's types at compile time: a field added there is a
  * compile error here until listed.
  */
-import type { CallEvent, CallRecord, MessageContent, QueueInformation, RecordedOutcome } from 'dialguard';
+import type { CallEvent, CallRecord, MessageContent, QueueInformation, RecordedOutcome } from 'dialguard/internals';
 
 const RECORD_FIELDS = [
   'callId',

@@ -4,7 +4,7 @@
  * campaign), and the rows rejected. Every value from the input (file name, ids, messages
  * quoting a row) goes through `printable`: no control character reaches the terminal.
  */
-import { formatAcrTable, formatReport, printable, type AcrScope, type Report } from 'dialguard';
+import { formatAcrTable, formatReport, printable, type AcrScope, type Report } from 'dialguard/internals';
 import type { InputSummary } from './audit-stream.js';
 import { shownRejected, type RejectedSummary } from './rejected.js';
 

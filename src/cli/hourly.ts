@@ -3,7 +3,7 @@
  * in the day the silent and abandoned calls happen, and which calls fall at unsociable
  * hours (A2.11). 24 rows of counters, whatever the size of the input.
  */
-import type { ClassifiedCall } from 'dialguard';
+import type { ClassifiedCall } from 'dialguard/internals';
 import { offsetCache } from './mapping/local-time.js';
 
 /** Calls dialled in one hour of the day, by category. */

@@ -8,7 +8,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { definePolicy, isTimeZone, ofcom2017, printable, type Policy } from 'dialguard';
+import { definePolicy, isTimeZone, ofcom2017, printable, type Policy } from 'dialguard/internals';
 import { parseCommand, USAGE, type AuditArgs } from './args.js';
 import { createStreamAudit, type CliReport } from './audit-stream.js';
 import { CellError } from './columns.js';

@@ -6,7 +6,7 @@
  * of every timestamp: a wall-clock time alone is ambiguous at the clock changes. The
  * report's grain is the calendar day (A3.3), so it widens a date-time to its whole day.
  */
-import { isoToEpochMs, zonedDay } from 'dialguard';
+import { isoToEpochMs, zonedDay } from 'dialguard/internals';
 import { UsageError } from './exit-codes.js';
 
 /** Calls dialled at or after `from` and before `to` (epoch ms; `null`: open). */

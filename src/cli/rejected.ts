@@ -2,7 +2,7 @@
  * The rejected section of the report: how many rows were not counted, by reason, and the
  * first few of them with their line numbers. Bounded: only `examples` rows are kept.
  */
-import { printable } from 'dialguard';
+import { printable } from 'dialguard/internals';
 import type { RejectReason } from './rows.js';
 
 /** One row that was not counted. */

@@ -16,15 +16,6 @@ import {
   type ComplaintOptions,
 } from './complaint.js';
 
-/**
- * The key two numbers are compared by: the national form of a UK number
- * (`normaliseUkNumber`), so `+44 1632 960001`, `0044 1632 960001` and `01632 960001` are one
- * number; anything else by its digits as written (the whole string when it has none).
- */
-export function complaintNumberKey(raw: string): string {
-  return numberKey(raw);
-}
-
 /** A running matcher of a fixed set of complaints against calls seen one at a time. */
 export interface ComplaintMatcher {
   /** Checks one call (a record, or a classified call whose flags then include the cross-call ones) against every complaint about its number. */
@@ -77,7 +68,7 @@ const earlier = (a: ComplaintCallMatch, b: ComplaintCallMatch): boolean => a.at 
  * call costs one normalisation and one lookup.
  *
  * A call matches a complaint when its called number has the same key
- * (`complaintNumberKey`) and its span — dial to hangup, or to its last event if it never
+ * (`numberKey`) and its span — dial to hangup, or to its last event if it never
  * ended — overlaps the complaint's window (closed at both ends): `window` if given, else
  * `reportedAt` ± `toleranceMs`, else any time. Records are classified with `policy` to
  * give each match its category and flags; pass classified calls (e.g. from `misuse`) to
@@ -100,7 +91,7 @@ export function createComplaintMatcher(complaints: readonly Complaint[], policy:
     const state: State = {
       complaint,
       window: windowOf(complaint, toleranceMs),
-      cliKey: cli === undefined ? undefined : cli === null ? null : complaintNumberKey(cli),
+      cliKey: cli === undefined ? undefined : cli === null ? null : numberKey(cli),
       seen: new Set(),
       callsToNumber: 0,
       nearestBefore: null,
@@ -112,20 +103,20 @@ export function createComplaintMatcher(complaints: readonly Complaint[], policy:
       matches: [],
     };
     states.push(state);
-    const key = complaintNumberKey(complaint.calledNumber);
+    const key = numberKey(complaint.calledNumber);
     const list = byNumber.get(key);
     if (list === undefined) byNumber.set(key, [state]);
     else list.push(state);
   }
 
   const cliMatches = (r: CallRecord, s: State): boolean | null =>
-    s.cliKey === undefined ? null : s.cliKey === null ? withheld(r) : !withheld(r) && complaintNumberKey(r.cli as string) === s.cliKey;
+    s.cliKey === undefined ? null : s.cliKey === null ? withheld(r) : !withheld(r) && numberKey(r.cli as string) === s.cliKey;
 
   return {
     add(call) {
       if (byNumber.size === 0) return;
       const r = 'record' in call ? call.record : call;
-      const list = byNumber.get(complaintNumberKey(r.to));
+      const list = byNumber.get(numberKey(r.to));
       if (list === undefined) return;
       const start = r.dialAt;
       const end = Math.max(start, r.hangupAt ?? r.lastEventAt);

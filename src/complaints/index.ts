@@ -13,5 +13,5 @@ export {
   type ComplaintMatch,
   type ComplaintOptions,
 } from './complaint.js';
-export { complaintNumberKey, createComplaintMatcher, type ComplaintMatcher } from './complaint-matcher.js';
+export { createComplaintMatcher, type ComplaintMatcher } from './complaint-matcher.js';
 export { matchComplaint } from './match-complaint.js';

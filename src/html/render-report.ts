@@ -10,7 +10,7 @@
  *
  * It lives in the command's bundle, never in the library's entry point.
  */
-import type { CategoryCounts, FlagKindSummary, Report, ReportExample, ScopeReport } from 'dialguard';
+import type { CategoryCounts, FlagKindSummary, Report, ReportExample, ScopeReport } from 'dialguard/internals';
 import { lineChart, seriesStyle, stackedBars } from './charts.js';
 import { escapeHtml as e } from './escape.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { from, lastValueFrom, toArray } from 'rxjs';
-import { acr, acrOf, acrTable, createAcrLedger, createAcrTally, zonedDay, type AcrScope, type ClassifiedCall } from '../../src/index.js';
+import { acr, acrOf, acrTable, createAcrLedger, createAcrTally, zonedDay, type AcrScope, type ClassifiedCall } from '../../src/internals.js';
 import { classifiedCallArb } from '../support/arbitraries.js';
 
 const ZONE = 'Europe/London';

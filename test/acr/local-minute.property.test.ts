@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { localMinuteOfDay } from '../../src/index.js';
+import { localMinuteOfDay } from '../../src/internals.js';
 
 /** The wall-clock minute of the day straight from Intl, the slow way. */
 function wallMinute(at: number, zone: string): number {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   ComplaintError,
-  complaintNumberKey,
   createComplaintMatcher,
   DEFAULT_COMPLAINT_TOLERANCE_MS,
   matchComplaint,
   type Complaint,
 } from '../../src/complaints/index.js';
-import { classify, type CallRecord } from '../../src/index.js';
+import { classify, numberKey, type CallRecord } from '../../src/internals.js';
 import { misuseAll } from '../../src/misuse/misuse-all.js';
 import { DAY, HOUR, MINUTE, recordAt, T0 } from '../report/helpers.js';
 
@@ -26,9 +25,9 @@ describe('matchComplaint: the number', () => {
   });
 
   it('keys numbers by their national form', () => {
-    expect(complaintNumberKey('+44 20 7946 0123')).toBe('02079460123');
-    expect(complaintNumberKey('+1 212 555 0100')).toBe('12125550100');
-    expect(complaintNumberKey('withheld')).toBe('withheld');
+    expect(numberKey('+44 20 7946 0123')).toBe('02079460123');
+    expect(numberKey('+1 212 555 0100')).toBe('12125550100');
+    expect(numberKey('withheld')).toBe('withheld');
   });
 
   it('finds nothing for a number never called', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { definePolicy, newRecord, ofcom2017, type CallingWindow, type Policy } from '../../src/index.js';
+import { definePolicy, newRecord, ofcom2017, type CallingWindow, type Policy } from '../../src/internals.js';
 import { createDialGuard } from '../../src/guard/dial-guard.js';
 import { unsociableHours } from '../support/rules.js';
 import { call, DAY, HOUR, instantOf, request, WINDOW } from './helpers.js';

@@ -1,4 +1,4 @@
-import { newRecord, type CallCategory, type ClassifiedCall, type MachineKind } from '../../src/index.js';
+import { newRecord, type CallCategory, type ClassifiedCall, type MachineKind } from '../../src/internals.js';
 import type { DialRequest } from '../../src/guard/types.js';
 import { wallAsUtc } from '../support/wall-clock.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newRecord, ofcom2017, type ClassifiedCall } from '../../src/index.js';
+import { newRecord, ofcom2017, type ClassifiedCall } from '../../src/internals.js';
 import { createMisuseState } from '../../src/misuse/state.js';
 import { T0 } from '../support/calls.js';
 import { DAY, GOOD_CLI, WINDOW } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, newRecord, type CallRecord } from '../../src/index.js';
+import { classify, newRecord, type CallRecord } from '../../src/internals.js';
 import { INTERNATIONAL_CLI_KIND } from '../../src/rules/cli/index.js';
 import { cliNumberFlags } from '../support/rules.js';
 import { T0 } from '../support/calls.js';

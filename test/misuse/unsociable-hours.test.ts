@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classify, definePolicy, newRecord, ofcom2017, type CallRecord } from '../../src/index.js';
+import { classify, definePolicy, newRecord, ofcom2017, type CallRecord } from '../../src/internals.js';
 import { unsociableHours } from '../support/rules.js';
 import { GOOD_CLI, instantOf, wallAsUtc } from './helpers.js';
 

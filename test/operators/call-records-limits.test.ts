@@ -15,7 +15,7 @@ import {
   type CallRecord,
   type StreamAnomaly,
   type TickEvent,
-} from '../../src/index.js';
+} from '../../src/internals.js';
 import { callEvents, dial, T0 } from '../support/calls.js';
 
 const tick = (ms: number): TickEvent => ({ type: 'tick', at: T0 + ms });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { acrTable, audit, createAcrTally, definePolicy, misuseAll, ofcom2017, PolicyError, type ClassifiedCall, type Policy } from '../../src/index.js';
+import { acrTable, audit, createAcrTally, definePolicy, misuseAll, ofcom2017, PolicyError, type ClassifiedCall, type Policy } from '../../src/internals.js';
 import { callAt } from '../misuse/helpers.js';
 
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, definePolicy, foldEvents, ofcom2017, validatePolicy, type CallRecord, type ClassifiedCall, type Policy } from '../../src/index.js';
+import { classify, definePolicy, foldEvents, ofcom2017, validatePolicy, type CallRecord, type ClassifiedCall, type Policy } from '../../src/internals.js';
 import { misuseAll } from '../../src/misuse/misuse-all.js';
 import { canadaCrtc, ofcom2010, POLICIES, policyById, usFcc, usTsr } from '../../src/policy/index.js';
 import { unsociableHours } from '../support/rules.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acrTable, audit, createAcrTally, formatReport, report, type ClassifiedCall, type NotJudged, type ReportExample } from '../../src/index.js';
+import { acrTable, audit, createAcrTally, formatReport, report, type ClassifiedCall, type NotJudged, type ReportExample } from '../../src/internals.js';
 import { callAt, MINUTE, T0 } from './helpers.js';
 
 const ivm: NotJudged = { rule: 'ivmWait', title: 'IVM waits', refs: ['A1.28', 'A1.29'], reason: 'the records carry no IVM events' };

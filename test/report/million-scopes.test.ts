@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createAcrLedger, createReportBuilder, newRecord, ofcom2017, type ClassifiedCall } from '../../src/index.js';
+import { createAcrLedger, createReportBuilder, newRecord, ofcom2017, type ClassifiedCall } from '../../src/internals.js';
 import { T0 } from '../support/calls.js';
 
 setFlagsFromString('--expose-gc');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchComplaint } from '../../src/complaints/index.js';
-import { acrTable, createAcrTally, definePolicy, ofcom2017, type ClassifiedCall } from '../../src/index.js';
+import { acrTable, createAcrTally, definePolicy, ofcom2017, type ClassifiedCall } from '../../src/internals.js';
 import { misuseAll } from '../../src/misuse/misuse-all.js';
 import { createReportBuilder, FLAG_KINDS, report } from '../../src/report/index.js';
 import { callAt, DAY, HOUR, MINUTE, recordAt, T0 } from './helpers.js';

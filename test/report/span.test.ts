@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { audit, formatReport, report } from '../../src/index.js';
-import { MAX_LISTED_WEEKS } from '../../src/index.js';
+import { audit, formatReport, report } from '../../src/internals.js';
+import { MAX_LISTED_WEEKS } from '../../src/internals.js';
 import { recordAt } from './helpers.js';
 
 describe('report rows are bounded by the days with calls, never by the span (issue 11 item 3)', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abandonedCallRate, acrCounters, acrTable, classify, newRecord, type CallRecord, type UnknownFact } from '../../src/index.js';
+import { abandonedCallRate, acrCounters, acrTable, classify, newRecord, type CallRecord, type UnknownFact } from '../../src/internals.js';
 import { from, lastValueFrom } from 'rxjs';
 import { T0 } from '../support/calls.js';
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clipPrintable, printable } from '../../src/index.js';
+import { clipPrintable, printable } from '../../src/internals.js';
 
 /** What must never reach a terminal: controls, separators, bidi formatting, lone surrogates. */
 const ACTS =

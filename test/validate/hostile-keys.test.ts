@@ -23,7 +23,7 @@ import {
   safeParseCallRecord,
   type AcrCounters,
   type CallEvent,
-} from '../../src/index.js';
+} from '../../src/internals.js';
 
 const AT = Date.UTC(2024, 2, 1, 9, 30);
 const KEYS = ['__proto__', 'constructor', 'prototype'] as const;

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { config, from } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acr, acrCounters, audit, classified, hasCalendarDay, misuse, newRecord, ofcom2017, type CallRecord } from '../../src/index.js';
+import { acr, acrCounters, audit, classified, hasCalendarDay, misuse, newRecord, ofcom2017, type CallRecord } from '../../src/internals.js';
 
 const T0 = Date.UTC(2026, 10, 23, 10, 0, 0);
 

@@ -22,7 +22,7 @@ import {
   zonedDay,
   zonedDayOrNull,
   type CallRecord,
-} from '../../src/index.js';
+} from '../../src/internals.js';
 
 const T0 = Date.UTC(2026, 10, 23, 10, 0, 0);
 const WILD = [8.64e15, -8.64e15, 8.64e15 - 1, 1e20, Number.NaN, Infinity, -Infinity, CALENDAR_RANGE.to, CALENDAR_RANGE.from - 1];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VALID_TIME, isoToEpochMs, parseCallEvent, parseCallRecord, parseOptionalTimestamp, parseTimestamp, safeParseCallRecord, ValidationError } from '../../src/index.js';
+import { DEFAULT_VALID_TIME, isoToEpochMs, parseCallEvent, parseCallRecord, parseOptionalTimestamp, parseTimestamp, safeParseCallRecord, ValidationError } from '../../src/internals.js';
 import { validationError } from './helpers.js';
 
 const T = Date.UTC(2024, 2, 1, 9, 30, 0); // 2024-03-01T09:30:00Z

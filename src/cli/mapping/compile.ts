@@ -5,7 +5,7 @@
  * first row, `start` decides whether it is a header (never silently: a row that is
  * partly column names is an error) and returns the row reader the CSV reader uses.
  */
-import { isTimeZone } from 'dialguard';
+import { isTimeZone } from 'dialguard/internals';
 import { CellError, type ColumnMapping } from '../columns.js';
 import { UsageError } from '../exit-codes.js';
 import { BOOLEAN_SPELLINGS, readBooleanCell, type EpochUnit } from './cells.js';

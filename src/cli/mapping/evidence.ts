@@ -4,7 +4,7 @@
  * mapping does not turn into an outcome cannot be told live from silent. Without this a
  * CDR audit would report every answered call as silent and say nothing.
  */
-import type { ClassifiedCall } from 'dialguard';
+import type { ClassifiedCall } from 'dialguard/internals';
 import type { UnknownFact } from './types.js';
 
 /** The `evidence` section of the command's report. */

@@ -3,7 +3,7 @@
  * an ISO-8601 time with a zone, an epoch number in a stated unit, or a zoneless local
  * time in a stated zone (see `local-time.ts` for the clock changes).
  */
-import { isoToEpochMs } from 'dialguard';
+import { isoToEpochMs } from 'dialguard/internals';
 import { CellError } from '../columns.js';
 import { epochToMs, looksLikeSecondsMessage, numericCell, SMALLEST_PLAIN_EPOCH_MS, type EpochUnit } from './cells.js';
 import { localToInstant, offsetCache, type OffsetCache } from './local-time.js';

@@ -21,7 +21,7 @@
  * }
  * ```
  */
-import type { CallRecord } from 'dialguard';
+import type { CallRecord } from 'dialguard/internals';
 import type { EpochUnit } from './cells.js';
 
 /** A fact the source cannot show (see `CallRecord.unknown`). */
