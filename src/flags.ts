@@ -3,6 +3,7 @@
  * values beside the threshold, so a person can check it by hand.
  */
 import type { AbandonedCallDetail } from './rules/abandoned-call/index.js';
+import type { AcrAlertDetail } from './rules/acr-alert/index.js';
 import type { CliNumberKindDetail, CliInvalidDetail } from './rules/cli/index.js';
 import type { CliWithheldDetail } from './rules/cli/index.js';
 import type { IvmLongWaitDetail, IvmNoQueueInfoDetail } from './rules/ivm-wait/index.js';
@@ -61,22 +62,7 @@ export interface FlagDetails {
   /** A1.29: a recipient kept waiting without the caller's identity, purpose, queue position and likely wait. */
   ivmNoQueueInfo: IvmNoQueueInfoDetail;
   /** The ACR of a scope on a day rose above the alert level the user set — an alert, never a safe harbour (A4.20). */
-  acrAlert: {
-    readonly date: string;
-    readonly scope: string;
-    readonly campaignId: string | null;
-    readonly callCentreId: string | null;
-    readonly rate: number;
-    readonly alertRate: number;
-    readonly x: number;
-    readonly y: number;
-    readonly z: number;
-    readonly estimated: boolean;
-    /** The calls behind x + y so far that day (live and abandoned, counted whole: `callsInRate`). */
-    readonly calls: number;
-    /** The fewest such calls a running rate needs before it can alert (`policy.acr.alertMinCalls`). */
-    readonly minCalls: number;
-  };
+  acrAlert: AcrAlertDetail;
 }
 
 /** Every kind of flag. */

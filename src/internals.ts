@@ -127,7 +127,7 @@ export {
 } from './numbers/index.js';
 
 // Abandoned Call Rate
-export { abandonedCallRate, AcrInputError, callsInRate, type AcrInput, type AcrResult } from './acr/rate.js';
+export { abandonedCallRate, ACR_ESTIMATE_REF, AcrInputError, callsInRate, type AcrInput, type AcrResult } from './acr/rate.js';
 export type { CallCounts } from './acr/counts.js';
 export {
   cellKey,

@@ -1,6 +1,10 @@
 import { DialguardError } from '../errors.js';
 import type { CallCounts } from './counts.js';
 
+
+/** The paragraph of the estimate of abandoned calls that reached people when the dialler cannot tell (Annex 3). */
+export const ACR_ESTIMATE_REF = 'A3.6';
+
 /** The counts the Annex 3 formula needs. */
 export interface AcrInput {
   /** y: live calls — answered by a person and connected to a live agent (A3.3). */

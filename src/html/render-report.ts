@@ -10,6 +10,7 @@
  *
  * It lives in the command's bundle, never in the library's entry point.
  */
+import { ACR_ESTIMATE_REF } from 'dialguard/internals';
 import type { CategoryCounts, FlagKindSummary, Report, ReportExample, ScopeReport } from 'dialguard/internals';
 import { lineChart, seriesStyle, stackedBars } from './charts.js';
 import { escapeHtml as e } from './escape.js';
@@ -198,7 +199,7 @@ export function renderHtmlReport(report: HtmlReportInput): string {
     }
   }
   out.push(
-    `<details id="acr-details"><summary>Every campaign-day: x, y, z (${n(acrRows.length)} rows)</summary><div id="acr-table">${table(['date', 'campaign', 'calls', 'x', 'y', 'z', 'ACR', 'A3.6', 'alert'], acrRows, [2, 3, 4, 5, 6], (i) => (alertRows[i] ? 'alert' : ''))}</div></details>`,
+    `<details id="acr-details"><summary>Every campaign-day: x, y, z (${n(acrRows.length)} rows)</summary><div id="acr-table">${table(['date', 'campaign', 'calls', 'x', 'y', 'z', 'ACR', ACR_ESTIMATE_REF, 'alert'], acrRows, [2, 3, 4, 5, 6], (i) => (alertRows[i] ? 'alert' : ''))}</div></details>`,
   );
 
   out.push('<h2 id="outcomes">Outcomes per day</h2>');

@@ -57,7 +57,6 @@ export interface DeadlineNotice {
   readonly callId: string;
   /** The deadline itself, epoch ms (computed from the call's events, not read from a clock). */
   readonly at: number;
-  /** The paragraph it enforces: `A2.15` (ring time) or `A2.19` (message deadline). */
   /** The paragraph of the rule whose deadline it is (A2.15 ring, A2.19 message). */
   readonly ref: string;
 }

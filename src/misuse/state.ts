@@ -6,7 +6,7 @@ import type { AnyFlag } from '../flags.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { hasCalendarDay, zonedDay } from '../time/zoned-day.js';
-import { createAcrAlerts, type AcrAlerts } from './acr-alert.js';
+import { createAcrAlerts, type AcrAlerts } from '../rules/acr-alert/alerts.js';
 import { numberKey } from './number-key.js';
 import { createRecentDays, type CampaignDay } from './recent-days.js';
 import { isWithheld } from '../rules/cli/index.js';

@@ -9,6 +9,7 @@ import type { FlagKind } from '../flags.js';
 import { abandonedCallRule } from './abandoned-call/index.js';
 import { acrAlertRule } from './acr-alert/index.js';
 import { barredRule } from './barred/index.js';
+import { complaintsRule } from './complaints/index.js';
 import { cliNumberRule, cliWithheldRule } from './cli/index.js';
 import { ivmWaitRule } from './ivm-wait/index.js';
 import { lateMessageRule } from './message-deadline/index.js';
@@ -42,7 +43,7 @@ export const CALL_RULES: readonly CallRule[] = [
 /**
  * Every rule, in report order: the call outcomes first (A2.3–A2.4), then Annex 2's
  * aggravating factors in their order, then the other forms of misuse (Annex 1), then
- * records; the guard-only A1.25 last.
+ * records; the guard-only A1.25 and the report-only A2.6 last.
  */
 export const RULES: readonly RuleInfo[] = [
   silentCallRule,
@@ -62,6 +63,7 @@ export const RULES: readonly RuleInfo[] = [
   recordingNoticeRule,
   recordAnomalyRule,
   barredRule,
+  complaintsRule,
 ] as unknown as readonly RuleInfo[]; // each rule's `flags` names only its own kinds
 
 /** Every flag kind's reference and title, gathered from `rules` in their order. */

@@ -1,4 +1,8 @@
 import type { FlagKind } from '../../flags.js';
+import { COMPLAINTS_REF } from '../../rules/complaints/index.js';
+import { AMD_EVIDENCE_REF } from '../../rules/record-anomaly/index.js';
+import { RING_TIME_REF } from '../../rules/ring-time/index.js';
+import { UNSOCIABLE_HOURS_REF } from '../../rules/unsociable-hours/index.js';
 import type { FlagKindSummary } from './flags.js';
 import type { ReportComplaints } from './complaints.js';
 import type { RetentionHorizon } from './retention.js';
@@ -103,7 +107,7 @@ function outcomeFactors(input: FactorInput): ReportFactor[] {
     },
     {
       id: 'complaints',
-      paragraphs: 'A2.6',
+      paragraphs: COMPLAINTS_REF,
       title: 'Consumer complaints the misuse attracts',
       observed: complaints.total > 0,
       evidence: {
@@ -134,7 +138,7 @@ function conductFactors(input: FactorInput): ReportFactor[] {
     },
     {
       id: 'unsociableHours',
-      paragraphs: 'A2.11',
+      paragraphs: UNSOCIABLE_HOURS_REF,
       title: 'Time of day',
       observed: any('unsociableHours'),
       evidence: { callsAtUnsociableHours: n('unsociableHours'), silentOrAbandonedAtUnsociableHours: all.misuseAtUnsociableHours },
@@ -157,7 +161,7 @@ function conductFactors(input: FactorInput): ReportFactor[] {
     },
     {
       id: 'ringTime',
-      paragraphs: 'A2.15',
+      paragraphs: RING_TIME_REF,
       title: 'Length of time a call rings',
       observed: any('shortRing', 'longRing'),
       evidence: { shortRing: n('shortRing'), longRing: n('longRing') },
@@ -220,7 +224,7 @@ function recordFactors(input: FactorInput): ReportFactor[] {
   return [
     {
       id: 'amdAccuracy',
-      paragraphs: 'A2.24',
+      paragraphs: AMD_EVIDENCE_REF,
       title: 'Evidence of the accuracy of AMD',
       observed: r.amd.falsePositives + r.amd.falseNegatives > 0,
       evidence: {

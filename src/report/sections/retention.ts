@@ -1,9 +1,10 @@
+import { RECORDS_REF } from '../../rules/record-anomaly/index.js';
 import { zonedDay } from '../../time/zoned-day.js';
 import { addMonths } from '../calendar.js';
 
 /** Records retention (A2.23: at least six months). */
 export interface RetentionHorizon {
-  readonly ref: 'A2.23';
+  readonly ref: typeof RECORDS_REF;
   readonly months: number;
   /** Local dates of the oldest and newest call seen (dial time), over all the data. */
   readonly oldestRecord: string | null;
@@ -22,7 +23,7 @@ export function retentionHorizon(oldestAt: number | null, newestAt: number | nul
   const newest = newestAt === null ? null : zonedDay(newestAt, zone).date;
   const lookbackFrom = newest === null ? null : addMonths(newest, -months);
   return {
-    ref: 'A2.23',
+    ref: RECORDS_REF,
     months,
     oldestRecord: oldest,
     newestRecord: newest,

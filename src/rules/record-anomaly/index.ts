@@ -11,6 +11,8 @@ import type { CallRule } from '../rule.js';
 
 /** The paragraph of the records an investigation asks for. */
 export const RECORDS_REF = 'A2.23';
+/** The paragraph of the evidence of AMD accuracy that records should hold. */
+export const AMD_EVIDENCE_REF = 'A2.24';
 
 /** The measured values of a `recordAnomaly` flag. */
 export interface RecordAnomalyDetail {
@@ -44,7 +46,7 @@ export function timeOutOfRange(record: CallRecord): Flag<'recordAnomaly'> | null
 export const recordAnomalyRule: CallRule<'recordAnomaly'> = {
   id: 'recordAnomaly',
   title: 'consistent call records',
-  refs: [RECORDS_REF, 'A2.24', 'A2.25'],
+  refs: [RECORDS_REF, AMD_EVIDENCE_REF, 'A2.25'],
   flags: { recordAnomaly: { ref: RECORDS_REF, title: 'inconsistent call record' } },
   judge(record) {
     const outOfRange = timeOutOfRange(record);

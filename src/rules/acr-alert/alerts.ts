@@ -1,11 +1,16 @@
-import { createAcrLedger, type AcrLedger } from '../acr/ledger.js';
-import { aboveLevel, callsInRate } from '../acr/rate.js';
-import type { AcrRow, AcrScope } from '../acr/scope.js';
-import { addDays } from '../acr/trailing.js';
-import type { ClassifiedCall } from '../classify.js';
-import { flag, type AnyFlag, type Flag } from '../flags.js';
-import type { Policy } from '../policy/policy.js';
-import { zonedDay } from '../time/zoned-day.js';
+/**
+ * The running ACR alerts (A3.4, A4.12, A4.20): the `acrAlert` flag and the engine that
+ * raises it once per scope and calendar day, read from the ACR ledger.
+ */
+import { createAcrLedger, type AcrLedger } from '../../acr/ledger.js';
+import { aboveLevel, callsInRate } from '../../acr/rate.js';
+import type { AcrRow, AcrScope } from '../../acr/scope.js';
+import { addDays } from '../../acr/trailing.js';
+import type { ClassifiedCall } from '../../classify.js';
+import { flag, type AnyFlag, type Flag } from '../../flags.js';
+import type { Policy } from '../../policy/policy.js';
+import { zonedDay } from '../../time/zoned-day.js';
+import { ACR_ALERT_REF } from './index.js';
 
 /** The fewest calls in x + y before a running rate can alert, when the policy gives none: a library default (A3.4 sets no sample). */
 export const DEFAULT_ALERT_MIN_CALLS = 100;
@@ -26,7 +31,7 @@ export function acrAlert(row: AcrRow, alertRate: number, at: number, minCalls = 
   const calls = callsInRate(row.counts);
   if (!aboveLevel(rate, alertRate) || rate === null || calls < minCalls) return null;
   const { x, y, z, estimated } = row.acr;
-  return flag('acrAlert', null, at, 'A3.4', {
+  return flag('acrAlert', null, at, ACR_ALERT_REF, {
     date: row.date,
     scope: row.scope,
     campaignId: row.campaignId,
