@@ -29,6 +29,18 @@ const DISPOSITION_WAIT_MS = 30_000;
 
 const lastAt = (events: readonly CallEvent[]) => Math.max(...events.map((e) => e.at));
 
+/**
+ * The events a machine takes in: without a disposition wait it ends at the hangup, so a
+ * later disposition (or event of the hangup's millisecond put after it) is not seen; an
+ * unanswered call has no disposition to wait for.
+ */
+function receivedBy(events: readonly CallEvent[], waitMs: number): readonly CallEvent[] {
+  const hangupIndex = events.findIndex((e) => e.type === 'hangup');
+  if (hangupIndex < 0) return events;
+  const answered = events.slice(0, hangupIndex).some((e) => e.type === 'answer');
+  return waitMs === 0 || !answered ? events.slice(0, hangupIndex + 1) : events;
+}
+
 /** What the machine should output: the fold of the events it received, closed if never hung up. */
 function expected(received: readonly CallEvent[], closeAt: number, policy: Policy = ofcom2017) {
   let record: CallRecord = foldEvents(received);
@@ -116,9 +128,8 @@ describe('call machine ≡ classify(foldEvents(events))', () => {
         const closeAt = lastAt(events);
         const run = drive(events, ofcom2017, { dispositionWaitMs: waitMs }, { at: closeAt });
         expect(run.snapshot.status).toBe('done');
-        // Without a wait the machine ends at the hangup: a later disposition is not seen.
         const hangupIndex = events.findIndex((e) => e.type === 'hangup');
-        const received = waitMs === 0 && hangupIndex >= 0 ? events.slice(0, hangupIndex + 1) : events;
+        const received = receivedBy(events, waitMs);
         expect(run.sent).toBe(received.length);
         const want = expected(received, closeAt);
         const got = run.snapshot.output!;
@@ -129,8 +140,12 @@ describe('call machine ≡ classify(foldEvents(events))', () => {
         });
         expect(got.flags).toEqual(want.flags);
         expect(got.record).toEqual(want.record);
-        // a plausible timeline has no anomaly but the close of a call that never hung up
-        expect(got.record.anomalies.map((a) => a.kind)).toEqual(spec.hangup ? [] : ['incomplete']);
+        // a plausible timeline has no anomaly but the close of a call that never hung up, and
+        // (with a disposition wait) the events it puts after the hang-up in its millisecond
+        const kinds = got.record.anomalies.map((a) => a.kind);
+        expect(kinds.filter((k) => k !== 'afterHangup')).toEqual(spec.hangup ? [] : ['incomplete']);
+        const afterHangup = received.slice(hangupIndex + 1).filter((e) => e.type !== 'disposition').length;
+        expect(kinds.filter((k) => k === 'afterHangup').length).toBe(hangupIndex >= 0 ? afterHangup : 0);
       }),
       { numRuns: NUM_RUNS },
     );
@@ -147,7 +162,7 @@ describe('call machine ≡ classify(foldEvents(events))', () => {
       fc.property(timeline, ({ events }) => {
         const closeAt = lastAt(events);
         const run = drive(events, policy, { dispositionWaitMs: DISPOSITION_WAIT_MS }, { at: closeAt });
-        expect(run.snapshot.output).toEqual(expected(events, closeAt, policy));
+        expect(run.snapshot.output).toEqual(expected(receivedBy(events, DISPOSITION_WAIT_MS), closeAt, policy));
         expect(run.notices.map((n) => ({ kind: n.notice.kind, at: n.notice.at }))).toEqual(modelNotices(events, policy, closeAt));
       }),
       { numRuns: Math.round(NUM_RUNS / 3) },
