@@ -16,6 +16,7 @@ const INCLUDE = [
   'test/classify/**/*.test.ts',
   'test/reference/**/*.test.ts',
   'test/machine/call-machine.test.ts',
+  'test/machine/deadlines.test.ts',
   'test/acr/**/*.test.ts',
   'test/misuse/**/*.test.ts',
   'test/policies/**/*.test.ts',
