@@ -86,3 +86,23 @@ describe('isScanningProbe (A1.35)', () => {
     expect(isScanningProbe({ ...probe, hangupAt: null, hangupBy: null }, ofcom2017)).toBe(false);
   });
 });
+
+describe('ACR counts (A3.3–A3.5)', () => {
+  it('countKey files each category and machine kind under its own counter; addCounts adds every counter', async () => {
+    const { countKey, addCounts, emptyCounts: empty, COUNT_FIELDS } = await import('../../src/acr/counts.js');
+    const base = { record: rec({}), flags: [] };
+    expect(countKey({ ...base, category: 'live', answeredBy: 'human' })).toBe('live');
+    expect(countKey({ ...base, category: 'abandoned', answeredBy: 'human' })).toBe('abandonedLive');
+    expect(countKey({ ...base, category: 'abandoned', answeredBy: 'unknown' })).toBe('abandonedUnknown');
+    expect(countKey({ ...base, category: 'silent', answeredBy: 'human' })).toBe('silent');
+    expect(countKey({ ...base, category: 'unconnected', answeredBy: null })).toBe('unconnected');
+    expect(countKey({ ...base, category: 'answerMachine', answeredBy: 'machine', machine: 'falseNegative' })).toBe('machineToAgent');
+    expect(countKey({ ...base, category: 'answerMachine', answeredBy: 'machine', machine: 'disconnectedByAmd' })).toBe('machineDisconnected');
+    expect(countKey({ ...base, category: 'answerMachine', answeredBy: 'machine', machine: 'abandoned' })).toBe('machineAbandoned');
+    const a = empty();
+    const b = Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, i + 1])) as unknown as ReturnType<typeof empty>;
+    addCounts(a, b);
+    addCounts(a, b);
+    expect(a).toEqual(Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, 2 * (i + 1)])));
+  });
+});
