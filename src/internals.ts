@@ -89,6 +89,16 @@ export type { AnyFlag, Flag, FlagDetails, FlagKind, SilentReason } from './flags
 export { categorise, type AnsweredBy, type CallCategory, type Categorisation, type MachineKind } from './rules/category/index.js';
 export { CALL_RULES, FLAG_KIND_INFO, RULES, type CallRule, type FlagKindInfo, type NotJudged, type RuleInfo } from './rules/index.js';
 export { classify, type ClassifiedCall, type ClassifyOptions } from './classify.js';
+// The rules' own functions (each in its folder of src/rules)
+export { messageClock, messageDueAt, type MessageClock } from './rules/message-deadline/index.js';
+export { maxRingEndsAt, minRingEndsAt, ringStartAt, ringTimeMs } from './rules/ring-time/index.js';
+export { missingMessageElements } from './rules/message-content/index.js';
+export { ivmWait, ivmWaitMs, missingQueueItems, QUEUE_ITEMS, type QueueItem } from './rules/ivm-wait/index.js';
+export { RECORDING_GUIDANCE_REF } from './rules/recording-notice/index.js';
+export { callingWindowAt, inCallingWindow, nextCallingMoment } from './rules/unsociable-hours/index.js';
+export { cliVerdict, INTERNATIONAL_CLI_KIND, isWithheld } from './rules/cli/index.js';
+export { inRepeatWindow, isMisuseCall } from './rules/repeat-within-72h/index.js';
+export { isScanningProbe } from './rules/number-scanning/index.js';
 
 // The call machine
 export {

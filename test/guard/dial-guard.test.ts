@@ -286,15 +286,18 @@ describe('createDialGuard — memory is bounded by the 72 h window', () => {
     expect(guard.toJSON().calls).toEqual([]);
   });
 
-  it('check is O(1): 200 000 checks against 50 000 held calls in well under 2 s', () => {
+  it('200 000 checks against 50 000 held calls refuse exactly the held numbers, and hold nothing more', () => {
     const guard = createDialGuard();
     for (let i = 0; i < 50_000; i++) guard.record(call(`s${i}`, T0 + i * 1000, 'silent', { to: `01632${String(i).padStart(6, '0')}` }));
-    const start = performance.now();
     let refused = 0;
-    for (let i = 0; i < 200_000; i++) if (!guard.check(request(T0 + DAY, { to: `01632${String(i % 100_000).padStart(6, '0')}` })).allowed) refused += 1;
-    const ms = performance.now() - start;
+    for (let i = 0; i < 200_000; i++) {
+      const n = i % 100_000;
+      const decision = guard.check(request(T0 + DAY, { to: `01632${String(n).padStart(6, '0')}` }));
+      if (!decision.allowed) refused += 1;
+      expect(decision.allowed).toBe(n >= 50_000);
+    }
     expect(refused).toBe(100_000);
-    expect(ms).toBeLessThan(2_000); // about 0.4 µs a check here; generous for slow CI
+    expect(guard.size()).toBe(50_000); // a check records nothing
   });
 });
 

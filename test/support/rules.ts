@@ -25,3 +25,19 @@ export function cliNumberFlags(record: CallRecord): Flag<'cliInvalid' | 'cliPrem
 export function ivmWait(record: CallRecord, policy: Policy = ofcom2017): Flag<'ivmLongWait' | 'ivmNoQueueInfo'>[] {
   return flagsOf(['ivmNoQueueInfo', 'ivmLongWait'], record, policy);
 }
+
+/** A2.15: the `shortRing` flag on `record`, or `null`. */
+export function shortRing(record: CallRecord, policy: Policy = ofcom2017): Flag<'shortRing'> | null {
+  return flagsOf(['shortRing'], record, policy)[0] ?? null;
+}
+
+/** A2.15: the `longRing` flag on `record`, or `null`. */
+export function longRing(record: CallRecord, policy: Policy = ofcom2017): Flag<'longRing'> | null {
+  return flagsOf(['longRing'], record, policy)[0] ?? null;
+}
+
+/** Call-recording guidance: the `recordingWithoutNotice` flag, with or without standing written notice for the campaign. */
+export function recordingWithoutNotice(record: CallRecord, standingNotice = false): Flag<'recordingWithoutNotice'> | null {
+  const options = { standingRecordingNotice: standingNotice ? [record.campaignId] : [] };
+  return (classify(record, ofcom2017, options).flags.find((f) => f.kind === 'recordingWithoutNotice') as Flag<'recordingWithoutNotice'> | undefined) ?? null;
+}

@@ -83,9 +83,9 @@ const DECIDING_FACTS: readonly UnknownFact[] = ['answerAt', 'agentAt', 'messageA
  * 2. a machine answered → `answerMachine`: `falseNegative` if an agent took it, else
  *    `disconnectedByAmd` if AMD said machine, else `abandoned` (A3.5);
  * 3. an agent was connected but the calling side hung up at or shortly after pickup —
- *    within the message deadline (A2.19), the policy's own measure of "shortly" — →
- *    `silent` (A1.7: "where the agent making the call hangs up when the call recipient
- *    answers the phone");
+ *    within the message deadline (A2.19), the policy's own measure of "shortly" — with
+ *    no message played before → `silent` (A1.7: "where the agent making the call hangs up
+ *    when the call recipient answers the phone");
  * 4. a person (or nobody knows who) answered and an agent took the call → `live` (A3.3) —
  *    unless the policy sets a connection deadline (US TSR, CRTC) and the agent came later:
  *    then `abandoned`;
@@ -140,8 +140,9 @@ function fromFacts(record: CallRecord, policy: Policy, unknown: readonly Unknown
     if (u('hangupAt')) return null;
     const hangupAt = record.hangupAt;
     if (clock !== null && hangupAt !== null && hangupAt <= clock.deadlineAt) {
-      if (u('hangupBy')) return null;
-      if (record.hangupBy === 'caller') return result('silent', by, { silentReason: 'agentHungUp' });
+      if (u('hangupBy') || u('messageAt')) return null;
+      const nothingPlayed = record.messageAt === null || record.messageAt > hangupAt;
+      if (record.hangupBy === 'caller' && nothingPlayed) return result('silent', by, { silentReason: 'agentHungUp' });
     }
     const connectBy = policy.connection.deadlineMs;
     if (connectBy === null || clock === null || agentAt <= clock.startsAt + connectBy) return result('live', by);

@@ -77,6 +77,7 @@ export function missingQueueItems(record: CallRecord, by: number): readonly Queu
 export function ivmWait(record: CallRecord, policy: Policy): readonly IvmFlag[] {
   const waitMs = ivmWaitMs(record);
   const from = record.ivmAgentRequestedAt;
+// Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: waitMs is null whenever from is, and a null wait exceeds no limit
   if (waitMs === null || from === null) return NONE;
   const { maxWaitMs, maxWaitWithoutInfoMs } = policy.ivm;
   let flags: IvmFlag[] | null = null;

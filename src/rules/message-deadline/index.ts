@@ -42,13 +42,16 @@ function momentAt(record: CallRecord, moment: DeadlineMoment): number | null {
 /**
  * A2.19: the message clock. With AMD the policy's `withAmd` moment (Ofcom: the start of
  * salutation), else its `withoutAmd` moment (Ofcom: pickup). When that moment never came
- * (the person never spoke) the clock runs from pickup — "in any other case" (A2.19).
- * `null` for an unanswered call.
+ * (the person never spoke) the clock runs from pickup — "in any other case" (A2.19). So it
+ * does when the person began to speak only after the message began: that message did not
+ * wait for their voice. `null` for an unanswered call.
  */
 export function messageClock(record: CallRecord, policy: Policy): MessageClock | null {
   if (record.answerAt === null) return null;
   const wanted = record.amd ? policy.message.deadlineFrom.withAmd : policy.message.deadlineFrom.withoutAmd;
-  const at = momentAt(record, wanted);
+  const spoke = momentAt(record, wanted);
+  // A message that began before the person spoke did not wait for their voice: timed from pickup ("in any other case").
+  const at = wanted === 'salutationStart' && spoke !== null && record.messageAt !== null && record.messageAt < spoke ? null : spoke;
   const from: DeadlineMoment = at === null ? 'pickup' : wanted;
   const startsAt = at ?? record.answerAt;
   return { from, startsAt, deadlineAt: startsAt + policy.message.deadlineMs };

@@ -1,0 +1,96 @@
+/**
+ * Edges of the cross-call rules and the ACR formula that survived mutation
+ * (`npm run mutate`): each test fails when its rule is changed.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { abandonedCallRate, AcrInputError, newRecord, normaliseUkNumber, numberKey, ofcom2017, type CallRecord } from '../../src/internals.js';
+import { isScanningProbe } from '../../src/rules/number-scanning/index.js';
+import { T0 } from '../support/calls.js';
+
+const rec = (facts: Partial<CallRecord>): CallRecord => ({
+  ...newRecord({ callId: 'r1', campaignId: 'spring', callCentreId: 'leeds', to: '01632960001', cli: '01134961000', agentGuaranteed: false, amd: false, messagePlanned: true, dialAt: T0 }),
+  ...facts,
+});
+
+describe('numberKey (A2.9, A1.21)', () => {
+  it('is the national form of a UK number, else the digits as written, else the string itself', () => {
+    expect(numberKey('01632960001')).toBe('01632960001');
+    expect(numberKey('+44 1632 960001')).toBe('01632960001');
+    expect(numberKey('0044 1632 960001')).toBe('01632960001');
+    expect(numberKey('01632 960001')).toBe('01632960001');
+    expect(numberKey('+1 (212) 555-0100')).toBe('12125550100');
+    expect(numberKey('00 1 212 555 0100')).toBe('0012125550100');
+    expect(numberKey('withheld')).toBe('withheld');
+  });
+
+  it('property: equals normaliseUkNumber’s national form, else the digits, else the input', () => {
+    const piece = fc.constantFrom('0', '1', '2', '4', '7', '8', '9', '00', '44', '+', ' ', '-', '(', ')', 'x', '01632', '960001', '07700', '900123');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((a) => a.join('')), (raw) => {
+        const digits = raw.replace(/[^0-9]/g, '');
+        expect(numberKey(raw)).toBe(normaliseUkNumber(raw)?.national ?? (digits === '' ? raw : digits));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('abandonedCallRate inputs (Annex 3)', () => {
+  it('names the field at fault, with the error code', () => {
+    const base = { live: 1, abandoned: 1, machineToAgent: 1 };
+    for (const [field, input] of [
+      ['live', { ...base, live: -1 }],
+      ['abandoned', { ...base, abandoned: -1 }],
+      ['machineToAgent', { ...base, machineToAgent: 0.5 }],
+      ['abandonedToLive', { ...base, abandonedToLive: -1 }],
+      ['abandonedToMachine', { ...base, abandonedToMachine: 1.5 }],
+    ] as const) {
+      expect(() => abandonedCallRate(input), field).toThrow(new RegExp(`^${field} should be a whole number`));
+    }
+    try {
+      abandonedCallRate({ ...base, live: -1 });
+    } catch (e) {
+      expect(e).toBeInstanceOf(AcrInputError);
+      expect((e as AcrInputError).code).toBe('INVALID_ACR_INPUT');
+    }
+  });
+
+  it('knowing only the machine share makes the rest known too: no estimate', () => {
+    expect(abandonedCallRate({ live: 100, abandoned: 10, abandonedToMachine: 4, machineToAgent: 100 })).toMatchObject({ unknown: 6, x: 3, estimated: true });
+    expect(abandonedCallRate({ live: 100, abandoned: 10, abandonedToMachine: 10, machineToAgent: 100 })).toMatchObject({ unknown: 0, x: 0, estimated: false });
+    expect(abandonedCallRate({ live: 100, abandoned: 10, machineToAgent: 100 })).toMatchObject({ unknown: 10, x: 5, estimated: true });
+  });
+});
+
+describe('isScanningProbe (A1.35)', () => {
+  it('only an unanswered call the caller ended within 3 s of ringing', () => {
+    const probe = rec({ ringingAt: T0 + 500, hangupAt: T0 + 3500, hangupBy: 'caller' });
+    expect(isScanningProbe(probe, ofcom2017)).toBe(true);
+    expect(isScanningProbe({ ...probe, hangupAt: T0 + 3501 }, ofcom2017)).toBe(false);
+    expect(isScanningProbe({ ...probe, answerAt: T0 + 3000 }, ofcom2017)).toBe(false);
+    expect(isScanningProbe({ ...probe, hangupBy: 'recipient' }, ofcom2017)).toBe(false);
+    expect(isScanningProbe({ ...probe, hangupBy: 'network' }, ofcom2017)).toBe(false);
+    expect(isScanningProbe({ ...probe, hangupAt: null, hangupBy: null }, ofcom2017)).toBe(false);
+  });
+});
+
+describe('ACR counts (A3.3–A3.5)', () => {
+  it('countKey files each category and machine kind under its own counter; addCounts adds every counter', async () => {
+    const { countKey, addCounts, emptyCounts: empty, COUNT_FIELDS } = await import('../../src/acr/counts.js');
+    const base = { record: rec({}), flags: [] };
+    expect(countKey({ ...base, category: 'live', answeredBy: 'human' })).toBe('live');
+    expect(countKey({ ...base, category: 'abandoned', answeredBy: 'human' })).toBe('abandonedLive');
+    expect(countKey({ ...base, category: 'abandoned', answeredBy: 'unknown' })).toBe('abandonedUnknown');
+    expect(countKey({ ...base, category: 'silent', answeredBy: 'human' })).toBe('silent');
+    expect(countKey({ ...base, category: 'unconnected', answeredBy: null })).toBe('unconnected');
+    expect(countKey({ ...base, category: 'answerMachine', answeredBy: 'machine', machine: 'falseNegative' })).toBe('machineToAgent');
+    expect(countKey({ ...base, category: 'answerMachine', answeredBy: 'machine', machine: 'disconnectedByAmd' })).toBe('machineDisconnected');
+    expect(countKey({ ...base, category: 'answerMachine', answeredBy: 'machine', machine: 'abandoned' })).toBe('machineAbandoned');
+    const a = empty();
+    const b = Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, i + 1])) as unknown as ReturnType<typeof empty>;
+    addCounts(a, b);
+    addCounts(a, b);
+    expect(a).toEqual(Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, 2 * (i + 1)])));
+  });
+});
