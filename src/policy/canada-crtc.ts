@@ -1,6 +1,6 @@
 import type { CallingWindow, Policy } from './policy.js';
+import { usTsr } from './us-tsr.js';
 
-const SECOND = 1000;
 const weekday: CallingWindow = { start: '09:00', end: '21:30' };
 const weekend: CallingWindow = { start: '10:00', end: '18:00' };
 
@@ -27,25 +27,15 @@ const weekend: CallingWindow = { start: '10:00', end: '18:00' };
  * IVM, CLI-count, scanning and persistence settings are library defaults.
  */
 export const canadaCrtc: Policy = /* @__PURE__ */ (() => ({
+  // The same 2 s connection and message deadlines from the completed greeting, 15 s ring,
+  // no repeat rule, and library defaults as the US TSR; the rest is the CRTC's own.
+  ...usTsr,
   id: 'canadaCrtc',
   name: 'CRTC Unsolicited Telecommunications Rules, Part III — Telemarketing (Canada)',
-  sources: [
-    'CRTC Unsolicited Telecommunications Rules, Part III (Telemarketing Rules): calling hours, abandoned calls, records',
-  ],
+  sources: ['CRTC Unsolicited Telecommunications Rules, Part III (Telemarketing Rules): calling hours, abandoned calls, records'],
   timeZone: 'America/Toronto',
-  ring: { minMs: 15 * SECOND, minRings: null, ringCycleMs: 6 * SECOND, maxMs: 60 * SECOND },
-  message: {
-    deadlineMs: 2 * SECOND,
-    deadlineFrom: { withAmd: 'salutationEnd', withoutAmd: 'salutationEnd' },
-    requiredContent: ['identifiesCaller'],
-  },
-  connection: { deadlineMs: 2 * SECOND },
-  repeat: { windowMs: 0 },
+  ring: { ...usTsr.ring, minRings: null },
   callingHours: [weekend, weekday, weekday, weekday, weekday, weekday, weekend],
   acr: { window: 'calendarDay', alertRate: 0.05, alertMinCalls: 100 },
-  ivm: { maxWaitMs: 60 * SECOND, maxWaitWithoutInfoMs: 15 * SECOND },
-  cli: { maxDistinctPerCampaignDay: 10, numberingPlan: 'none' },
-  scanning: { maxRingMs: 3 * SECOND, minCalls: 20 },
   retentionMonths: 36,
-  persistenceWeeks: 12,
 }))();
