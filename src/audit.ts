@@ -6,6 +6,7 @@ import type { AcrCounters } from './acr/counters.js';
 import { hasCalendarDay } from './time/zoned-day.js';
 import { createAcrLedger, type AcrLedger } from './acr/ledger.js';
 import { ACR_SCOPES, type AcrRow, type AcrScope } from './acr/scope.js';
+import { createCallIdSet } from './call-id-set.js';
 import { classify, type ClassifyOptions } from './classify.js';
 import type { Complaint, ComplaintOptions } from './complaints/complaint.js';
 import { DuplicateCallError } from './errors.js';
@@ -76,7 +77,7 @@ export interface AuditOptions extends ClassifyOptions {
  * An error thrown by a rule is rethrown here, synchronously.
  */
 export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017, options: AuditOptions = {}): AuditResult {
-  const seen = new Set<string>();
+  const seen = createCallIdSet();
   const rejected: RejectedRecord[] = [];
   const kindCounts = new Float64Array(FLAG_KINDS.length);
   const kindOrder: number[] = []; // kinds in the order first raised, as `flagCounts` lists them
@@ -99,9 +100,7 @@ export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017,
   };
   for (const record of records) {
     const callId = record.callId;
-    const before = seen.size;
-    seen.add(callId);
-    if (seen.size === before) {
+    if (!seen.add(callId)) {
       rejected.push({ callId, error: new DuplicateCallError(callId) });
       continue;
     }
