@@ -17,7 +17,7 @@ export interface CallIdSet {
 function hashOf(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
+  return h | 0; // an int32, as stored in `hashes` (the empty string never enters the loop)
 }
 
 /** An empty `CallIdSet`. */
