@@ -2,21 +2,20 @@
  * Batch audit: a day's or a quarter's call records in, the daily ACR table, flag counts and
  * the compliance report out. It runs the same operators as a live stream, synchronously.
  */
-import { filter, from, tap, type Observable } from 'rxjs';
 import type { AcrCounters } from './acr/counters.js';
 import { hasCalendarDay } from './time/zoned-day.js';
 import { createAcrLedger, type AcrLedger } from './acr/ledger.js';
 import { ACR_SCOPES, type AcrRow, type AcrScope } from './acr/scope.js';
-import type { ClassifiedCall, ClassifyOptions } from './classify.js';
+import { createCallIdSet } from './call-id-set.js';
+import { classify, type ClassifyOptions } from './classify.js';
 import type { Complaint, ComplaintOptions } from './complaints/complaint.js';
 import { DuplicateCallError } from './errors.js';
-import type { FlagKind } from './flags.js';
-import type { MisuseOptions, MisuseUpdate } from './misuse/state.js';
-import { classified } from './operators/classified.js';
-import { misuse as misuseOperator } from './operators/misuse.js';
+import type { AnyFlag, FlagKind } from './flags.js';
+import { createMisuseState, type MisuseOptions, type MisuseState } from './misuse/state.js';
 import { ofcom2017 } from './policy/ofcom2017.js';
 import type { Policy } from './policy/policy.js';
 import type { CallRecord } from './record.js';
+import { FLAG_KIND_INDEX, FLAG_KINDS } from './report/flag-kinds.js';
 import { createReportBuilder } from './report/report-builder.js';
 import type { Report, ReportData } from './report/types.js';
 
@@ -67,8 +66,9 @@ export interface AuditOptions extends ClassifyOptions {
  * Audits a batch of call records synchronously, in one pass and bounded memory:
  * 1. rejects duplicate call ids (the first record of an id counts; later ones are listed in
  *    `rejected`, never counted twice);
- * 2. `classified(policy)`, then — unless `misuse: false` — `misuse(policy)`, the cross-call
- *    rules (A1.21, A1.35, A2.9, A3.4), in the order given;
+ * 2. `classify(record, policy)`, then — unless `misuse: false` — the cross-call rules
+ *    (`createMisuseState`: A1.21, A1.35, A2.9, A3.4), in the order given, as the
+ *    `classified` and `misuse` operators do;
  * 3. counts each call once, in one ACR ledger (Annex 3: per calendar day and cell, and per
  *    scope and day for the ACR alert) that the ACR alert and the report builder read;
  * 4. counts every flag by kind, and feeds each call (and each flag about a scope) to the
@@ -77,10 +77,10 @@ export interface AuditOptions extends ClassifyOptions {
  * An error thrown by a rule is rethrown here, synchronously.
  */
 export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017, options: AuditOptions = {}): AuditResult {
-  const seen = new Set<string>();
+  const seen = createCallIdSet();
   const rejected: RejectedRecord[] = [];
-  const flagCounts: Partial<Record<FlagKind, number>> = {};
-  const countFlag = (kind: FlagKind): void => void (flagCounts[kind] = (flagCounts[kind] ?? 0) + 1);
+  const kindCounts = new Float64Array(FLAG_KINDS.length);
+  const kindOrder: number[] = []; // kinds in the order first raised, as `flagCounts` lists them
   const alertRate = options.misuseOptions?.alertRate === undefined ? policy.acr.alertRate : options.misuseOptions.alertRate;
   const alertScopes = options.misuse === false || alertRate === null ? [] : (options.misuseOptions?.scopes ?? ACR_SCOPES);
   const ledger = createAcrLedger({ timeZone: policy.timeZone, scopes: alertScopes, window: policy.acr.window });
@@ -90,43 +90,40 @@ export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017,
     ...(options.complaintOptions !== undefined ? { complaintOptions: options.complaintOptions } : {}),
     ...(options.examplesPerKind !== undefined ? { examplesPerKind: options.examplesPerKind } : {}),
   });
-  const firstOfItsId = (record: CallRecord): boolean => {
-    if (!seen.has(record.callId)) return seen.add(record.callId) !== undefined;
-    rejected.push({ callId: record.callId, error: new DuplicateCallError(record.callId) });
-    return false;
+  const misuse: MisuseState | null = options.misuse === false ? null : createMisuseState(policy, { ...options.misuseOptions, acrLedger: ledger });
+  const countFlags = (flags: readonly AnyFlag[]): void => {
+    for (let i = 0; i < flags.length; i++) {
+      const k = FLAG_KIND_INDEX[flags[i]!.kind];
+      if (kindCounts[k] === 0) kindOrder.push(k);
+      kindCounts[k]! += 1;
+    }
   };
-  const calls: Observable<ClassifiedCall> = from(records).pipe(
-    filter(firstOfItsId),
-    classified(policy, options),
-    tap((call) => void (hasCalendarDay(call.record.dialAt) && ledger.add(call))), // a `timeOutOfRange` record is on no day
-  );
-  let failure: { error: unknown } | null = null;
-  const error = (e: unknown): void => void (failure = { error: e });
-  if (options.misuse === false) {
-    calls.subscribe({
-      next(call) {
-        for (const f of call.flags) countFlag(f.kind);
-        builder.add(call);
-      },
-      error,
-    });
-  } else {
-    calls.pipe(misuseOperator(policy, { ...options.misuseOptions, acrLedger: ledger })).subscribe({
-      next({ call, raised }: MisuseUpdate) {
-        for (const f of raised) countFlag(f.kind);
-        builder.add(call);
-        if (raised !== call.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
-      },
-      error,
-    });
+  for (const record of records) {
+    const callId = record.callId;
+    if (!seen.add(callId)) {
+      rejected.push({ callId, error: new DuplicateCallError(callId) });
+      continue;
+    }
+    const call = classify(record, policy, options);
+    if (hasCalendarDay(record.dialAt)) ledger.add(call); // a `timeOutOfRange` record is on no day
+    if (misuse === null) {
+      if (call.flags.length > 0) countFlags(call.flags);
+      builder.add(call);
+      continue;
+    }
+    const { call: judged, raised } = misuse.next(call);
+    if (raised.length > 0) countFlags(raised);
+    builder.add(judged);
+    if (raised !== judged.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
   }
-  if (failure !== null) throw (failure as { error: unknown }).error;
   const report = builder.build({
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
     ...(options.scopes !== undefined ? { scopes: options.scopes } : {}),
   });
   ledger.keep(options.scopes ?? ACR_SCOPES);
+  const flagCounts: Partial<Record<FlagKind, number>> = {};
+  for (const k of kindOrder) flagCounts[FLAG_KINDS[k]!] = kindCounts[k]!;
   return {
     policy: policy.id,
     timeZone: policy.timeZone,

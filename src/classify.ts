@@ -57,17 +57,20 @@ function hasStandingNotice(campaignId: string, options: ClassifyOptions): boolea
 export function classify(record: CallRecord, policy: Policy = ofcom2017, options: ClassifyOptions = {}): ClassifiedCall {
   const categorisation = categorise(record, policy);
   const context: CallContext = { categorisation, standingRecordingNotice: hasStandingNotice(record.campaignId, options) };
-  const flags: AnyFlag[] = [];
+  let flags: AnyFlag[] | null = null; // made on the first flag: most calls raise none
   let notJudged: NotJudged[] | null = null;
   for (let i = 0; i < CALL_RULES.length; i++) {
     const rule = CALL_RULES[i]!;
     if (rule.appliesUnder !== undefined && !rule.appliesUnder(policy)) continue;
     const verdict = rule.judge(record, policy, context);
     if (verdict === null) continue;
-    if (Array.isArray(verdict)) for (const f of verdict as readonly AnyFlag[]) flags.push(f);
+    if (Array.isArray(verdict)) for (const f of verdict as readonly AnyFlag[]) (flags ??= []).push(f);
     else if (isNotJudged(verdict)) (notJudged ??= []).push(verdict);
-    else flags.push(verdict as AnyFlag);
+    else (flags ??= []).push(verdict as AnyFlag);
   }
-  const base = { record, category: categorisation.category, answeredBy: categorisation.answeredBy, flags, notJudged: notJudged ?? ALL_JUDGED };
-  return categorisation.machine === null ? base : { ...base, machine: categorisation.machine };
+  const category = categorisation.category;
+  const answeredBy = categorisation.answeredBy;
+  return categorisation.machine === null
+    ? { record, category, answeredBy, flags: flags ?? [], notJudged: notJudged ?? ALL_JUDGED }
+    : { record, category, answeredBy, flags: flags ?? [], notJudged: notJudged ?? ALL_JUDGED, machine: categorisation.machine };
 }
