@@ -55,20 +55,9 @@ export { classify, type ClassifiedCall, type ClassifyOptions } from './classify.
 
 // The call machine (XState v5): one actor per call
 export { createCallMachine, nextTickAt, runCall } from './machine/index.js';
-export type {
-  CallMachine,
-  CallMachineContext,
-  CallMachineEvent,
-  CallMachineInput,
-  CallMachineOptions,
-  CallMachineOutput,
-  CloseEvent,
-  DeadlineKind,
-  DeadlineNotice,
-  Deadlines,
-  RunCallResult,
-  TickEvent,
-} from './machine/index.js';
+export type { CallMachine, CallMachineInput } from './machine/call-machine.js';
+export type { RunCallResult } from './machine/run-call.js';
+export type * from './machine/types.js';
 
 // Abandoned Call Rate (Annex 3): per calendar day and scope, mergeable across nodes
 export { abandonedCallRate, type AcrInput, type AcrResult } from './acr/rate.js';

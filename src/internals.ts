@@ -55,7 +55,7 @@ export { createAcrTally, type AcrTally } from './acr/tally.js';
 export { createAcrLedger, type AcrLedger, type AcrLedgerOptions } from './acr/ledger.js';
 export { ACR_SCOPES, acrOf } from './acr/table.js';
 export { ACR_TRAILING_DAYS, addDays } from './acr/trailing.js';
-export { CALENDAR_RANGE, hasCalendarDay, zonedDayOrNull, localMinuteOfDay } from './time/zoned-day.js';
+export { CALENDAR_RANGE, hasCalendarDay, zonedDayOrNull, localMinuteOfDay, localTime } from './time/zoned-day.js';
 export { createEventClock, type EventClock } from './time/event-clock.js';
 
 // Operators and the batch audit

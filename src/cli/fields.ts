@@ -8,16 +8,12 @@
  */
 import type { CallEvent, CallRecord, MessageContent, QueueInformation, RecordedOutcome } from 'dialguard/internals';
 
+/** The facts a dial brings: fields of both a record and the `dial` event. */
+const DIAL_FIELDS = ['campaignId', 'callCentreId', 'to', 'cli', 'agentGuaranteed', 'amd', 'messagePlanned', 'zone'] as const;
+
 const RECORD_FIELDS = [
   'callId',
-  'campaignId',
-  'callCentreId',
-  'to',
-  'cli',
-  'agentGuaranteed',
-  'amd',
-  'messagePlanned',
-  'zone',
+  ...DIAL_FIELDS,
   'dialAt',
   'ringingAt',
   'answerAt',
@@ -50,14 +46,7 @@ const EVENT_FIELDS = [
   'type',
   'callId',
   'at',
-  'campaignId',
-  'callCentreId',
-  'to',
-  'cli',
-  'agentGuaranteed',
-  'amd',
-  'messagePlanned',
-  'zone',
+  ...DIAL_FIELDS,
   'phase',
   'result',
   'content',

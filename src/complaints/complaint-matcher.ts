@@ -5,16 +5,7 @@ import { ofcom2017 } from '../policy/ofcom2017.js';
 import { numberKey } from '../misuse/number-key.js';
 import type { Policy } from '../policy/policy.js';
 import type { CallRecord } from '../record.js';
-import {
-  ComplaintError,
-  DEFAULT_COMPLAINT_TOLERANCE_MS,
-  DEFAULT_MAX_MATCHES,
-  type Complaint,
-  type ComplaintCallMatch,
-  type ComplaintFinding,
-  type ComplaintMatch,
-  type ComplaintOptions,
-} from './complaint.js';
+import { ComplaintError, DEFAULT_COMPLAINT_TOLERANCE_MS, DEFAULT_MAX_MATCHES, type Complaint, type ComplaintCallMatch, type ComplaintFinding, type ComplaintMatch, type ComplaintOptions } from './complaint.js';
 
 /** A running matcher of a fixed set of complaints against calls seen one at a time. */
 export interface ComplaintMatcher {

@@ -1,3 +1,4 @@
+import { ofcom2017 } from './ofcom2017.js';
 import type { CallingWindow, Policy } from './policy.js';
 
 const SECOND = 1000;
@@ -57,9 +58,10 @@ export const usTsr: Policy = /* @__PURE__ */ (() => ({
   repeat: { windowMs: 0 },
   callingHours: [eightToNine, eightToNine, eightToNine, eightToNine, eightToNine, eightToNine, eightToNine],
   acr: { window: 'trailing30Days', alertRate: 0.03, alertMinCalls: 100 },
-  ivm: { maxWaitMs: 60 * SECOND, maxWaitWithoutInfoMs: 15 * SECOND },
-  cli: { maxDistinctPerCampaignDay: 10, numberingPlan: 'none' },
-  scanning: { maxRingMs: 3 * SECOND, minCalls: 20 },
+  // IVM, CLI-count, scanning and persistence: the library's Ofcom-derived defaults (the TSR sets none).
+  ivm: ofcom2017.ivm,
+  cli: { ...ofcom2017.cli, numberingPlan: 'none' },
+  scanning: ofcom2017.scanning,
   retentionMonths: 60,
-  persistenceWeeks: 12,
+  persistenceWeeks: ofcom2017.persistenceWeeks,
 }))();

@@ -122,29 +122,35 @@ export function parseCallRecord(input: unknown, options?: ParseOptions): CallRec
   const unknown = parseUnknownFacts(input.unknown, callId, 'unknown');
 
   // Nothing happens before the dial.
-  checkNotBeforeDial(ringingAt, dialAt, callId, 'ringingAt');
-  checkNotBeforeDial(answerAt, dialAt, callId, 'answerAt');
-  checkNotBeforeDial(salutationStartAt, dialAt, callId, 'salutationStartAt');
-  checkNotBeforeDial(salutationEndAt, dialAt, callId, 'salutationEndAt');
-  checkNotBeforeDial(amdAt, dialAt, callId, 'amdAt');
-  checkNotBeforeDial(agentAt, dialAt, callId, 'agentAt');
-  checkNotBeforeDial(messageAt, dialAt, callId, 'messageAt');
-  checkNotBeforeDial(recordingAt, dialAt, callId, 'recordingAt');
-  checkNotBeforeDial(ivmAgentRequestedAt, dialAt, callId, 'ivmAgentRequestedAt');
-  checkNotBeforeDial(ivmInfoAt, dialAt, callId, 'ivmInfoAt');
-  checkNotBeforeDial(hangupAt, dialAt, callId, 'hangupAt');
-  checkNotBeforeDial(givenLastEventAt, dialAt, callId, 'lastEventAt');
+  const times: readonly (readonly [number | null, string])[] = [
+    [ringingAt, 'ringingAt'],
+    [answerAt, 'answerAt'],
+    [salutationStartAt, 'salutationStartAt'],
+    [salutationEndAt, 'salutationEndAt'],
+    [amdAt, 'amdAt'],
+    [agentAt, 'agentAt'],
+    [messageAt, 'messageAt'],
+    [recordingAt, 'recordingAt'],
+    [ivmAgentRequestedAt, 'ivmAgentRequestedAt'],
+    [ivmInfoAt, 'ivmInfoAt'],
+    [hangupAt, 'hangupAt'],
+    [givenLastEventAt, 'lastEventAt'],
+  ];
+  for (const [at, field] of times) checkNotBeforeDial(at, dialAt, callId, field);
 
   // What happens after pickup needs a pickup.
-  checkAnswered(salutationStartAt !== null, answerAt, rawAnswerAt, callId, 'salutationStartAt');
-  checkAnswered(salutationEndAt !== null, answerAt, rawAnswerAt, callId, 'salutationEndAt');
-  checkAnswered(amdResult !== null, answerAt, rawAnswerAt, callId, 'amdResult');
-  checkAnswered(amdAt !== null, answerAt, rawAnswerAt, callId, 'amdAt');
-  checkAnswered(agentAt !== null, answerAt, rawAnswerAt, callId, 'agentAt');
-  checkAnswered(messageAt !== null, answerAt, rawAnswerAt, callId, 'messageAt');
-  checkAnswered(ivmAgentRequestedAt !== null, answerAt, rawAnswerAt, callId, 'ivmAgentRequestedAt');
-  checkAnswered(ivmInfoAt !== null, answerAt, rawAnswerAt, callId, 'ivmInfoAt');
-  checkAnswered(disposition !== null, answerAt, rawAnswerAt, callId, 'disposition');
+  const afterPickup: readonly (readonly [unknown, string])[] = [
+    [salutationStartAt, 'salutationStartAt'],
+    [salutationEndAt, 'salutationEndAt'],
+    [amdResult, 'amdResult'],
+    [amdAt, 'amdAt'],
+    [agentAt, 'agentAt'],
+    [messageAt, 'messageAt'],
+    [ivmAgentRequestedAt, 'ivmAgentRequestedAt'],
+    [ivmInfoAt, 'ivmInfoAt'],
+    [disposition, 'disposition'],
+  ];
+  for (const [value, field] of afterPickup) checkAnswered(value !== null, answerAt, rawAnswerAt, callId, field);
 
   // Who hung up and why need a hangup, which comes after the pickup.
   checkHungUp(hangupBy !== null, hangupAt, rawHangupAt, callId, 'hangupBy');
@@ -156,49 +162,12 @@ export function parseCallRecord(input: unknown, options?: ParseOptions): CallRec
   // The latest event: given, it must not be earlier than any fact; absent, it is the latest fact.
   let latest = dialAt;
   let latestField = 'dialAt';
-  if (ringingAt !== null && ringingAt > latest) {
-    latest = ringingAt;
-    latestField = 'ringingAt';
-  }
-  if (answerAt !== null && answerAt > latest) {
-    latest = answerAt;
-    latestField = 'answerAt';
-  }
-  if (salutationStartAt !== null && salutationStartAt > latest) {
-    latest = salutationStartAt;
-    latestField = 'salutationStartAt';
-  }
-  if (salutationEndAt !== null && salutationEndAt > latest) {
-    latest = salutationEndAt;
-    latestField = 'salutationEndAt';
-  }
-  if (amdAt !== null && amdAt > latest) {
-    latest = amdAt;
-    latestField = 'amdAt';
-  }
-  if (agentAt !== null && agentAt > latest) {
-    latest = agentAt;
-    latestField = 'agentAt';
-  }
-  if (messageAt !== null && messageAt > latest) {
-    latest = messageAt;
-    latestField = 'messageAt';
-  }
-  if (recordingAt !== null && recordingAt > latest) {
-    latest = recordingAt;
-    latestField = 'recordingAt';
-  }
-  if (ivmAgentRequestedAt !== null && ivmAgentRequestedAt > latest) {
-    latest = ivmAgentRequestedAt;
-    latestField = 'ivmAgentRequestedAt';
-  }
-  if (ivmInfoAt !== null && ivmInfoAt > latest) {
-    latest = ivmInfoAt;
-    latestField = 'ivmInfoAt';
-  }
-  if (hangupAt !== null && hangupAt > latest) {
-    latest = hangupAt;
-    latestField = 'hangupAt';
+  for (let i = 0; i < times.length - 1; i++) {
+    const [at, field] = times[i]!; // every fact but the given lastEventAt (the last entry)
+    if (at !== null && at > latest) {
+      latest = at;
+      latestField = field;
+    }
   }
   if (givenLastEventAt !== null && givenLastEventAt < latest) {
     throw new ValidationError(

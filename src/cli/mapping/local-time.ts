@@ -11,6 +11,7 @@
  * - the hour skipped in spring (01:00–01:59 on the last Sunday of March) never happened:
  *   such a time is **invalid**, and the row is rejected, never moved.
  */
+import { localTime } from 'dialguard/internals';
 
 /** A local time read in a zone: the instant, or why there is none. */
 export type LocalInstant =
@@ -29,21 +30,11 @@ export interface OffsetCache {
 
 /** An offset lookup for `zone`, memoised per quarter hour of UTC (bounded). */
 export function offsetCache(zone: string): OffsetCache {
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
   const memo = new Map<number, number>();
+  localTime(0, zone); // an unknown zone throws here, before any row
   const compute = (at: number): number => {
-    const p: Record<string, number> = {};
-    for (const part of format.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-    const local = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+    const t = localTime(at, zone); // the library's wall clock of `at` in `zone`
+    const local = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
     return local - (at - (((at % 1000) + 1000) % 1000));
   };
   return {
