@@ -3,7 +3,7 @@
  * into plain options. Everything wrong with it is a `UsageError` (exit 2).
  */
 import { parseArgs } from 'node:util';
-import { ACR_SCOPES, type AcrScope } from 'dialguard/internals';
+import { ACR_SCOPES, RULES, type AcrScope } from 'dialguard/internals';
 import { unknownOptionMessage, unknownOptionOf } from './did-you-mean.js';
 import { UsageError } from './exit-codes.js';
 import type { EpochUnit } from './mapping/cells.js';
@@ -61,6 +61,13 @@ export const MAX_DEDUPE_WINDOW = 10_000_000;
 export const DEFAULT_EXAMPLES = 20;
 
 /** The `--help` text: options and exit codes. */
+/** The rules the audit judges (those that raise flags), one a line, from the library's list of rules (`RULES`). */
+function rulesHelp(): string {
+  return RULES.filter((r) => Object.keys(r.flags).length > 0)
+    .map((r) => `  ${r.title.padEnd(34)} ${r.refs.join(', ')}`)
+    .join('\n');
+}
+
 export const USAGE = `Usage: dialguard audit FILE [options]
 
 Audits call records or call events against Ofcom's persistent-misuse policy (2017) and
@@ -138,6 +145,10 @@ Output
   --strict                 exit 1 when any row was rejected, even with no flags
   -h, --help               show this help
   -V, --version            show the version
+
+Rules judged (paragraphs of the policy; a rule the file's facts cannot judge is listed
+in the report's coverage section as not judged, never as passed)
+${rulesHelp()}
 
 Exit codes
   0  no flags raised (rejected rows, if any, are reported; see --strict)

@@ -62,6 +62,16 @@ export interface CallRule<K extends FlagKind = FlagKind> extends RuleInfo<K> {
   judge(record: CallRecord, policy: Policy, context: CallContext): Verdict<K>;
 }
 
+/**
+ * A rule's identity as plain data (for rules judged outside `classify`: across calls, by
+ * the guard or by the report): `id`, `title`, its paragraphs, and the flags it raises
+ * with their usual reference and title.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function ruleInfo<K extends FlagKind = never>(id: string, title: string, refs: readonly string[], flags: { readonly [P in K]: FlagKindInfo }): RuleInfo<K> {
+  return { id, title, refs, flags };
+}
+
 /** `true` when `v` is a `NotJudged` answer (not a flag, not a list, not `null`). */
 export function isNotJudged(v: Verdict | NotJudged | null): v is NotJudged {
   return v !== null && !Array.isArray(v) && 'reason' in v;

@@ -2,7 +2,7 @@
  * A3.4 with A4.12 and A4.20: the Abandoned Call Rate of a scope on a calendar day, against
  * the alert level the user chose — an alert, never a safe harbour.
  */
-import type { RuleInfo } from '../rule.js';
+import { ruleInfo } from '../rule.js';
 
 /** The paragraph of the ACR per scope and day. */
 export const ACR_ALERT_REF = 'A3.4';
@@ -26,9 +26,4 @@ export interface AcrAlertDetail {
 }
 
 /** Rule information for reports (A3.4): the alert is raised by the misuse rules (`./alerts.ts`). */
-export const acrAlertRule: RuleInfo<'acrAlert'> = {
-  id: 'acrAlert',
-  title: 'ACR alert level',
-  refs: [ACR_ALERT_REF, 'A4.12', 'A4.20'],
-  flags: { acrAlert: { ref: ACR_ALERT_REF, title: 'ACR above the alert level (an alert, never a safe harbour)' } },
-};
+export const acrAlertRule = /* @__PURE__ */ ruleInfo<'acrAlert'>('acrAlert', 'ACR alert level', [ACR_ALERT_REF, 'A4.12', 'A4.20'], { acrAlert: { ref: ACR_ALERT_REF, title: 'ACR above the alert level (an alert, never a safe harbour)' } });

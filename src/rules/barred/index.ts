@@ -4,7 +4,7 @@
  * (dialguard ships no lists); there is no flag, as records do not say whether a number
  * was barred.
  */
-import type { RuleInfo } from '../rule.js';
+import { ruleInfo } from '../rule.js';
 
 /** The paragraph of barred numbers. */
 export const BARRED_REF = 'A1.25';
@@ -20,7 +20,7 @@ export interface BarredReason {
 }
 
 /** Rule information (A1.25): a guard-only rule. */
-export const barredRule: RuleInfo<never> = { id: 'barred', title: 'TPS and do-not-call lists', refs: [BARRED_REF], flags: {} };
+export const barredRule = /* @__PURE__ */ ruleInfo('barred', 'TPS and do-not-call lists', [BARRED_REF], {});
 
 /** A1.25: the guard's reason to refuse, from the host's answer (`true`, `'tps'`, `'dnc'`), or `null` when the number is not barred. */
 export function barredReason(answer: boolean | 'tps' | 'dnc'): BarredReason | null {

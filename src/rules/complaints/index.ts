@@ -3,10 +3,10 @@
  * records cannot show it; the report counts the complaints the host gives it, matched to
  * calls (`matchComplaint`). No flag: a factor, with its evidence.
  */
-import type { RuleInfo } from '../rule.js';
+import { ruleInfo } from '../rule.js';
 
 /** The paragraph of complaints. */
 export const COMPLAINTS_REF = 'A2.6';
 
 /** Rule information for reports (A2.6): a factor counted by the report, never a flag. */
-export const complaintsRule: RuleInfo<never> = { id: 'complaints', title: 'complaints the misuse attracts', refs: [COMPLAINTS_REF], flags: {} };
+export const complaintsRule = /* @__PURE__ */ ruleInfo('complaints', 'complaints the misuse attracts', [COMPLAINTS_REF], {});

@@ -3,12 +3,13 @@ import type { Policy } from '../../policy/policy.js';
 import type { CallRecord } from '../../record.js';
 import { missingFacts, notJudged, type CallRule } from '../rule.js';
 
-/** The paragraph of an unfairly long wait for an agent. */
-export const IVM_WAIT_REF = 'A1.28';
-/** The paragraph of the information a waiting recipient should be given. */
-export const IVM_QUEUE_INFO_REF = 'A1.29';
-/** The paragraph of a long wait even with that information. */
-export const IVM_INFORMED_WAIT_REF = 'A1.31';
+/**
+ * The paragraphs of IVM waits: an unfairly long wait for an agent (A1.28), the
+ * information a waiting recipient should be given (A1.29), and a long wait even with that
+ * information (A1.31).
+ */
+export const IVM_REFS = { wait: 'A1.28', queueInfo: 'A1.29', informedWait: 'A1.31' } as const;
+const { wait: IVM_WAIT_REF, queueInfo: IVM_QUEUE_INFO_REF, informedWait: IVM_INFORMED_WAIT_REF } = IVM_REFS;
 
 /** The measured values of an `ivmLongWait` flag. */
 export interface IvmLongWaitDetail {

@@ -2,7 +2,7 @@ import { flag, type Flag } from '../../flags.js';
 import type { Policy } from '../../policy/policy.js';
 import type { CallRecord } from '../../record.js';
 import { ringStartAt } from '../ring-time/index.js';
-import { isUnknown, type RuleInfo } from '../rule.js';
+import { isUnknown, ruleInfo } from '../rule.js';
 
 /** The paragraph of number scanning. */
 export const NUMBER_SCANNING_REF = 'A1.35';
@@ -17,12 +17,7 @@ export interface NumberScanningDetail {
 }
 
 /** Rule information for reports (A1.35–A1.36): the flag is raised by the misuse rules. */
-export const numberScanningRule: RuleInfo<'numberScanning'> = {
-  id: 'numberScanning',
-  title: 'number scanning',
-  refs: [NUMBER_SCANNING_REF, 'A1.36'],
-  flags: { numberScanning: { ref: NUMBER_SCANNING_REF, title: 'number scanning' } },
-};
+export const numberScanningRule = /* @__PURE__ */ ruleInfo<'numberScanning'>('numberScanning', 'number scanning', [NUMBER_SCANNING_REF, 'A1.36'], { numberScanning: { ref: NUMBER_SCANNING_REF, title: 'number scanning' } });
 
 /** `true` when the records cannot show whether the call was a probe: no answer or hang-up times, or not who hung up. */
 export function probeUnknown(record: CallRecord): boolean {

@@ -8,7 +8,7 @@ import { flag } from '../../flags.js';
 import type { Policy } from '../../policy/policy.js';
 import type { CallRecord } from '../../record.js';
 import type { CallCategory } from '../category/index.js';
-import { notJudged, type NotJudged, type RuleInfo } from '../rule.js';
+import { NotJudged, notJudged, ruleInfo } from '../rule.js';
 
 export { createRepeatHistory, type RepeatHistory } from './history.js';
 
@@ -58,12 +58,7 @@ export function inRepeatWindow(previousAt: number, at: number, policy: Policy): 
 }
 
 /** Rule information for reports (A2.9): the flag is raised by the misuse rules. */
-export const repeatRule: RuleInfo<'repeatWithin72h'> = {
-  id: 'repeatWithin72h',
-  title: '72 h repeat after misuse',
-  refs: [REPEAT_REF, 'A2.8', 'A2.10'],
-  flags: { repeatWithin72h: { ref: REPEAT_REF, title: 'silent or abandoned repeat within 72 h, no guaranteed agent' } },
-};
+export const repeatRule = /* @__PURE__ */ ruleInfo<'repeatWithin72h'>('repeatWithin72h', '72 h repeat after misuse', [REPEAT_REF, 'A2.8', 'A2.10'], { repeatWithin72h: { ref: REPEAT_REF, title: 'silent or abandoned repeat within 72 h, no guaranteed agent' } });
 
 /**
  * A2.9 repeat within 72 hours: a call that is itself misuse — silent or abandoned
