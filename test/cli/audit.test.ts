@@ -3,19 +3,16 @@
  * subprocess through tsx for the program's own wiring (argv, stdin, exit code).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CliReport } from '../../src/cli/main.js';
-import { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE, main } from '../../src/cli/main.js';
+import { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE } from '../../src/cli/main.js';
 import {
   RECORD_COLUMNS,
   T0,
   callEvents,
-  captureIo,
   cell,
   cleanRecords,
   record,
@@ -23,34 +20,17 @@ import {
   recordsCsv,
   toJsonl,
   variedRecords,
+  runCli,
+  runCliJson,
+  useTempFiles,
 } from './fixtures.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-let dir: string;
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const temp = useTempFiles('dialguard-cli-');
+const file = temp.file;
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dialguard-cli-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function run(argv: string[], options: Parameters<typeof captureIo>[0] = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const c = captureIo(options);
-  const code = await main(argv, c.io);
-  return { code, stdout: c.stdout(), stderr: c.stderr() };
-}
-
-async function runJson(argv: string[], options: Parameters<typeof captureIo>[0] = {}): Promise<{ code: number; report: CliReport; stderr: string }> {
-  const r = await run([...argv, '--json'], options);
-  if (r.stdout === '') throw new Error(`no report; exit ${r.code}; stderr: ${r.stderr}`);
-  return { code: r.code, report: JSON.parse(r.stdout) as CliReport, stderr: r.stderr };
-}
+const run = runCli;
+const runJson = runCliJson;
 
 /** The report without what names the input. */
 const results = (r: CliReport): Omit<CliReport, 'input'> & { rows: number; kind: string } => {
@@ -165,7 +145,7 @@ describe('dialguard audit: bad rows', () => {
     expect(lines[2]).toContain('line 6: rejected (invalid) [messageContent.marketing]');
     expect(lines[4]).toContain('line 8: rejected (duplicate) [callId]: call ok0 appears more than once');
     expect(code).toBe(EXIT_CLEAN); // clean calls: rejected rows alone do not flag…
-    const strict = await run(['audit', join(dir, 'bad.jsonl'), '--strict', '--quiet']);
+    const strict = await run(['audit', temp.path('bad.jsonl'), '--strict', '--quiet']);
     expect(strict.code).toBe(EXIT_FLAGS); // …unless --strict
     expect(strict.stderr).toBe('dialguard: 5 row(s) rejected (not printed: --quiet)\n');
   });
@@ -230,9 +210,9 @@ describe('dialguard audit: bad rows', () => {
     const text = toJsonl([...records, records[0], records[5]]);
     const caught = await runJson(['audit', file('dups.jsonl', text)]);
     expect(caught.report.rejected.byReason).toEqual({ duplicate: 2 });
-    const narrow = await runJson(['audit', join(dir, 'dups.jsonl'), '--dedupe-window', '4']);
+    const narrow = await runJson(['audit', temp.path('dups.jsonl'), '--dedupe-window', '4']);
     expect(narrow.report.rejected.examples.map((r) => r.callId)).toEqual(['ok5']); // ok0 is long forgotten
-    const off = await runJson(['audit', join(dir, 'dups.jsonl'), '--dedupe-window', '0']);
+    const off = await runJson(['audit', temp.path('dups.jsonl'), '--dedupe-window', '0']);
     expect(off.report.calls).toBe(8);
   });
 });
@@ -253,8 +233,8 @@ describe('dialguard audit: exit codes and usage', () => {
 
   it('2 for a missing file, a directory, bad options, and a header --columns does not fit', async () => {
     const cases: [string[], RegExp][] = [
-      [['audit', join(dir, 'nope.jsonl')], /cannot read .*nope\.jsonl: no such file/],
-      [['audit', dir], /is a directory/],
+      [['audit', temp.path('nope.jsonl')], /cannot read .*nope\.jsonl: no such file/],
+      [['audit', temp.dir()], /is a directory/],
       [['audit'], /missing FILE/],
       [[], /missing command/],
       [['check', 'x.jsonl'], /unknown command "check"/],
@@ -283,7 +263,7 @@ describe('dialguard audit: exit codes and usage', () => {
     const junk = await run(['audit', file('junk.jsonl', 'not json\n{}\n'), '--quiet']);
     expect(junk.code).toBe(EXIT_NOTHING_AUDITED);
     expect(junk.stderr).toBe('dialguard: no call was counted (see the rows rejected)\ndialguard: 2 row(s) rejected (not printed: --quiet)\n');
-    const strict = await run(['audit', join(dir, 'junk.jsonl'), '--quiet', '--strict']);
+    const strict = await run(['audit', temp.path('junk.jsonl'), '--quiet', '--strict']);
     expect(strict.code).toBe(EXIT_NOTHING_AUDITED); // nothing audited says more than --strict's 1
   });
 
@@ -306,7 +286,7 @@ describe('dialguard audit: column mapping', () => {
     expect(renamed.stderr).toBe('');
     expect(results(renamed.report)).toEqual(results(plain.report));
     // Repeating --columns adds to the mapping.
-    const repeated = await runJson(['audit', join(dir, 'renamed.csv'), ...mapped.flatMap((m) => ['--columns', m])]);
+    const repeated = await runJson(['audit', temp.path('renamed.csv'), ...mapped.flatMap((m) => ['--columns', m])]);
     expect(results(repeated.report)).toEqual(results(plain.report));
   });
 
@@ -429,7 +409,7 @@ describe('dialguard audit: as a program', () => {
     const flagged = await program(['audit', '-', '--json'], toJsonl(variedRecords()));
     expect(flagged.code).toBe(EXIT_FLAGS);
     expect((JSON.parse(flagged.stdout) as CliReport).calls).toBe(60);
-    const [clean, missing] = await Promise.all([program(['audit', file('clean2.csv', recordsCsv(cleanRecords()))]), program(['audit', join(dir, 'missing.csv')])]);
+    const [clean, missing] = await Promise.all([program(['audit', file('clean2.csv', recordsCsv(cleanRecords()))]), program(['audit', temp.path('missing.csv')])]);
     expect(clean.code).toBe(EXIT_CLEAN);
     expect(clean.stdout).toContain('Calls: 5 in the period');
     expect(missing.code).toBe(EXIT_USAGE);

@@ -9,17 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CliReport } from '../../src/cli/main.js';
-import { main } from '../../src/cli/main.js';
-import { captureIo } from './fixtures.js';
+import { runCli } from './fixtures.js';
 
 const fixture = fileURLToPath(new URL('../fixtures/vicidial/vicidial_log.tsv', import.meta.url));
 const OPTIONS = ['--preset', 'vicidial-log', '--set', 'callCentreId=leeds', '--set', 'cli=01132345678', '--set', 'agentGuaranteed=no', '--set', 'amd=yes', '--set', 'messagePlanned=yes'];
 
-async function run(extra: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const c = captureIo();
-  const code = await main(['audit', fixture, ...OPTIONS, ...extra], c.io);
-  return { code, stdout: c.stdout(), stderr: c.stderr() };
-}
+const run = (extra: readonly string[]) => runCli(['audit', fixture, ...OPTIONS, ...extra]);
 
 describe('outcomes without timings: categories and ACR from the statuses, the timing rules not judged', () => {
   it('JSON: categories and the daily ACR from the statuses; coverage lists the 2 s and 15 s rules as not judged', async () => {

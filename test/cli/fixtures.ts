@@ -2,9 +2,12 @@
  * Fixtures for the CLI tests: call records and events written as JSON Lines and CSV, and
  * an in-memory `CliIo` that captures what a run prints.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { CallEvent, CallRecord } from 'dialguard';
-import type { CliIo } from '../../src/cli/main.js';
+import { main, type CliIo, type CliReport } from '../../src/cli/main.js';
 
 /** 10:00 on Monday 2 March 2026, London (GMT). */
 export const T0 = Date.UTC(2026, 2, 2, 10, 0, 0);
@@ -216,4 +219,36 @@ export function writeBigJsonl(path: string, n: number): number {
     closeSync(fd);
   }
   return bytes;
+}
+
+/** A temporary folder for one test file's inputs, made before its tests and removed after. */
+export function useTempFiles(prefix: string): { file(name: string, text: string | Buffer): string; path(name: string): string; dir(): string } {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    file(name, text) {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    },
+    path: (name) => join(dir, name),
+    dir: () => dir,
+  };
+}
+
+/** Runs the command in process on captured streams. */
+export async function runCli(argv: readonly string[], options: Parameters<typeof captureIo>[0] = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const c = captureIo(options);
+  const code = await main([...argv], c.io);
+  return { code, stdout: c.stdout(), stderr: c.stderr() };
+}
+
+/** Runs the command with `--json` and parses its report (throws when none was written). */
+export async function runCliJson(argv: readonly string[], options: Parameters<typeof captureIo>[0] = {}): Promise<{ code: number; report: CliReport; stderr: string }> {
+  const r = await runCli([...argv, '--json'], options);
+  if (r.stdout === '') throw new Error(`no report; exit ${r.code}; stderr: ${r.stderr}`);
+  return { code: r.code, report: JSON.parse(r.stdout) as CliReport, stderr: r.stderr };
 }

@@ -4,40 +4,30 @@
  * nothing is audited, and bytes that are not UTF-8.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CliReport } from '../../src/cli/main.js';
 import { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE, main } from '../../src/cli/main.js';
-import { RECORD_COLUMNS, T0, captureIo, cleanRecords, record, recordCells, recordsCsv, toJsonl } from './fixtures.js';
+import {
+  RECORD_COLUMNS,
+  T0,
+  captureIo,
+  cleanRecords,
+  record,
+  recordCells,
+  recordsCsv,
+  toJsonl,
+  runCli,
+  runCliJson,
+  useTempFiles,
+} from './fixtures.js';
 
-let dir: string;
-const file = (name: string, text: string | Buffer): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const temp = useTempFiles('dialguard-hard-');
+const file = temp.file;
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dialguard-hard-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function run(argv: string[], options: Parameters<typeof captureIo>[0] = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const c = captureIo(options);
-  const code = await main(argv, c.io);
-  return { code, stdout: c.stdout(), stderr: c.stderr() };
-}
-
-async function runJson(argv: string[], options: Parameters<typeof captureIo>[0] = {}): Promise<{ code: number; report: CliReport; stderr: string }> {
-  const r = await run([...argv, '--json'], options);
-  if (r.stdout === '') throw new Error(`no report; exit ${r.code}; stderr: ${r.stderr}`);
-  return { code: r.code, report: JSON.parse(r.stdout) as CliReport, stderr: r.stderr };
-}
+const run = runCli;
+const runJson = runCliJson;
 
 const S = 1000;
 const PROTO_KEYS = ['disposition', 'silentCall', 'campaignId', 'x'];

@@ -2,36 +2,27 @@
  * Issue 8, "Audit the records diallers already have": each problem a new user met with an
  * Asterisk Master.csv or a VICIdial export, through the command (`main`), as they met it.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT_FLAGS, EXIT_USAGE, main, type CliReport } from '../../src/cli/main.js';
-import { captureIo, cleanRecords, record, recordsCsv, T0, toJsonl } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { EXIT_FLAGS, EXIT_USAGE, type CliReport } from '../../src/cli/main.js';
+import {
+  cleanRecords,
+  record,
+  recordsCsv,
+  T0,
+  toJsonl,
+  runCli,
+  runCliJson,
+  useTempFiles,
+} from './fixtures.js';
 
 const fixture = (path: string): string => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
-let dir: string;
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dialguard-mapping-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempFiles('dialguard-mapping-');
+const file = temp.file;
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const c = captureIo();
-  const code = await main(argv, c.io);
-  return { code, stdout: c.stdout(), stderr: c.stderr() };
-}
-async function runJson(argv: string[]): Promise<{ code: number; report: CliReport; stderr: string }> {
-  const r = await run([...argv, '--json']);
-  if (r.stdout === '') throw new Error(`no report; exit ${r.code}; stderr: ${r.stderr}`);
-  return { code: r.code, report: JSON.parse(r.stdout) as CliReport, stderr: r.stderr };
-}
+const run = runCli;
+const runJson = runCliJson;
 
 const ASTERISK = ['--preset', 'asterisk-cdr', '--input-tz', 'Europe/London', '--set', 'callCentreId=leeds', '--set', 'agentGuaranteed=false', '--set', 'amd=true', '--set', 'messagePlanned=true'];
 const VICIDIAL = ['--preset', 'vicidial-log', '--set', 'callCentreId=leeds', '--set', 'cli=01132345678', '--set', 'agentGuaranteed=false', '--set', 'amd=true', '--set', 'messagePlanned=true'];
