@@ -3,7 +3,6 @@
  * the compliance report out. It runs the same operators as a live stream, synchronously.
  */
 import type { AcrCounters } from './acr/counters.js';
-import { hasCalendarDay } from './time/zoned-day.js';
 import { createAcrLedger, type AcrLedger } from './acr/ledger.js';
 import { ACR_SCOPES, type AcrRow, type AcrScope } from './acr/scope.js';
 import { createCallIdSet } from './call-id-set.js';
@@ -105,7 +104,7 @@ export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017,
       continue;
     }
     const call = classify(record, policy, options);
-    if (hasCalendarDay(record.dialAt)) ledger.add(call); // a `timeOutOfRange` record is on no day
+    ledger.add(call); // a `timeOutOfRange` record is on no day: not counted
     if (misuse === null) {
       if (call.flags.length > 0) countFlags(call.flags);
       builder.add(call);

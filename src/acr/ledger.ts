@@ -4,7 +4,7 @@
  * RxJS's `scan` and `reduce` share one accumulator.
  */
 import type { ClassifiedCall } from '../classify.js';
-import { zonedDay } from '../time/zoned-day.js';
+import { hasCalendarDay, zonedDay } from '../time/zoned-day.js';
 import type { CountTable } from './count-table.js';
 import { createLedgerStore, SCOPE_ORDER, type LedgerStore } from './ledger-store.js';
 import { cellKey, CounterZoneMismatchError, type AcrCell, type AcrCounters } from './counters.js';
@@ -38,12 +38,19 @@ export interface AcrLedgerOptions {
  * per scope and day. Slots are numbers: `add` returns the call's cell, and `scopeSlot`
  * gives the slot of the cell's day in a scope. State per slot is a key and ten numbers.
  */
+/** What `AcrLedger.add` answers for a call on no calendar day: no cell. */
+export const NO_CELL = -1;
+
 export interface AcrLedger {
   readonly timeZone: string;
   /** The scopes kept, in `ACR_SCOPES` order. */
   readonly scopes: readonly AcrScope[];
   readonly window: AcrWindow;
-  /** Counts one call on the calendar day of its dial (A3.3); returns its cell. */
+  /**
+   * Counts one call on the calendar day of its dial (A3.3); returns its cell. A call whose
+   * dial has no calendar day (a `timeOutOfRange` record) is on no day: it is not counted,
+   * and the answer is `NO_CELL` (whose date is `''` and whose rows are none).
+   */
   add(call: ClassifiedCall): number;
   /** Adds counts to a cell (and its scopes); returns the cell. */
   addCounts(date: string, campaignId: string, callCentreId: string, counts: Readonly<CallCounts>): number;
@@ -190,6 +197,7 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
     window,
     add(call) {
       const r = call.record;
+      if (!hasCalendarDay(r.dialAt)) return NO_CELL;
       const date = zonedDay(r.dialAt, timeZone).date;
       store.advance(date);
       const cell = cellFor(date, r.campaignId, r.callCentreId);
@@ -208,7 +216,7 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
       if (r === lastRecord) return lastCell;
       return cellFor(zonedDay(r.dialAt, timeZone).date, r.campaignId, r.callCentreId);
     },
-    cellDate: (cell) => cells.date(cell),
+    cellDate: (cell) => (cell === NO_CELL ? '' : cells.date(cell)),
     cellCampaign: (cell) => store.cellCampaign(cell),
     cellCentre: (cell) => store.cellCentre(cell),
     scopeSlot: (cell, scope) => store.slotIn(scope, cell),
@@ -235,6 +243,7 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
     },
     rows(cell, alertRate) {
       const out: AcrRow[] = [];
+      if (cell === NO_CELL) return out;
       for (const scope of scopes) out.push(ledger.row(scope, ledger.scopeSlot(cell, scope), alertRate));
       return out;
     },

@@ -22,7 +22,6 @@ import {
   callRecords,
   classified,
   createAcrLedger,
-  hasCalendarDay,
   createReportBuilder,
   misuse,
   safeParseCallEvent,
@@ -127,7 +126,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
   };
 
   const count = (source: Observable<CallRecord>): void => {
-    source.pipe(classified(policy), tap((call) => void (hasCalendarDay(call.record.dialAt) && ledger.add(call))), misuse(policy, { acrLedger: ledger })).subscribe({
+    source.pipe(classified(policy), tap((call) => void ledger.add(call)), misuse(policy, { acrLedger: ledger })).subscribe({
       next({ call, raised }: MisuseUpdate) {
         if (call.record.dialAt < oldest) oldest = call.record.dialAt;
         builder.add(call);

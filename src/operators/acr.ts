@@ -6,7 +6,6 @@ import type { AcrWindow } from '../acr/trailing.js';
 import type { ClassifiedCall } from '../classify.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
-import { hasCalendarDay } from '../time/zoned-day.js';
 
 /** Options for the `acr` operator. */
 export interface AcrOptions {
@@ -77,7 +76,6 @@ export function acr(options: AcrOptions = {}): OperatorFunction<ClassifiedCall, 
       return source.subscribe({
         next(call) {
           // A dial time with no calendar day (a `timeOutOfRange` record) is counted on no day: no rows.
-          if (!hasCalendarDay(call.record.dialAt)) return void subscriber.next({ call, date: '', rows: [], counters, table });
           const cell = ledger.add(call);
           subscriber.next({ call, date: ledger.cellDate(cell), rows: ledger.rows(cell, alertRate), counters, table });
         },
@@ -98,7 +96,7 @@ export function acrCounters(options: Pick<AcrOptions, 'policy' | 'timeZone'> = {
     new Observable<AcrCounters>((subscriber) => {
       const ledger = createAcrLedger({ timeZone, scopes: [] });
       return source.subscribe({
-        next: (call) => void (hasCalendarDay(call.record.dialAt) && ledger.add(call)),
+        next: (call) => void ledger.add(call),
         error: (e: unknown) => subscriber.error(e),
         complete: () => {
           subscriber.next(ledger.counters());
