@@ -11,20 +11,19 @@ import { fileURLToPath } from 'node:url';
 import { definePolicy, isTimeZone, ofcom2017, printable, type Policy } from 'dialguard/internals';
 import { parseCommand, USAGE, type AuditArgs } from './args.js';
 import { createStreamAudit, type CliReport } from './audit-stream.js';
-import { CellError } from './columns.js';
 import { readCsv } from './csv.js';
 import { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { formatAudit } from './format.js';
 import { writeHtmlReport } from './html-output.js';
 import { createHourlyTally } from './hourly.js';
 import { createEvidenceTally, type EvidenceSummary } from './mapping/evidence.js';
-import { RowValueError } from './mapping/plain.js';
 import { planRows } from './mapping/prepare.js';
 import { packageVersion } from './package-files.js';
 import { openInput } from './input.js';
 import { readJsonLines } from './jsonl.js';
 import { parsePeriod } from './period.js';
 import { createProgress, type ProgressStream } from './progress.js';
+import { normalisedRows } from './record-front.js';
 import { createRejectPrinter } from './reject-printer.js';
 import type { RowSink } from './rows.js';
 import { bestEffort, closedQuietly, isClosedStream } from './safe-stream.js';
@@ -87,18 +86,8 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       },
     });
     let failure: { error: unknown } | null = null; // an error of the audit, not of the reading
-    const sink: RowSink = {
+    const counted: RowSink = {
       row(line, value) {
-        if (input.format === 'jsonl') {
-          try {
-            value = plan.normalise(value);
-          } catch (e) {
-            if (!(e instanceof CellError)) throw e;
-            run.reject(line, 'invalid', e.message, e.path, e instanceof RowValueError ? e.callId : null);
-            progress.update(run.rows());
-            return;
-          }
-        }
         try {
           run.row(line, value);
         } catch (error) {
@@ -107,11 +96,13 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
         }
         progress.update(run.rows());
       },
-      reject(line, reason, message, path) {
-        run.reject(line, reason, message, path);
+      reject(line, reason, message, path, callId) {
+        run.reject(line, reason, message, path, callId);
         progress.update(run.rows());
       },
     };
+    // JSON Lines rows are read with --set, --epoch and --input-tz here; CSV cells by the CSV mapper.
+    const sink = input.format === 'jsonl' ? normalisedRows(plan.normalise, counted) : counted;
     try {
       if (input.format === 'csv') await readCsv(input.chunks, { header: args.header, columns: args.columns, delimiter: plan.delimiter, mapper: plan.csvMapper }, sink);
       else await readJsonLines(input.chunks, sink);
