@@ -95,7 +95,8 @@ export interface StreamAudit extends RowSink, CallSink {
   rebuild(scopes: readonly AcrScope[]): Report;
 }
 
-function hasType(value: unknown): boolean {
+/** `true` for a row that is a call event (it has a `type`): the first row decides what the input holds, when `--input` does not say. */
+export function isEventRow(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'type' in value;
 }
 
@@ -184,7 +185,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
     row(at, value) {
       rows += 1;
       line = at;
-      if (records === null && events === null) start(kind ?? (hasType(value) ? 'events' : 'records'));
+      if (records === null && events === null) start(kind ?? (isEventRow(value) ? 'events' : 'records'));
       if (records !== null) front.row(at, value);
       else if (events !== null) {
         const parsed = safeParseCallEvent(value);
