@@ -157,4 +157,14 @@ describe('the columns of classified calls', () => {
     expect([...seen].sort()).toEqual(['anomalies', 'flags', 'ivmInfo', 'machine', 'messageContent', 'notJudged', 'outcome', 'unknown']);
     expect(Object.keys(RECORD_COLUMNS)).toContain('unknown');
   });
+
+  it('send rare values JSON would change (undefined, NaN, -0) as they are', () => {
+    const [call] = fc.sample(calls.filter((b) => b.length > 0), { numRuns: 1, seed: 7 })[0]!;
+    const odd = { ...call!, flags: [{ kind: 'silentCall', callId: 'x', at: 1, ref: 'A1.3', detail: { gone: undefined, nan: NaN, zero: -0 } }] } as unknown as ClassifiedCall;
+    const encoder = createCallEncoder();
+    encoder.add(1, odd);
+    const encoded = encoder.finish();
+    expect(typeof encoded.rare).not.toBe('string');
+    expect(callDecoder(structuredClone(encoded))(0)).toStrictEqual(odd);
+  });
 });

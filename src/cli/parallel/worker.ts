@@ -13,12 +13,12 @@ const port = parentPort;
 if (port === null) throw new Error('cli-worker runs as a worker thread of dialguard audit');
 const front = createBatchFront(workerData as FrontSetup);
 port.on('message', ({ seq, job }: { seq: number; job: BatchJob }) => {
-  let reply: WorkerReply<BatchResult>;
+  let result: BatchResult;
   try {
-    reply = { seq, result: front(job, seq) };
+    result = front(job, seq);
   } catch (e) {
     port.postMessage({ seq, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } satisfies WorkerReply<BatchResult>);
     return;
   }
-  port.postMessage(reply, 'result' in reply ? transferables(reply.result.calls) : []);
+  port.postMessage({ seq, result } satisfies WorkerReply<BatchResult>, transferables(result.calls));
 });
