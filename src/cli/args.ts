@@ -2,6 +2,7 @@
  * The command line of `dialguard audit`, read with Node's `util.parseArgs` and checked
  * into plain options. Everything wrong with it is a `UsageError` (exit 2).
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ACR_SCOPES, RULES, type AcrScope } from 'dialguard/internals';
 import { unknownOptionMessage, unknownOptionOf } from './did-you-mean.js';
@@ -48,6 +49,8 @@ export interface AuditArgs {
   readonly epoch: EpochUnit | undefined;
   /** `--html FILE`: also write the report as one self-contained HTML page. */
   readonly html: string | undefined;
+  /** `--workers N`: threads that read and classify JSON Lines records (1: this thread alone, no worker). */
+  readonly workers: number;
 }
 
 /** The command line understood: help, or an audit with its checked options. */
@@ -57,6 +60,18 @@ export type ParsedCommand = { readonly kind: 'help' } | { readonly kind: 'versio
 export const DEFAULT_DEDUPE_WINDOW = 1_000_000;
 /** Largest `--dedupe-window` (its tables take 32 bytes per id of the window at most: 320 MB). */
 export const MAX_DEDUPE_WINDOW = 10_000_000;
+/** Most `--workers`. */
+export const MAX_WORKERS = 256;
+/**
+ * Default `--workers`: one less than the CPUs this process may use
+ * (`os.availableParallelism()`), since this thread is busy too (reading, and the
+ * order-dependent rules); 1 (no worker) on two CPUs, where the threads measured slower than
+ * one thread alone (README, Performance).
+ */
+export function defaultWorkers(): number {
+  return Math.min(MAX_WORKERS, Math.max(1, availableParallelism() - 1));
+}
+
 /** Default `--examples`: rejected rows listed in the report. */
 export const DEFAULT_EXAMPLES = 20;
 
@@ -129,6 +144,13 @@ Audit
                            the report counts whole calendar days) to this day, included.
                            Default: the whole input. Calls outside the period still feed
                            the cross-call rules (a repeat within 72 h of an earlier call).
+  --workers N              worker threads that read, validate and classify JSON Lines
+                           call records (default: the CPUs available less one, here
+                           ${defaultWorkers()}; 1: no worker thread, all on one). The rules that
+                           depend on the order of the calls (duplicates, repeats within
+                           72 h, scanning, the ACR) stay on the main thread: the report
+                           is the same for any N. Call events and CSV files are always
+                           read on the main thread.
   --dedupe-window N        how many of the latest call ids are remembered to reject
                            duplicates (default ${DEFAULT_DEDUPE_WINDOW.toLocaleString('en-GB')}: 16 MB; at most
                            ${MAX_DEDUPE_WINDOW.toLocaleString('en-GB')}; 0 turns the check off)
@@ -182,6 +204,15 @@ function count(name: string, value: string | undefined, fallback: number, max = 
   return n;
 }
 
+function workerCount(value: string | undefined): number {
+  if (value === undefined) return defaultWorkers();
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isSafeInteger(n) || n < 1 || n > MAX_WORKERS) {
+    throw new UsageError(`--workers should be a whole number from 1 to ${MAX_WORKERS}; received "${value}"`);
+  }
+  return n;
+}
+
 function scopes(values: readonly string[] | undefined): readonly AcrScope[] {
   if (values === undefined || values.length === 0) return ACR_SCOPES;
   const out: AcrScope[] = [];
@@ -197,7 +228,7 @@ function scopes(values: readonly string[] | undefined): readonly AcrScope[] {
 /** Every long option, for "did you mean". */
 const OPTION_NAMES: readonly string[] = [
   'input', 'format', 'columns', 'no-header', 'delimiter', 'json', 'by', 'tz', 'from', 'to', 'strict', 'quiet', 'dedupe-window', 'examples',
-  'help', 'version', 'preset', 'mapping', 'set', 'input-tz', 'epoch', 'html',
+  'help', 'version', 'preset', 'mapping', 'set', 'input-tz', 'epoch', 'html', 'workers',
 ];
 
 function setPairs(values: readonly string[] | undefined): ReadonlyMap<string, string> {
@@ -254,6 +285,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
         'input-tz': { type: 'string' },
         epoch: { type: 'string' },
         html: { type: 'string' },
+        workers: { type: 'string' },
       },
     });
   } catch (e) {
@@ -306,6 +338,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
       inputTz: zoneOption('input-tz', values['input-tz']),
       epoch: choice('epoch', values.epoch, ['s', 'ms'] as const),
       html: nonEmpty('html', values.html),
+      workers: workerCount(values.workers),
     },
   };
 }

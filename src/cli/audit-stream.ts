@@ -5,10 +5,15 @@
  * cross-call rules' 72-hour history and two days of day state), the report builder's
  * counters per day × campaign × call centre, and the duplicate window.
  *
- * records: row → `safeParseCallRecord` → duplicate window → `classified(policy)`
- *          → `misuse(policy)` → `createReportBuilder(policy)` → `build({ from, to, scopes })`
- * events:  row → `safeParseCallEvent` → `callRecords({ policy })` → the same from the
- *          duplicate window on
+ * records: row → `safeParseCallRecord` → `classify(policy)` (the front, `record-front.ts`)
+ *          → duplicate window → `misuse(policy)` → `createReportBuilder(policy)`
+ *          → `build({ from, to, scopes })`
+ * events:  row → `safeParseCallEvent` → `callRecords({ policy })` → duplicate window →
+ *          `classify(policy)` → the same from `misuse` on
+ *
+ * The front of records depends on no other row: with `--workers` it runs in worker threads
+ * and the classified calls come back to `call()` in line order; everything from the
+ * duplicate window on depends on the order and runs here, one call at a time.
  *
  * This is `audit()`'s pipeline fed from a file instead of an array: the operators run on an
  * RxJS `Subject` fed synchronously by the reader, so a row is fully counted before the next
@@ -17,15 +22,14 @@
  * it (A2.9: 72 h); the report then counts the calls of the period (whole calendar days,
  * A3.3) and says how many fell outside it.
  */
-import { Subject, filter, tap, type Observable } from 'rxjs';
+import { Subject, filter, map, tap, type Observable } from 'rxjs';
 import {
   callRecords,
-  classified,
+  classify,
   createAcrLedger,
   createReportBuilder,
   misuse,
   safeParseCallEvent,
-  safeParseCallRecord,
   type AcrScope,
   type CallEvent,
   type CallRecord,
@@ -37,6 +41,7 @@ import {
 } from 'dialguard/internals';
 import type { InputFormat, InputKind } from './args.js';
 import { createDuplicateWindow } from './dedupe.js';
+import { recordFront, type CallSink } from './record-front.js';
 import type { EvidenceSummary } from './mapping/evidence.js';
 import type { Period } from './period.js';
 import { createRejectedLog, type RejectedRow, type RejectedSummary } from './rejected.js';
@@ -80,8 +85,8 @@ export interface StreamAuditOptions {
   readonly onCall?: (call: ClassifiedCall) => void;
 }
 
-/** A running audit: feed it rows (it is the readers' sink), then `finish()`. */
-export interface StreamAudit extends RowSink {
+/** A running audit: feed it rows (it is the readers' sink), or calls already classified, then `finish()`. */
+export interface StreamAudit extends RowSink, CallSink {
   /** Rows read so far. */
   rows(): number;
   /** Ends the stream (closing calls still in flight) and returns the report. @throws the error that stopped the operators, if any */
@@ -90,7 +95,8 @@ export interface StreamAudit extends RowSink {
   rebuild(scopes: readonly AcrScope[]): Report;
 }
 
-function hasType(value: unknown): boolean {
+/** `true` for a row that is a call event (it has a `type`): the first row decides what the input holds, when `--input` does not say. */
+export function isEventRow(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'type' in value;
 }
 
@@ -107,7 +113,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
   let oldest = Infinity; // the earliest dial, the default start of the period
   let line = 0; // line of the row being processed
   let failure: { error: unknown } | null = null;
-  let records: Subject<CallRecord> | null = null;
+  let records: Subject<ClassifiedCall> | null = null;
   let events: Subject<CallEvent> | null = null;
   /** Events mode: the line of each call in flight's dial, so a duplicate record names it. Bounded by the calls in flight. */
   const dialLines = new Map<string, number>();
@@ -125,8 +131,8 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
     return false;
   };
 
-  const count = (source: Observable<CallRecord>): void => {
-    source.pipe(classified(policy), tap((call) => void ledger.add(call)), misuse(policy, { acrLedger: ledger })).subscribe({
+  const count = (source: Observable<ClassifiedCall>): void => {
+    source.pipe(tap((call) => void ledger.add(call)), misuse(policy, { acrLedger: ledger })).subscribe({
       next({ call, raised }: MisuseUpdate) {
         if (call.record.dialAt < oldest) oldest = call.record.dialAt;
         builder.add(call);
@@ -141,8 +147,8 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
   const start = (k: InputKind): void => {
     kind = k;
     if (k === 'records') {
-      records = new Subject<CallRecord>();
-      count(records.pipe(filter((r) => firstOfItsId(r, line))));
+      records = new Subject<ClassifiedCall>();
+      count(records.pipe(filter((c) => firstOfItsId(c.record, line))));
       return;
     }
     events = new Subject<CallEvent>();
@@ -156,6 +162,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
           dialLines.delete(r.callId);
           return firstOfItsId(r, dialLine);
         }),
+        map((r) => classify(r, policy)),
       ),
     );
   };
@@ -164,16 +171,23 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
     if (failure !== null) throw failure.error;
   };
 
+  /** The ordered back of records: each classified call, in line order. */
+  const back: CallSink = {
+    call(at, call) {
+      line = at;
+      records!.next(call);
+    },
+    reject: (at, reason, message, path, callId) => reject(at, reason, message, callId ?? null, path ?? null),
+  };
+  const front = recordFront(policy, back);
+
   return {
     row(at, value) {
       rows += 1;
       line = at;
-      if (records === null && events === null) start(kind ?? (hasType(value) ? 'events' : 'records'));
-      if (records !== null) {
-        const parsed = safeParseCallRecord(value);
-        if (parsed.ok) records.next(parsed.value);
-        else reject(at, 'invalid', parsed.error.message, parsed.error.callId, parsed.error.path);
-      } else if (events !== null) {
+      if (records === null && events === null) start(kind ?? (isEventRow(value) ? 'events' : 'records'));
+      if (records !== null) front.row(at, value);
+      else if (events !== null) {
         const parsed = safeParseCallEvent(value);
         if (parsed.ok) {
           const event = parsed.value;
@@ -183,6 +197,13 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
           reject(at, 'invalid', parsed.error.message, parsed.error.callId, parsed.error.path);
         }
       }
+      throwIfFailed();
+    },
+    call(at, call) {
+      rows += 1;
+      if (records === null && events === null) start(kind ?? 'records');
+      if (records === null) throw new Error('classified calls are for an audit of call records, not events');
+      back.call(at, call);
       throwIfFailed();
     },
     reject(at, reason, message, path = null, callId = null) {

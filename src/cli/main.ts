@@ -8,25 +8,29 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { definePolicy, isTimeZone, ofcom2017, printable, type Policy } from 'dialguard/internals';
+import { printable } from 'dialguard/internals';
 import { parseCommand, USAGE, type AuditArgs } from './args.js';
 import { createStreamAudit, type CliReport } from './audit-stream.js';
-import { CellError } from './columns.js';
 import { readCsv } from './csv.js';
 import { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { formatAudit } from './format.js';
 import { writeHtmlReport } from './html-output.js';
 import { createHourlyTally } from './hourly.js';
 import { createEvidenceTally, type EvidenceSummary } from './mapping/evidence.js';
-import { RowValueError } from './mapping/plain.js';
 import { planRows } from './mapping/prepare.js';
 import { packageVersion } from './package-files.js';
 import { openInput } from './input.js';
-import { readJsonLines } from './jsonl.js';
+import { readJsonPieces } from './jsonl.js';
+import { auditInWorkers, DEFAULT_BATCH_BYTES, kindOfFirstRow, WorkerAuditError } from './parallel/audit-in-workers.js';
+import type { FrontSetup } from './parallel/batch-front.js';
+import { codecAvailable } from './parallel/codec.js';
+import { policyFor } from './policy.js';
 import { parsePeriod } from './period.js';
 import { createProgress, type ProgressStream } from './progress.js';
+import { normalisedRows } from './record-front.js';
 import { createRejectPrinter } from './reject-printer.js';
-import type { RowSink } from './rows.js';
+import { MAX_LINE_BYTES, type RowSink } from './rows.js';
+import { lineBytes, type LineBytes } from './utf8-lines.js';
 import { bestEffort, closedQuietly, isClosedStream } from './safe-stream.js';
 
 export { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE } from './exit-codes.js';
@@ -41,12 +45,12 @@ export interface CliIo {
   readonly stdin: AsyncIterable<Buffer | string>;
   /** Clock for the progress line (ms); default `performance.now`. */
   readonly now?: () => number;
-}
-
-function policyFor(args: AuditArgs): Policy {
-  if (args.timeZone === undefined) return ofcom2017;
-  if (!isTimeZone(args.timeZone)) throw new UsageError(`--tz should be an IANA time zone such as Europe/London; received "${printable(args.timeZone, 80)}"`);
-  return definePolicy(ofcom2017, { timeZone: args.timeZone });
+  /**
+   * For tests only, never set by the program: the size of the batches sent to the worker
+   * threads (small, so batch boundaries fall inside the rows a test is about), and a
+   * failure to inject in a worker.
+   */
+  readonly workersForTests?: { readonly batchBytes?: number; readonly fail?: FrontSetup['failForTests'] };
 }
 
 /**
@@ -61,7 +65,7 @@ function exitCodeOf(report: CliReport, strict: boolean): number {
 }
 
 async function audit(args: AuditArgs, io: CliIo): Promise<number> {
-  const policy = policyFor(args);
+  const policy = policyFor(args.timeZone);
   const period = parsePeriod(args.from, args.to, policy.timeZone);
   const plan = planRows(args); // the mapping and options checked before the input is read
   const input = await openInput(args.file, args.format ?? (plan.mapping !== null ? 'csv' : undefined), io.stdin);
@@ -87,18 +91,8 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       },
     });
     let failure: { error: unknown } | null = null; // an error of the audit, not of the reading
-    const sink: RowSink = {
+    const counted: RowSink = {
       row(line, value) {
-        if (input.format === 'jsonl') {
-          try {
-            value = plan.normalise(value);
-          } catch (e) {
-            if (!(e instanceof CellError)) throw e;
-            run.reject(line, 'invalid', e.message, e.path, e instanceof RowValueError ? e.callId : null);
-            progress.update(run.rows());
-            return;
-          }
-        }
         try {
           run.row(line, value);
         } catch (error) {
@@ -107,16 +101,37 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
         }
         progress.update(run.rows());
       },
-      reject(line, reason, message, path) {
-        run.reject(line, reason, message, path);
+      reject(line, reason, message, path, callId) {
+        run.reject(line, reason, message, path, callId);
         progress.update(run.rows());
       },
     };
+    // JSON Lines rows are read with --set, --epoch and --input-tz here; CSV cells by the CSV mapper.
+    const sink = input.format === 'jsonl' ? normalisedRows(plan.normalise, counted) : counted;
     try {
       if (input.format === 'csv') await readCsv(input.chunks, { header: args.header, columns: args.columns, delimiter: plan.delimiter, mapper: plan.csvMapper }, sink);
-      else await readJsonLines(input.chunks, sink);
+      else {
+        let pieces: AsyncIterable<LineBytes> = lineBytes(input.chunks, MAX_LINE_BYTES);
+        // Records are read and classified in worker threads; events (whose calls are folded
+        // from events in order) on this thread.
+        let kind = plan.kind;
+        if (args.workers > 1 && kind === undefined) ({ kind, pieces } = await kindOfFirstRow(pieces, plan.normalise));
+        if (args.workers > 1 && kind !== 'events' && codecAvailable()) {
+          const tuning = io.workersForTests;
+          await auditInWorkers(pieces, run, () => progress.update(run.rows()), {
+            workers: args.workers,
+            batchBytes: tuning?.batchBytes ?? DEFAULT_BATCH_BYTES,
+            setup: {
+              timeZone: args.timeZone,
+              reading: { set: args.set, kind: args.input, epoch: args.epoch, inputTz: args.inputTz },
+              ...(tuning?.fail ? { failForTests: tuning.fail } : {}),
+            },
+          });
+        } else await readJsonPieces(pieces, sink);
+      }
     } catch (e) {
       if (failure !== null) throw (failure as { error: unknown }).error;
+      if (e instanceof WorkerAuditError) throw e.error;
       if (e instanceof UsageError) throw e;
       throw new UsageError(`cannot read ${printable(input.name)}: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -35,45 +35,32 @@ function countLines(bytes: Buffer, max: number): number {
   return bytes.length - start > max ? -1 : n;
 }
 
+/** Whole lines of the input, as bytes not yet decoded, or a line skipped as too long: the first stage of `utf8Lines`. */
+export type LineBytes =
+  /** Whole lines (each ending with `\n`, except the input's last line when it has none); `line`: the number of the first. */
+  | { readonly kind: 'bytes'; readonly bytes: Buffer; readonly line: number }
+  /** Line `line` is longer than the limit; it is skipped whole. */
+  | { readonly kind: 'tooLong'; readonly line: number };
+
+/** Line breaks in `bytes`. */
+export function countLineBreaks(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(NL); i >= 0; i = bytes.indexOf(NL, i + 1)) n += 1;
+  return n;
+}
+
 /**
- * The pieces of `chunks` (strings are taken as already decoded text and re-encoded), in order.
+ * The input cut at line breaks, undecoded: each chunk's whole lines (with the start of the
+ * line carried over from earlier chunks), numbered; a line that grows past `maxLineBytes`
+ * before its break is reported once as too long and skipped. Lines inside one piece are not
+ * checked for length here: `decodeLines` does that.
  * @param maxLineBytes longest line kept, in bytes
  */
-export async function* utf8Lines(chunks: AsyncIterable<Buffer | string>, maxLineBytes: number): AsyncGenerator<LinePiece> {
+export async function* lineBytes(chunks: AsyncIterable<Buffer | string>, maxLineBytes: number): AsyncGenerator<LineBytes> {
   let line = 1; // number of the line that starts the next byte
   let pending: Buffer[] = []; // the start of line `line`, from earlier chunks
   let pendingBytes = 0;
   let skipping = false; // inside a line already reported as too long
-
-  /** Whole lines `bytes` (ending with a line break, or the input's last line): text, or the lines that are not UTF-8. */
-  function* decode(bytes: Buffer): Generator<LinePiece> {
-    if (bytes.length === 0) return;
-    const lines = countLines(bytes, maxLineBytes);
-    if (lines >= 0 && isUtf8(bytes)) {
-      yield { kind: 'text', text: bytes.toString('utf8'), line };
-      line += lines;
-      return;
-    }
-    // Line by line: runs of good lines as text, each bad line on its own.
-    let runStart = 0;
-    let runLine = line;
-    let start = 0;
-    while (start < bytes.length) {
-      const nl = bytes.indexOf(NL, start);
-      const end = nl < 0 ? bytes.length : nl + 1;
-      const tooLong = (nl < 0 ? end : nl) - start > maxLineBytes;
-      if (tooLong || !isUtf8(bytes.subarray(start, end))) {
-        if (start > runStart) yield { kind: 'text', text: bytes.toString('utf8', runStart, start), line: runLine };
-        yield { kind: tooLong ? 'tooLong' : 'notUtf8', line };
-        runStart = end;
-        runLine = line + 1;
-      }
-      line += 1;
-      start = end;
-    }
-    if (bytes.length > runStart) yield { kind: 'text', text: bytes.toString('utf8', runStart), line: runLine };
-    if (bytes[bytes.length - 1] !== NL) line -= 1; // the last line had no break: the next byte would continue it
-  }
 
   for await (const raw of chunks) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
@@ -103,7 +90,11 @@ export async function* utf8Lines(chunks: AsyncIterable<Buffer | string>, maxLine
       start = firstNl + 1;
     }
     const whole = chunk.subarray(start, lastNl + 1);
-    yield* decode(pending.length === 0 ? whole : Buffer.concat([...pending, whole]));
+    const bytes = pending.length === 0 ? whole : Buffer.concat([...pending, whole]);
+    if (bytes.length > 0) {
+      yield { kind: 'bytes', bytes, line };
+      line += countLineBreaks(bytes);
+    }
     pending = [];
     pendingBytes = 0;
     const tail = chunk.subarray(lastNl + 1);
@@ -118,5 +109,49 @@ export async function* utf8Lines(chunks: AsyncIterable<Buffer | string>, maxLine
       }
     }
   }
-  if (!skipping && pending.length > 0) yield* decode(Buffer.concat(pending));
+  if (!skipping && pending.length > 0) yield { kind: 'bytes', bytes: Buffer.concat(pending), line };
+}
+
+/**
+ * Whole lines `bytes` (ending with a line break, or the input's last line), the first
+ * numbered `line`, decoded: runs of valid UTF-8 lines as text, each line that is not
+ * valid UTF-8 or longer than `maxLineBytes` on its own. The second stage of `utf8Lines`,
+ * a pure function of its arguments (the worker threads run it on their batches).
+ */
+export function* decodeLines(bytes: Buffer, line: number, maxLineBytes: number): Generator<LinePiece> {
+  if (bytes.length === 0) return;
+  if (countLines(bytes, maxLineBytes) >= 0 && isUtf8(bytes)) {
+    yield { kind: 'text', text: bytes.toString('utf8'), line };
+    return;
+  }
+  // Line by line: runs of good lines as text, each bad line on its own.
+  let runStart = 0;
+  let runLine = line;
+  let start = 0;
+  while (start < bytes.length) {
+    const nl = bytes.indexOf(NL, start);
+    const end = nl < 0 ? bytes.length : nl + 1;
+    const tooLong = (nl < 0 ? end : nl) - start > maxLineBytes;
+    if (tooLong || !isUtf8(bytes.subarray(start, end))) {
+      if (start > runStart) yield { kind: 'text', text: bytes.toString('utf8', runStart, start), line: runLine };
+      yield { kind: tooLong ? 'tooLong' : 'notUtf8', line };
+      runStart = end;
+      runLine = line + 1;
+    }
+    line += 1;
+    start = end;
+  }
+  if (bytes.length > runStart) yield { kind: 'text', text: bytes.toString('utf8', runStart), line: runLine };
+}
+
+/**
+ * The pieces of `chunks` (strings are taken as already decoded text and re-encoded), in
+ * order: `lineBytes`, then `decodeLines` on each piece.
+ * @param maxLineBytes longest line kept, in bytes
+ */
+export async function* utf8Lines(chunks: AsyncIterable<Buffer | string>, maxLineBytes: number): AsyncGenerator<LinePiece> {
+  for await (const piece of lineBytes(chunks, maxLineBytes)) {
+    if (piece.kind === 'tooLong') yield piece;
+    else yield* decodeLines(piece.bytes, piece.line, maxLineBytes);
+  }
 }

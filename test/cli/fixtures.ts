@@ -21,7 +21,7 @@ export interface Captured {
 }
 
 /** An io whose stdin yields `stdin` and whose outputs are captured; `tty` makes stderr a terminal. */
-export function captureIo(options: { stdin?: string; tty?: boolean; now?: () => number } = {}): Captured {
+export function captureIo(options: { stdin?: string; tty?: boolean; now?: () => number; workersForTests?: CliIo['workersForTests'] } = {}): Captured {
   let out = '';
   let err = '';
   const stdinText = options.stdin ?? '';
@@ -33,6 +33,7 @@ export function captureIo(options: { stdin?: string; tty?: boolean; now?: () => 
       for (let i = 0; i < stdinText.length; i += 97) yield Buffer.from(stdinText.slice(i, i + 97));
     })(),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.workersForTests ? { workersForTests: options.workersForTests } : {}),
   };
   return { io, stdout: () => out, stderr: () => err };
 }

@@ -1,0 +1,79 @@
+/**
+ * What a worker thread does with one batch of the input: the audit's order-independent
+ * front (`record-front.ts`) on each line — strict UTF-8, JSON, `--set`/`--epoch`/`--input-tz`,
+ * validation, classification — with the classified calls collected as columns (`codec.ts`)
+ * and the rejected rows as they are. The same functions as the single thread's, so a batch
+ * gives what the single thread would have given for those lines.
+ */
+import { readJsonBatch } from '../jsonl.js';
+import { plainNormaliser, type PlainOptions } from '../mapping/plain.js';
+import { policyFor } from '../policy.js';
+import { normalisedRows, recordFront } from '../record-front.js';
+import type { RejectedRow } from '../rejected.js';
+import { countLineBreaks } from '../utf8-lines.js';
+import { createCallEncoder, type EncodedCalls } from './codec.js';
+
+/** What a worker needs to read and classify rows as the reading thread would (sent once, as `workerData`). */
+export interface FrontSetup {
+  /** `--tz` (already checked). */
+  readonly timeZone: string | undefined;
+  /** `--set`, `--input`, `--epoch`, `--input-tz` (already checked). */
+  readonly reading: PlainOptions;
+  /**
+   * For tests only (set through `CliIo`, never from the command line): the worker that gets
+   * batch `batch` throws (`throw`) or exits (`exit`), to check the command then stops with
+   * exit 2 and no thread left running.
+   */
+  readonly failForTests?: { readonly batch: number; readonly how: 'throw' | 'exit' };
+}
+
+/** One batch: whole lines, the first numbered `line`. */
+export interface BatchJob {
+  readonly bytes: Uint8Array;
+  readonly line: number;
+}
+
+/** A batch read: its calls as columns, and its rejected rows, each in line order. */
+export interface BatchResult {
+  readonly calls: EncodedCalls;
+  readonly rejects: readonly RejectedRow[];
+}
+
+/**
+ * Decoded text is made at most this long (cut at line breaks): a longer string goes to V8's
+ * large-object space, which only a full collection frees (see `CHUNK_BYTES` in `input.ts`).
+ */
+const SLICE_BYTES = 64 * 1024;
+const NL = 0x0a;
+
+/** The reader of batches for `setup`. */
+export function createBatchFront(setup: FrontSetup): (job: BatchJob, seq: number) => BatchResult {
+  const policy = policyFor(setup.timeZone);
+  const encoder = createCallEncoder();
+  let rejects: RejectedRow[] = [];
+  const sink = normalisedRows(
+    plainNormaliser(setup.reading),
+    recordFront(policy, {
+      call: (line, call) => encoder.add(line, call),
+      reject: (line, reason, message, path, callId) => void rejects.push({ line, reason, callId: callId ?? null, path: path ?? null, message }),
+    }),
+  );
+  return (job, seq) => {
+    if (setup.failForTests?.batch === seq) {
+      if (setup.failForTests.how === 'exit') process.exit(70);
+      throw new Error(`failure injected by a test at batch ${seq}`);
+    }
+    const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+    let line = job.line;
+    for (let start = 0; start < bytes.length; ) {
+      const end = start + SLICE_BYTES >= bytes.length ? bytes.length : bytes.indexOf(NL, start + SLICE_BYTES - 1) + 1 || bytes.length;
+      const slice = bytes.subarray(start, end);
+      readJsonBatch(slice, line, sink);
+      line += countLineBreaks(slice);
+      start = end;
+    }
+    const result: BatchResult = { calls: encoder.finish(), rejects };
+    rejects = [];
+    return result;
+  };
+}

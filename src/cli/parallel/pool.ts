@@ -1,0 +1,149 @@
+/**
+ * A pool of worker threads that take jobs in order and give their results back in the same
+ * order, with a bound on the jobs in flight.
+ *
+ * `submit` posts a job to the least busy worker and resolves at once while fewer than
+ * `maxInFlight` jobs are unfinished, else when one finishes: the reader awaits it, so the
+ * input is read no faster than it is audited and memory stays flat. Results are handed to
+ * `onResult` strictly in submission order, as soon as each one's turn comes (a result that
+ * arrives early waits for those before it). A job whose result is known without a worker
+ * (`submitDone`) takes its turn like the others.
+ *
+ * Any failure — a worker that throws, exits, or sends what cannot be read; an `onResult`
+ * that throws — fails the pool: every worker is terminated, and `submit`/`drain` reject
+ * with the error. `close` terminates the workers; call it in a `finally`, so no worker
+ * keeps the process alive.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** What a worker posts back for job `seq`: its result, or why it failed. */
+export type WorkerReply<R> = { readonly seq: number; readonly result: R } | { readonly seq: number; readonly error: string };
+
+/** How to start the pool. */
+export interface PoolOptions<R> {
+  /** The worker's script. */
+  readonly script: URL;
+  /** Given to each worker as `workerData`. */
+  readonly workerData: unknown;
+  readonly size: number;
+  readonly maxInFlight: number;
+  /** Told of each result, in submission order. Throwing fails the pool. */
+  readonly onResult: (result: R) => void;
+}
+
+/** A running pool. */
+export interface WorkerPool<J, R> {
+  /** Posts `job` (with `transfer`, moved not copied); resolves when another job may be submitted. */
+  submit(job: J, transfer?: readonly ArrayBuffer[]): Promise<void>;
+  /** Takes the next turn with `result`, known without a worker. */
+  submitDone(result: R): Promise<void>;
+  /** Resolves when every result has been handed on. */
+  drain(): Promise<void>;
+  /** Terminates the workers. */
+  close(): Promise<void>;
+}
+
+interface Waiter {
+  readonly resolve: () => void;
+  readonly reject: (e: unknown) => void;
+}
+
+/** Starts `options.size` workers. */
+export function createWorkerPool<J, R>(options: PoolOptions<R>): WorkerPool<J, R> {
+  const workers: { worker: Worker; busy: number }[] = [];
+  const done = new Map<number, R>();
+  let submitted = 0;
+  let next = 0; // the seq whose result is handed on next
+  let failure: { error: unknown } | null = null;
+  let closing = false;
+  let room: Waiter | null = null; // the reader, waiting for a job to finish
+  let drained: Waiter | null = null;
+
+  const inFlight = (): number => submitted - next;
+
+  const fail = (error: unknown): void => {
+    if (failure !== null) return;
+    failure = { error };
+    room?.reject(error);
+    drained?.reject(error);
+    room = drained = null;
+    void close();
+  };
+
+  const deliver = (): void => {
+    while (failure === null && done.has(next)) {
+      const result = done.get(next)!;
+      done.delete(next);
+      next += 1;
+      try {
+        options.onResult(result);
+      } catch (e) {
+        fail(e);
+        return;
+      }
+    }
+    if (room !== null && inFlight() < options.maxInFlight) {
+      const r = room;
+      room = null;
+      r.resolve();
+    }
+    if (drained !== null && inFlight() === 0) {
+      const d = drained;
+      drained = null;
+      d.resolve();
+    }
+  };
+
+  for (let i = 0; i < options.size; i++) {
+    const worker = new Worker(options.script, { workerData: options.workerData });
+    const entry = { worker, busy: 0 };
+    worker.on('message', (reply: WorkerReply<R>) => {
+      entry.busy -= 1;
+      if ('error' in reply) return fail(new Error(reply.error));
+      done.set(reply.seq, reply.result);
+      deliver();
+    });
+    worker.on('error', (e) => fail(e));
+    worker.on('messageerror', (e) => fail(e));
+    worker.on('exit', (code) => {
+      if (!closing) fail(new Error(`a worker thread stopped (exit code ${code})`));
+    });
+    workers.push(entry);
+  }
+
+  const waitForRoom = (): Promise<void> => {
+    if (failure !== null) return Promise.reject(failure.error);
+    if (inFlight() < options.maxInFlight) return Promise.resolve();
+    return new Promise((resolve, reject) => (room = { resolve, reject }));
+  };
+
+  async function close(): Promise<void> {
+    closing = true;
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+  }
+
+  return {
+    submit(job, transfer = []) {
+      if (failure !== null) return Promise.reject(failure.error);
+      let least = workers[0]!;
+      for (const w of workers) if (w.busy < least.busy) least = w;
+      least.busy += 1;
+      least.worker.postMessage({ seq: submitted, job }, transfer);
+      submitted += 1;
+      return waitForRoom();
+    },
+    submitDone(result) {
+      if (failure !== null) return Promise.reject(failure.error);
+      done.set(submitted, result);
+      submitted += 1;
+      deliver();
+      return waitForRoom();
+    },
+    drain() {
+      if (failure !== null) return Promise.reject(failure.error);
+      if (inFlight() === 0) return Promise.resolve();
+      return new Promise((resolve, reject) => (drained = { resolve, reject }));
+    },
+    close,
+  };
+}

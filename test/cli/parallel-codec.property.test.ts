@@ -1,0 +1,170 @@
+/**
+ * The columns a worker thread sends its classified calls in: any valid record, classified,
+ * comes back from `encode → decode` deep-equal to what `classify` made, with the same keys
+ * in the same order (the JSON report prints them), whatever else is in the batch.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classify, definePolicy, ofcom2017, safeParseCallRecord, type ClassifiedCall } from 'dialguard/internals';
+import { UNKNOWN_FACTS } from '../../src/record.js';
+import { callDecoder, createCallEncoder, RECORD_COLUMNS } from '../../src/cli/parallel/codec.js';
+
+const DAY = 86_400_000;
+const FROM = Date.UTC(2001, 0, 1);
+const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(a, { nil: null });
+const later = maybe(fc.integer({ min: 0, max: 90_000 }));
+const label = fc.oneof(fc.constantFrom('spring', 'winter', 'leeds', ''), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 }));
+
+/** A row that may or may not be a valid record (the consistency rules are left to the parser). */
+const row = fc
+  .record({
+    callId: fc.string({ minLength: 1, maxLength: 8 }),
+    campaignId: label,
+    callCentreId: label,
+    to: fc.constantFrom('01632960001', '07700900123', '+441134960000', 'x'),
+    cli: fc.constantFrom(null, '', '01134961000', '09012345678', '08451234567', 'abc'),
+    agentGuaranteed: fc.boolean(),
+    amd: fc.boolean(),
+    messagePlanned: fc.boolean(),
+    zone: fc.constantFrom(undefined, null, 'Europe/Dublin', 'America/New_York'),
+    dialAt: fc.integer({ min: FROM, max: FROM + 3650 * DAY }),
+    answered: fc.boolean(),
+    ringing: later,
+    answer: later,
+    salutationStart: later,
+    salutationEnd: later,
+    amdResult: fc.constantFrom(null, 'human', 'machine', 'unknown'),
+    amdAfter: later,
+    agent: later,
+    message: later,
+    messageContent: maybe(
+      fc.record(
+        { onBehalfOf: maybe(fc.string({ maxLength: 5 })), explainsAttempt: fc.boolean(), optOutNumber: maybe(fc.constantFrom('08001234567', '09012345678')), marketing: fc.boolean(), automatedOptOut: fc.boolean() },
+        { requiredKeys: [] },
+      ),
+    ),
+    recording: later,
+    recordingNotice: fc.constantFrom(null, true, false),
+    ivmRequested: later,
+    ivmInfo: maybe(fc.record({ identity: fc.boolean(), purpose: fc.boolean(), position: fc.boolean(), expectedWait: fc.boolean() }, { requiredKeys: [] })),
+    ivmInfoAfter: later,
+    hangup: later,
+    hangupBy: fc.constantFrom(null, 'caller', 'recipient', 'network'),
+    hangupCause: fc.constantFrom(null, 'busy', 'noAnswer', 'failed'),
+    disposition: fc.constantFrom(null, 'human', 'machine'),
+    anomalies: fc.array(fc.record({ kind: fc.constantFrom('outOfOrder', 'repeated', 'incomplete'), event: fc.constantFrom('answer', 'hangup'), at: fc.integer({ min: FROM + 3651 * DAY, max: FROM + 3652 * DAY }), detail: fc.string({ maxLength: 6 }) }), { maxLength: 2 }),
+    outcome: maybe(fc.record({ status: fc.constantFrom('DROP', 'SALE', 'AA'), category: fc.constantFrom('live', 'abandoned', 'answerMachine', 'unconnected', 'silent') })),
+    unknown: fc.subarray([...UNKNOWN_FACTS]),
+  })
+  .map((g) => {
+    const at = (offset: number | null): number | null => (offset === null ? null : g.dialAt + offset);
+    const answerAt = g.answered ? at(g.answer ?? 0) : null;
+    const afterAnswer = (offset: number | null): number | null => (answerAt === null || offset === null ? null : answerAt + offset);
+    return {
+      callId: g.callId,
+      campaignId: g.campaignId,
+      callCentreId: g.callCentreId,
+      to: g.to,
+      cli: g.cli,
+      agentGuaranteed: g.agentGuaranteed,
+      amd: g.amd,
+      messagePlanned: g.messagePlanned,
+      zone: g.zone,
+      dialAt: g.dialAt,
+      ringingAt: at(g.ringing),
+      answerAt,
+      salutationStartAt: afterAnswer(g.salutationStart),
+      salutationEndAt: afterAnswer(g.salutationEnd),
+      amdResult: answerAt === null ? null : g.amdResult,
+      amdAt: afterAnswer(g.amdAfter),
+      agentAt: afterAnswer(g.agent),
+      messageAt: afterAnswer(g.message),
+      messageContent: g.messageContent,
+      recordingAt: at(g.recording),
+      recordingNotice: g.recordingNotice,
+      ivmAgentRequestedAt: afterAnswer(g.ivmRequested),
+      ivmInfo: g.ivmInfo,
+      ivmInfoAt: afterAnswer(g.ivmInfoAfter),
+      hangupAt: g.hangup === null ? null : (answerAt ?? g.dialAt) + g.hangup,
+      hangupBy: g.hangup === null ? null : g.hangupBy,
+      hangupCause: g.hangup === null ? null : g.hangupCause,
+      disposition: answerAt === null ? null : g.disposition,
+      anomalies: g.anomalies,
+      outcome: g.outcome === null ? null : { ...g.outcome, ...(g.outcome.category === 'answerMachine' ? { machine: 'disconnectedByAmd' } : {}) },
+      unknown: g.unknown,
+    };
+  });
+
+const POLICIES = [ofcom2017, definePolicy(ofcom2017, { timeZone: 'America/New_York' })];
+
+/** Valid rows, classified, as the workers' front makes them. */
+const calls = fc.array(fc.tuple(row, fc.constantFrom(0, 1)), { minLength: 1, maxLength: 12 }).map((rows) =>
+  rows.flatMap(([r, p]): ClassifiedCall[] => {
+    const parsed = safeParseCallRecord(r);
+    return parsed.ok ? [classify(parsed.value, POLICIES[p])] : [];
+  }),
+);
+
+function roundTrip(batch: readonly ClassifiedCall[], encoder = createCallEncoder()): ClassifiedCall[] {
+  batch.forEach((call, i) => encoder.add(i + 1, call));
+  const encoded = structuredClone(encoder.finish());
+  expect([...encoded.lines]).toEqual(batch.map((_, i) => i + 1));
+  const decode = callDecoder(encoded);
+  return batch.map((_, i) => decode(i));
+}
+
+describe('the columns of classified calls', () => {
+  it('give back every valid classified call deep-equal, keys in the same order', () => {
+    let valid = 0;
+    fc.assert(
+      fc.property(calls, (batch) => {
+        valid += batch.length;
+        const back = roundTrip(batch);
+        expect(back).toStrictEqual(batch);
+        expect(JSON.stringify(back)).toBe(JSON.stringify(batch));
+      }),
+      { numRuns: 300 },
+    );
+    expect(valid).toBeGreaterThan(300); // the generator makes valid records, not only rejects
+  });
+
+  it('start each batch afresh: a batch decodes alike after another batch from the same encoder', () => {
+    fc.assert(
+      fc.property(calls, calls, (first, second) => {
+        const encoder = createCallEncoder();
+        roundTrip(first, encoder);
+        expect(roundTrip(second, encoder)).toStrictEqual(second);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('cover flags, rules not judged, answer-machine kinds and every rare field', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(calls, (batch) => {
+        for (const c of batch) {
+          if (c.flags.length > 0) seen.add('flags');
+          if ((c.notJudged ?? []).length > 0) seen.add('notJudged');
+          if (c.machine !== undefined) seen.add('machine');
+          for (const key of ['messageContent', 'ivmInfo', 'outcome'] as const) if (c.record[key] !== null) seen.add(key);
+          if (c.record.anomalies.length > 0) seen.add('anomalies');
+          if ((c.record.unknown ?? []).length > 0) seen.add('unknown');
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect([...seen].sort()).toEqual(['anomalies', 'flags', 'ivmInfo', 'machine', 'messageContent', 'notJudged', 'outcome', 'unknown']);
+    expect(Object.keys(RECORD_COLUMNS)).toContain('unknown');
+  });
+
+  it('send rare values JSON would change (undefined, NaN, -0) as they are', () => {
+    const [call] = fc.sample(calls.filter((b) => b.length > 0), { numRuns: 1, seed: 7 })[0]!;
+    const odd = { ...call!, flags: [{ kind: 'silentCall', callId: 'x', at: 1, ref: 'A1.3', detail: { gone: undefined, nan: NaN, zero: -0 } }] } as unknown as ClassifiedCall;
+    const encoder = createCallEncoder();
+    encoder.add(1, odd);
+    const encoded = encoder.finish();
+    expect(typeof encoded.rare).not.toBe('string');
+    expect(callDecoder(structuredClone(encoded))(0)).toStrictEqual(odd);
+  });
+});
