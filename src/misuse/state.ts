@@ -27,7 +27,8 @@ export interface MisuseOptions {
   readonly scopes?: readonly AcrScope[];
   /**
    * An ACR ledger (keeping at least `scopes`) into which the caller counts each call before
-   * `next` (as `audit` does), so the alert reads it instead of counting the call again.
+   * `next` (as `audit` does), so the alert reads it instead of counting the call again, and
+   * the day rules find the call's day from the cell it was just counted in.
    */
   readonly acrLedger?: AcrLedger;
   /**

@@ -19,15 +19,18 @@ export interface RepeatEntry extends MisuseCallRef {
   newer: RepeatEntry | null;
 }
 
-/** The repeat window's calls, held in per-number lists that the caller keeps (see `createRepeatLists`). */
-export interface RepeatLists {
+/**
+ * The silent and abandoned calls of the last repeat window, by number (A2.9), the number
+ * named by `N`: its key (`RepeatHistory`) or its list (`RepeatLists`).
+ */
+export interface RepeatCalls<N> {
   /**
-   * The latest silent or abandoned call in `list` dialled at or before `at`, other than
+   * The latest silent or abandoned call to `number` dialled at or before `at`, other than
    * `callId` itself; `null` if none is held. It may lie outside the window: the rule checks.
    */
-  previous(list: RepeatList, at: number, callId: string): MisuseCallRef | null;
-  /** Remembers a silent or abandoned call to the list's number, dialled at `at`. */
-  remember(list: RepeatList, callId: string, at: number, category: MisuseCallRef['category']): void;
+  previous(number: N, at: number, callId: string): MisuseCallRef | null;
+  /** Remembers a silent or abandoned call to `number`, dialled at `at`. */
+  remember(number: N, callId: string, at: number, category: MisuseCallRef['category']): void;
   /** Moves time on to dial time `at` (ignored if not later than the latest seen) and forgets what expired. */
   advance(at: number): void;
   /** Calls held. */
@@ -36,22 +39,11 @@ export interface RepeatLists {
   entries(): Generator<{ readonly key: string } & MisuseCallRef>;
 }
 
-/** The silent and abandoned calls of the last repeat window, by number (A2.9). */
-export interface RepeatHistory {
-  /**
-   * The latest silent or abandoned call to `key` dialled at or before `at`, other than
-   * `callId` itself; `null` if none is held. It may lie outside the window: the rule checks.
-   */
-  previous(key: string, at: number, callId: string): MisuseCallRef | null;
-  /** Remembers a silent or abandoned call to `key`, dialled at `at`. */
-  remember(key: string, callId: string, at: number, category: MisuseCallRef['category']): void;
-  /** Moves time on to dial time `at` (ignored if not later than the latest seen) and forgets what expired. */
-  advance(at: number): void;
-  /** Calls held. */
-  size(): number;
-  /** The calls held, in the order they were remembered (for persisting the history). */
-  entries(): Generator<{ readonly key: string } & MisuseCallRef>;
-}
+/** The repeat window's calls, held in per-number lists that the caller keeps (see `createRepeatLists`). */
+export type RepeatLists = RepeatCalls<RepeatList>;
+
+/** The silent and abandoned calls of the last repeat window, by number key (`numberKey`). */
+export type RepeatHistory = RepeatCalls<string>;
 
 /**
  * Silent and abandoned calls whose entries expire with the window, kept in per-number
