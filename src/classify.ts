@@ -35,6 +35,8 @@ export interface ClassifyOptions {
 }
 
 const ALL_JUDGED: readonly NotJudged[] = /* @__PURE__ */ Object.freeze([]);
+/** The flags of a call that raised none: one frozen empty list, shared (most calls raise none). */
+const NO_FLAGS: readonly AnyFlag[] = /* @__PURE__ */ Object.freeze([]);
 
 function hasStandingNotice(campaignId: string, options: ClassifyOptions): boolean {
   const s = options.standingRecordingNotice;
@@ -71,6 +73,6 @@ export function classify(record: CallRecord, policy: Policy = ofcom2017, options
   const category = categorisation.category;
   const answeredBy = categorisation.answeredBy;
   return categorisation.machine === null
-    ? { record, category, answeredBy, flags: flags ?? [], notJudged: notJudged ?? ALL_JUDGED }
-    : { record, category, answeredBy, flags: flags ?? [], notJudged: notJudged ?? ALL_JUDGED, machine: categorisation.machine };
+    ? { record, category, answeredBy, flags: flags ?? NO_FLAGS, notJudged: notJudged ?? ALL_JUDGED }
+    : { record, category, answeredBy, flags: flags ?? NO_FLAGS, notJudged: notJudged ?? ALL_JUDGED, machine: categorisation.machine };
 }

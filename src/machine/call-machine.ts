@@ -184,14 +184,14 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
   const toRinging = { type: 'apply', params: { policy, arm: 'ring' } } as const;
   const toAnswered = { type: 'apply', params: { policy, arm: 'message' } } as const;
   const toUntimed = { type: 'apply', params: { policy, arm: 'none' } } as const;
-  const hangup = [
-    {
-      guard: and(['eventAccepted', { type: 'awaitsDisposition', params: { waitMs } }]),
-      target: '#call.wrapUp',
-      actions: toUntimed,
-    },
-    { guard: 'eventAccepted', target: '#call.ended', actions: toUntimed },
-  ] as const;
+  const toWrapUp = {
+    guard: and(['eventAccepted', { type: 'awaitsDisposition', params: { waitMs } }]),
+    target: '#call.wrapUp',
+    actions: toUntimed,
+  } as const;
+  const toEnded = { guard: 'eventAccepted', target: '#call.ended', actions: toUntimed } as const;
+  // With no disposition wait, a hangup always ends the call: the wrap-up branch (never taken) is left out.
+  const hangup = waitMs > 0 ? ([toWrapUp, toEnded] as const) : ([toEnded] as const);
 
   const calls = setup({
     types: {
@@ -380,7 +380,10 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
           ...announceOnTick,
           agent: { guard: 'eventAccepted', target: 'agentConnected', actions: toUntimed },
           message: { guard: 'eventAccepted', target: 'messagePlaying', actions: toUntimed },
-          salutation: { guard: { type: 'messageDeadlineMoves', params: { policy } }, target: 'answered', reenter: true, actions: toAnswered },
+          // The start of salutation moves the message clock: with timers, re-entering restarts the timer; with ticks, the new deadline is all there is to set.
+          salutation: ticks
+            ? { guard: { type: 'messageDeadlineMoves', params: { policy } }, actions: toAnswered }
+            : { guard: { type: 'messageDeadlineMoves', params: { policy } }, target: 'answered', reenter: true, actions: toAnswered },
           hangup: [...hangup],
         },
       },

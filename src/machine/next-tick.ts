@@ -18,7 +18,16 @@ import type { CallMachineContext } from './types.js';
  * ```
  */
 export function nextTickAt(snapshot: { readonly value: unknown; readonly context: CallMachineContext }, dispositionWaitMs = 0): number | null {
-  const { record, deadlines } = snapshot.context;
-  if (snapshot.value === 'wrapUp' && record !== null) return (record.hangupAt ?? record.lastEventAt) + dispositionWaitMs;
-  return earliestDeadline(deadlines);
+  return waitTickAt(snapshot, dispositionWaitMs) ?? earliestDeadline(snapshot.context.deadlines);
+}
+
+/**
+ * The one tick a call machine created with `deadlines: 'ticks'` needs when nobody listens
+ * for its deadline notices: the end of the wait for the agent's disposition (`wrapUp`:
+ * hangup + `dispositionWaitMs`), which ends the call; `null` in every other state. The
+ * deadline ticks only announce notices, so skipping them leaves the record unchanged.
+ */
+export function waitTickAt(snapshot: { readonly value: unknown; readonly context: CallMachineContext }, dispositionWaitMs = 0): number | null {
+  const record = snapshot.context.record;
+  return snapshot.value === 'wrapUp' && record !== null ? (record.hangupAt ?? record.lastEventAt) + dispositionWaitMs : null;
 }

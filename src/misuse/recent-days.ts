@@ -6,20 +6,18 @@ export interface CampaignDay {
   readonly date: string;
   /** Distinct CLIs presented so far (by `numberKey`); `null` once `tooManyClis` was raised. */
   clis: Set<string> | null;
-  /** Numbers called so far (by `numberKey`): `true` while a probe call is the only call to it; `null` once `numberScanning` was raised. */
-  numbers: Map<string, boolean> | null;
+  /** How many distinct numbers (by `numberKey`) were called so far; `null` once `numberScanning` was raised. Each number's own mark is on its `CalledNumber`. */
+  numbers: number | null;
   /** Numbers whose only call so far is a probe call (A1.35). */
   probes: number;
-  /** By call centre: a bit per ACR scope (in the engine's order of scopes) whose alert for that centre's groups is already raised. */
-  readonly alertedScopes: Map<string, number>;
+  /** `true` once its day was dropped: marks that point to it are stale. */
+  dropped: boolean;
 }
 
 /** The state of one calendar day. */
 export interface DayState {
   readonly date: string;
   readonly campaigns: Map<string, CampaignDay>;
-  /** Keys (scope, campaign, call centre) of the ACR scopes that have raised their alert on this day. */
-  readonly alerted: Set<string>;
 }
 
 /** The current and the previous calendar day's state; older days are dropped. */
@@ -31,9 +29,12 @@ export interface RecentDays {
   day(day: ZonedDay): DayState | null;
   /** The state of a campaign on a day, created if new. */
   campaign(day: DayState, campaignId: string): CampaignDay;
-  /** Entries held: distinct CLIs, numbers and raised alerts over the days kept. */
+  /** Entries held: distinct CLIs and numbers over the days kept. */
   size(): number;
 }
+
+/** Told after `RecentDays` dropped days (their campaign days are marked `dropped`). */
+export type DaysDropped = () => void;
 
 /**
  * Per-day state for the cross-call rules, kept for the latest calendar day seen (in
@@ -42,7 +43,7 @@ export interface RecentDays {
  * stream. The day before is found from the latest day's start, so it is right across
  * 23- and 25-hour days.
  */
-export function createRecentDays(timeZone: string): RecentDays {
+export function createRecentDays(timeZone: string, onDrop: DaysDropped = () => {}): RecentDays {
   const days = new Map<string, DayState>();
   let latest = '';
   let keepFrom = '';
@@ -54,14 +55,21 @@ export function createRecentDays(timeZone: string): RecentDays {
       if (day.date > latest) {
         latest = day.date;
         keepFrom = zonedDay(day.start - 1, timeZone).date;
-        for (const date of days.keys()) if (date < keepFrom) days.delete(date);
+        let dropped = false;
+        for (const [date, state] of days) {
+          if (date >= keepFrom) continue;
+          for (const c of state.campaigns.values()) c.dropped = true;
+          days.delete(date);
+          dropped = true;
+        }
+        if (dropped) onDrop();
         lastCampaign = null;
       } else if (day.date < keepFrom) {
         return null;
       }
       let state = days.get(day.date);
       if (state === undefined) {
-        state = { date: day.date, campaigns: new Map(), alerted: new Set() };
+        state = { date: day.date, campaigns: new Map() };
         days.set(day.date, state);
       }
       last = state;
@@ -71,7 +79,7 @@ export function createRecentDays(timeZone: string): RecentDays {
       if (lastCampaign !== null && lastCampaign.date === day.date && lastCampaign.campaignId === campaignId) return lastCampaign;
       let c = day.campaigns.get(campaignId);
       if (c === undefined) {
-        c = { campaignId, date: day.date, clis: new Set(), numbers: new Map(), probes: 0, alertedScopes: new Map() };
+        c = { campaignId, date: day.date, clis: new Set(), numbers: 0, probes: 0, dropped: false };
         day.campaigns.set(campaignId, c);
       }
       lastCampaign = c;
@@ -80,8 +88,7 @@ export function createRecentDays(timeZone: string): RecentDays {
     size() {
       let n = 0;
       for (const d of days.values()) {
-        n += d.alerted.size;
-        for (const c of d.campaigns.values()) n += (c.clis?.size ?? 0) + (c.numbers?.size ?? 0);
+        for (const c of d.campaigns.values()) n += (c.clis?.size ?? 0) + (c.numbers ?? 0);
       }
       return n;
     },

@@ -8,10 +8,11 @@ import type { Policy } from '../policy/policy.js';
 import { hasCalendarDay, zonedDay } from '../time/zoned-day.js';
 import { createAcrAlerts, type AcrAlerts } from '../rules/acr-alert/alerts.js';
 import { numberKey } from './number-key.js';
+import { createCalledNumbers, type CalledNumber } from './called-numbers.js';
 import { createRecentDays, type CampaignDay } from './recent-days.js';
 import { isWithheld } from '../rules/cli/index.js';
 import { isScanningProbe, numberScanning, numberScanningRule, probeUnknown } from '../rules/number-scanning/index.js';
-import { createRepeatHistory, isMisuseCall, repeatWithin72h } from '../rules/repeat-within-72h/index.js';
+import { createRepeatLists, isMisuseCall, repeatWithin72h } from '../rules/repeat-within-72h/index.js';
 import { isNotJudged, notJudged, type NotJudged } from '../rules/rule.js';
 import { tooManyClis } from '../rules/too-many-clis/index.js';
 
@@ -26,7 +27,8 @@ export interface MisuseOptions {
   readonly scopes?: readonly AcrScope[];
   /**
    * An ACR ledger (keeping at least `scopes`) into which the caller counts each call before
-   * `next` (as `audit` does), so the alert reads it instead of counting the call again.
+   * `next` (as `audit` does), so the alert reads it instead of counting the call again, and
+   * the day rules find the call's day from the cell it was just counted in.
    */
   readonly acrLedger?: AcrLedger;
   /**
@@ -114,8 +116,12 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
   const latenessMs = options.maxLatenessMs ?? DEFAULT_MAX_LATENESS_MS;
   if (!(latenessMs >= 0)) throw new PolicyError(`maxLatenessMs should be a duration in ms, 0 or more; received ${latenessMs}`);
   if (alertRate !== null && !(alertRate >= 0 && alertRate <= 1)) throw new PolicyError(`alertRate should be a fraction 0–1 or null; received ${alertRate}`);
-  const history = createRepeatHistory(policy.repeat.windowMs, latenessMs);
-  const days = createRecentDays(timeZone);
+  const history = createRepeatLists(policy.repeat.windowMs, latenessMs);
+  const numbers = createCalledNumbers();
+  const days = createRecentDays(timeZone, () => numbers.sweep());
+  // With a shared ACR ledger, a call's campaign day is found from the cell the ledger already found for it.
+  const ledger = options.acrLedger ?? null;
+  const campaignDayOfCell: (CampaignDay | undefined)[] = [];
   const alerts: AcrAlerts | null =
     alertRate === null ? null : createAcrAlerts(policy, { alertRate, scopes, ...(options.acrLedger !== undefined ? { ledger: options.acrLedger } : {}) });
   let lastCli = '';
@@ -135,24 +141,42 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
     return f;
   };
 
-  const countProbe = (c: CampaignDay, key: string, call: ClassifiedCall, at: number): AnyFlag | null => {
-    const numbers = c.numbers;
-    if (numbers === null) return null;
-    const seen = numbers.get(key);
-    if (seen === undefined) {
+  const countProbe = (c: CampaignDay, n: CalledNumber, call: ClassifiedCall, at: number): AnyFlag | null => {
+    if (c.numbers === null) return null;
+    const mark = numbers.markOf(n, c);
+    if (mark < 0) {
       const probe = call.category === 'unconnected' && isScanningProbe(call.record, policy); // an answered call (even one whose answer time is unknown) is no probe
-      numbers.set(key, probe);
+      n.scanDays.push(c);
+      n.scanProbes.push(probe);
+      c.numbers += 1;
       if (!probe) return null;
       c.probes += 1;
       const f = numberScanning(c.campaignId, c.date, c.probes, at, policy);
       if (f !== null) c.numbers = null;
       return f;
     }
-    if (seen) {
-      numbers.set(key, false);
+    if (n.scanProbes[mark]) {
+      n.scanProbes[mark] = false;
       c.probes -= 1;
     }
     return null;
+  };
+
+  /** The campaign day of a call dialled at `at` (which has a calendar day), or `null` when its day is no longer kept. */
+  const campaignDayOf = (call: ClassifiedCall, at: number): CampaignDay | null => {
+    const r = call.record;
+    if (ledger === null) {
+      const state = days.day(zonedDay(at, timeZone));
+      return state === null ? null : days.campaign(state, r.campaignId);
+    }
+    const cell = ledger.cellOf(call);
+    const known = campaignDayOfCell[cell];
+    if (known !== undefined && !known.dropped && known.date === ledger.cellDate(cell) && known.campaignId === r.campaignId) return known;
+    const state = days.day(zonedDay(at, timeZone));
+    if (state === null) return null;
+    const c = days.campaign(state, r.campaignId);
+    campaignDayOfCell[cell] = c;
+    return c;
   };
 
   return {
@@ -161,11 +185,11 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       const at = r.dialAt;
       // A dial time with no calendar day (a `timeOutOfRange` record): judged by no cross-call rule, and it moves no clock.
       if (!hasCalendarDay(at)) return { call, raised: call.flags };
-      const key = numberKey(r.to);
+      const n = numbers.get(numberKey(r.to));
 
       // 1. repeat within 72 h
-      const repeat = repeatWithin72h(r, call.category, history.previous(key, at, r.callId), policy);
-      if (isMisuseCall(call.category)) history.remember(key, r.callId, at, call.category);
+      const repeat = repeatWithin72h(r, call.category, history.previous(n, at, r.callId), policy);
+      if (isMisuseCall(call.category)) history.remember(n, r.callId, at, call.category);
       history.advance(at);
       let judged = repeat === null ? call : withVerdict(call, repeat);
       const probeUnknowable = probeUnknown(r) && (call.category === 'unconnected' || call.category === 'undetermined'); // an answered call is never a probe
@@ -173,12 +197,11 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
 
       // 2–4. day-scoped rules
       let scoped: AnyFlag[] | null = null;
-      const state = days.day(zonedDay(at, timeZone));
-      if (state !== null) {
-        const c = days.campaign(state, r.campaignId);
+      const c = campaignDayOf(call, at);
+      if (c !== null) {
         const clis = countCli(c, r.cli, at);
         if (clis !== null) scoped = [clis];
-        const scan = probeUnknowable ? null : countProbe(c, key, call, at);
+        const scan = probeUnknowable ? null : countProbe(c, n, call, at);
         if (scan !== null) (scoped ??= []).push(scan);
         const alerted = alerts === null ? null : alerts.next(call);
         if (alerted !== null) scoped = scoped === null ? alerted : [...scoped, ...alerted];

@@ -4,7 +4,7 @@ import type { Anomaly } from '../anomaly.js';
 import { ValidationError } from '../errors.js';
 import type { CallEvent } from '../events.js';
 import { createCallMachine, type CallMachine } from '../machine/call-machine.js';
-import { nextTickAt } from '../machine/next-tick.js';
+import { nextTickAt, waitTickAt } from '../machine/next-tick.js';
 import type { CallMachineOptions, DeadlineNotice, TickEvent } from '../machine/types.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
@@ -107,7 +107,8 @@ function limitOption(name: 'maxCallAgeMs' | 'maxInFlight', value: number | undef
  *    which folds it or records it as an anomaly (a second dial for a call in flight is a
  *    `duplicateDial` anomaly);
  * 3. each call has one entry in a deadline queue: its machine's next deadline
- *    (`nextTickAt`) or its age limit, whichever is first. Whenever the clock moves, every
+ *    (`nextTickAt`; without `onDeadline`, only the end of a disposition wait, `waitTickAt`,
+ *    as the other deadlines would only announce notices) or its age limit, whichever is first. Whenever the clock moves, every
  *    entry due by then is taken in due order: the machine gets a tick at the deadline and
  *    announces it; `onDeadline` receives the notice with `lateByMs` (the clock minus the
  *    deadline). A deadline of the same millisecond as an event comes before the event;
@@ -139,6 +140,8 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
   const waitMs = options.dispositionWaitMs ?? 0;
   const machine = createCallMachine(policy, { dispositionWaitMs: options.dispositionWaitMs, classify: options.classify, deadlines: 'ticks' });
   const { onDeadline, onAnomaly } = options;
+  // Deadline ticks only announce notices: with no one to receive them, only the disposition wait needs ticks.
+  const tickAt = onDeadline === undefined ? waitTickAt : nextTickAt;
   return (source) =>
     new Observable<CallRecord>((subscriber) => {
       let now = -Infinity;
@@ -154,7 +157,7 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
       /** After the actor took an event: its next entry in the queue. */
       const reschedule = (call: InFlightCall): void => {
         if (call.done) return;
-        call.tickAt = nextTickAt(call.actor.getSnapshot(), waitMs);
+        call.tickAt = tickAt(call.actor.getSnapshot(), waitMs);
         queue.schedule(call, call.tickAt === null || call.tickAt > call.closeAt ? call.closeAt : call.tickAt);
       };
       const close = (call: InFlightCall, at: number, reason?: string): void => {

@@ -101,4 +101,40 @@ describe('callRecords operator', () => {
       { numRuns: 200 },
     );
   });
+
+  it('property: the records and their order are the same whether or not anyone listens for deadline notices', () => {
+    const callArb = fc.record({
+      start: fc.integer({ min: 0, max: 120_000 }),
+      answer: fc.integer({ min: 1, max: 70_000 }),
+      amd: fc.boolean(),
+      outcome: fc.constantFrom('agent', 'message', 'none', 'unanswered', 'open'),
+      after: fc.integer({ min: 0, max: 10_000 }),
+      disposition: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
+    });
+    const options = fc.record({ dispositionWaitMs: fc.constantFrom(0, 5_000), maxCallAgeMs: fc.constantFrom(Infinity, 90_000) });
+    fc.assert(
+      fc.property(fc.array(callArb, { minLength: 1, maxLength: 10 }), options, (calls, opts) => {
+        const events = calls.flatMap((c, i) => {
+          if (c.outcome === 'unanswered') return callEvents(`k${i}`, [['ringing', 10], ['hangup', c.answer + 10, 'caller']], { at: c.start });
+          const steps: Parameters<typeof callEvents>[1] = [
+            ['ringing', 10],
+            ['answer', c.answer],
+            ...(c.amd ? [['salutation', c.answer + 300, 'start'] as const, ['amd', c.answer + 900, 'human'] as const] : []),
+            ...(c.outcome === 'agent' ? [['agent', c.answer + c.after] as const] : c.outcome === 'message' ? [['message', c.answer + c.after] as const] : []),
+            ...(c.outcome === 'open' ? [] : [['hangup', c.answer + c.after + 1, 'caller'] as const]),
+            ...(c.disposition === undefined ? [] : [['disposition', c.answer + c.after + 1 + c.disposition, 'human'] as const]),
+          ];
+          return callEvents(`k${i}`, steps, { at: c.start, amd: c.amd });
+        });
+        const run = (listen: boolean): unknown[] => {
+          const out: unknown[] = [];
+          const ops = listen ? { ...opts, onDeadline: () => {} } : opts;
+          from(byTime(events)).pipe(callRecords(ops)).subscribe((r) => out.push(r));
+          return out;
+        };
+        expect(run(false)).toEqual(run(true));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

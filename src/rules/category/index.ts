@@ -60,19 +60,50 @@ export interface Categorisation {
   readonly undeterminedReason: string | null;
 }
 
-const result = (
-  category: CallCategory,
-  by: AnsweredBy | null,
-  extra: Partial<Pick<Categorisation, 'machine' | 'silentReason' | 'messagePlayed'>> = {},
-): Categorisation => ({
-  category,
-  machine: extra.machine ?? null,
-  answeredBy: by,
-  silentReason: extra.silentReason ?? null,
-  messagePlayed: extra.messagePlayed ?? false,
-  decidedBy: 'facts',
-  undeterminedReason: null,
-});
+/** What the timings add to a category: the answer-machine kind, why silent, whether the message played. */
+type Outcome = Partial<Pick<Categorisation, 'machine' | 'silentReason' | 'messagePlayed'>>;
+
+/**
+ * The categorisations of one outcome decided by the timings, by who answered. Nothing
+ * else in them varies from call to call, so each is made once, frozen, and shared.
+ */
+function outcome(category: CallCategory, extra: Outcome = {}): (by: AnsweredBy | null) => Categorisation {
+  const made = new Map<AnsweredBy | null, Categorisation>();
+  return (by) => {
+    let c = made.get(by);
+    if (c === undefined) {
+      c = Object.freeze({
+        category,
+        machine: extra.machine ?? null,
+        answeredBy: by,
+        silentReason: extra.silentReason ?? null,
+        messagePlayed: extra.messagePlayed ?? false,
+        decidedBy: 'facts',
+        undeterminedReason: null,
+      });
+      made.set(by, c);
+    }
+    return c;
+  };
+}
+
+const UNCONNECTED = /* @__PURE__ */ outcome('unconnected');
+const MACHINE_TO_AGENT = /* @__PURE__ */ outcome('answerMachine', { machine: 'falseNegative' });
+const MACHINE_DISCONNECTED = /* @__PURE__ */ outcome('answerMachine', { machine: 'disconnectedByAmd' });
+const MACHINE_ABANDONED = /* @__PURE__ */ outcome('answerMachine', { machine: 'abandoned' });
+const SILENT_AGENT_HUNG_UP = /* @__PURE__ */ outcome('silent', { silentReason: 'agentHungUp' });
+const LIVE = /* @__PURE__ */ outcome('live');
+const ABANDONED_MESSAGE_PLAYED = /* @__PURE__ */ outcome('abandoned', { messagePlayed: true });
+const ABANDONED_NO_MESSAGE = /* @__PURE__ */ outcome('abandoned', { messagePlayed: false });
+const SILENT_AMD_FALSE_POSITIVE = /* @__PURE__ */ outcome('silent', { silentReason: 'amdFalsePositive' });
+const SILENT_NO_MESSAGE_PLANNED = /* @__PURE__ */ outcome('silent', { silentReason: 'noMessagePlanned' });
+const SILENT_DISCONNECTED = /* @__PURE__ */ outcome('silent', { silentReason: 'disconnected' });
+const SILENT_DEAD_AIR = /* @__PURE__ */ outcome('silent', { silentReason: 'deadAir' });
+
+/** `true` when the record's source could not show `fact` (`unknown`: its unknown facts, `null` for none). */
+function lacks(unknown: readonly UnknownFact[] | null, fact: UnknownFact): boolean {
+  return unknown !== null && unknown.includes(fact);
+}
 
 /** The facts that can decide a category: with any of them unknown, the timings may not. */
 const DECIDING_FACTS: readonly UnknownFact[] = ['answerAt', 'agentAt', 'messageAt', 'amdResult', 'salutationStartAt', 'hangupAt', 'hangupBy'];
@@ -121,47 +152,44 @@ export function categorise(record: CallRecord, policy: Policy): Categorisation {
 
 /** The category from the record's timings, or `null` when a fact it needs is unknown. */
 function fromFacts(record: CallRecord, policy: Policy, unknown: readonly UnknownFact[] | null): Categorisation | null {
-  const u = (f: UnknownFact): boolean => unknown !== null && unknown.includes(f);
-  if (u('answerAt')) return null;
+  if (lacks(unknown, 'answerAt')) return null;
   const by = answeredBy(record);
-  if (by === null) return result('unconnected', null);
+  if (by === null) return UNCONNECTED(null);
   if (by === 'machine') {
-    if (u('agentAt')) return null;
-    if (record.agentAt !== null) return result('answerMachine', by, { machine: 'falseNegative' });
-    if (u('amdResult')) return null;
-    if (record.amdResult === 'machine') return result('answerMachine', by, { machine: 'disconnectedByAmd' });
-    return result('answerMachine', by, { machine: 'abandoned' });
+    if (lacks(unknown, 'agentAt')) return null;
+    if (record.agentAt !== null) return MACHINE_TO_AGENT(by);
+    if (lacks(unknown, 'amdResult')) return null;
+    if (record.amdResult === 'machine') return MACHINE_DISCONNECTED(by);
+    return MACHINE_ABANDONED(by);
   }
   const clock = messageClock(record, policy);
-  if (clock !== null && clock.from !== 'pickup' && u('salutationStartAt')) return null;
-  if (u('agentAt')) return null;
+  if (clock !== null && clock.from !== 'pickup' && lacks(unknown, 'salutationStartAt')) return null;
+  if (lacks(unknown, 'agentAt')) return null;
   const agentAt = record.agentAt;
   if (agentAt !== null) {
-    if (u('hangupAt')) return null;
+    if (lacks(unknown, 'hangupAt')) return null;
     const hangupAt = record.hangupAt;
     if (clock !== null && hangupAt !== null && hangupAt <= clock.deadlineAt) {
-      if (u('hangupBy') || u('messageAt')) return null;
+      if (lacks(unknown, 'hangupBy') || lacks(unknown, 'messageAt')) return null;
       const nothingPlayed = record.messageAt === null || record.messageAt > hangupAt;
-      if (record.hangupBy === 'caller' && nothingPlayed) return result('silent', by, { silentReason: 'agentHungUp' });
+      if (record.hangupBy === 'caller' && nothingPlayed) return SILENT_AGENT_HUNG_UP(by);
     }
     const connectBy = policy.connection.deadlineMs;
-    if (connectBy === null || clock === null || agentAt <= clock.startsAt + connectBy) return result('live', by);
-    if (u('messageAt')) return null;
-    return result('abandoned', by, { messagePlayed: record.messageAt !== null && record.messageAt <= agentAt });
+    if (connectBy === null || clock === null || agentAt <= clock.startsAt + connectBy) return LIVE(by);
+    if (lacks(unknown, 'messageAt')) return null;
+    return record.messageAt !== null && record.messageAt <= agentAt ? ABANDONED_MESSAGE_PLAYED(by) : ABANDONED_NO_MESSAGE(by);
   }
-  if (u('messageAt')) return null;
-  if (record.messageAt !== null) return result('abandoned', by, { messagePlayed: true });
-  if (record.amd && u('amdResult')) return null;
-  if (record.amdResult === 'machine') return result('silent', by, { silentReason: 'amdFalsePositive' });
-  if (u('hangupAt')) return null;
+  if (lacks(unknown, 'messageAt')) return null;
+  if (record.messageAt !== null) return ABANDONED_MESSAGE_PLAYED(by);
+  if (record.amd && lacks(unknown, 'amdResult')) return null;
+  if (record.amdResult === 'machine') return SILENT_AMD_FALSE_POSITIVE(by);
+  if (lacks(unknown, 'hangupAt')) return null;
   const withinDeadline = clock !== null && record.hangupAt !== null && record.hangupAt <= clock.deadlineAt;
-  if (withinDeadline && u('hangupBy')) return null;
+  if (withinDeadline && lacks(unknown, 'hangupBy')) return null;
   if (withinDeadline && record.hangupBy === 'recipient') {
-    return record.messagePlanned
-      ? result('abandoned', by, { messagePlayed: false })
-      : result('silent', by, { silentReason: 'noMessagePlanned' });
+    return record.messagePlanned ? ABANDONED_NO_MESSAGE(by) : SILENT_NO_MESSAGE_PLANNED(by);
   }
-  return result('silent', by, { silentReason: withinDeadline ? 'disconnected' : 'deadAir' });
+  return withinDeadline ? SILENT_DISCONNECTED(by) : SILENT_DEAD_AIR(by);
 }
 
 /** The category the dialler recorded (A3.3, A3.5), with who answered from what evidence there is. */

@@ -1,21 +1,36 @@
+import { stringHash } from '../../string-hash.js';
 import type { MisuseCallRef } from './index.js';
 
-interface Entry extends MisuseCallRef {
+/** One number's silent and abandoned calls held by a repeat history, newest dial first (A2.9). */
+export interface RepeatList {
+  /** The number's key (`numberKey`). */
   readonly key: string;
-  /** The next older and newer entries for the same number (entries are kept newest first). */
-  older: Entry | null;
-  newer: Entry | null;
+  /** Its newest entry (`null`: none held). Only the history changes it. */
+  newest: RepeatEntry | null;
 }
 
-/** The silent and abandoned calls of the last repeat window, by number (A2.9). */
-export interface RepeatHistory {
+/** A silent or abandoned call held in a number's list. */
+export interface RepeatEntry extends MisuseCallRef {
+  readonly list: RepeatList;
+  /** `stringHash(callId)`: a call is told from another without reading their ids (read long ago, they are cold in memory). */
+  readonly idHash: number;
+  /** The next older and newer entries for the same number. */
+  older: RepeatEntry | null;
+  newer: RepeatEntry | null;
+}
+
+/**
+ * The silent and abandoned calls of the last repeat window, by number (A2.9), the number
+ * named by `N`: its key (`RepeatHistory`) or its list (`RepeatLists`).
+ */
+export interface RepeatCalls<N> {
   /**
-   * The latest silent or abandoned call to `key` dialled at or before `at`, other than
+   * The latest silent or abandoned call to `number` dialled at or before `at`, other than
    * `callId` itself; `null` if none is held. It may lie outside the window: the rule checks.
    */
-  previous(key: string, at: number, callId: string): MisuseCallRef | null;
-  /** Remembers a silent or abandoned call to `key`, dialled at `at`. */
-  remember(key: string, callId: string, at: number, category: MisuseCallRef['category']): void;
+  previous(number: N, at: number, callId: string): MisuseCallRef | null;
+  /** Remembers a silent or abandoned call to `number`, dialled at `at`. */
+  remember(number: N, callId: string, at: number, category: MisuseCallRef['category']): void;
   /** Moves time on to dial time `at` (ignored if not later than the latest seen) and forgets what expired. */
   advance(at: number): void;
   /** Calls held. */
@@ -24,31 +39,38 @@ export interface RepeatHistory {
   entries(): Generator<{ readonly key: string } & MisuseCallRef>;
 }
 
+/** The repeat window's calls, held in per-number lists that the caller keeps (see `createRepeatLists`). */
+export type RepeatLists = RepeatCalls<RepeatList>;
+
+/** The silent and abandoned calls of the last repeat window, by number key (`numberKey`). */
+export type RepeatHistory = RepeatCalls<string>;
+
 /**
- * A per-number history of silent and abandoned calls whose entries expire with the window,
- * so memory stays flat on an endless stream.
+ * Silent and abandoned calls whose entries expire with the window, kept in per-number
+ * lists (`RepeatList`) that the caller holds — so a caller that keeps more about each
+ * number finds the number once per call — and memory stays flat on an endless stream.
  *
  * Algorithm:
- * 1. each number maps to its newest entry; its entries form a list, newest dial first
- *    (usually one entry; many only when a number keeps getting silent calls);
+ * 1. each number's list points to its newest entry; its entries are linked newest dial
+ *    first (usually one entry; many only when a number keeps getting silent calls);
  * 2. every entry also joins a queue in arrival order;
  * 3. time is the latest dial seen; an entry can matter only to a call dialled less than
  *    `windowMs` after it, and calls arrive at most `latenessMs` behind the latest dial, so
  *    entries dialled at or before `latest − windowMs − latenessMs` are taken from the front
- *    of the queue and unlinked from their number's list in O(1).
+ *    of the queue and unlinked from their number's list in O(1); `onEmpty` is told when a
+ *    list is left empty.
  * Arrival order is dial order up to the lateness, so the queue is time-ordered up to it and
  * an entry is swept at most `latenessMs` late. Amortised O(1) per call.
  */
-export function createRepeatHistory(windowMs: number, latenessMs: number): RepeatHistory {
-  const newest = new Map<string, Entry>();
-  const queue: (Entry | undefined)[] = [];
+export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty: (list: RepeatList) => void = () => {}): RepeatLists {
+  const queue: (RepeatEntry | undefined)[] = [];
   let head = 0;
   let latest = -Infinity;
 
-  const unlink = (e: Entry): void => {
+  const unlink = (e: RepeatEntry): void => {
     if (e.newer === null) {
-      if (e.older === null) newest.delete(e.key);
-      else newest.set(e.key, e.older);
+      e.list.newest = e.older;
+      if (e.older === null) onEmpty(e.list);
     } else {
       e.newer.older = e.older;
     }
@@ -58,20 +80,31 @@ export function createRepeatHistory(windowMs: number, latenessMs: number): Repea
   };
 
   return {
-    previous(key, at, callId) {
-      let e = newest.get(key) ?? null;
-      while (e !== null && (e.at > at || e.callId === callId)) e = e.older;
-      return e;
+    previous(list, at, callId) {
+      let e = list.newest;
+      let idHash = 0;
+      let hashed = false;
+      while (e !== null) {
+        if (e.at <= at) {
+          if (!hashed) {
+            idHash = stringHash(callId);
+            hashed = true;
+          }
+          if (e.idHash !== idHash || e.callId !== callId) return e;
+        }
+        e = e.older;
+      }
+      return null;
     },
-    remember(key, callId, at, category) {
-      const e: Entry = { callId, at, category, key, older: null, newer: null };
-      const first = newest.get(key);
-      if (first === undefined || e.at >= first.at) {
-        if (first !== undefined) {
+    remember(list, callId, at, category) {
+      const e: RepeatEntry = { callId, at, category, list, idHash: stringHash(callId), older: null, newer: null };
+      const first = list.newest;
+      if (first === null || e.at >= first.at) {
+        if (first !== null) {
           e.older = first;
           first.newer = e;
         }
-        newest.set(key, e);
+        list.newest = e;
       } else {
         let p = first; // newer than e: find the last entry newer than e
         while (p.older !== null && p.older.at > e.at) p = p.older;
@@ -87,7 +120,7 @@ export function createRepeatHistory(windowMs: number, latenessMs: number): Repea
       latest = at;
       const expired = latest - windowMs - latenessMs;
       while (head < queue.length) {
-        const e = queue[head] as Entry;
+        const e = queue[head] as RepeatEntry;
         if (e.at > expired) break;
         unlink(e);
         queue[head] = undefined;
@@ -105,9 +138,36 @@ export function createRepeatHistory(windowMs: number, latenessMs: number): Repea
     size: () => queue.length - head,
     *entries() {
       for (let i = head; i < queue.length; i++) {
-        const e = queue[i] as Entry;
-        yield { key: e.key, callId: e.callId, at: e.at, category: e.category };
+        const e = queue[i] as RepeatEntry;
+        yield { key: e.list.key, callId: e.callId, at: e.at, category: e.category };
       }
     },
+  };
+}
+
+/**
+ * A per-number history of silent and abandoned calls whose entries expire with the window
+ * (`createRepeatLists`, with the lists kept by number key and dropped when empty), so
+ * memory stays flat on an endless stream. Amortised O(1) per call.
+ */
+export function createRepeatHistory(windowMs: number, latenessMs: number): RepeatHistory {
+  const lists = new Map<string, RepeatList>();
+  const held = createRepeatLists(windowMs, latenessMs, (list) => lists.delete(list.key));
+  return {
+    previous(key, at, callId) {
+      const list = lists.get(key);
+      return list === undefined ? null : held.previous(list, at, callId);
+    },
+    remember(key, callId, at, category) {
+      let list = lists.get(key);
+      if (list === undefined) {
+        list = { key, newest: null };
+        lists.set(key, list);
+      }
+      held.remember(list, callId, at, category);
+    },
+    advance: (at) => held.advance(at),
+    size: () => held.size(),
+    entries: () => held.entries(),
   };
 }

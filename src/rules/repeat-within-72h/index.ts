@@ -10,7 +10,7 @@ import type { CallRecord } from '../../record.js';
 import type { CallCategory } from '../category/index.js';
 import { NotJudged, notJudged, ruleInfo } from '../rule.js';
 
-export { createRepeatHistory, type RepeatHistory } from './history.js';
+export { createRepeatHistory, createRepeatLists, type RepeatCalls, type RepeatHistory, type RepeatList, type RepeatLists } from './history.js';
 
 /** The paragraph of repeat calls. */
 export const REPEAT_REF = 'A2.9';

@@ -42,14 +42,29 @@ export interface CallingWindowPlace {
  * they go forward, the skipped hour never happens.
  */
 export function callingWindowAt(at: number, zone: string, policy: Policy): CallingWindowPlace | null {
-  let weekday: number;
-  let minute: number;
-  try {
-    weekday = zonedDay(at, zone).weekday;
-    minute = localMinuteOfDay(at, zone);
-  } catch {
-    return null;
-  }
+  const minute = wallMinuteAt(at, zone);
+  if (minute < 0) return null;
+  const weekday = zonedDay(at, zone).weekday;
   const window = policy.callingHours[weekday] ?? null;
   return { open: inCallingWindow(minute, window), localTime: clockText(minute), weekday, zone, window };
+}
+
+/**
+ * `callingWindowAt(at, zone, policy)?.open`, allocating nothing: `true` inside the window,
+ * `false` outside, `null` when this runtime does not know `zone` (the classifier's test
+ * on every call; the place is built only for a call outside).
+ */
+export function isInCallingWindowAt(at: number, zone: string, policy: Policy): boolean | null {
+  const minute = wallMinuteAt(at, zone);
+  if (minute < 0) return null;
+  return inCallingWindow(minute, policy.callingHours[zonedDay(at, zone).weekday] ?? null);
+}
+
+/** The wall-clock minute of `at` in `zone` (`localMinuteOfDay`), or -1 when this runtime does not know `zone`. */
+function wallMinuteAt(at: number, zone: string): number {
+  try {
+    return localMinuteOfDay(at, zone);
+  } catch {
+    return -1;
+  }
 }

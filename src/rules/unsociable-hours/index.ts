@@ -8,10 +8,10 @@ import { flag } from '../../flags.js';
 import type { CallingWindow, Policy } from '../../policy/policy.js';
 import { hasCalendarDay } from '../../time/zoned-day.js';
 import { notJudged, type CallRule } from '../rule.js';
-import { callingWindowAt } from './calling-window.js';
+import { callingWindowAt, isInCallingWindowAt } from './calling-window.js';
 import { nextCallingMoment } from './next-calling-moment.js';
 
-export { callingWindowAt, clockMinutes, clockText, inCallingWindow, type CallingWindowPlace } from './calling-window.js';
+export { callingWindowAt, clockMinutes, clockText, inCallingWindow, isInCallingWindowAt, type CallingWindowPlace } from './calling-window.js';
 export { firstInstantAt, nextCallingMoment } from './next-calling-moment.js';
 
 /** The paragraph of unsociable hours. */
@@ -73,9 +73,10 @@ export const unsociableHoursRule: CallRule<'unsociableHours'> = {
   judge(record, policy) {
     const zone = record.zone ?? policy.timeZone;
     if (!hasCalendarDay(record.dialAt)) return notJudged(unsociableHoursRule, 'the dial time has no calendar day');
-    const place = callingWindowAt(record.dialAt, zone, policy);
-    if (place === null) return notJudged(unsociableHoursRule, `the recipient's zone ${zone} is not one this runtime knows`);
-    if (place.open) return null;
+    const open = isInCallingWindowAt(record.dialAt, zone, policy);
+    if (open === null) return notJudged(unsociableHoursRule, `the recipient's zone ${zone} is not one this runtime knows`);
+    if (open) return null;
+    const place = callingWindowAt(record.dialAt, zone, policy)!;
     return flag('unsociableHours', record.callId, record.dialAt, UNSOCIABLE_HOURS_REF, {
       localTime: place.localTime,
       weekday: place.weekday,
