@@ -1,6 +1,7 @@
 import type { ClassifiedCall } from '../classify.js';
 import type { AcrCell, AcrCounters } from './counters.js';
-import { createAcrLedger } from './ledger.js';
+import { emptyCounts } from './counts.js';
+import { createAcrLedger, NO_CELL } from './ledger.js';
 import type { AcrScope } from './scope.js';
 
 /** A running tally of cells behind `acrCounters`; `counters()` hands out a plain copy. The ACR ledger with no scopes. */
@@ -25,7 +26,7 @@ export function createAcrTally(timeZone: string): AcrTally {
     timeZone,
     add(call) {
       const cell = ledger.add(call);
-      return { date: ledger.cellDate(cell), campaignId: ledger.cellCampaign(cell), callCentreId: ledger.cellCentre(cell), counts: ledger.dayCounts('campaignCallCentre', cell) };
+      return { date: ledger.cellDate(cell), campaignId: ledger.cellCampaign(cell), callCentreId: ledger.cellCentre(cell), counts: cell === NO_CELL ? emptyCounts() : ledger.dayCounts('campaignCallCentre', cell) };
     },
     addCounters(counters) {
       ledger.addCounters(counters);

@@ -82,6 +82,7 @@ interface WatchedDay {
  */
 function movesRate(call: ClassifiedCall): boolean {
   const c = call.category;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: passing a call that moves no rate raises nothing either (its scopes' rates and samples are as they were); the filter saves the lookups
   return c === 'live' || c === 'abandoned' || (c === 'answerMachine' && call.machine === 'falseNegative');
 }
 
@@ -90,7 +91,8 @@ function movesRate(call: ClassifiedCall): boolean {
  * of the call's scopes (`scopes`) on its calendar day whose rate is strictly above the
  * level with at least `minCalls` calls in x + y raises one `acrAlert` — the first time that
  * day; a rate that falls back and rises again does not raise it twice. Only the latest day
- * and the day before are watched: a call dated earlier raises nothing.
+ * and the day before are watched (the misuse state passes no call dated earlier): the
+ * alerts of older days are forgotten as the days move on.
  */
 export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAlerts {
   const { alertRate, scopes } = options;
@@ -101,16 +103,14 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
   /** Per watched day: which scope days have alerted (by scope, the ledger's slot), and the day's own ledger when not shared. */
   const days = new Map<string, WatchedDay>();
   let latest = '';
-  let keepFrom = '';
 
-  const watch = (date: string): WatchedDay | null => {
+  const watch = (date: string): WatchedDay => {
     // Stryker disable next-line EqualityOperator: moving on to the latest day itself again prunes nothing more
     if (date > latest) {
       latest = date;
-      keepFrom = addDays(date, -1);
+      const keepFrom = addDays(date, -1);
       for (const d of days.keys()) if (d < keepFrom) days.delete(d);
     }
-    if (date < keepFrom) return null;
     let day = days.get(date);
     if (day === undefined) {
       day = { alerted: scopes.map(() => new Set<number>()), done: new Set<number>(), ledger: shared ?? createAcrLedger({ timeZone: zone, scopes }) };
@@ -125,7 +125,6 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
       // Stryker disable next-line ConditionalExpression: the shared ledger counts in the policy's zone, so both give the same day
       const date = shared !== null ? shared.cellDate(shared.cellOf(call)) : zonedDay(call.record.dialAt, zone).date;
       const day = watch(date);
-      if (day === null) return null;
       const ledger = day.ledger;
       const cell = ledger.cellOf(call); // for the shared ledger, the cell just found again at once
       // A shortcut: once every scope of a cell has alerted that day, its calls can raise nothing more (nor need counting here).
