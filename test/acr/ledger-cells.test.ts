@@ -145,6 +145,7 @@ describe('the ACR ledger per scope and day, by hand (A3.4)', () => {
 
   it('a call on no calendar day (timeOutOfRange) is in no cell: not counted, no rows, no date or ids', () => {
     const ledger = createAcrLedger({ timeZone: ZONE });
+    expect([ledger.cellDate(0), ledger.cellCampaign(0), ledger.cellCentre(0)]).toEqual(['', '', '']); // no cell made yet
     const far = { ...live, record: { ...live.record, dialAt: 8.64e15 } };
     const cell = ledger.add(far);
     expect(cell).toBe(-1);
@@ -239,15 +240,17 @@ describe('retainDays: days out of reach are dropped, their slots reused (A3.3)',
 });
 
 describe('acrTable marks rates strictly above the level, and nothing without a level or a rate (A4.20)', () => {
-  it('no level: no row alerts; a day with no rate never alerts', () => {
+  it('no level: no row alerts; a day with no rate never alerts, whatever the level', () => {
     const tally = createAcrTally(ZONE);
     tally.add(callOn('2026-01-05', 'k', 'leeds', callAt('a', 0, 'abandoned')));
     tally.add(callOn('2026-01-06', 'k', 'leeds', callAt('s', 0, 'silent')));
     const scopes: AcrScope[] = ['all'];
     expect(acrTable(tally.counters(), { scopes, alertRate: null }).map((r) => r.alert)).toEqual([false, false]);
-    expect(acrTable(tally.counters(), { scopes, alertRate: 0 }).map((r) => [r.acr.rate, r.alert])).toEqual([
-      [1, true],
-      [null, false],
-    ]);
+    for (const alertRate of [0, -1]) {
+      expect(acrTable(tally.counters(), { scopes, alertRate }).map((r) => [r.acr.rate, r.alert])).toEqual([
+        [1, true],
+        [null, false],
+      ]);
+    }
   });
 });
