@@ -36,13 +36,14 @@ describe('the ACR ledger per scope and day, by hand (A3.4)', () => {
     ledger.addCounts('2026-01-05', 'ab', 'hulls', counts({ live: 8 }));
     ledger.addCounts('2026-01-05', 'xb', 'leeds', counts({ live: 16 }));
     ledger.addCounts('2026-01-05', 'ab', 'leeds', counts({ live: 32 }));
+    ledger.addCounts('2026-01-05', 'ab', 'hulls', counts({ live: 64 }));
     expect(ledger.table(null).map(brief)).toEqual([
-      '2026-01-05 all - -: 63 62',
-      '2026-01-05 campaign ab -: 43 42',
+      '2026-01-05 all - -: 127 126',
+      '2026-01-05 campaign ab -: 107 106',
       '2026-01-05 campaign xb -: 20 20',
-      '2026-01-05 callCentre - hulls: 8 8',
+      '2026-01-05 callCentre - hulls: 72 72',
       '2026-01-05 callCentre - leeds: 55 54',
-      '2026-01-05 campaignCallCentre ab hulls: 8 8',
+      '2026-01-05 campaignCallCentre ab hulls: 72 72',
       '2026-01-05 campaignCallCentre ab leeds: 35 34',
       '2026-01-05 campaignCallCentre xb leeds: 20 20',
       '2026-01-06 all - -: 1 1',
@@ -68,7 +69,7 @@ describe('the ACR ledger per scope and day, by hand (A3.4)', () => {
   });
 
   it('counts from elsewhere keep their calls total once, even when their fields do not add up to it', () => {
-    const ledger = createAcrLedger({ timeZone: ZONE, scopes: ['all', 'campaign'] });
+    const ledger = createAcrLedger({ timeZone: ZONE, scopes: ['all', 'campaign', 'campaignCallCentre'] });
     ledger.addCounts('2026-01-05', 'k', 'leeds', counts({ calls: 5, live: 2 }));
     ledger.addCounts('2026-01-05', 'k', 'leeds', counts({ calls: 1, live: 2 }));
     for (const row of ledger.table(null)) expect(row.counts).toMatchObject({ calls: 6, live: 4 });
@@ -138,6 +139,8 @@ describe('the ACR ledger per scope and day, by hand (A3.4)', () => {
     ledger.forEachDay('campaign', (_slot, date) => seen.push(date));
     expect(seen).toEqual(['2026-01-05']);
     expect(() => ledger.row('callCentre', 0, null)).toThrow(new RangeError('the ACR ledger keeps no callCentre scope (asked for: campaign)'));
+    const two = createAcrLedger({ timeZone: ZONE, scopes: ['all', 'campaign'] });
+    expect(() => two.row('callCentre', 0, null)).toThrow(new RangeError('the ACR ledger keeps no callCentre scope (asked for: all, campaign)'));
     const none = createAcrLedger({ timeZone: ZONE, scopes: [] });
     expect(() => none.dayCounts('all', 0)).toThrow(new RangeError('the ACR ledger keeps no all scope (asked for: none)'));
     expect(() => none.scopeSlot(0, 'campaign')).toThrow(/keeps no campaign scope/);
@@ -155,6 +158,26 @@ describe('the ACR ledger per scope and day, by hand (A3.4)', () => {
     const tally = createAcrTally(ZONE);
     expect(tally.add(far)).toEqual({ date: '', campaignId: '', callCentreId: '', counts: counts({}) });
     expect(tally.cells().size).toBe(0);
+  });
+
+  it('each kind of call counts in its own counter (A3.3–A3.5)', () => {
+    const ledger = createAcrLedger({ timeZone: ZONE, scopes: ['all'] });
+    const machine = callAt('m', 0, 'machine');
+    const kinds: ClassifiedCall[] = [
+      live,
+      callAt('a', 0, 'abandoned'),
+      { ...callAt('u', 0, 'abandoned'), answeredBy: 'unknown' } as ClassifiedCall,
+      callAt('s', 0, 'silent'),
+      callAt('n', 0, 'unanswered'),
+      { ...machine, machine: 'disconnectedByAmd' } as ClassifiedCall,
+      { ...machine, machine: 'falseNegative' } as ClassifiedCall,
+      { ...machine, machine: 'abandoned' } as ClassifiedCall,
+      { ...live, category: 'undetermined', answeredBy: null } as ClassifiedCall,
+    ];
+    kinds.forEach((c, i) => {
+      for (let k = 0; k <= i; k++) ledger.add(callOn('2026-01-05', 'k', 'leeds', c));
+    });
+    expect(ledger.table(null)[0]!.counts).toEqual({ calls: 45, live: 1, abandonedLive: 2, abandonedUnknown: 3, silent: 4, unconnected: 5, machineDisconnected: 6, machineToAgent: 7, machineAbandoned: 8, undetermined: 9 });
   });
 
   it('an undetermined call counts in `undetermined` and the calls total, outside x and y', () => {

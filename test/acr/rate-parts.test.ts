@@ -32,6 +32,17 @@ describe('the A3.6 estimate at its edges', () => {
   });
 });
 
+describe('abandonedCallRate names the count it refuses', () => {
+  it('each count by its name, with the code INVALID_ACR_INPUT', () => {
+    const ok = { live: 1, abandoned: 1, machineToAgent: 1 };
+    for (const name of ['live', 'abandoned', 'machineToAgent', 'abandonedToLive', 'abandonedToMachine'] as const) {
+      const bad = () => abandonedCallRate({ ...ok, [name]: -1 });
+      expect(bad).toThrow(`${name} should be a whole number of calls, 0 or more; received -1`);
+      expect(bad).toThrow(expect.objectContaining({ code: 'INVALID_ACR_INPUT' }));
+    }
+  });
+});
+
 describe('calendar dates of the trailing window', () => {
   it('writes months and days with two digits, October to December included', () => {
     expect(addDays('2026-01-08', 1)).toBe('2026-01-09');
@@ -39,5 +50,11 @@ describe('calendar dates of the trailing window', () => {
     expect(addDays('2026-10-09', 1)).toBe('2026-10-10');
     expect(addDays('2026-11-10', -1)).toBe('2026-11-09');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('writes years with four digits, and reads years 0–99 as written (not as 1900–1999)', () => {
+    expect(addDays('0500-06-01', 1)).toBe('0500-06-02');
+    expect(addDays('0050-12-31', 1)).toBe('0051-01-01');
+    expect(addDays('0001-01-03', -1)).toBe('0001-01-02');
   });
 });

@@ -28,7 +28,9 @@ const policy = (alertMinCalls: number, alertRate = 0.03): Policy => definePolicy
 
 /** The acrAlert flags each call raised (scope and date), by call. */
 function alerts(calls: readonly ClassifiedCall[], p: Policy, options: MisuseOptions = { scopes: ['all'] }): string[][] {
-  return misuseAll(calls, p, options).map((u) => u.raised.filter((f: AnyFlag) => f.kind === 'acrAlert').map((f) => `${(f.detail as { scope: string }).scope} ${(f.detail as { date: string }).date}`));
+  const updates = misuseAll(calls, p, options);
+  for (const u of updates) for (const f of u.raised) expect(f).toHaveProperty('kind'); // every item raised is a flag
+  return updates.map((u) => u.raised.filter((f: AnyFlag) => f.kind === 'acrAlert').map((f) => `${(f.detail as { scope: string }).scope} ${(f.detail as { date: string }).date}`));
 }
 
 describe('the ACR alert waits for its sample and a rate strictly above the level (A3.4, A4.20)', () => {
