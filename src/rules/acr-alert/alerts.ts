@@ -82,7 +82,6 @@ interface WatchedDay {
  */
 function movesRate(call: ClassifiedCall): boolean {
   const c = call.category;
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: passing a call that moves no rate raises nothing either (its scopes' rates and samples are as they were); the filter saves the lookups
   return c === 'live' || c === 'abandoned' || (c === 'answerMachine' && call.machine === 'falseNegative');
 }
 
