@@ -47,7 +47,6 @@ export function createCountTable(): CountTable {
       let s = free.pop();
       if (s === undefined) {
         s = dates.length;
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: when to grow is memory, not counts: growing early (or at every slot) keeps the same counts
         if ((s + 1) * COUNT_STRIDE > data.length) {
           const grown = new Float64Array(data.length * 2);
           grown.set(data);

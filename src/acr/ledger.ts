@@ -188,7 +188,6 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
   let windowDates: string[] = [];
 
   const datesOfWindow = (date: string): string[] => {
-    // Stryker disable next-line ConditionalExpression: computing the window's dates again gives the same dates
     if (date !== windowDatesFor) {
       windowDates = Array.from({ length: ACR_TRAILING_DAYS }, (_, i) => addDays(date, -i));
       windowDatesFor = date;
@@ -218,7 +217,6 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
     },
     cellOf(call) {
       const r = call.record;
-      // Stryker disable next-line ConditionalExpression: a shortcut: looking the cell up again finds the same cell
       if (r === lastRecord) return lastCell;
       return cellFor(zonedDay(r.dialAt, timeZone).date, r.campaignId, r.callCentreId);
     },

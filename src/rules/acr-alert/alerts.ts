@@ -104,7 +104,6 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
   let latest = '';
 
   const watch = (date: string): WatchedDay => {
-    // Stryker disable next-line EqualityOperator: moving on to the latest day itself again prunes nothing more
     if (date > latest) {
       latest = date;
       const keepFrom = addDays(date, -1);
@@ -121,13 +120,11 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
   return {
     next(call) {
       if (!movesRate(call)) return null;
-      // Stryker disable next-line ConditionalExpression: the shared ledger counts in the policy's zone, so both give the same day
       const date = shared !== null ? shared.cellDate(shared.cellOf(call)) : zonedDay(call.record.dialAt, zone).date;
       const day = watch(date);
       const ledger = day.ledger;
       const cell = ledger.cellOf(call); // for the shared ledger, the cell just found again at once
       // A shortcut: once every scope of a cell has alerted that day, its calls can raise nothing more (nor need counting here).
-      // Stryker disable next-line ConditionalExpression: without the shortcut the alerted scopes are skipped one by one
       if (day.done.has(cell)) return null;
       if (shared === null) ledger.add(call);
       let raised: AnyFlag[] | null = null;
@@ -145,7 +142,6 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
         alerted.add(slot);
         (raised ??= []).push(acrAlert(ledger.row(scope, slot, alertRate, 'calendarDay'), alertRate, call.record.dialAt, minCalls));
       }
-      // Stryker disable next-line ConditionalExpression: only the shortcut above: a cell never marked done raises the same alerts
       if (all) day.done.add(cell);
       return raised;
     },
