@@ -48,7 +48,7 @@ export { isScanningProbe } from './rules/number-scanning/index.js';
 export { BASIC_RATE_KINDS, DRAMA_RANGES, isBasicRateKind, isDramaNumber, normaliseUkNumber, UK_NUMBER_KINDS, type DramaRange } from './numbers/index.js';
 
 // Abandoned Call Rate
-export { ACR_ESTIMATE_REF, callsInRate } from './acr/rate.js';
+export { ACR_ESTIMATE_REF, callsInRate, xShareOf } from './acr/rate.js';
 
 export { cellKey, CounterZoneMismatchError } from './acr/counters.js';
 export { createAcrTally, type AcrTally } from './acr/tally.js';

@@ -77,6 +77,11 @@ export function addCounts(a: CallCounts, b: Readonly<CallCounts>): CallCounts {
   return a;
 }
 
+/** Adds the count vector at `from[fromAt …]` into the one at `to[toAt …]`. */
+export function addVector(to: Float64Array, toAt: number, from: ArrayLike<number>, fromAt: number): void {
+  for (let i = 0; i < COUNT_STRIDE; i++) to[toAt + i]! += from[fromAt + i]!;
+}
+
 /** Counts read from position `at` of a count vector (`COUNT_FIELDS` order). */
 export function countsAt(data: ArrayLike<number>, at: number): CallCounts {
   return {

@@ -63,8 +63,7 @@ export function abandonedCallRate(input: AcrInput): AcrResult {
   const abandoned = count('abandoned', input.abandoned);
   const toLive = count('abandonedToLive', input.abandonedToLive);
   const toMachine = count('abandonedToMachine', input.abandonedToMachine);
-  const known = input.abandonedToLive !== undefined || input.abandonedToMachine !== undefined;
-  const unknown = known ? abandoned - toLive - toMachine : abandoned;
+  const unknown = abandoned - toLive - toMachine; // the known parts count 0 when not given
   if (unknown < 0) throw new AcrInputError(`abandonedToLive (${toLive}) + abandonedToMachine (${toMachine}) exceed abandoned (${abandoned})`);
   return rateFrom(y, z, toLive, unknown);
 }

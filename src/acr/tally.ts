@@ -1,6 +1,8 @@
 import type { ClassifiedCall } from '../classify.js';
-import { CounterZoneMismatchError, type AcrCell, type AcrCounters } from './counters.js';
-import { createAcrLedger } from './ledger.js';
+import type { AcrCell, AcrCounters } from './counters.js';
+import { emptyCounts } from './counts.js';
+import { createAcrLedger, NO_CELL } from './ledger.js';
+import type { AcrScope } from './scope.js';
 
 /** A running tally of cells behind `acrCounters`; `counters()` hands out a plain copy. The ACR ledger with no scopes. */
 export interface AcrTally {
@@ -15,17 +17,18 @@ export interface AcrTally {
   cells(): ReadonlyMap<string, AcrCell>;
 }
 
+const NO_SCOPES: readonly AcrScope[] = [];
+
 /** Starts a running tally of cells (campaign × call centre × calendar day, A3.3–A3.4) in `timeZone`: an ACR ledger keeping no scopes. */
 export function createAcrTally(timeZone: string): AcrTally {
-  const ledger = createAcrLedger({ timeZone, scopes: [] });
+  const ledger = createAcrLedger({ timeZone, scopes: NO_SCOPES });
   return {
     timeZone,
     add(call) {
       const cell = ledger.add(call);
-      return { date: ledger.cellDate(cell), campaignId: ledger.cellCampaign(cell), callCentreId: ledger.cellCentre(cell), counts: ledger.dayCounts('campaignCallCentre', cell) };
+      return { date: ledger.cellDate(cell), campaignId: ledger.cellCampaign(cell), callCentreId: ledger.cellCentre(cell), counts: cell === NO_CELL ? emptyCounts() : ledger.dayCounts('campaignCallCentre', cell) };
     },
     addCounters(counters) {
-      if (counters.timeZone !== timeZone) throw new CounterZoneMismatchError(timeZone, counters.timeZone);
       ledger.addCounters(counters);
     },
     counters: () => ledger.counters(),

@@ -22,7 +22,9 @@ export function addDays(date: string, days: number): string {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
-  const t = new Date(Date.UTC(y, m - 1, d) + days * DAY_MS);
+  const start = new Date(0);
+  start.setUTCFullYear(y, m - 1, d); // not Date.UTC, which reads years 0–99 as 1900–1999
+  const t = new Date(start.getTime() + days * DAY_MS);
   const yy = t.getUTCFullYear();
   const mm = t.getUTCMonth() + 1;
   const dd = t.getUTCDate();

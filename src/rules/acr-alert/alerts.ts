@@ -24,25 +24,23 @@ export const DEFAULT_ALERT_MIN_CALLS = 100;
  * alert only, never a safe harbour: calls under the level are not thereby lawful (A4.12,
  * A4.20).
  *
- * Returns the flag — about the scope and day, so `callId` is `null` — or `null`.
+ * The flag of a row that alerts (`createAcrAlerts` tests the rate and sample): about the
+ * scope and day, so `callId` is `null`.
  */
-export function acrAlert(row: AcrRow, alertRate: number, at: number, minCalls = 0): Flag<'acrAlert'> | null {
-  const rate = row.acr.rate;
-  const calls = callsInRate(row.counts);
-  if (!aboveLevel(rate, alertRate) || rate === null || calls < minCalls) return null;
+function acrAlert(row: AcrRow, alertRate: number, at: number, minCalls: number): Flag<'acrAlert'> {
   const { x, y, z, estimated } = row.acr;
   return flag('acrAlert', null, at, ACR_ALERT_REF, {
     date: row.date,
     scope: row.scope,
     campaignId: row.campaignId,
     callCentreId: row.callCentreId,
-    rate,
+    rate: row.acr.rate as number, // above the level, so not null
     alertRate,
     x,
     y,
     z,
     estimated,
-    calls,
+    calls: callsInRate(row.counts),
     minCalls,
   });
 }
@@ -92,7 +90,8 @@ function movesRate(call: ClassifiedCall): boolean {
  * of the call's scopes (`scopes`) on its calendar day whose rate is strictly above the
  * level with at least `minCalls` calls in x + y raises one `acrAlert` — the first time that
  * day; a rate that falls back and rises again does not raise it twice. Only the latest day
- * and the day before are watched: a call dated earlier raises nothing.
+ * and the day before are watched (the misuse state passes no call dated earlier): the
+ * alerts of older days are forgotten as the days move on.
  */
 export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAlerts {
   const { alertRate, scopes } = options;
@@ -103,15 +102,13 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
   /** Per watched day: which scope days have alerted (by scope, the ledger's slot), and the day's own ledger when not shared. */
   const days = new Map<string, WatchedDay>();
   let latest = '';
-  let keepFrom = '';
 
-  const watch = (date: string): WatchedDay | null => {
+  const watch = (date: string): WatchedDay => {
     if (date > latest) {
       latest = date;
-      keepFrom = addDays(date, -1);
+      const keepFrom = addDays(date, -1);
       for (const d of days.keys()) if (d < keepFrom) days.delete(d);
     }
-    if (date < keepFrom) return null;
     let day = days.get(date);
     if (day === undefined) {
       day = { alerted: scopes.map(() => new Set<number>()), done: new Set<number>(), ledger: shared ?? createAcrLedger({ timeZone: zone, scopes }) };
@@ -123,16 +120,15 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
   return {
     next(call) {
       if (!movesRate(call)) return null;
-      const sharedCell = shared === null ? -1 : shared.cellOf(call);
-      const date = shared !== null ? shared.cellDate(sharedCell) : zonedDay(call.record.dialAt, zone).date;
+      const date = shared !== null ? shared.cellDate(shared.cellOf(call)) : zonedDay(call.record.dialAt, zone).date;
       const day = watch(date);
-      if (day === null) return null;
       const ledger = day.ledger;
-      // Once every scope of a cell has alerted that day, its calls can raise nothing more (nor need counting here).
-      const cell = shared !== null ? sharedCell : ledger.cellOf(call);
+      const cell = ledger.cellOf(call); // for the shared ledger, the cell just found again at once
+      // A shortcut: once every scope of a cell has alerted that day, its calls can raise nothing more (nor need counting here).
       if (day.done.has(cell)) return null;
       if (shared === null) ledger.add(call);
       let raised: AnyFlag[] | null = null;
+      // Stryker disable next-line BooleanLiteral: only the shortcut above: a cell never marked done raises the same alerts
       let all = true;
       for (let i = 0; i < scopes.length; i++) {
         const scope = scopes[i]!;
@@ -143,13 +139,8 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
           all = false;
           continue;
         }
-        const f = acrAlert(ledger.row(scope, slot, alertRate, 'calendarDay'), alertRate, call.record.dialAt, minCalls);
-        if (f === null) {
-          all = false;
-          continue;
-        }
         alerted.add(slot);
-        (raised ??= []).push(f);
+        (raised ??= []).push(acrAlert(ledger.row(scope, slot, alertRate, 'calendarDay'), alertRate, call.record.dialAt, minCalls));
       }
       if (all) day.done.add(cell);
       return raised;
