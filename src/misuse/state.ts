@@ -130,12 +130,12 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
 
   const countCli = (c: CampaignDay, cli: string | null, at: number): AnyFlag | null => {
     const clis = c.clis;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent for cli === null: isWithheld(null) is true (the test narrows the type)
-    if (clis === null || cli === null || isWithheld(cli)) return null;
+    if (clis === null || isWithheld(cli)) return null;
+    const presented = cli as string; // isWithheld(null) is true
     // Stryker disable next-line ConditionalExpression: equivalent: the cache; computing the key again gives the same key
-    if (cli !== lastCli) {
-      lastCli = cli;
-      lastCliKey = numberKey(cli);
+    if (presented !== lastCli) {
+      lastCli = presented;
+      lastCliKey = numberKey(presented);
     }
     // Stryker disable next-line ConditionalExpression: equivalent: a CLI counted already leaves the count unchanged, and tooManyClis raised nothing at that count
     if (clis.has(lastCliKey)) return null;

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify, createMisuseState, definePolicy, misuseAll, ofcom2017, PolicyError, type AnyFlag, type CallRecord, type ClassifiedCall } from 'dialguard/internals';
-import { T0 } from '../support/calls.js';
 import { callAt, HOUR, WINDOW } from './helpers.js';
 
 const number = (i: number) => `0113 496 ${String(2000 + i)}`;
