@@ -163,7 +163,8 @@ function fromFacts(record: CallRecord, policy: Policy, unknown: readonly Unknown
     return MACHINE_ABANDONED(by);
   }
   const clock = messageClock(record, policy);
-  if (clock !== null && clock.from !== 'pickup' && lacks(unknown, 'salutationStartAt')) return null;
+  // With AMD the clock may run from the salutation (A2.19): when its time is unknown, so is the clock's start.
+  if (record.amd && policy.message.deadlineFrom.withAmd !== 'pickup' && lacks(unknown, 'salutationStartAt')) return null;
   if (lacks(unknown, 'agentAt')) return null;
   const agentAt = record.agentAt;
   if (agentAt !== null) {
