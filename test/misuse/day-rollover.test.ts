@@ -62,3 +62,20 @@ describe('calendar days of the day rules', () => {
     expect(clisFlag(state.next(live(instantOf(zone, 2026, 10, 25, 23, 30), 1)).raised)).toEqual(['2026-10-25']);
   });
 });
+
+describe('number scanning across days (A1.35)', () => {
+  const scanning = definePolicy(ofcom2017, { scanning: { minCalls: 2, maxRingMs: 3000 } });
+  const scanFlags = (raised: readonly AnyFlag[]) => raised.filter((f) => f.kind === 'numberScanning').length;
+  const X = '0113 496 4001';
+
+  it('a number probed on the day before, then called again that day after a new day began, stops counting there', () => {
+    const state = createMisuseState(scanning, { alertRate: null });
+    const at = (day: number, hour: number) => day * DAY + hour * HOUR - 10 * HOUR;
+    expect(scanFlags(state.next(callAt('x1', at(0, 10), 'live', { to: X }, scanning)).raised)).toBe(0); // 23 Nov: X called, no probe
+    expect(scanFlags(state.next(callAt('x2', at(1, 10), 'probe', { to: X }, scanning)).raised)).toBe(0); // 24 Nov: X probed
+    expect(scanFlags(state.next(callAt('y1', at(2, 10), 'probe', { to: '0113 496 4002' }, scanning)).raised)).toBe(0); // 25 Nov: 23 Nov dropped
+    expect(scanFlags(state.next(callAt('x3', at(1, 11), 'live', { to: X }, scanning)).raised)).toBe(0); // 24 Nov, late: X no longer probe-only
+    expect(scanFlags(state.next(callAt('z1', at(1, 12), 'probe', { to: '0113 496 4003' }, scanning)).raised)).toBe(0); // 24 Nov: one probe-only number
+    expect(scanFlags(state.next(callAt('w1', at(1, 13), 'probe', { to: '0113 496 4004' }, scanning)).raised)).toBe(1); // two
+  });
+});
