@@ -62,6 +62,9 @@ describe('number scanning (A1.35): which calls count', () => {
       refs: ['A1.35', 'A1.36'],
       reason: 'the records cannot show whether an unanswered call was a probe (no hang-up facts)',
     });
+    const noAnswerFacts = reclassified(callAt('n1', 0, 'probe', {}, policy), { unknown: ['answerAt'] }, policy);
+    expect(noAnswerFacts.category).toBe('undetermined');
+    expect(rules(misuseAll([noAnswerFacts], policy, { alertRate: null })[0]!.call)).toContain('numberScanning');
     const live = reclassified(callAt('l1', 0, 'live', {}, policy), { unknown: ['hangupBy'] }, policy);
     expect(rules(misuseAll([live], policy, { alertRate: null })[0]!.call)).not.toContain('numberScanning');
   });
