@@ -70,7 +70,7 @@ export function dueDeadlines(deadlines: Deadlines, now: number): { readonly kind
 
 /** The deadlines still upcoming after `now`: those due by then are settled (`null`). */
 export function settleDue(deadlines: Deadlines, now: number): Deadlines {
-  const keep = (at: number | null): number | null => (at !== null && at <= now ? null : at);
+  const keep = (at: number | null): number | null => ((at ?? Infinity) <= now ? null : at); // not armed: never due
   return { minRingAt: keep(deadlines.minRingAt), maxRingAt: keep(deadlines.maxRingAt), messageDueAt: keep(deadlines.messageDueAt) };
 }
 
