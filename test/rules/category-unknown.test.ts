@@ -5,20 +5,11 @@
  * read changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { categorise, definePolicy, newRecord, ofcom2017, type CallRecord, type UnknownFact } from 'dialguard/internals';
-import { T0 } from '../support/calls.js';
+import { categorise, definePolicy, recordFromDial, ofcom2017, type CallRecord, type UnknownFact } from 'dialguard/internals';
+import { dial, T0 } from '../support/calls.js';
 
-const base = newRecord({
-  callId: 'k1',
-  campaignId: 'spring',
-  callCentreId: 'leeds',
-  to: '01632960001',
-  cli: '01134961000',
-  agentGuaranteed: false,
-  amd: false,
-  messagePlanned: true,
-  dialAt: T0,
-});
+/** A call dialled at T0 (Leeds CLI, no AMD, a message planned), nothing else known yet. */
+const base = recordFromDial(dial('k1'));
 const at = (ms: number) => T0 + ms;
 /** A call answered 5 s after the dial (message deadline: pickup + 2 s, at 7 s, for a call without AMD). */
 const answered = (facts: Partial<CallRecord>): CallRecord => ({ ...base, answerAt: at(5_000), hangupAt: at(60_000), hangupBy: 'recipient', lastEventAt: at(60_000), ...facts });

@@ -3,20 +3,11 @@
  * fact is known; a rule that needs an unknown fact says which, in words.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, misuseAll, newRecord, type CallRecord } from 'dialguard/internals';
-import { T0 } from '../support/calls.js';
+import { classify, misuseAll, recordFromDial, type CallRecord } from 'dialguard/internals';
+import { dial, T0 } from '../support/calls.js';
 
-const base = newRecord({
-  callId: 'u1',
-  campaignId: 'spring',
-  callCentreId: 'leeds',
-  to: '01632960001',
-  cli: '01134961000',
-  agentGuaranteed: false,
-  amd: false,
-  messagePlanned: true,
-  dialAt: T0,
-});
+/** A call dialled at T0 (Leeds CLI, no AMD, a message planned), nothing else known yet. */
+const base = recordFromDial(dial('u1'));
 
 /** The record without an `unknown` list at all (a hand-built record, or one from an older version). */
 const withoutList = (r: CallRecord): CallRecord => {
