@@ -53,6 +53,15 @@ describe('categorise with one fact unknown', () => {
     expect(categorise({ ...unanswered, unknown: ['answerAt'] }, ofcom2017).category).toBe('undetermined');
   });
 
+  it('who hung up does not matter to dead air past the deadline', () => {
+    expect(categorise({ ...answered({ hangupBy: null }), unknown: ['hangupBy'] }, ofcom2017)).toMatchObject({ category: 'silent', silentReason: 'deadAir' });
+  });
+
+  it('a record with no list of unknown facts is decided by its timings', () => {
+    const { unknown: _, ...noList } = answered({ agentAt: at(5_500) });
+    expect(categorise(noList, ofcom2017)).toMatchObject({ category: 'live', decidedBy: 'facts' });
+  });
+
   it('AMD verdicts matter only on calls made with AMD', () => {
     const noAmd = answered({ hangupAt: at(6_500) });
     expect(categorise({ ...noAmd, unknown: ['amdResult'] }, ofcom2017).category).toBe('abandoned');

@@ -135,7 +135,7 @@ const DECIDING_FACTS: readonly UnknownFact[] = ['answerAt', 'agentAt', 'messageA
  */
 export function categorise(record: CallRecord, policy: Policy): Categorisation {
   const unknown = record.unknown;
-  const decided = fromFacts(record, policy, unknown === undefined || unknown.length === 0 ? null : unknown);
+  const decided = fromFacts(record, policy, unknown?.length ? unknown : null); // most records know every fact
   if (decided !== null) return decided;
   const outcome = record.outcome ?? null;
   if (outcome !== null) return fromOutcome(record, outcome);
