@@ -53,7 +53,7 @@ export function earliestDeadline(deadlines: Deadlines): number | null {
   let earliest: number | null = null;
   for (const { field } of KINDS) {
     const at = deadlines[field];
-    if (at !== null && (earliest === null || at < earliest)) earliest = at;
+    if (at !== null) earliest = earliest === null ? at : Math.min(earliest, at);
   }
   return earliest;
 }
@@ -65,12 +65,12 @@ export function dueDeadlines(deadlines: Deadlines, now: number): { readonly kind
     const at = deadlines[field];
     if (at !== null && at <= now) due.push({ kind, at });
   }
-  return due.length > 1 ? due.sort((a, b) => a.at - b.at) : due;
+  return due.sort((a, b) => a.at - b.at); // stable: a tie keeps the order of KINDS
 }
 
 /** The deadlines still upcoming after `now`: those due by then are settled (`null`). */
 export function settleDue(deadlines: Deadlines, now: number): Deadlines {
-  const keep = (at: number | null): number | null => (at !== null && at <= now ? null : at);
+  const keep = (at: number | null): number | null => ((at ?? Infinity) <= now ? null : at); // not armed: never due
   return { minRingAt: keep(deadlines.minRingAt), maxRingAt: keep(deadlines.maxRingAt), messageDueAt: keep(deadlines.messageDueAt) };
 }
 

@@ -72,9 +72,9 @@ export function ruleInfo<K extends FlagKind = never>(id: string, title: string, 
   return { id, title, refs, flags };
 }
 
-/** `true` when `v` is a `NotJudged` answer (not a flag, not a list, not `null`). */
-export function isNotJudged(v: Verdict | NotJudged | null): v is NotJudged {
-  return v !== null && !Array.isArray(v) && 'reason' in v;
+/** `true` when `v` is a `NotJudged` answer, not a flag or a list of flags. */
+export function isNotJudged(v: Exclude<Verdict, null>): v is NotJudged {
+  return 'reason' in v;
 }
 
 /** Builds the `NotJudged` answer of `rule` with `reason`. */
@@ -101,8 +101,7 @@ const FACT_WORDS: { readonly [F in UnknownFact]: string } = {
 
 /** `true` when the record's source could not show `fact`. */
 export function isUnknown(record: CallRecord, fact: UnknownFact): boolean {
-  const unknown = record.unknown;
-  return unknown !== undefined && unknown.length > 0 && unknown.includes(fact);
+  return record.unknown?.includes(fact) === true;
 }
 
 /**
@@ -111,7 +110,7 @@ export function isUnknown(record: CallRecord, fact: UnknownFact): boolean {
  */
 export function missingFacts(record: CallRecord, facts: readonly UnknownFact[]): string | null {
   const unknown = record.unknown;
-  if (unknown === undefined || unknown.length === 0) return null;
+  if (!unknown?.length) return null; // most records know every fact
   let words: string[] | null = null;
   for (const f of facts) if (unknown.includes(f)) (words ??= []).push(FACT_WORDS[f]);
   return words === null ? null : `the records have no ${words.join(' or ')}`;

@@ -3,9 +3,11 @@
  * `src/machine/deadlines.ts` that the machine's own tests left alive).
  */
 import { describe, expect, it } from 'vitest';
-import { foldEvents, ofcom2017 } from '../../src/index.js';
+import { createActor } from 'xstate';
+import { createCallMachine, definePolicy, foldEvents, nextTickAt, ofcom2017, type DeadlineNotice } from 'dialguard';
 import { delayUntil, messageDueAt } from '../../src/machine/index.js';
 import { callEvents, T0 } from '../support/calls.js';
+import { call, T0 as DIAL } from './calls.js';
 
 describe('deadline helpers', () => {
   it('messageDueAt: pickup + 2 s; for a record that was never answered, its latest event', () => {
@@ -19,5 +21,73 @@ describe('deadline helpers', () => {
     expect(delayUntil(100, 40)).toBe(60);
     expect(delayUntil(40, 100)).toBe(0);
     expect(delayUntil(3e9, 0)).toBe(2_147_483_647);
+  });
+});
+
+describe("a tick-driven call machine's deadlines (A2.15 ring time, A2.19 message deadline)", () => {
+  const c = call();
+  /** A tick-driven actor (`deadlines: 'ticks'`) and the notices it has announced. */
+  const ticking = (policy = ofcom2017) => {
+    const actor = createActor(createCallMachine(policy, { deadlines: 'ticks' })).start();
+    const seen: { kind: DeadlineNotice['kind']; at: number }[] = [];
+    actor.on('deadline', (n) => void seen.push({ kind: n.kind, at: n.at - DIAL }));
+    return { actor, seen, tick: (ms: number) => actor.send({ type: 'tick', at: DIAL + ms }) };
+  };
+
+  it('a tick at the very moment of the minimum ring announces it, and only it; the maximum comes at its own moment', () => {
+    const { actor, seen, tick } = ticking();
+    actor.send(c.dial(0));
+    tick(15_000); // ofcom2017: minimum ring 15 s, maximum 60 s
+    expect(seen).toEqual([{ kind: 'minRingReached', at: 15_000 }]);
+    expect(nextTickAt(actor.getSnapshot())).toBe(DIAL + 60_000);
+    tick(59_999);
+    expect(seen).toHaveLength(1);
+    tick(60_000);
+    expect(seen).toEqual([
+      { kind: 'minRingReached', at: 15_000 },
+      { kind: 'maxRingReached', at: 60_000 },
+    ]);
+    expect(nextTickAt(actor.getSnapshot())).toBeNull();
+  });
+
+  it('a deadline announced is settled: later ticks never announce it again', () => {
+    const { actor, seen, tick } = ticking();
+    actor.send(c.dial(0));
+    tick(15_000);
+    tick(30_000);
+    tick(45_000);
+    expect(seen).toEqual([{ kind: 'minRingReached', at: 15_000 }]);
+  });
+
+  it('the message deadline is announced at its moment, once', () => {
+    const { actor, seen, tick } = ticking();
+    actor.send(c.dial(0));
+    actor.send(c.answer(5_000));
+    expect(nextTickAt(actor.getSnapshot())).toBe(DIAL + 7_000);
+    tick(6_999);
+    expect(seen).toEqual([]);
+    tick(7_000);
+    tick(8_000);
+    expect(seen).toEqual([{ kind: 'messageDue', at: 7_000 }]);
+  });
+
+  it('deadlines due on one tick are announced in time order, whatever their kinds (a policy whose maximum ring is below its minimum)', () => {
+    const inverted = definePolicy(ofcom2017, { ring: { minMs: 40_000, maxMs: 20_000 } });
+    const { actor, seen, tick } = ticking(inverted);
+    actor.send(c.dial(0));
+    expect(nextTickAt(actor.getSnapshot())).toBe(DIAL + 20_000); // the earlier one, though listed second
+    tick(50_000);
+    expect(seen).toEqual([
+      { kind: 'maxRingReached', at: 20_000 },
+      { kind: 'minRingReached', at: 40_000 },
+    ]);
+  });
+
+  it('deadlines due at the same moment are announced ring minimum first', () => {
+    const equal = definePolicy(ofcom2017, { ring: { minMs: 30_000, maxMs: 30_000 } });
+    const { actor, seen, tick } = ticking(equal);
+    actor.send(c.dial(0));
+    tick(30_000);
+    expect(seen.map((n) => n.kind)).toEqual(['minRingReached', 'maxRingReached']);
   });
 });

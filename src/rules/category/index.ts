@@ -135,17 +135,18 @@ const DECIDING_FACTS: readonly UnknownFact[] = ['answerAt', 'agentAt', 'messageA
  */
 export function categorise(record: CallRecord, policy: Policy): Categorisation {
   const unknown = record.unknown;
-  const decided = fromFacts(record, policy, unknown === undefined || unknown.length === 0 ? null : unknown);
+  const decided = fromFacts(record, policy, unknown?.length ? unknown : null); // most records know every fact
   if (decided !== null) return decided;
   const outcome = record.outcome ?? null;
   if (outcome !== null) return fromOutcome(record, outcome);
   return {
     category: 'undetermined',
     machine: null,
-    answeredBy: record.answerAt === null ? 'unknown' : answeredBy(record),
+    answeredBy: answeredBy(record) ?? 'unknown',
     silentReason: null,
     messagePlayed: null,
     decidedBy: null,
+    // Stryker disable next-line LogicalOperator,StringLiteral: equivalent: fromFacts gives up only for a deciding fact, which missingFacts names
     undeterminedReason: missingFacts(record, DECIDING_FACTS) ?? 'the records cannot show the outcome',
   };
 }
@@ -163,7 +164,8 @@ function fromFacts(record: CallRecord, policy: Policy, unknown: readonly Unknown
     return MACHINE_ABANDONED(by);
   }
   const clock = messageClock(record, policy);
-  if (clock !== null && clock.from !== 'pickup' && lacks(unknown, 'salutationStartAt')) return null;
+  // With AMD the clock may run from the salutation (A2.19): when its time is unknown, so is the clock's start.
+  if (record.amd && policy.message.deadlineFrom.withAmd !== 'pickup' && lacks(unknown, 'salutationStartAt')) return null;
   if (lacks(unknown, 'agentAt')) return null;
   const agentAt = record.agentAt;
   if (agentAt !== null) {
@@ -205,7 +207,7 @@ function fromOutcome(record: CallRecord, outcome: RecordedOutcome): Categorisati
     case 'silent':
       return { ...base, category: 'silent', answeredBy: 'human', silentReason: 'recordedOutcome', messagePlayed: false };
     case 'abandoned': {
-      const evidence = record.answerAt === null && record.disposition === null && record.amdResult === null ? 'unknown' : answeredBy(record);
+      const evidence = answeredBy(record); // null when the answer time is unknown
       const by: AnsweredBy = evidence === 'machine' || evidence === null ? 'unknown' : evidence;
       return { ...base, category: 'abandoned', answeredBy: by, messagePlayed: record.messageAt !== null ? true : null };
     }
