@@ -83,6 +83,16 @@ export function notJudged(rule: Pick<RuleInfo<never>, 'id' | 'title' | 'refs'>, 
   return { rule: rule.id, title: rule.title, refs: rule.refs, reason };
 }
 
+/**
+ * The answer of `rule` on a call whose category is `undetermined` (A3.3: the records
+ * cannot show the outcome the rule is about): not judged, with the category's own reason —
+ * the facts it lacked. One place for that reason, so every rule gives the same one.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function notJudgedUndetermined(rule: Pick<RuleInfo<never>, 'id' | 'title' | 'refs'>, categorisation: Categorisation): NotJudged {
+  return notJudged(rule, categorisation.undeterminedReason ?? 'the category is undetermined');
+}
+
 /** What each fact is, for reasons in words. */
 const FACT_WORDS: { readonly [F in UnknownFact]: string } = {
   ringingAt: 'ringing (alerting) times',

@@ -4,7 +4,7 @@
  * of the Abandoned Call Rate (Annex 3).
  */
 import { flag } from '../../flags.js';
-import { notJudged, type CallRule } from '../rule.js';
+import { notJudgedUndetermined, type CallRule } from '../rule.js';
 
 /** The measured values of an `abandonedCall` flag (A1.9–A1.10). */
 export interface AbandonedCallDetail {
@@ -26,7 +26,7 @@ export const abandonedCallRule: CallRule<'abandonedCall'> = {
   refs: ['A1.9', 'A1.10'],
   flags: { abandonedCall: { ref: 'A1.9', title: 'abandoned call' } },
   judge(record, _policy, { categorisation: c }) {
-    if (c.category === 'undetermined') return notJudged(abandonedCallRule, c.undeterminedReason ?? 'the category is undetermined');
+    if (c.category === 'undetermined') return notJudgedUndetermined(abandonedCallRule, c);
     if (c.category !== 'abandoned') return null;
     return flag('abandonedCall', record.callId, record.messageAt ?? record.hangupAt ?? record.answerAt ?? record.dialAt, c.messagePlayed === false ? 'A1.10' : 'A1.9', {
       messagePlayed: c.messagePlayed,

@@ -7,7 +7,7 @@ import type { MessageContent } from '../../events.js';
 import { flag } from '../../flags.js';
 import { classifyUkNumber } from '../../numbers/index.js';
 import type { MessageElement, Policy } from '../../policy/policy.js';
-import { missingFacts, notJudged, type CallRule } from '../rule.js';
+import { missingFacts, notJudged, notJudgedUndetermined, type CallRule } from '../rule.js';
 
 /** The paragraph of the message's content. */
 export const MESSAGE_CONTENT_REF = 'A2.17';
@@ -50,7 +50,7 @@ export const messageContentRule: CallRule<'messageContent'> = {
   flags: { messageContent: { ref: MESSAGE_CONTENT_REF, title: 'information message missing required content' } },
   judge(record, policy, { categorisation }) {
     const category = categorisation.category;
-    if (category === 'undetermined') return notJudged(messageContentRule, categorisation.undeterminedReason ?? 'the category is undetermined');
+    if (category === 'undetermined') return notJudgedUndetermined(messageContentRule, categorisation);
     // Information messages are played to people who answered and found no agent (A2.16–A2.17): not to unanswered, silent or machine calls.
     if (category !== 'live' && category !== 'abandoned') return null;
     const noTimes = missingFacts(record, ['messageAt']);

@@ -7,7 +7,7 @@
 import { flag } from '../../flags.js';
 import type { DeadlineMoment, Policy } from '../../policy/policy.js';
 import type { CallRecord } from '../../record.js';
-import { missingFacts, notJudged, type CallRule } from '../rule.js';
+import { missingFacts, notJudged, notJudgedUndetermined, type CallRule } from '../rule.js';
 
 /** The paragraph of the message deadline. */
 export const MESSAGE_DEADLINE_REF = 'A2.19';
@@ -81,7 +81,7 @@ export const lateMessageRule: CallRule<'lateMessage'> = {
   flags: { lateMessage: { ref: MESSAGE_DEADLINE_REF, title: 'information message later than the deadline' } },
   judge(record, policy, { categorisation }) {
     const category = categorisation.category;
-    if (category === 'undetermined') return notJudged(lateMessageRule, categorisation.undeterminedReason ?? 'the category is undetermined');
+    if (category === 'undetermined') return notJudgedUndetermined(lateMessageRule, categorisation);
     if (category !== 'abandoned' && category !== 'live') return null;
     const missing = missingFacts(record, record.amd ? ['answerAt', 'messageAt', 'agentAt', 'salutationStartAt'] : ['answerAt', 'messageAt', 'agentAt']);
     if (missing !== null) return notJudged(lateMessageRule, missing);

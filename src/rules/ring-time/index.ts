@@ -8,7 +8,7 @@
 import { flag } from '../../flags.js';
 import type { Policy } from '../../policy/policy.js';
 import type { CallRecord } from '../../record.js';
-import { isUnknown, missingFacts, notJudged, type CallRule } from '../rule.js';
+import { isUnknown, missingFacts, notJudged, notJudgedUndetermined, type CallRule } from '../rule.js';
 
 /** The paragraph of the ring-time rules. */
 export const RING_TIME_REF = 'A2.15';
@@ -74,7 +74,7 @@ export const shortRingRule: CallRule<'shortRing'> = {
   refs: [RING_TIME_REF],
   flags: { shortRing: { ref: RING_TIME_REF, title: 'ring under the minimum' } },
   judge(record, policy, { categorisation }) {
-    if (categorisation.category === 'undetermined') return notJudged(shortRingRule, categorisation.undeterminedReason ?? 'the category is undetermined');
+    if (categorisation.category === 'undetermined') return notJudgedUndetermined(shortRingRule, categorisation);
     if (categorisation.category !== 'unconnected') return null;
     if (!isUnknown(record, 'hangupBy') && record.hangupBy !== 'caller') return null;
     const missing = missingFacts(record, ['hangupAt', 'hangupBy']);
@@ -105,7 +105,7 @@ export const longRingRule: CallRule<'longRing'> = {
   refs: [RING_TIME_REF],
   flags: { longRing: { ref: RING_TIME_REF, title: 'left ringing for an extended period' } },
   judge(record, policy, { categorisation }) {
-    if (categorisation.category === 'undetermined') return notJudged(longRingRule, categorisation.undeterminedReason ?? 'the category is undetermined');
+    if (categorisation.category === 'undetermined') return notJudgedUndetermined(longRingRule, categorisation);
     if (categorisation.category !== 'unconnected') return null;
     const noHangup = missingFacts(record, ['hangupAt']);
     if (noHangup !== null) return notJudged(longRingRule, noHangup);

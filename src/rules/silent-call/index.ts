@@ -6,7 +6,7 @@ import { flag } from '../../flags.js';
 import type { CallRecord } from '../../record.js';
 import type { SilentReason } from '../category/index.js';
 import { isWithheld } from '../cli/index.js';
-import { notJudged, type CallRule } from '../rule.js';
+import { notJudgedUndetermined, type CallRule } from '../rule.js';
 
 /** The measured values of a `silentCall` flag (A1.3–A1.7, A2.3). */
 export interface SilentCallDetail {
@@ -36,7 +36,7 @@ export const silentCallRule: CallRule<'silentCall'> = {
   refs: ['A1.3', 'A1.6', 'A1.7'],
   flags: { silentCall: { ref: 'A1.3', title: 'silent call' } },
   judge(record, _policy, { categorisation: c }) {
-    if (c.category === 'undetermined') return notJudged(silentCallRule, c.undeterminedReason ?? 'the category is undetermined');
+    if (c.category === 'undetermined') return notJudgedUndetermined(silentCallRule, c);
     if (c.category !== 'silent') return null;
     const reason = c.silentReason ?? 'deadAir';
     return flag('silentCall', record.callId, record.answerAt ?? record.dialAt, silentRef(reason), {
