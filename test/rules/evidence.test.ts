@@ -2,19 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { abandonedCallRate, acrCounters, acrTable, classify, newRecord, type CallRecord, type UnknownFact } from '../../src/internals.js';
 import { from, lastValueFrom } from 'rxjs';
-import { T0 } from '../support/calls.js';
+import { dial, T0 } from '../support/calls.js';
 
-const base = newRecord({
-  callId: 'e1',
-  campaignId: 'spring',
-  callCentreId: 'leeds',
-  to: '01632960001',
-  cli: '01134961000',
-  agentGuaranteed: false,
-  amd: false,
-  messagePlanned: true,
-  dialAt: T0,
-});
+const base = newRecord({ ...dial('e1'), dialAt: T0 });
 
 /** A record as a status-only CDR gives it: dial, answer and end times, nothing of the agent or the message. */
 const cdr = (over: Partial<CallRecord> = {}): CallRecord => ({

@@ -5,20 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classify, newRecord, type CallRecord } from '../../src/internals.js';
-import { T0 } from '../support/calls.js';
+import { dial, T0 } from '../support/calls.js';
 
 const unanswered = (over: Partial<CallRecord>): CallRecord => ({
-  ...newRecord({
-    callId: 'r1',
-    campaignId: 'spring',
-    callCentreId: 'leeds',
-    to: '01632960001',
-    cli: '01134961000',
-    agentGuaranteed: false,
-    amd: false,
-    messagePlanned: true,
-    dialAt: T0,
-  }),
+  ...newRecord({ ...dial('r1'), dialAt: T0 }),
   outcome: { status: 'NA', category: 'unconnected', machine: null },
   ...over,
 });
