@@ -63,8 +63,8 @@ export function createCountTable(): CountTable {
       return index.get(keyOf(date, id)) ?? -1;
     },
     data: () => data,
-    date: (s) => dates[s] as string, // a live slot's date is set (see the interface)
-    id: (s) => ids[s] as string,
+    date: (s) => dates[s] ?? '',
+    id: (s) => ids[s] ?? '',
     capacity: () => dates.length,
     size: () => index.size,
     forEach(fn) {
