@@ -27,10 +27,6 @@ export function numberKey(raw: string): string {
   if (isNationalForm(raw)) return raw;
   const uk = normaliseUkNumber(raw);
   if (uk !== null) return uk.national;
-  let digits = '';
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits += raw[i];
-  }
+  const digits = raw.replace(/[^0-9]/g, '');
   return digits === '' ? raw : digits;
 }

@@ -66,6 +66,7 @@ export function createRecentDays(timeZone: string, onDrop: DaysDropped = () => {
           // Stryker disable next-line BooleanLiteral: equivalent: onDrop (the sweep) frees memory only
           dropped = true;
         }
+        // Stryker disable next-line ConditionalExpression: equivalent: onDrop (the sweep) frees memory only
         if (dropped) onDrop();
         lastCampaign = null;
       } else if (day.date < keepFrom) {
@@ -80,6 +81,7 @@ export function createRecentDays(timeZone: string, onDrop: DaysDropped = () => {
       return state;
     },
     campaign(day, campaignId) {
+      // Stryker disable next-line ConditionalExpression: equivalent: the cache of the latest campaign day asked for; a miss finds the same one
       if (lastCampaign !== null && lastCampaign.date === day.date && lastCampaign.campaignId === campaignId) return lastCampaign;
       let c = day.campaigns.get(campaignId);
       if (c === undefined) {

@@ -123,6 +123,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
   // Stryker disable next-line ArrayDeclaration: equivalent: an entry that is no campaign day fails the check in campaignDayOf
   const campaignDayOfCell: (CampaignDay | undefined)[] = [];
   const alerts: AcrAlerts | null =
+    // Stryker disable next-line ConditionalExpression: equivalent: alerts with no alert rate raise nothing and hold no day
     alertRate === null ? null : createAcrAlerts(policy, { alertRate, scopes, ledger: options.acrLedger });
   // The key of the latest CLI seen (a dialler presents the same CLI on run after run of calls): a cache of `numberKey`.
   // Stryker disable next-line StringLiteral: equivalent: any first pair with lastCliKey = numberKey(lastCli) gives the same keys
@@ -171,6 +172,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
   /** The campaign day of a call dialled at `at` (which has a calendar day), or `null` when its day is no longer kept. */
   const campaignDayOf = (call: ClassifiedCall, at: number): CampaignDay | null => {
     const r = call.record;
+    // Stryker disable next-line ConditionalExpression: equivalent: the shared ledger's cell is a shortcut to the same campaign day (test/misuse/shared-ledger.property.test.ts)
     if (ledger === null) {
       const state = days.day(zonedDay(at, timeZone));
       return state === null ? null : days.campaign(state, r.campaignId);
