@@ -6,7 +6,7 @@
  */
 import type { Policy } from '../../policy/policy.js';
 import type { CallRecord, RecordedOutcome, UnknownFact } from '../../record.js';
-import { messageClock } from '../message-deadline/index.js';
+import { messageClock, type MessageClock } from '../message-deadline/index.js';
 import { missingFacts } from '../rule.js';
 import { answeredBy, type AnsweredBy } from './answered-by.js';
 
@@ -163,7 +163,7 @@ function fromFacts(record: CallRecord, policy: Policy, unknown: readonly Unknown
     if (record.amdResult === 'machine') return MACHINE_DISCONNECTED(by);
     return MACHINE_ABANDONED(by);
   }
-  const clock = messageClock(record, policy);
+  const clock = messageClock(record, policy) as MessageClock; // answered (`by` is set), so the clock runs
   // With AMD the clock may run from the salutation (A2.19): when its time is unknown, so is the clock's start.
   if (record.amd && policy.message.deadlineFrom.withAmd !== 'pickup' && lacks(unknown, 'salutationStartAt')) return null;
   if (lacks(unknown, 'agentAt')) return null;
@@ -171,13 +171,13 @@ function fromFacts(record: CallRecord, policy: Policy, unknown: readonly Unknown
   if (agentAt !== null) {
     if (lacks(unknown, 'hangupAt')) return null;
     const hangupAt = record.hangupAt;
-    if (clock !== null && hangupAt !== null && hangupAt <= clock.deadlineAt) {
+    if (hangupAt !== null && hangupAt <= clock.deadlineAt) {
       if (lacks(unknown, 'hangupBy') || lacks(unknown, 'messageAt')) return null;
       const nothingPlayed = record.messageAt === null || record.messageAt > hangupAt;
       if (record.hangupBy === 'caller' && nothingPlayed) return SILENT_AGENT_HUNG_UP(by);
     }
     const connectBy = policy.connection.deadlineMs;
-    if (connectBy === null || clock === null || agentAt <= clock.startsAt + connectBy) return LIVE(by);
+    if (connectBy === null || agentAt <= clock.startsAt + connectBy) return LIVE(by);
     if (lacks(unknown, 'messageAt')) return null;
     return record.messageAt !== null && record.messageAt <= agentAt ? ABANDONED_MESSAGE_PLAYED(by) : ABANDONED_NO_MESSAGE(by);
   }
@@ -186,7 +186,7 @@ function fromFacts(record: CallRecord, policy: Policy, unknown: readonly Unknown
   if (record.amd && lacks(unknown, 'amdResult')) return null;
   if (record.amdResult === 'machine') return SILENT_AMD_FALSE_POSITIVE(by);
   if (lacks(unknown, 'hangupAt')) return null;
-  const withinDeadline = clock !== null && record.hangupAt !== null && record.hangupAt <= clock.deadlineAt;
+  const withinDeadline = record.hangupAt !== null && record.hangupAt <= clock.deadlineAt;
   if (withinDeadline && lacks(unknown, 'hangupBy')) return null;
   if (withinDeadline && record.hangupBy === 'recipient') {
     return record.messagePlanned ? ABANDONED_NO_MESSAGE(by) : SILENT_NO_MESSAGE_PLANNED(by);

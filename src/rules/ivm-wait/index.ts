@@ -116,7 +116,6 @@ export const ivmWaitRule: CallRule<'ivmLongWait' | 'ivmNoQueueInfo'> = {
     if (record.ivmAgentRequestedAt === null) return null;
     const noEnd = missingFacts(record, ['agentAt', 'hangupAt']);
     if (noEnd !== null) return notJudged(ivmWaitRule, noEnd);
-    const flags = ivmWait(record, policy);
-    return flags.length === 0 ? null : flags;
+    return ivmWait(record, policy); // none: an empty list, judged with no breach
   },
 };
