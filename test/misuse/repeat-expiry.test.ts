@@ -25,3 +25,19 @@ describe('repeat history: expiry from the middle of a number’s calls', () => {
     expect(repeats).toEqual([null, ['a', 30], null, null, ['x', 50]]);
   });
 });
+
+describe('repeat history: a newer call links to the older ones', () => {
+  const cited = (calls: Parameters<typeof misuseAll>[0], maxLatenessMs = HOUR) =>
+    misuseAll(calls, ofcom2017, { alertRate: null, maxLatenessMs }).map((u) => {
+      const f = u.call.flags.find((x) => x.kind === 'repeatWithin72h');
+      return f?.kind === 'repeatWithin72h' ? f.detail.previousCallId : null;
+    });
+
+  it('a call given twice passes over itself to the call before it', () => {
+    expect(cited([callAt('s1', 0, 'silent', { to: N }), callAt('s2', HOUR, 'silent', { to: N }), callAt('s2', HOUR, 'silent', { to: N })])).toEqual([null, 's1', 's1']);
+  });
+
+  it('a late call passes over the calls dialled after it to the one before', () => {
+    expect(cited([callAt('s1', 0, 'silent', { to: N }), callAt('s2', 10 * HOUR, 'silent', { to: N }), callAt('q', 5 * HOUR, 'silent', { to: N })], 12 * HOUR)).toEqual([null, 's1', 's1']);
+  });
+});

