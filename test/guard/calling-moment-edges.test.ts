@@ -25,3 +25,35 @@ describe('nextCallingMoment after a window that opened in the skipped hour', () 
     expect(nextCallingMoment(landed - 1, LONDON, opensInGap)).toBe(landed);
   });
 });
+
+describe('nextCallingMoment on the day the clocks go back (25 October 2026, Europe/London)', () => {
+  const opensInRepeatedHour = () => Array(7).fill({ start: '01:30', end: '23:00' });
+
+  it('a window opening in the repeated hour opens at its first occurrence (01:30 BST, 00:30 UTC)', () => {
+    for (const at of [Date.UTC(2026, 9, 24, 23, 0), Date.UTC(2026, 9, 24, 23, 29, 17), Date.UTC(2026, 9, 25, 0, 10)]) {
+      expect(nextCallingMoment(at, LONDON, opensInRepeatedHour())).toBe(Date.UTC(2026, 9, 25, 0, 30));
+    }
+  });
+
+  it('in the repeated hour’s second pass, before 01:30 GMT by the wall clock: its second occurrence', () => {
+    expect(nextCallingMoment(Date.UTC(2026, 9, 25, 1, 10), LONDON, opensInRepeatedHour())).toBe(Date.UTC(2026, 9, 25, 1, 30));
+  });
+});
+
+describe('nextCallingMoment inside the window', () => {
+  const ofcomHours = () => Array(7).fill({ start: '08:00', end: '21:00' });
+  const T = Date.UTC(2026, 10, 23, 12, 0); // 12:00 GMT, Monday 23 November 2026
+
+  it('open and still open a millisecond later: that millisecond', () => {
+    expect(nextCallingMoment(T, LONDON, ofcomHours())).toBe(T + 1);
+  });
+
+  it('the last millisecond of the window: the next day’s opening', () => {
+    expect(nextCallingMoment(Date.UTC(2026, 10, 23, 21, 0) - 1, LONDON, ofcomHours())).toBe(Date.UTC(2026, 10, 24, 8, 0));
+  });
+
+  it('the last millisecond of a day whose window runs to midnight: the next day’s own window decides', () => {
+    const hours = [null, { start: '00:00', end: '24:00' }, { start: '09:00', end: '21:00' }, null, null, null, null];
+    expect(nextCallingMoment(Date.UTC(2026, 10, 24, 0, 0) - 1, LONDON, hours)).toBe(Date.UTC(2026, 10, 24, 9, 0));
+  });
+});

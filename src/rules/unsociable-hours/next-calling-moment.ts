@@ -24,6 +24,7 @@ export function firstInstantAt(day: ZonedDay, minute: number, zone: string, afte
   const naive = Date.UTC(Number(day.date.slice(0, 4)), Number(day.date.slice(5, 7)) - 1, Number(day.date.slice(8, 10))) + minute * 60_000;
   let occurred = false;
   let best: number | null = null;
+  // Stryker disable next-line ArithmeticOperator: equivalent: the end probe matters only on a day with a change inside it, and a second either side of that day's end has the same offset
   for (const probe of [day.start, day.end - 1000]) {
     const t = naive - (wallMs(probe, zone) - probe);
     if (t < day.start || t >= day.end || wallMs(t, zone) !== naive) continue;
@@ -52,7 +53,8 @@ const MAX_MEMO = 4096;
 /**
  * A2.11: the next moment after `at` at which a call is inside the calling window of its
  * local day in `zone` — the rule `unsociableHours` applies (`HH:MM` start inclusive, end
- * exclusive, by the wall clock). Days whose window is `null` are skipped; a window's start
+ * exclusive, by the wall clock): inside the window, and still inside it a millisecond later
+ * on the same day, that is `at + 1`. Days whose window is `null` are skipped; a window's start
  * that the clocks skip (going forward) opens at the first instant after the gap; on the day
  * they go back, a start in the repeated hour is its first occurrence. `null` when none of
  * the next eight local days has an open window. On a 24-hour day every closed moment
@@ -62,9 +64,11 @@ const MAX_MEMO = 4096;
  */
 export function nextCallingMoment(at: number, zone: string, hours: readonly (CallingWindow | null)[]): number | null {
   const day = zonedDay(at, zone);
-  if (day.end - day.start !== DAY_MS) return search(at, day, zone, hours);
   const window = hours[day.weekday] ?? null;
   const minute = localMinuteOfDay(at, zone);
+  // Open, and still open a millisecond later (the same day): that millisecond.
+  if (inCallingWindow(minute, window) && at + 1 < day.end && inCallingWindow(localMinuteOfDay(at + 1, zone), window)) return at + 1;
+  if (day.end - day.start !== DAY_MS) return search(at, day, zone, hours);
   const part = window === null ? 'none' : minute < clockMinutes(window.start) ? 'before' : inCallingWindow(minute, window) ? null : 'after';
   if (part === null) return search(at, day, zone, hours);
   let answers = memo.get(hours);
