@@ -82,13 +82,42 @@ export function nextCallingMoment(at: number, zone: string, hours: readonly (Cal
   return found;
 }
 
+/**
+ * The instant the clocks go back on `day` (its wall clock jumps back: the day is longer than
+ * 24 hours), or `null`. A binary search over whole seconds for the first one with the
+ * day's last offset.
+ */
+function clocksGoBackAt(day: ZonedDay, zone: string): number | null {
+  if (day.end - day.start <= DAY_MS) return null;
+  const offset = (s: number): number => wallMs(s * 1000, zone) - s * 1000;
+  let lo = Math.floor(day.start / 1000);
+  let hi = Math.ceil(day.end / 1000) - 1;
+  const last = offset(hi);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offset(mid) === last) hi = mid;
+    else lo = mid;
+  }
+  return hi * 1000;
+}
+
+/**
+ * The first moment after `at` inside a window, day by day: the day's window opens when its
+ * wall clock first reads the start (`firstInstantAt`) — or, on the day the clocks go back,
+ * when the clock falls back into the window after it had closed (a window that ends in the
+ * repeated hour opens again for the hour's second pass).
+ */
 function search(at: number, today: ZonedDay, zone: string, hours: readonly (CallingWindow | null)[]): number | null {
   let day = today;
   for (let i = 0; i < 8; i++) {
     const window = hours[day.weekday] ?? null;
     if (window !== null) {
       const t = firstInstantAt(day, clockMinutes(window.start), zone, at + 1);
-      if (t !== null && inCallingWindow(localMinuteOfDay(t, zone), window)) return t;
+      const opens = t !== null && inCallingWindow(localMinuteOfDay(t, zone), window) ? t : Infinity;
+      const back = clocksGoBackAt(day, zone);
+      const reopens = back !== null && back > at && inCallingWindow(localMinuteOfDay(back, zone), window) ? back : Infinity;
+      const first = Math.min(opens, reopens);
+      if (first !== Infinity) return first;
     }
     day = zonedDay(day.end, zone);
   }
