@@ -41,3 +41,32 @@ describe('repeat history: a newer call links to the older ones', () => {
     expect(cited([callAt('s1', 0, 'silent', { to: N }), callAt('s2', 10 * HOUR, 'silent', { to: N }), callAt('q', 5 * HOUR, 'silent', { to: N })], 12 * HOUR)).toEqual([null, 's1', 's1']);
   });
 });
+
+describe('repeat history: entries inserted among older and newer ones', () => {
+  const cited = (calls: Parameters<typeof misuseAll>[0], maxLatenessMs: number) =>
+    misuseAll(calls, ofcom2017, { alertRate: null, maxLatenessMs }).map((u) => {
+      const f = u.call.flags.find((x) => x.kind === 'repeatWithin72h');
+      return f?.kind === 'repeatWithin72h' ? f.detail.previousCallId : null;
+    });
+
+  it('late calls are kept in dial order: the latest dialled before a call is cited, however they arrived', () => {
+    const calls = [
+      callAt('s10', 10 * HOUR, 'silent', { to: N }),
+      callAt('s5', 5 * HOUR, 'silent', { to: N }),
+      callAt('s2', 2 * HOUR, 'silent', { to: N }),
+      callAt('q', 6 * HOUR, 'silent', { to: N }),
+    ];
+    expect(cited(calls, 12 * HOUR)).toEqual([null, null, null, 's5']);
+  });
+
+  it('a call inserted before a newer one survives the expiry of the call before it', () => {
+    const calls = [
+      callAt('x', 10 * HOUR, 'silent', { to: N }),
+      callAt('p', 85 * HOUR, 'silent', { to: N }), // 75 h after x: no repeat
+      callAt('e', 40 * HOUR, 'silent', { to: N }), // 45 h late, between x and p
+      callAt('t', 131 * HOUR, 'live', { to: '0113 496 6003' }), // x expires (131 − 72 − 48 = 11 h); e and p are kept
+      callAt('q', 84 * HOUR, 'silent', { to: N }), // 47 h late: dialled after e, before p
+    ];
+    expect(cited(calls, 48 * HOUR)).toEqual([null, null, 'x', null, 'e']);
+  });
+});
