@@ -71,10 +71,13 @@ const MAX_VERDICTS = 4096;
  * The pre-dial guard refuses with the same verdict; the classifier raises it as a flag.
  */
 export function cliVerdict(cli: string | null): CliVerdict | null {
+  // Stryker disable next-line ConditionalExpression: equivalent: isWithheld(null) is true; the null test narrows the type
   if (cli === null || isWithheld(cli)) return null;
   let verdict = verdicts.get(cli);
+  // Stryker disable next-line ConditionalExpression: equivalent: the memo; judging the CLI again gives the same verdict
   if (verdict === undefined) {
     verdict = judgeCli(cli);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: when the memo is emptied changes memory only
     if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
     verdicts.set(cli, verdict);
   }
