@@ -88,7 +88,9 @@ export const lateMessageRule: CallRule<'lateMessage'> = {
     if (missing !== null) return notJudged(lateMessageRule, missing);
     const clock = messageClock(record, policy);
     const messageAt = record.messageAt;
-    if (clock === null || messageAt === null || (record.agentAt !== null && record.agentAt <= messageAt)) return null;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: a live or abandoned call was answered, so its clock runs; a null message time compares as 0 below, never late
+    if (clock === null || messageAt === null) return null;
+    if (record.agentAt !== null && record.agentAt <= messageAt) return null;
     if (messageAt <= clock.deadlineAt) return null;
     return flag('lateMessage', record.callId, messageAt, MESSAGE_DEADLINE_REF, {
       delayMs: messageAt - clock.startsAt,

@@ -50,6 +50,7 @@ export const recordAnomalyRule: CallRule<'recordAnomaly'> = {
   flags: { recordAnomaly: { ref: RECORDS_REF, title: 'inconsistent call record' } },
   judge(record) {
     const outOfRange = timeOutOfRange(record);
+    // Stryker disable next-line ConditionalExpression: equivalent: a shortcut; an empty list of flags is judged as no flag
     if (record.anomalies.length === 0) return outOfRange;
     const flags = record.anomalies.map(
       (a): Flag<'recordAnomaly'> => flag('recordAnomaly', record.callId, a.at, RECORDS_REF, { anomaly: a.kind, event: a.event, message: a.detail }),
