@@ -229,3 +229,11 @@ describe('call-recording guidance when the records lack facts', () => {
     expect(verdicts(recorded({ recordingNotice: null })).v.recordingNotice).toEqual({ flagged: false, reason: null });
   });
 });
+
+describe('A1.3 silent calls: the duration needs both ends', () => {
+  it('a recorded silent call with a hang-up time but no answer time: duration unknown', () => {
+    const record = answered({ answerAt: null, outcome: { status: 'DEAD', category: 'silent', machine: null }, ...unknownOf('answerAt', 'messageAt', 'agentAt') });
+    const { c } = verdicts(record);
+    expect(c.flags.find((f) => f.kind === 'silentCall')).toMatchObject({ at: T0, detail: { durationMs: null, hangupBy: 'recipient' } });
+  });
+});
