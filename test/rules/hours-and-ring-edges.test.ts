@@ -4,18 +4,11 @@
  * judged, saying which; a ring the caller ended with no hang-up time recorded is no short ring.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, newRecord, type CallRecord } from '../../src/internals.js';
-import { dial, T0 } from '../support/calls.js';
+import { classify, type CallRecord } from '../../src/internals.js';
+import { T0 } from '../support/calls.js';
+import { unansweredRecord } from '../support/records.js';
 
-const unanswered = (over: Partial<CallRecord>): CallRecord => ({
-  ...newRecord({ ...dial('h1'), dialAt: T0 }),
-  ringingAt: T0 + 500,
-  hangupAt: T0 + 5_000,
-  hangupBy: 'caller',
-  lastEventAt: T0 + 5_000,
-  unknown: [],
-  ...over,
-});
+const unanswered = (over: Partial<CallRecord>): CallRecord => unansweredRecord('h1', over);
 
 const reason = (record: CallRecord, rule: string) => (classify(record).notJudged ?? []).find((n) => n.rule === rule)?.reason ?? null;
 

@@ -6,19 +6,12 @@
  * category puts out of scope.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, newRecord, type CallRecord, type UnknownFact } from '../../src/internals.js';
-import { dial, goodMessage, T0 } from '../support/calls.js';
+import { classify, type CallRecord, type UnknownFact } from '../../src/internals.js';
+import { goodMessage, T0 } from '../support/calls.js';
+import { answeredRecord, dialledRecord } from '../support/records.js';
 
 /** A call answered at T0 + 1 s, ending at T0 + 60 s, every fact known unless `over` says otherwise. */
-const answered = (over: Partial<CallRecord>): CallRecord => ({
-  ...newRecord({ ...dial('p1'), dialAt: T0 }),
-  answerAt: T0 + 1_000,
-  hangupAt: T0 + 60_000,
-  hangupBy: 'recipient',
-  lastEventAt: T0 + 60_000,
-  unknown: [],
-  ...over,
-});
+const answered = (over: Partial<CallRecord>): CallRecord => answeredRecord('p1', over);
 
 const RULES = ['lateMessage', 'messageContent', 'abandonedCall', 'silentCall', 'recordingNotice'] as const;
 type RuleId = (typeof RULES)[number];
@@ -101,7 +94,7 @@ describe('rules out of scope for the category are neither judged nor "not judged
   });
 
   it('an unconnected call with no message times: neither message rule is in play', () => {
-    const record = { ...newRecord({ ...dial('u1'), dialAt: T0 }), hangupAt: T0 + 20_000, hangupBy: 'caller' as const, lastEventAt: T0 + 20_000, unknown: ['messageAt', 'agentAt'] as UnknownFact[] };
+    const record = dialledRecord('u1', { hangupAt: T0 + 20_000, hangupBy: 'caller', lastEventAt: T0 + 20_000, unknown: ['messageAt', 'agentAt'] });
     const { c, v } = verdicts(record);
     expect(c.category).toBe('unconnected');
     expect(v.lateMessage.reason).toBeNull();

@@ -4,18 +4,10 @@
  * hang-up time is unknown cannot be judged a probe, and one with no hang-up time is none.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, createMisuseState, isScanningProbe, newRecord, ofcom2017, type CallRecord } from '../../src/internals.js';
-import { dial, T0 } from '../support/calls.js';
+import { classify, createMisuseState, isScanningProbe, ofcom2017, type CallRecord } from '../../src/internals.js';
+import { unansweredRecord } from '../support/records.js';
 
-const unanswered = (over: Partial<CallRecord>): CallRecord => ({
-  ...newRecord({ ...dial('e1'), dialAt: T0 }),
-  ringingAt: T0 + 500,
-  hangupAt: T0 + 2_500,
-  hangupBy: 'caller',
-  lastEventAt: T0 + 2_500,
-  unknown: [],
-  ...over,
-});
+const unanswered = (over: Partial<CallRecord>): CallRecord => unansweredRecord('e1', over);
 
 describe('record anomalies (A2.23)', () => {
   it('a dial time with no calendar day: flagged at the dial, the message naming the call, the time and the valid range', () => {
