@@ -57,3 +57,23 @@ describe('nextCallingMoment inside the window', () => {
     expect(nextCallingMoment(Date.UTC(2026, 10, 24, 0, 0) - 1, LONDON, hours)).toBe(Date.UTC(2026, 10, 24, 9, 0));
   });
 });
+
+describe('nextCallingMoment at the edges of a window', () => {
+  it('a millisecond before the window opens: the opening', () => {
+    const hours = Array(7).fill({ start: '08:00', end: '21:00' });
+    expect(nextCallingMoment(Date.UTC(2026, 10, 23, 8, 0) - 1, LONDON, hours)).toBe(Date.UTC(2026, 10, 23, 8, 0));
+  });
+
+  it('after a window that opened in the skipped hour has closed: the next day’s opening, not the landing', () => {
+    const hours = Array(7).fill({ start: '01:30', end: '23:00' });
+    expect(nextCallingMoment(Date.UTC(2026, 2, 29, 22, 30), LONDON, hours)).toBe(Date.UTC(2026, 2, 30, 0, 30)); // 23:30 BST → 01:30 BST
+  });
+
+  it('Santiago, 4 April 2026 (24:00 −03 becomes 23:00 −04): a window ending at 23:30 opens again for the repeated hour, then the next day', () => {
+    const SANTIAGO = 'America/Santiago';
+    const hours = Array(7).fill({ start: '00:00', end: '23:30' });
+    expect(nextCallingMoment(Date.UTC(2026, 3, 5, 2, 45), SANTIAGO, hours)).toBe(Date.UTC(2026, 3, 5, 3, 0)); // 23:45 −03 → 23:00 −04
+    expect(nextCallingMoment(Date.UTC(2026, 3, 5, 3, 45), SANTIAGO, hours)).toBe(Date.UTC(2026, 3, 5, 4, 0)); // 23:45 −04 → Sunday 00:00
+    expect(nextCallingMoment(Date.UTC(2026, 3, 5, 2, 45), SANTIAGO, hours)).toBe(Date.UTC(2026, 3, 5, 3, 0)); // asked again
+  });
+});
