@@ -9,6 +9,20 @@ function wallMs(at: number, zone: string): number {
 }
 
 /**
+ * The first whole second in `(lo, hi]` at which `holds` is true, for a `holds` that is false
+ * at `lo` (or `lo` lies before the range), true at `hi`, and changes once in between: a
+ * binary search, in ms.
+ */
+function firstSecondWhere(lo: number, hi: number, holds: (second: number) => boolean): number {
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (holds(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi * 1000;
+}
+
+/**
  * The first instant at or after `after` on the local day `day` whose wall clock in `zone`
  * reads `minute` (minutes since midnight) — or, when that time never happens because the
  * clocks go forward over it, the first instant after the gap. `null` when the day has no
@@ -34,16 +48,12 @@ export function firstInstantAt(day: ZonedDay, minute: number, zone: string, afte
   if (occurred) return best;
   // In a gap: the wall clock only moves forward on this day, so search for the first second past it.
   // Stryker disable next-line MethodExpression: equivalent: a search from the day's start finds the same end of the gap, and the answer is clipped to `after`
-  let lo = Math.floor(Math.max(after, day.start) / 1000) - 1; // wall(lo) < naive, or lo before the range
-  let hi = Math.ceil(day.end / 1000) - 1;
+  const lo = Math.floor(Math.max(after, day.start) / 1000) - 1; // wall(lo) < naive, or lo before the range
+  const hi = Math.ceil(day.end / 1000) - 1;
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: unreachable, a start is before 24:00 and a day's last second reads 23:59:59
   if (wallMs(hi * 1000, zone) < naive) return null;
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (wallMs(mid * 1000, zone) >= naive) hi = mid;
-    else lo = mid;
-  }
-  return Math.max(after, hi * 1000); // `after` itself when the gap was already past
+  // `after` itself when the gap was already past.
+  return Math.max(after, firstSecondWhere(lo, hi, (s) => wallMs(s * 1000, zone) >= naive));
 }
 
 const DAY_MS = 86_400_000;
@@ -67,10 +77,11 @@ export function nextCallingMoment(at: number, zone: string, hours: readonly (Cal
   const day = zonedDay(at, zone);
   const window = hours[day.weekday] ?? null;
   const minute = localMinuteOfDay(at, zone);
+  const open = inCallingWindow(minute, window);
   // Open, and still open a millisecond later (the same day): that millisecond.
-  if (inCallingWindow(minute, window) && at + 1 < day.end && inCallingWindow(localMinuteOfDay(at + 1, zone), window)) return at + 1;
+  if (open && at + 1 < day.end && inCallingWindow(localMinuteOfDay(at + 1, zone), window)) return at + 1;
   if (day.end - day.start !== DAY_MS) return search(at, day, zone, hours);
-  const part = window === null ? 'none' : minute < clockMinutes(window.start) ? 'before' : inCallingWindow(minute, window) ? null : 'after';
+  const part = open ? null : window === null ? 'none' : minute < clockMinutes(window.start) ? 'before' : 'after';
   if (part === null) return search(at, day, zone, hours);
   let answers = memo.get(hours);
   if (answers === undefined) memo.set(hours, (answers = new Map()));
@@ -92,15 +103,9 @@ export function nextCallingMoment(at: number, zone: string, hours: readonly (Cal
 function clocksGoBackAt(day: ZonedDay, zone: string): number | null {
   if (day.end - day.start <= DAY_MS) return null;
   const offset = (s: number): number => wallMs(s * 1000, zone) - s * 1000;
-  let lo = Math.floor(day.start / 1000);
-  let hi = Math.ceil(day.end / 1000) - 1;
+  const hi = Math.ceil(day.end / 1000) - 1;
   const last = offset(hi);
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (offset(mid) === last) hi = mid;
-    else lo = mid;
-  }
-  return hi * 1000;
+  return firstSecondWhere(Math.floor(day.start / 1000), hi, (s) => offset(s) === last);
 }
 
 /**
