@@ -4,21 +4,20 @@
  * timings says so.
  */
 import { describe, expect, it } from 'vitest';
-import { categorise, definePolicy, newRecord, ofcom2017, type CallRecord } from '../../src/internals.js';
-import { dial, T0 } from '../support/calls.js';
+import { categorise, definePolicy, ofcom2017, type CallRecord } from '../../src/internals.js';
+import { T0 } from '../support/calls.js';
+import { answeredRecord } from '../support/records.js';
 
 /** An AMD call a person answered, whose message came 2.5 s after pickup, with no start-of-salutation times. */
-const amdCall: CallRecord = {
-  ...newRecord({ ...dial('a1', 0, { amd: true }), dialAt: T0 }),
-  answerAt: T0 + 1_000,
+const amdCall: CallRecord = answeredRecord('a1', {
+  amd: true,
   amdResult: 'human',
   amdAt: T0 + 2_000,
   messageAt: T0 + 3_500,
   hangupAt: T0 + 20_000,
-  hangupBy: 'recipient',
   lastEventAt: T0 + 20_000,
   unknown: ['salutationStartAt'],
-};
+});
 
 describe('categorise: the start of salutation', () => {
   it('under Ofcom 2017 (the clock runs from the salutation with AMD) an AMD call without it is undetermined', () => {

@@ -4,23 +4,15 @@
  * agent or hang-up times are not judged — naming what they lack.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, newRecord, type CallRecord } from '../../src/internals.js';
-import { dial, T0 } from '../support/calls.js';
+import { classify, type CallRecord } from '../../src/internals.js';
+import { T0 } from '../support/calls.js';
+import { answeredRecord } from '../support/records.js';
 
 const ALL_TOLD = { identity: true, purpose: true, position: true, expectedWait: true } as const;
 
 /** Answered at T0 + 1 s, agent requested from the IVM at T0 + 10 s. */
-const ivmCall = (over: Partial<CallRecord>): CallRecord => ({
-  ...newRecord({ ...dial('i1'), dialAt: T0 }),
-  answerAt: T0 + 1_000,
-  messageAt: T0 + 1_500,
-  ivmAgentRequestedAt: T0 + 10_000,
-  hangupAt: T0 + 100_000,
-  hangupBy: 'recipient',
-  lastEventAt: T0 + 100_000,
-  unknown: [],
-  ...over,
-});
+const ivmCall = (over: Partial<CallRecord>): CallRecord =>
+  answeredRecord('i1', { messageAt: T0 + 1_500, ivmAgentRequestedAt: T0 + 10_000, hangupAt: T0 + 100_000, lastEventAt: T0 + 100_000, ...over });
 
 const ivm = (record: CallRecord) => {
   const c = classify(record);
