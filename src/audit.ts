@@ -76,7 +76,7 @@ export interface AuditOptions extends ClassifyOptions {
  * An error thrown by a rule is rethrown here, synchronously.
  */
 export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017, options: AuditOptions = {}): AuditResult {
-  const seen = createCallIdSet();
+  const seen = createCallIdSet(Array.isArray(records) ? records.length : 0);
   const rejected: RejectedRecord[] = [];
   const kindCounts = new Float64Array(FLAG_KINDS.length);
   const kindOrder: number[] = []; // kinds in the order first raised, as `flagCounts` lists them

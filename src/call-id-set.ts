@@ -15,9 +15,13 @@ export interface CallIdSet {
   size(): number;
 }
 
-/** An empty `CallIdSet`. */
-export function createCallIdSet(): CallIdSet {
-  let mask = 1023;
+/**
+ * An empty `CallIdSet`. `expected`: how many ids it will likely hold (an array's length),
+ * so the table is made at its final size instead of growing (and rehashing) on the way;
+ * capped, so a wrong figure costs no more than a few doublings.
+ */
+export function createCallIdSet(expected = 0): CallIdSet {
+  let mask = tableMask(expected);
   // Slot j: table[2j] the index into `ids` (-1 when free), table[2j + 1] the id's hash.
   let table = freeTable(mask + 1);
   const ids: string[] = [];
@@ -56,6 +60,16 @@ export function createCallIdSet(): CallIdSet {
     },
     size: () => ids.length,
   };
+}
+
+/** Most slots a presized table starts with (2^22: 32 MB); beyond it the table grows as it fills. */
+const MAX_PRESIZED_SLOTS = 1 << 22;
+
+/** The mask of a table of a power of two slots, at least 1,024, above twice `expected` (at most `MAX_PRESIZED_SLOTS`). */
+function tableMask(expected: number): number {
+  let slots = 1024;
+  while (slots < MAX_PRESIZED_SLOTS && slots <= 2 * expected) slots *= 2;
+  return slots - 1;
 }
 
 /** A table of `slots` free slots. */

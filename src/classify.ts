@@ -66,9 +66,10 @@ export function classify(record: CallRecord, policy: Policy = ofcom2017, options
     if (rule.appliesUnder !== undefined && !rule.appliesUnder(policy)) continue;
     const verdict = rule.judge(record, policy, context);
     if (verdict === null) continue;
-    if (Array.isArray(verdict)) for (const f of verdict as readonly AnyFlag[]) (flags ??= []).push(f);
-    else if (isNotJudged(verdict)) (notJudged ??= []).push(verdict);
-    else (flags ??= []).push(verdict as AnyFlag);
+    // A list is made at its first entry, holding it (`[x]`: sized 1, where `[]` then push reserves 16 slots).
+    if (Array.isArray(verdict)) for (const f of verdict as readonly AnyFlag[]) flags === null ? (flags = [f]) : flags.push(f);
+    else if (isNotJudged(verdict)) notJudged === null ? (notJudged = [verdict]) : notJudged.push(verdict);
+    else flags === null ? (flags = [verdict as AnyFlag]) : flags.push(verdict as AnyFlag);
   }
   const category = categorisation.category;
   const answeredBy = categorisation.answeredBy;

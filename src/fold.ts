@@ -128,39 +128,39 @@ export function applyEvent(record: CallRecord, event: CallEvent): CallRecord {
   const problem = eventProblem(record, event);
   if (problem) return withAnomaly(record, problem);
   const at = event.at;
-  const next = { lastEventAt: at };
+  // Each case spreads the record once and sets its fields: one copy (a second spread would be a slow generic copy).
   switch (event.type) {
     case 'dial':
       return record; // unreachable: eventProblem rejects every dial
     case 'ringing':
-      return { ...record, ...next, ringingAt: at };
+      return { ...record, lastEventAt: at, ringingAt: at };
     case 'answer':
-      return { ...record, ...next, answerAt: at };
+      return { ...record, lastEventAt: at, answerAt: at };
     case 'salutation':
       return event.phase === 'start'
-        ? { ...record, ...next, salutationStartAt: at }
-        : { ...record, ...next, salutationEndAt: at };
+        ? { ...record, lastEventAt: at, salutationStartAt: at }
+        : { ...record, lastEventAt: at, salutationEndAt: at };
     case 'amd':
-      return { ...record, ...next, amdResult: event.result, amdAt: at };
+      return { ...record, lastEventAt: at, amdResult: event.result, amdAt: at };
     case 'agent':
-      return { ...record, ...next, agentAt: at };
+      return { ...record, lastEventAt: at, agentAt: at };
     case 'message':
-      return { ...record, ...next, messageAt: at, messageContent: event.content == null ? null : overlay(CONTENT_KEYS, null, event.content) };
+      return { ...record, lastEventAt: at, messageAt: at, messageContent: event.content == null ? null : overlay(CONTENT_KEYS, null, event.content) };
     case 'recording':
-      return { ...record, ...next, recordingAt: at, recordingNotice: event.noticeGiven };
+      return { ...record, lastEventAt: at, recordingAt: at, recordingNotice: event.noticeGiven };
     case 'ivm':
       return event.action === 'agentRequested'
-        ? { ...record, ...next, ivmAgentRequestedAt: at }
+        ? { ...record, lastEventAt: at, ivmAgentRequestedAt: at }
         : {
             ...record,
-            ...next,
+            lastEventAt: at,
             ivmInfo: overlay(QUEUE_KEYS, record.ivmInfo, event.info),
             ivmInfoAt: record.ivmInfoAt ?? at,
           };
     case 'hangup':
-      return { ...record, ...next, hangupAt: at, hangupBy: event.by, hangupCause: event.cause ?? null };
+      return { ...record, lastEventAt: at, hangupAt: at, hangupBy: event.by, hangupCause: event.cause ?? null };
     case 'disposition':
-      return { ...record, ...next, disposition: event.verdict };
+      return { ...record, lastEventAt: at, disposition: event.verdict };
   }
 }
 

@@ -15,20 +15,20 @@
  * and the classified calls come back to `call()` in line order; everything from the
  * duplicate window on depends on the order and runs here, one call at a time.
  *
- * This is `audit()`'s pipeline fed from a file instead of an array: the operators run on an
- * RxJS `Subject` fed synchronously by the reader, so a row is fully counted before the next
- * is read (the reader's backpressure is the audit's). Every call passes through the
+ * This is `audit()`'s loop fed from a file instead of an array: each call is counted as it
+ * is read (events go through `callRecords` on an RxJS `Subject` fed synchronously), so a row
+ * is fully counted before the next is read (the reader's backpressure is the audit's). Every call passes through the
  * cross-call rules, so a call early in the period is judged against the calls just before
  * it (A2.9: 72 h); the report then counts the calls of the period (whole calendar days,
  * A3.3) and says how many fell outside it.
  */
-import { Subject, filter, map, tap, type Observable } from 'rxjs';
+import { Subject, filter, map } from 'rxjs';
 import {
   callRecords,
   classify,
   createAcrLedger,
+  createMisuseState,
   createReportBuilder,
-  misuse,
   safeParseCallEvent,
   type AcrScope,
   type CallEvent,
@@ -109,11 +109,11 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
   const ledger = createAcrLedger({ timeZone: policy.timeZone });
   const builder = createReportBuilder(policy, { ledger });
   let kind = options.kind;
+  let started = false; // `kind` is settled (by `--input`, or the first row) and its pipeline made
   let rows = 0;
   let oldest = Infinity; // the earliest dial, the default start of the period
   let line = 0; // line of the row being processed
   let failure: { error: unknown } | null = null;
-  let records: Subject<ClassifiedCall> | null = null;
   let events: Subject<CallEvent> | null = null;
   /** Events mode: the line of each call in flight's dial, so a duplicate record names it. Bounded by the calls in flight. */
   const dialLines = new Map<string, number>();
@@ -131,31 +131,36 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
     return false;
   };
 
-  const count = (source: Observable<ClassifiedCall>): void => {
-    source.pipe(tap((call) => void ledger.add(call)), misuse(policy, { acrLedger: ledger })).subscribe({
-      next({ call, raised }: MisuseUpdate) {
-        if (call.record.dialAt < oldest) oldest = call.record.dialAt;
-        builder.add(call);
-        options.onCall?.(call);
-        // Flags about a scope (too many CLIs, scanning, ACR alert) come with the call that raised them.
-        if (raised !== call.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
-      },
-      error: (error: unknown) => (failure ??= { error }),
-    });
+  // The cross-call rules (A1.21, A1.35, A2.9, A3.4) as `audit()` runs them: one state, called in order.
+  const state = createMisuseState(policy, { acrLedger: ledger });
+  /** Counts one call, first of its id, in order: the ledger, the cross-call rules, the report. After a failure, nothing more. */
+  const count = (classified: ClassifiedCall): void => {
+    if (failure !== null) return;
+    ledger.add(classified);
+    let update: MisuseUpdate;
+    try {
+      update = state.next(classified);
+    } catch (error: unknown) {
+      failure = { error };
+      return;
+    }
+    const { call, raised } = update;
+    if (call.record.dialAt < oldest) oldest = call.record.dialAt;
+    builder.add(call);
+    options.onCall?.(call);
+    // Flags about a scope (too many CLIs, scanning, ACR alert) come with the call that raised them.
+    if (raised !== call.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
   };
 
   const start = (k: InputKind): void => {
     kind = k;
-    if (k === 'records') {
-      records = new Subject<ClassifiedCall>();
-      count(records.pipe(filter((c) => firstOfItsId(c.record, line))));
-      return;
-    }
+    started = true;
+    if (k === 'records') return;
     events = new Subject<CallEvent>();
     const onAnomaly = (a: StreamAnomaly): void =>
       reject(line, 'unknownCall', `${a.event} event for call ${a.callId}, which is not in flight (never dialled, or already ended)`, a.callId, null);
-    count(
-      events.pipe(
+    events
+      .pipe(
         callRecords({ policy, onAnomaly }),
         filter((r) => {
           const dialLine = dialLines.get(r.callId) ?? line;
@@ -163,8 +168,8 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
           return firstOfItsId(r, dialLine);
         }),
         map((r) => classify(r, policy)),
-      ),
-    );
+      )
+      .subscribe({ next: count, error: (error: unknown) => (failure ??= { error }) });
   };
 
   const throwIfFailed = (): void => {
@@ -175,7 +180,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
   const back: CallSink = {
     call(at, call) {
       line = at;
-      records!.next(call);
+      if (firstOfItsId(call.record, at)) count(call);
     },
     reject: (at, reason, message, path, callId) => reject(at, reason, message, callId ?? null, path ?? null),
   };
@@ -185,8 +190,8 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
     row(at, value) {
       rows += 1;
       line = at;
-      if (records === null && events === null) start(kind ?? (isEventRow(value) ? 'events' : 'records'));
-      if (records !== null) front.row(at, value);
+      if (!started) start(kind ?? (isEventRow(value) ? 'events' : 'records'));
+      if (kind === 'records') front.row(at, value);
       else if (events !== null) {
         const parsed = safeParseCallEvent(value);
         if (parsed.ok) {
@@ -201,8 +206,8 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
     },
     call(at, call) {
       rows += 1;
-      if (records === null && events === null) start(kind ?? 'records');
-      if (records === null) throw new Error('classified calls are for an audit of call records, not events');
+      if (!started) start(kind ?? 'records');
+      if (kind !== 'records') throw new Error('classified calls are for an audit of call records, not events');
       back.call(at, call);
       throwIfFailed();
     },
@@ -212,8 +217,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
     },
     rows: () => rows,
     finish() {
-      if (records === null && events === null) start(kind ?? 'records');
-      records?.complete();
+      if (!started) start(kind ?? 'records');
       events?.complete();
       throwIfFailed();
       const report = build(options.scopes);

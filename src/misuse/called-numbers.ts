@@ -34,14 +34,23 @@ export function createCalledNumbers(): CalledNumbers {
   const numbers = new Map<string, CalledNumber>();
   const markOf = (n: CalledNumber, c: CampaignDay | null): number => {
     const days = n.scanDays;
+    // Most calls find no dropped day: a read-only pass, with no write and no change of length.
+    let i = 0;
     let found = -1;
-    let kept = 0;
-    for (let i = 0; i < days.length; i++) {
+    for (; i < days.length; i++) {
+      const d = days[i]!;
+      if (d.dropped) break;
+      if (d === c) found = i;
+    }
+    if (i === days.length) return found;
+    // From the first dropped day on: compact the marks of the days kept.
+    let kept = i;
+    for (; i < days.length; i++) {
       const d = days[i]!;
       // Stryker disable next-line ConditionalExpression: equivalent: a dropped day's mark kept changes memory only (test/misuse/bounded.test.ts); no call is on a dropped day
       if (d.dropped) continue;
       if (d === c) found = kept;
-      days[kept] = d; // compacts the marks of the days kept (a copy onto itself until a dropped one is passed)
+      days[kept] = d;
       n.scanProbes[kept] = n.scanProbes[i]!;
       kept += 1;
     }

@@ -61,6 +61,18 @@ export class RowValueError extends CellError {
   }
 }
 
+/** What reading a row's field may change: a time, a boolean, or the booleans of a nested object (message content, queue information). */
+type FieldKind = 'time' | 'boolean' | 'nested';
+
+/** The fields whose values the normaliser reads, each with its kind (a time field is never read as a boolean). */
+const FIELD_KINDS: ReadonlyMap<string, FieldKind> = /* @__PURE__ */ (() => {
+  const kinds = new Map<string, FieldKind>();
+  for (const field of ['messageContent', 'content', 'ivmInfo', 'info']) kinds.set(field, 'nested');
+  for (const field of BOOLEAN_FIELDS) kinds.set(field, 'boolean');
+  for (const field of TIME_FIELDS) kinds.set(field, 'time');
+  return kinds;
+})();
+
 /** Reads one plain row's values (after the CSV columns are mapped, or a JSON line parsed). */
 export type PlainNormaliser = (value: unknown) => unknown;
 
@@ -106,10 +118,11 @@ export function plainNormaliser(options: PlainOptions): PlainNormaliser {
       const current = row[field];
       if (current === undefined || current === '' || (current === null && field !== 'cli')) put(field, v);
     }
-    for (const key in row) {
-      if (!Object.hasOwn(row, key)) continue;
+    for (const key of Object.keys(row)) {
+      const kind = FIELD_KINDS.get(key); // one lookup; most keys need nothing
+      if (kind === undefined) continue;
       const v = row[key];
-      if (TIME_FIELDS.has(key)) {
+      if (kind === 'time') {
         if (v === '' || v === null || v === undefined) continue;
         let t: unknown;
         try {
@@ -119,12 +132,13 @@ export function plainNormaliser(options: PlainOptions): PlainNormaliser {
           throw e;
         }
         if (t !== v) put(key, t);
-      } else if (BOOLEAN_FIELDS.has(key) && typeof v === 'string') {
+      } else if (kind === 'boolean') {
+        if (typeof v !== 'string') continue;
         const b = readBooleanCell(v); // unreadable: left for the library to name, with the call
         if (b !== null && b !== undefined) put(key, b);
-      } else if ((key === 'messageContent' || key === 'content' || key === 'ivmInfo' || key === 'info') && typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      } else if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
         let nested: Record<string, unknown> | null = null;
-        for (const sub in v) {
+        for (const sub of Object.keys(v)) {
           const s = (v as Record<string, unknown>)[sub];
           if (typeof s !== 'string' || !BOOLEAN_FIELDS.has(`${key}.${sub}`)) continue;
           const b = readBooleanCell(s);
