@@ -141,16 +141,26 @@ export function createLedgerStore(asked: readonly AcrScope[], retain: number | n
     recent.fill(undefined);
   };
 
-  // Recently found cells, direct-mapped by a cheap hash of the ids, so most calls build no key.
+  // Recently found cells, two per place (the latest first) by a cheap hash of the ids, so most calls build no key.
   // Stryker disable next-line ArrayDeclaration: an empty cache, with holes or none, finds no cell
   const recent: (RecentCell | undefined)[] = new Array(RECENT_CELLS);
+  const isCell = (r: RecentCell | undefined, date: string, campaignId: string, callCentreId: string): r is RecentCell =>
+    r !== undefined && r.date === date && r.campaignId === campaignId && r.callCentreId === callCentreId;
   const cellFor = (date: string, campaignId: string, callCentreId: string): number => {
-    const h = recentIndex(date, campaignId, callCentreId);
-    const r = recent[h];
+    const h = recentIndex(date, campaignId, callCentreId) & ~1;
+    const latest = recent[h];
     // Stryker disable next-line ConditionalExpression: equivalent: the cache; a miss finds the same cell by its key
-    if (r !== undefined && r.date === date && r.campaignId === campaignId && r.callCentreId === callCentreId) return r.cell;
+    if (isCell(latest, date, campaignId, callCentreId)) return latest.cell;
+    const earlier = recent[h + 1];
+    // Stryker disable next-line ConditionalExpression: equivalent: the cache; a miss finds the same cell by its key
+    if (isCell(earlier, date, campaignId, callCentreId)) {
+      recent[h] = earlier;
+      recent[h + 1] = latest;
+      return earlier.cell;
+    }
     const before = cells.size();
     const cell = cells.slot(date, cellId(campaignId, callCentreId));
+    recent[h + 1] = latest; // the latest but one stays, so two cells sharing a place do not evict each other
     // Stryker disable next-line ObjectLiteral: an entry that matches nothing only makes the next lookup build the key
     recent[h] = { date, campaignId, callCentreId, cell };
     // Stryker disable next-line ConditionalExpression: equivalent: a cell found again is linked again to the same slots, found by their keys

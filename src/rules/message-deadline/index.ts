@@ -6,7 +6,7 @@
  */
 import { flag } from '../../flags.js';
 import type { DeadlineMoment, Policy } from '../../policy/policy.js';
-import type { CallRecord } from '../../record.js';
+import type { CallRecord, UnknownFact } from '../../record.js';
 import { missingFacts, notJudged, notJudgedUndetermined, type CallRule } from '../rule.js';
 
 /** The paragraph of the message deadline. */
@@ -68,6 +68,10 @@ export function messageDueAt(record: CallRecord, policy: Policy): number {
   return messageClock(record, policy)?.deadlineAt ?? record.lastEventAt;
 }
 
+/** The facts the late-message rule needs; with AMD the clock may run from the start of salutation too. */
+const FACTS: readonly UnknownFact[] = ['answerAt', 'messageAt', 'agentAt'];
+const FACTS_WITH_AMD: readonly UnknownFact[] = [...FACTS, 'salutationStartAt'];
+
 /**
  * A2.18–A2.19 late message: on a live or abandoned call, the information message started
  * more than `policy.message.deadlineMs` (2 s) after the clock's start, before any agent.
@@ -84,7 +88,7 @@ export const lateMessageRule: CallRule<'lateMessage'> = {
     const category = categorisation.category;
     if (category === 'undetermined') return notJudgedUndetermined(lateMessageRule, categorisation);
     if (category !== 'abandoned' && category !== 'live') return null;
-    const missing = missingFacts(record, record.amd ? ['answerAt', 'messageAt', 'agentAt', 'salutationStartAt'] : ['answerAt', 'messageAt', 'agentAt']);
+    const missing = missingFacts(record, record.amd ? FACTS_WITH_AMD : FACTS);
     if (missing !== null) return notJudged(lateMessageRule, missing);
     const clock = messageClock(record, policy);
     const messageAt = record.messageAt;
