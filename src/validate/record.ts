@@ -46,6 +46,11 @@ function checkHungUp(set: boolean, hangupAt: number | null, rawHangupAt: unknown
   }
 }
 
+/** The times of a record after its dial, in the order they are checked; the given `lastEventAt` last. */
+const TIME_FIELDS = ['ringingAt', 'answerAt', 'salutationStartAt', 'salutationEndAt', 'amdAt', 'agentAt', 'messageAt', 'recordingAt', 'ivmAgentRequestedAt', 'ivmInfoAt', 'hangupAt', 'lastEventAt'] as const;
+/** The facts that need a pickup, in the order they are checked. */
+const AFTER_PICKUP_FIELDS = ['salutationStartAt', 'salutationEndAt', 'amdResult', 'amdAt', 'agentAt', 'messageAt', 'ivmAgentRequestedAt', 'ivmInfoAt', 'disposition'] as const;
+
 /**
  * Parses one stored call record from untrusted input into a complete `CallRecord`
  * (every field present, `null` where absent).
@@ -122,35 +127,13 @@ export function parseCallRecord(input: unknown, options?: ParseOptions): CallRec
   const unknown = parseUnknownFacts(input.unknown, callId, 'unknown');
 
   // Nothing happens before the dial.
-  const times: readonly (readonly [number | null, string])[] = [
-    [ringingAt, 'ringingAt'],
-    [answerAt, 'answerAt'],
-    [salutationStartAt, 'salutationStartAt'],
-    [salutationEndAt, 'salutationEndAt'],
-    [amdAt, 'amdAt'],
-    [agentAt, 'agentAt'],
-    [messageAt, 'messageAt'],
-    [recordingAt, 'recordingAt'],
-    [ivmAgentRequestedAt, 'ivmAgentRequestedAt'],
-    [ivmInfoAt, 'ivmInfoAt'],
-    [hangupAt, 'hangupAt'],
-    [givenLastEventAt, 'lastEventAt'],
-  ];
-  for (const [at, field] of times) checkNotBeforeDial(at, dialAt, callId, field);
+  // One list of values beside constant field names (no pair allocated per field and row).
+  const times: readonly (number | null)[] = [ringingAt, answerAt, salutationStartAt, salutationEndAt, amdAt, agentAt, messageAt, recordingAt, ivmAgentRequestedAt, ivmInfoAt, hangupAt, givenLastEventAt];
+  for (let i = 0; i < times.length; i++) checkNotBeforeDial(times[i]!, dialAt, callId, TIME_FIELDS[i]!);
 
   // What happens after pickup needs a pickup.
-  const afterPickup: readonly (readonly [unknown, string])[] = [
-    [salutationStartAt, 'salutationStartAt'],
-    [salutationEndAt, 'salutationEndAt'],
-    [amdResult, 'amdResult'],
-    [amdAt, 'amdAt'],
-    [agentAt, 'agentAt'],
-    [messageAt, 'messageAt'],
-    [ivmAgentRequestedAt, 'ivmAgentRequestedAt'],
-    [ivmInfoAt, 'ivmInfoAt'],
-    [disposition, 'disposition'],
-  ];
-  for (const [value, field] of afterPickup) checkAnswered(value !== null, answerAt, rawAnswerAt, callId, field);
+  const afterPickup: readonly unknown[] = [salutationStartAt, salutationEndAt, amdResult, amdAt, agentAt, messageAt, ivmAgentRequestedAt, ivmInfoAt, disposition];
+  for (let i = 0; i < afterPickup.length; i++) checkAnswered(afterPickup[i] !== null, answerAt, rawAnswerAt, callId, AFTER_PICKUP_FIELDS[i]!);
 
   // Who hung up and why need a hangup, which comes after the pickup.
   checkHungUp(hangupBy !== null, hangupAt, rawHangupAt, callId, 'hangupBy');
@@ -163,10 +146,10 @@ export function parseCallRecord(input: unknown, options?: ParseOptions): CallRec
   let latest = dialAt;
   let latestField = 'dialAt';
   for (let i = 0; i < times.length - 1; i++) {
-    const [at, field] = times[i]!; // every fact but the given lastEventAt (the last entry)
+    const at = times[i]!; // every fact but the given lastEventAt (the last entry)
     if (at !== null && at > latest) {
       latest = at;
-      latestField = field;
+      latestField = TIME_FIELDS[i]!;
     }
   }
   if (givenLastEventAt !== null && givenLastEventAt < latest) {

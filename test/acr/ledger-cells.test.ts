@@ -53,6 +53,22 @@ describe('the ACR ledger per scope and day, by hand (A3.4)', () => {
     ]);
   });
 
+  it('counts each cell apart when several cells share a place in its cache of recent cells, in any order (two kept per place, the latest first)', () => {
+    // These four (campaign, centre) pairs share one place of the recent-cell cache on a date ending in 0.
+    const cells = [
+      ['energy', 'glasgow'],
+      ['broadband', 'leeds'],
+      ['b', 'leeds'],
+      ['e', 'x'],
+    ] as const;
+    const ledger = createAcrLedger({ timeZone: ZONE, scopes: ['campaignCallCentre'] });
+    // Alternating pairs (each found in the cache's second entry), then all four in turn (each evicts one), then repeats of one.
+    const order = [0, 1, 0, 1, 1, 0, 2, 3, 0, 1, 2, 3, 3, 3, 2, 1, 0, 0];
+    for (const i of order) ledger.add(callOn('2026-10-20', cells[i]![0], cells[i]![1]));
+    const expected = cells.map(([campaign, centre], i) => `2026-10-20 campaignCallCentre ${campaign} ${centre}: ${order.filter((j) => j === i).length} ${order.filter((j) => j === i).length}`);
+    expect(ledger.table(null).map(brief)).toEqual([...expected].sort());
+  });
+
   it('call centres of one campaign sort by centre, whatever order they were counted in', () => {
     const ledger = createAcrLedger({ timeZone: ZONE, scopes: ['callCentre', 'campaignCallCentre'] });
     for (const centre of ['york', 'bath', 'leeds', 'avon']) ledger.addCounts('2026-01-05', 'k', centre, counts({ live: 1 }));
