@@ -120,33 +120,38 @@ if (runs('live')) {
     const { seconds } = time(() => bareActors(events).subscribe(() => ended++));
     return ended / seconds;
   };
-  // Where the gap to the bare actor goes: dialguard's machine with the least host loop, and its transitions alone.
+  // Warm both up on a slice, then alternate, keeping each one's best of three.
+  from(events.slice(0, 20_000)).pipe(callRecords(), classified(), acr()).subscribe();
+  bareActors(events.slice(0, 20_000)).subscribe();
+  let liveRate = 0;
+  let bareRate = 0;
+  for (let i = 0; i < 3; i++) {
+    bareRate = Math.max(bareRate, bareRun());
+    liveRate = Math.max(liveRate, liveRun());
+  }
+  // Then, apart (so they cannot weigh on the figure above), where the gap goes: dialguard's machine with the least
+  // host loop, and its transitions alone, each against the bare actor again.
   const machine = createCallMachine(ofcom2017, { deadlines: 'ticks' });
   const chartOnly = transitionsOnly(machine, ['sameCall', 'eventAccepted', 'awaitsDisposition', 'deadlineDue', 'waitOver', 'messageDeadlineMoves'], ['keepEarly', 'startRecord', 'apply', 'close', 'announce', 'announceDue', 'settle']);
   const machineRun = (m: typeof machine): number => {
     const { value, seconds } = time(() => runMachine(m, events));
     return value / seconds;
   };
-  // Warm all up on a slice, then alternate, keeping each one's best of three.
-  from(events.slice(0, 20_000)).pipe(callRecords(), classified(), acr()).subscribe();
-  bareActors(events.slice(0, 20_000)).subscribe();
   runMachine(machine, events.slice(0, 20_000));
   runMachine(chartOnly, events.slice(0, 20_000));
-  let liveRate = 0;
-  let bareRate = 0;
+  let bareAgain = 0;
   let machineRate = 0;
   let chartRate = 0;
   for (let i = 0; i < 3; i++) {
-    bareRate = Math.max(bareRate, bareRun());
-    liveRate = Math.max(liveRate, liveRun());
+    bareAgain = Math.max(bareAgain, bareRun());
     machineRate = Math.max(machineRate, machineRun(machine));
     chartRate = Math.max(chartRate, machineRun(chartOnly));
   }
   results.push({ figure: 'live: bare XState actor per call, one after timer (baseline)', measured: `${fmt(bareRate)} calls/s`, target: '—', ratio: NaN });
   results.push({ figure: 'live path (events → machines → records → classified → acr)', measured: `${fmt(liveRate)} calls/s`, target: '10,000 calls/s', ratio: liveRate / 10_000 });
   results.push({ figure: 'live path as a ratio to the bare actor baseline', measured: `${(liveRate / bareRate).toFixed(2)} × baseline`, target: '0.8 × baseline', ratio: liveRate / bareRate / 0.8 });
-  results.push({ figure: '  of which: the call machine alone, least host loop ÷ bare', measured: `${(machineRate / bareRate).toFixed(2)} × baseline`, target: '—', ratio: NaN });
-  results.push({ figure: '  of which: its transitions alone (no dialguard logic) ÷ bare', measured: `${(chartRate / bareRate).toFixed(2)} × baseline`, target: '—', ratio: NaN });
+  results.push({ figure: '  the call machine alone (least host loop) ÷ bare', measured: `${(machineRate / bareAgain).toFixed(2)} × baseline`, target: '—', ratio: NaN });
+  results.push({ figure: '  its transitions alone (no dialguard logic) ÷ bare', measured: `${(chartRate / bareAgain).toFixed(2)} × baseline`, target: '—', ratio: NaN });
 
 }
 
