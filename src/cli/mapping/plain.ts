@@ -126,7 +126,7 @@ export function plainNormaliser(options: PlainOptions): PlainNormaliser {
         if (v === '' || v === null || v === undefined) continue;
         let t: unknown;
         try {
-          t = jsonTime(key, v, options, reader(key));
+          t = jsonTime(key, v, options, reader);
         } catch (e) {
           if (e instanceof CellError && typeof row.callId === 'string' && row.callId !== '') throw new RowValueError(e.path, `call ${row.callId}: ${e.message}`, row.callId);
           throw e;

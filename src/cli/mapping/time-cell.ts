@@ -62,14 +62,17 @@ export function timeReader(field: string, format: TimeFormat, reading: TimeReadi
   };
 }
 
-/** A time value from JSON: a number (epoch, see `TimeReading`) or text (as `timeReader` with `iso`). */
-export function jsonTime(field: string, value: unknown, reading: TimeReading, reader: TimeReader): unknown {
+/**
+ * A time value from JSON: a number (epoch, see `TimeReading`) or text (as `timeReader`
+ * with `iso`, asked of `readerOf` only for text: most JSON times are numbers).
+ */
+export function jsonTime(field: string, value: unknown, reading: TimeReading, readerOf: (field: string) => TimeReader): unknown {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return value; // the library names it
     if (reading.epoch !== undefined) return epochToMs(value, reading.epoch);
     if (Math.abs(value) < SMALLEST_PLAIN_EPOCH_MS) throw new CellError(field, looksLikeSecondsMessage(field, value));
     return value;
   }
-  if (typeof value === 'string') return reader(value);
+  if (typeof value === 'string') return readerOf(field)(value);
   return value;
 }
