@@ -16,11 +16,11 @@
  * duplicate window on depends on the order and runs here, one call at a time.
  *
  * This is `audit()`'s loop fed from a file instead of an array: each call is counted as it
- * is read (events go through `callRecords` on an RxJS `Subject` fed synchronously), so a row
- * is fully counted before the next is read (the reader's backpressure is the audit's). Every call passes through the
- * cross-call rules, so a call early in the period is judged against the calls just before
- * it (A2.9: 72 h); the report then counts the calls of the period (whole calendar days,
- * A3.3) and says how many fell outside it.
+ * is read (events go through `callRecords` on an RxJS `Subject` fed synchronously), so a
+ * row is fully counted before the next is read (the reader's backpressure is the audit's).
+ * Every call passes through the cross-call rules, so a call early in the period is judged
+ * against the calls just before it (A2.9: 72 h); the report then counts the calls of the
+ * period (whole calendar days, A3.3) and says how many fell outside it.
  */
 import { Subject, filter, map } from 'rxjs';
 import {
