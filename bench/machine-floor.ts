@@ -36,11 +36,11 @@ export function runMachine(machine: AnyStateMachine, events: readonly CallEvent[
   return ended;
 }
 
-/** The same machine with every guard true and every action doing nothing (the record stays as dialled). */
-export function transitionsOnly<M extends AnyStateMachine>(machine: M, guards: readonly string[], actions: readonly string[]): M {
+/** The same machine with every guard it names true and every action it names doing nothing (the record stays as dialled). */
+export function transitionsOnly<M extends AnyStateMachine>(machine: M): M {
   const keep = assign(({ context }) => context);
   return machine.provide({
-    guards: Object.fromEntries(guards.map((g) => [g, () => true])),
-    actions: Object.fromEntries(actions.map((a) => [a, keep])),
+    guards: Object.fromEntries(Object.keys(machine.implementations.guards).map((g) => [g, () => true])),
+    actions: Object.fromEntries(Object.keys(machine.implementations.actions).map((a) => [a, keep])),
   }) as M;
 }
