@@ -64,10 +64,17 @@ export class RowValueError extends CellError {
 /** What reading a row's field may change: a time, a boolean, or the booleans of a nested object (message content, queue information). */
 type FieldKind = 'time' | 'boolean' | 'nested';
 
-/** The fields whose values the normaliser reads, each with its kind (a time field is never read as a boolean). */
+/**
+ * The fields whose values the normaliser reads, each with its kind (a time field is never
+ * read as a boolean): from `BOOLEAN_FIELDS`, whose dotted names (`messageContent.marketing`)
+ * also name the objects that hold booleans, and `TIME_FIELDS`.
+ */
 const FIELD_KINDS: ReadonlyMap<string, FieldKind> = /* @__PURE__ */ (() => {
   const kinds = new Map<string, FieldKind>();
-  for (const field of ['messageContent', 'content', 'ivmInfo', 'info']) kinds.set(field, 'nested');
+  for (const field of BOOLEAN_FIELDS) {
+    const dot = field.indexOf('.');
+    if (dot > 0) kinds.set(field.slice(0, dot), 'nested');
+  }
   for (const field of BOOLEAN_FIELDS) kinds.set(field, 'boolean');
   for (const field of TIME_FIELDS) kinds.set(field, 'time');
   return kinds;
