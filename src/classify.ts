@@ -38,6 +38,13 @@ const ALL_JUDGED: readonly NotJudged[] = /* @__PURE__ */ Object.freeze([]);
 /** The flags of a call that raised none: one frozen empty list, shared (most calls raise none). */
 const NO_FLAGS: readonly AnyFlag[] = /* @__PURE__ */ Object.freeze([]);
 
+/** `list` with `item` added; a list is made at its first item, holding it (`[x]` is sized 1, where `[]` then push reserves 16 slots). */
+function append<T>(list: T[] | null, item: T): T[] {
+  if (list === null) return [item];
+  list.push(item);
+  return list;
+}
+
 function hasStandingNotice(campaignId: string, options: ClassifyOptions): boolean {
   const s = options.standingRecordingNotice;
   if (s === undefined) return false;
@@ -66,10 +73,9 @@ export function classify(record: CallRecord, policy: Policy = ofcom2017, options
     if (rule.appliesUnder !== undefined && !rule.appliesUnder(policy)) continue;
     const verdict = rule.judge(record, policy, context);
     if (verdict === null) continue;
-    // A list is made at its first entry, holding it (`[x]`: sized 1, where `[]` then push reserves 16 slots).
-    if (Array.isArray(verdict)) for (const f of verdict as readonly AnyFlag[]) flags === null ? (flags = [f]) : flags.push(f);
-    else if (isNotJudged(verdict)) notJudged === null ? (notJudged = [verdict]) : notJudged.push(verdict);
-    else flags === null ? (flags = [verdict as AnyFlag]) : flags.push(verdict as AnyFlag);
+    if (Array.isArray(verdict)) for (const f of verdict as readonly AnyFlag[]) flags = append(flags, f);
+    else if (isNotJudged(verdict)) notJudged = append(notJudged, verdict);
+    else flags = append(flags, verdict as AnyFlag);
   }
   const category = categorisation.category;
   const answeredBy = categorisation.answeredBy;
