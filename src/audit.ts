@@ -110,10 +110,9 @@ export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017,
       builder.add(call);
       return;
     }
-    const { call: judged, raised } = misuse.next(call);
-    if (raised.length > 0) countFlags(raised);
-    builder.add(judged);
-    if (raised !== judged.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
+    const update = misuse.next(call);
+    if (update.raised.length > 0) countFlags(update.raised);
+    builder.addUpdate(update);
   };
   // An array by index: no iterator result per record.
   if (Array.isArray(records)) for (let i = 0; i < records.length; i++) auditOne(records[i] as CallRecord);

@@ -144,12 +144,10 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
       failure = { error };
       return;
     }
-    const { call, raised } = update;
-    if (call.record.dialAt < oldest) oldest = call.record.dialAt;
-    builder.add(call);
-    options.onCall?.(call);
-    // Flags about a scope (too many CLIs, scanning, ACR alert) come with the call that raised them.
-    if (raised !== call.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
+    if (update.call.record.dialAt < oldest) oldest = update.call.record.dialAt;
+    // The call, and the flags about a scope (too many CLIs, scanning, ACR alert) it raised.
+    builder.addUpdate(update);
+    options.onCall?.(update.call);
   };
 
   const start = (k: InputKind): void => {

@@ -5,6 +5,7 @@ import type { ClassifiedCall } from '../classify.js';
 import type { Complaint, ComplaintMatch, ComplaintOptions } from '../complaints/complaint.js';
 import { createComplaintMatcher, type ComplaintMatcher } from '../complaints/complaint-matcher.js';
 import type { AnyFlag, FlagKind } from '../flags.js';
+import type { MisuseUpdate } from '../misuse/state.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { hasCalendarDay, zonedDay } from '../time/zoned-day.js';
@@ -47,6 +48,11 @@ export interface ReportBuilder {
    * campaign and call centre it names. Do not pass a call's own flags here: `add` counts them.
    */
   addFlag(flag: AnyFlag): void;
+  /**
+   * Counts a call as the misuse rules give it (`misuse`, `createMisuseState`): `add` of the
+   * judged call, then `addFlag` of each flag about a scope it raised (A1.21, A1.35, A3.4).
+   */
+  addUpdate(update: MisuseUpdate): void;
   /** Counts a complaint already matched (`matchComplaint`). */
   addComplaint(match: ComplaintMatch): void;
   /** Calls added. */
@@ -132,7 +138,8 @@ function cellsOf(ledger: AcrLedger, extras: ExtrasStore): ReportCell[] {
 
 /**
  * Starts the report's accumulator (Section 1, Annex 2, Annex 3): `add` each classified call,
- * `addFlag` each flag about a scope, then `build`. It keeps only an ACR ledger of the cells
+ * `addFlag` each flag about a scope (or `addUpdate` each call out of the misuse rules, which
+ * does both), then `build`. It keeps only an ACR ledger of the cells
  * (calendar day × campaign × call centre: ten counts each) with an evidence vector per cell
  * (flags by kind, AMD evidence), a few example flags per kind and day, the rules not judged
  * per day, and the complaints — never the calls — so memory does not grow with the number
@@ -147,10 +154,7 @@ function cellsOf(ledger: AcrLedger, extras: ExtrasStore): ReportCell[] {
  * import { from } from 'rxjs';
  * import { classified, createReportBuilder, formatReport, misuse, ofcom2017 } from 'dialguard';
  * const builder = createReportBuilder(ofcom2017);
- * from(records).pipe(classified(ofcom2017), misuse(ofcom2017)).subscribe(({ call, raised }) => {
- *   builder.add(call);
- *   for (const f of raised) if (f.callId === null) builder.addFlag(f);
- * });
+ * from(records).pipe(classified(ofcom2017), misuse(ofcom2017)).subscribe((update) => builder.addUpdate(update));
  * console.log(formatReport(builder.build()));
  * ```
  * @throws ReportInputError for a negative or fractional `examplesPerKind`, or a `ledger` in another zone.
@@ -196,7 +200,7 @@ export function createReportBuilder(policy: Policy = ofcom2017, options: ReportB
     };
   };
 
-  return {
+  const builder: ReportBuilder = {
     timeZone,
     add(call) {
       const r = call.record;
@@ -223,6 +227,11 @@ export function createReportBuilder(policy: Policy = ofcom2017, options: ReportB
       refs[FLAG_KIND_INDEX[f.kind]]!.add(f.ref);
       examples.offer(f, date, campaignId, callCentreId);
     },
+    addUpdate({ call, raised }) {
+      builder.add(call);
+      // A call that raised no flag about a scope gives its own flags (the same list) as `raised`.
+      if (raised !== call.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
+    },
     addComplaint(match) {
       complaints.push(complaintSummary(match));
     },
@@ -238,6 +247,7 @@ export function createReportBuilder(policy: Policy = ofcom2017, options: ReportB
       return buildFromState({ data: meta(), ledger, extras: extras.data() }, { ...pickBuild(options), ...overrides });
     },
   };
+  return builder;
 }
 
 function pickBuild(o: BuildReportOptions): BuildReportOptions {

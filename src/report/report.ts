@@ -84,11 +84,8 @@ export function report(input: Iterable<ClassifiedCall | MisuseUpdate> | ReportSo
     ...(options.examplesPerKind !== undefined ? { examplesPerKind: options.examplesPerKind } : {}),
   });
   for (const item of input) {
-    if ('raised' in item) {
-      builder.add(item.call);
-      const raised = item.raised;
-      if (raised !== item.call.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
-    } else builder.add(item);
+    if ('raised' in item) builder.addUpdate(item);
+    else builder.add(item);
   }
   if (options.scopeFlags !== undefined) for (const f of options.scopeFlags) builder.addFlag(f);
   for (const m of matched) builder.addComplaint(m);

@@ -1,7 +1,8 @@
 import { lastValueFrom, from } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { matchComplaint } from '../../src/complaints/index.js';
-import { acrCounters, audit, classified, classify, ofcom2017, type CallRecord } from '../../src/index.js';
+import { acrCounters, audit, classified, classify, createMisuseState, definePolicy, ofcom2017, type CallRecord } from '../../src/index.js';
+import { callAt } from '../misuse/helpers.js';
 import { misuseAll } from '../../src/misuse/misuse-all.js';
 import { buildReport, createReportBuilder, formatAcrTable, formatReport, report, REPORT_LINE_WIDTH, ReportInputError } from '../../src/report/index.js';
 import { DAY, HOUR, MINUTE, recordAt, T0 } from './helpers.js';
@@ -66,6 +67,27 @@ describe('report data and the report are plain JSON', () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     const data = JSON.parse(JSON.stringify(b.data())) as ReturnType<typeof b.data>;
     expect(buildReport(data)).toEqual(r);
+  });
+
+  it('addUpdate counts a call out of the misuse rules as add of the call and addFlag of each flag about a scope it raised', () => {
+    // Two probe calls of a campaign's day reach this policy's scanning threshold: a flag about a scope (A1.35).
+    const scanning = definePolicy(ofcom2017, { scanning: { minCalls: 2, maxRingMs: 3000 } });
+    const state = createMisuseState(scanning, { alertRate: null });
+    const updates = [
+      ...misuseAll(records.map((r) => classify(r))),
+      state.next(callAt('p1', 0, 'probe', { to: '0113 496 4101' }, scanning)),
+      state.next(callAt('p2', HOUR, 'probe', { to: '0113 496 4102' }, scanning)),
+    ];
+    expect(updates.some((u) => u.raised.some((f) => f.callId === null))).toBe(true);
+    const byUpdate = createReportBuilder(ofcom2017);
+    for (const u of updates) byUpdate.addUpdate(u);
+    const byHand = createReportBuilder(ofcom2017);
+    for (const u of updates) {
+      byHand.add(u.call);
+      for (const f of u.raised) if (f.callId === null) byHand.addFlag(f);
+    }
+    expect(byUpdate.data()).toEqual(byHand.data());
+    expect(byUpdate.data().scopeFlags.length).toBeGreaterThan(0);
   });
 });
 
