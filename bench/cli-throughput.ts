@@ -4,9 +4,9 @@
  * only the command (`test/cli/measure.ts`, through tsx), as a user's run is. Prints rows
  * per CPU-second and per wall second, and the peak RSS for a tenth of the rows and for all
  * of them (flat memory: ten times the rows, about the same RSS), against the target of
- * 100,000 rows/s. Then the command against itself with one worker: the same file with
- * `--workers 1` (one thread, no worker) and with the default `--workers` (and with 2 when
- * the default is 1, as on two CPUs), the wall-time ratio of each to one thread. A benchmark
+ * 100,000 rows/s. Then the command against itself on one thread: the same file with
+ * `--workers 1` (one thread, no worker) and with the default `--workers` (the CPUs
+ * available; 2 where that is 1), the wall-time ratio of each to one thread. A benchmark
  * reports; it asserts nothing. `DIALGUARD_SMOKE=1`: 20,000 rows.
  */
 import { execFile } from 'node:child_process';
@@ -64,7 +64,7 @@ try {
   console.log(`| rows per wall second | ${fmt(ROWS / all.seconds)} rows/s | ${fmt(TARGET)} rows/s | ${(ROWS / all.seconds / TARGET).toFixed(2)} |`);
   console.log(`| peak RSS, all rows (a tenth: ${fmt(tenth.maxRssMb)} MB) | ${fmt(all.maxRssMb)} MB | flat | ${(all.maxRssMb / tenth.maxRssMb).toFixed(2)} |`);
 
-  // The command against itself with one worker (--workers 1: one thread, no worker thread).
+  // The command against itself on one thread (--workers 1: no worker thread).
   const one = await measure(big, ['--workers', '1']);
   const counts = defaultWorkers() === 1 ? [2] : [defaultWorkers()];
   console.log(`\n--workers N against --workers 1 (one thread), same file; ${availableParallelism()} CPUs available, default --workers ${defaultWorkers()}`);

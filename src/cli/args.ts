@@ -49,7 +49,7 @@ export interface AuditArgs {
   readonly epoch: EpochUnit | undefined;
   /** `--html FILE`: also write the report as one self-contained HTML page. */
   readonly html: string | undefined;
-  /** `--workers N`: threads that read and classify JSON Lines records (1: this thread alone, no worker). */
+  /** `--workers N`: threads in all that read and classify JSON Lines records, this one included (1: this thread alone, no worker). */
   readonly workers: number;
 }
 
@@ -63,13 +63,12 @@ export const MAX_DEDUPE_WINDOW = 10_000_000;
 /** Most `--workers`. */
 export const MAX_WORKERS = 256;
 /**
- * Default `--workers`: one less than the CPUs this process may use
- * (`os.availableParallelism()`), since this thread is busy too (reading, and the
- * order-dependent rules); 1 (no worker) on two CPUs, where the threads measured slower than
- * one thread alone (README, Performance).
+ * Default `--workers`: the CPUs this process may use (`os.availableParallelism()`). The
+ * threads are this one (reading, the order-dependent rules, and batches when the workers
+ * are busy) and one worker fewer than that.
  */
 export function defaultWorkers(): number {
-  return Math.min(MAX_WORKERS, Math.max(1, availableParallelism() - 1));
+  return Math.min(MAX_WORKERS, Math.max(1, availableParallelism()));
 }
 
 /** Default `--examples`: rejected rows listed in the report. */
@@ -144,13 +143,13 @@ Audit
                            the report counts whole calendar days) to this day, included.
                            Default: the whole input. Calls outside the period still feed
                            the cross-call rules (a repeat within 72 h of an earlier call).
-  --workers N              worker threads that read, validate and classify JSON Lines
-                           call records (default: the CPUs available less one, here
-                           ${defaultWorkers()}; 1: no worker thread, all on one). The rules that
-                           depend on the order of the calls (duplicates, repeats within
-                           72 h, scanning, the ACR) stay on the main thread: the report
-                           is the same for any N. Call events and CSV files are always
-                           read on the main thread.
+  --workers N              threads that read, validate and classify JSON Lines call
+                           records: this one and N - 1 worker threads (default: the
+                           CPUs available, here ${defaultWorkers()}; 1: this thread alone). The
+                           rules that depend on the order of the calls (duplicates,
+                           repeats within 72 h, scanning, the ACR) stay on this thread:
+                           the report is the same for any N. Call events and CSV files
+                           are always read on this thread.
   --dedupe-window N        how many of the latest call ids are remembered to reject
                            duplicates (default ${DEFAULT_DEDUPE_WINDOW.toLocaleString('en-GB')}: 16 MB; at most
                            ${MAX_DEDUPE_WINDOW.toLocaleString('en-GB')}; 0 turns the check off)

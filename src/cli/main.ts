@@ -21,7 +21,7 @@ import { planRows } from './mapping/prepare.js';
 import { packageVersion } from './package-files.js';
 import { openInput } from './input.js';
 import { readJsonPieces } from './jsonl.js';
-import { auditInWorkers, DEFAULT_BATCH_BYTES, kindOfFirstRow, WorkerAuditError } from './parallel/audit-in-workers.js';
+import { auditInWorkers, DEFAULT_BATCH_BYTES, kindOfFirstRow, WorkerAuditError, type ReadHere } from './parallel/audit-in-workers.js';
 import type { FrontSetup } from './parallel/batch-front.js';
 import { codecAvailable } from './parallel/codec.js';
 import { policyFor } from './policy.js';
@@ -47,10 +47,10 @@ export interface CliIo {
   readonly now?: () => number;
   /**
    * For tests only, never set by the program: the size of the batches sent to the worker
-   * threads (small, so batch boundaries fall inside the rows a test is about), and a
-   * failure to inject in a worker.
+   * threads (small, so batch boundaries fall inside the rows a test is about), a failure
+   * to inject in a worker, and which batches the main thread reads itself.
    */
-  readonly workersForTests?: { readonly batchBytes?: number; readonly fail?: FrontSetup['failForTests'] };
+  readonly workersForTests?: { readonly batchBytes?: number; readonly fail?: FrontSetup['failForTests']; readonly readHere?: ReadHere };
 }
 
 /**
@@ -119,8 +119,9 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
         if (args.workers > 1 && kind !== 'events' && codecAvailable()) {
           const tuning = io.workersForTests;
           await auditInWorkers(pieces, run, () => progress.update(run.rows()), {
-            workers: args.workers,
+            threads: args.workers,
             batchBytes: tuning?.batchBytes ?? DEFAULT_BATCH_BYTES,
+            ...(tuning?.readHere ? { readHere: tuning.readHere } : {}),
             setup: {
               timeZone: args.timeZone,
               reading: { set: args.set, kind: args.input, epoch: args.epoch, inputTz: args.inputTz },

@@ -377,14 +377,24 @@ describe('dialguard audit: progress', () => {
   it('draws a progress line on a TTY stderr, at most every 100 ms, and none elsewhere', async () => {
     const path = file('progress.jsonl', toJsonl(Array.from({ length: 20_000 }, (_, i) => record(`p${i}`, T0 + i * 1000))));
     let clock = 0;
-    const tty = await run(['audit', path, '--json'], { tty: true, now: () => (clock += 7) }); // 7 ms per clock read
+    const tty = await run(['audit', path, '--json', '--workers', '1'], { tty: true, now: () => (clock += 7) }); // 7 ms per clock read
     const draws = tty.stderr.split('\r\x1b[2K').filter((s) => s.startsWith('dialguard:'));
     expect(draws.length).toBeGreaterThan(0);
-    expect(draws.length).toBeLessThanOrEqual(Math.ceil(20_000 / 1024)); // at most one per check, and one per 100 ms
+    expect(draws.length).toBeLessThanOrEqual(Math.ceil(20_000 / 1024 / (100 / 7))); // at most one per 100 ms of the clock
     expect(draws[0]).toMatch(/^dialguard: [\d,]+ rows read, [\d,]+ rows\/s$/);
     expect(tty.stderr.endsWith('\r\x1b[2K')).toBe(true); // cleared before the report
     const pipe = await run(['audit', path, '--json'], { tty: false });
     expect(pipe.stderr).toBe('');
+  });
+
+  it('draws it with worker threads too, counted as each batch is handed on', async () => {
+    const path = file('progress-workers.jsonl', toJsonl(Array.from({ length: 20_000 }, (_, i) => record(`w${i}`, T0 + i * 1000))));
+    let clock = 0;
+    const tty = await run(['audit', path, '--json', '--workers', '2'], { tty: true, now: () => (clock += 60) });
+    const draws = tty.stderr.split('\r\x1b[2K').filter((s) => s.startsWith('dialguard:'));
+    expect(draws.length).toBeGreaterThan(0);
+    expect(draws.at(-1)).toMatch(/^dialguard: [\d,]+ rows read/);
+    expect(tty.stderr.endsWith('\r\x1b[2K')).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, definePolicy, ofcom2017, safeParseCallRecord, type ClassifiedCall } from 'dialguard/internals';
+import { classify, definePolicy, ofcom2017, safeParseCallRecord, type AnyFlag, type ClassifiedCall } from 'dialguard/internals';
 import { UNKNOWN_FACTS } from '../../src/record.js';
 import { callDecoder, createCallEncoder, RECORD_COLUMNS } from '../../src/cli/parallel/codec.js';
 
@@ -156,6 +156,62 @@ describe('the columns of classified calls', () => {
     );
     expect([...seen].sort()).toEqual(['anomalies', 'flags', 'ivmInfo', 'machine', 'messageContent', 'notJudged', 'outcome', 'unknown']);
     expect(Object.keys(RECORD_COLUMNS)).toContain('unknown');
+  });
+
+  it('give back flags exactly however they are made: another call\'s id, no call id, extra or reordered keys, -0 against 0', () => {
+    const variant = fc.constantFrom('own', 'other', 'none', 'extraKey', 'reordered', 'minusZero', 'zero');
+    const reshape = (f: AnyFlag, how: string): unknown => {
+      switch (how) {
+        case 'other':
+          return { ...f, callId: 'someone-else' };
+        case 'none':
+          return { ...f, callId: null };
+        case 'extraKey':
+          return { ...f, note: 'added' };
+        case 'reordered':
+          return { ref: f.ref, kind: f.kind, callId: f.callId, at: f.at, detail: f.detail };
+        case 'minusZero':
+          return { ...f, at: -0, detail: { n: -0 } };
+        case 'zero':
+          return { ...f, at: 0, detail: { n: 0 } };
+        default:
+          return f;
+      }
+    };
+    let reshaped = 0;
+    fc.assert(
+      fc.property(calls, fc.array(variant, { minLength: 1, maxLength: 8 }), (batch, hows) => {
+        const changed = batch.map((c, i) => (c.flags.length === 0 ? c : { ...c, flags: c.flags.map((f, j) => reshape(f, hows[(i + j) % hows.length]!)) })) as ClassifiedCall[];
+        reshaped += changed.filter((c) => c.flags.length > 0).length;
+        const back = roundTrip(changed);
+        expect(back).toStrictEqual(changed);
+        back.forEach((c, i) => {
+          expect(JSON.stringify(c)).toBe(JSON.stringify(changed[i]));
+          c.flags.forEach((f, j) => {
+            expect(Object.keys(f)).toEqual(Object.keys(changed[i]!.flags[j]!));
+            expect(Object.is(f.at, changed[i]!.flags[j]!.at)).toBe(true);
+          });
+        });
+      }),
+      { numRuns: 200 },
+    );
+    expect(reshaped).toBeGreaterThan(50);
+  });
+
+  it('send a value the same as the previous one of its column once, and keep apart values that only look alike (0 and -0, a key order)', () => {
+    const [base] = fc.sample(calls.filter((b) => b.length > 0), { numRuns: 1, seed: 11 })[0]!;
+    const content = (extra: Record<string, unknown>) => ({ ...base!, record: { ...base!.record, messageContent: { onBehalfOf: 'Acme', explainsAttempt: true, ...extra } } }) as unknown as ClassifiedCall;
+    const batch = [content({}), content({}), content({}), content({ marketing: 0 }), content({ marketing: -0 }), content({ optOutNumber: null }), { ...content({}), record: { ...base!.record, messageContent: { explainsAttempt: true, onBehalfOf: 'Acme' } } } as unknown as ClassifiedCall];
+    const encoder = createCallEncoder();
+    batch.forEach((c, i) => encoder.add(i, c));
+    const encoded = encoder.finish();
+    const values = typeof encoded.rare === 'string' ? (JSON.parse(encoded.rare) as unknown[]) : encoded.rare; // -0: sent as they are
+    expect(values.filter((v) => JSON.stringify(v) === '{"onBehalfOf":"Acme","explainsAttempt":true}')).toHaveLength(1); // three calls, sent once
+    const decode = callDecoder(encoded);
+    const back = batch.map((_, i) => decode(i));
+    expect(back).toStrictEqual(batch);
+    expect(Object.is((back[4]!.record.messageContent as unknown as { marketing: number }).marketing, -0)).toBe(true);
+    expect(Object.keys(back[6]!.record.messageContent!)).toEqual(['explainsAttempt', 'onBehalfOf']);
   });
 
   it('send rare values JSON would change (undefined, NaN, -0) as they are', () => {

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CallRecord } from 'dialguard';
+import type { ReadHere } from '../../src/cli/parallel/audit-in-workers.js';
 import { callEvents, record, runCli, T0, toJsonl, useTempFiles, variedRecords } from './fixtures.js';
 
 const files = useTempFiles('dialguard-workers-');
@@ -52,10 +53,10 @@ function messyJsonl(): Buffer {
   return Buffer.concat(parts);
 }
 
-/** Runs the command with `--workers n` (tiny batches), and the `--html` page it wrote. */
-async function run(n: number, argv: readonly string[], batchBytes = 700): Promise<{ code: number; stdout: string; stderr: string; html: string }> {
+/** Runs the command with `--workers n` (tiny batches; `readHere`: which batches the main thread reads itself), and the `--html` page it wrote. */
+async function run(n: number, argv: readonly string[], batchBytes = 700, readHere: ReadHere = 'whenBusy'): Promise<{ code: number; stdout: string; stderr: string; html: string }> {
   const html = files.path(`page-${n}-${Math.random().toString(36).slice(2)}.html`);
-  const r = await runCli([...argv, '--workers', String(n), '--html', html], { workersForTests: { batchBytes } });
+  const r = await runCli([...argv, '--workers', String(n), '--html', html], { workersForTests: { batchBytes, readHere } });
   let page = '';
   try {
     page = readFileSync(html, 'utf8');
@@ -65,12 +66,17 @@ async function run(n: number, argv: readonly string[], batchBytes = 700): Promis
   return { ...r, html: page };
 }
 
-/** The runs with 2 and 3 workers (batches of about a line, and of several lines) give exactly what one thread gives. */
+/**
+ * The runs with 2 and 3 threads (batches of about a line, and of several lines; every
+ * batch read by a worker, every other one read by the main thread, or as the command
+ * shares them) give exactly what one thread gives.
+ */
 async function expectSameForAnyN(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const one = await run(1, argv);
   expect(one.stdout.length).toBeGreaterThan(0);
-  for (const [n, batchBytes] of [[2, 700], [3, 700], [2, 5000]] as const) {
-    const many = await run(n, argv, batchBytes);
+  const runs = [[2, 700, 'never'], [2, 700, 'alternate'], [3, 700, 'whenBusy'], [3, 700, 'alternate'], [2, 5000, 'whenBusy']] as const;
+  for (const [n, batchBytes, readHere] of runs) {
+    const many = await run(n, argv, batchBytes, readHere);
     expect(many.code).toBe(one.code);
     expect(many.stdout).toBe(one.stdout);
     expect(many.stderr).toBe(one.stderr);
@@ -161,9 +167,17 @@ describe('--workers: the option', () => {
 describe('--workers: a worker that fails', () => {
   it.each([['throw'], ['exit']] as const)('a worker that %ss ends the command: exit 2, "the audit could not finish", no report', async (how) => {
     const path = files.file(`fail-${how}.jsonl`, toJsonl(orderedRecords()));
-    const r = await runCli(['audit', path, '--json', '--workers', '2'], { workersForTests: { batchBytes: 500, fail: { batch: 3, how } } });
+    const r = await runCli(['audit', path, '--json', '--workers', '2'], { workersForTests: { batchBytes: 500, fail: { batch: 3, how }, readHere: 'never' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the audit could not finish');
     expect(r.stdout).toBe('');
+  });
+
+  it('the first batch is read by the main thread (an input of one batch starts no worker): a failure set for a worker at batch 0 never happens', async () => {
+    const path = files.file('first-here.jsonl', toJsonl(orderedRecords()));
+    const one = await runCli(['audit', path, '--json', '--workers', '1']);
+    const r = await runCli(['audit', path, '--json', '--workers', '2'], { workersForTests: { batchBytes: 500, fail: { batch: 0, how: 'throw' } } });
+    expect(r.code).toBe(one.code);
+    expect(r.stdout).toBe(one.stdout);
   });
 });

@@ -1,11 +1,15 @@
 /**
- * `dialguard audit --workers N` on JSON Lines call records: the reading thread cuts the
- * input into batches of whole lines and sends them to N worker threads, which read,
- * validate and classify each row (`batch-front.ts`); the results come back in batch order
- * and each call and rejected row is handed, in line order, to the audit's ordered back
- * (duplicates, the cross-call rules, the ACR ledger, the report) on this thread — the same
- * back, fed the same calls in the same order, as with one thread, so the report is the same.
+ * `dialguard audit --workers N` on JSON Lines call records, N threads in all: the reading
+ * thread cuts the input into batches of whole lines and sends them to N − 1 worker
+ * threads, which read, validate and classify each row (`batch-front.ts`); when every
+ * worker already has two batches, the reading thread reads the next batch itself (the
+ * same front, its calls kept as objects), so no thread waits while another is behind. The
+ * results are taken in batch order and each call and rejected row is handed, in line
+ * order, to the audit's ordered back (duplicates, the cross-call rules, the ACR ledger,
+ * the report) on this thread — the same back, fed the same calls in the same order, as
+ * with one thread, so the report is the same whichever thread read which batch.
  */
+import type { ClassifiedCall } from 'dialguard/internals';
 import type { InputKind } from '../args.js';
 import { isEventRow } from '../audit-stream.js';
 import { readJsonBatch, TOO_LONG_MESSAGE } from '../jsonl.js';
@@ -14,19 +18,33 @@ import { normalisedRows } from '../record-front.js';
 import type { RejectedRow } from '../rejected.js';
 import type { CallSink } from '../record-front.js';
 import type { LineBytes } from '../utf8-lines.js';
-import type { BatchJob, BatchResult, FrontSetup } from './batch-front.js';
+import { createBatchFront, createCallList, type BatchJob, type BatchResult, type CallList, type FrontSetup } from './batch-front.js';
 import { lineBatches } from './batches.js';
-import { callDecoder, createCallEncoder } from './codec.js';
+import { callDecoder, type EncodedCalls } from './codec.js';
 import { createWorkerPool } from './pool.js';
+
+/**
+ * Which thread reads a batch: `whenBusy` (the command's) the first batch here, then a
+ * worker unless every worker has two batches already; `never` always a worker, `alternate`
+ * every other batch here (for tests).
+ */
+export type ReadHere = 'whenBusy' | 'never' | 'alternate';
 
 /** How the work is shared. */
 export interface WorkerOptions {
-  /** Worker threads (2 or more). */
-  readonly workers: number;
+  /** Threads in all (2 or more): this one and `threads − 1` workers. */
+  readonly threads: number;
   /** Bytes of input per batch, about. */
   readonly batchBytes: number;
   readonly setup: FrontSetup;
+  /** Default `whenBusy`. */
+  readonly readHere?: ReadHere;
 }
+
+/** Batches a worker holds (one being read, one waiting), so no worker waits for the reader. */
+const PER_WORKER = 2;
+/** Batches read here that may wait for a worker's earlier batch before the reader waits too. */
+const READ_AHEAD_HERE = 2;
 
 /** Default bytes per batch: large enough that messages cost little, small enough to keep N busy threads' batches in flight in flat memory. */
 export const DEFAULT_BATCH_BYTES = 512 * 1024;
@@ -45,9 +63,10 @@ function workerScript(): URL {
 }
 
 /** Hands the calls and rejected rows of `result` to `target` in line order (one line is one or the other). */
-function replay(result: BatchResult, target: CallSink): void {
+function replay(result: BatchResult<EncodedCalls | CallList>, target: CallSink): void {
   const { calls, rejects } = result;
-  const decode = callDecoder(calls);
+  const callAt: (i: number) => ClassifiedCall = 'count' in calls ? callDecoder(calls) : (i) => calls.calls[i]!;
+  const count = 'count' in calls ? calls.count : calls.calls.length;
   let j = 0;
   const rejectUpTo = (line: number): void => {
     for (; j < rejects.length && rejects[j]!.line < line; j++) {
@@ -55,27 +74,27 @@ function replay(result: BatchResult, target: CallSink): void {
       target.reject(r.line, r.reason, r.message, r.path, r.callId);
     }
   };
-  for (let i = 0; i < calls.count; i++) {
+  for (let i = 0; i < count; i++) {
     const line = calls.lines[i]!;
     rejectUpTo(line);
-    target.call(line, decode(i));
+    target.call(line, callAt(i));
   }
   rejectUpTo(Infinity);
 }
 
 /**
- * Audits `pieces` (the input's whole lines, from `lineBytes`) in `options.workers` threads,
+ * Audits `pieces` (the input's whole lines, from `lineBytes`) in `options.threads` threads,
  * handing every call and rejected row to `target` in line order; `afterBatch` after each batch.
  * @throws WorkerAuditError when a worker or the audit fails (the workers are terminated);
  *   errors reading the input pass through as they are
  */
 export async function auditInWorkers(pieces: AsyncIterable<LineBytes>, target: CallSink, afterBatch: () => void, options: WorkerOptions): Promise<void> {
-  const pool = createWorkerPool<BatchJob, BatchResult>({
+  const workers = options.threads - 1;
+  const pool = createWorkerPool<BatchJob, BatchResult<EncodedCalls | CallList>>({
     script: workerScript(),
     workerData: options.setup,
-    size: options.workers,
-    // Two batches a worker: one being read, one waiting, so no worker waits for the reader.
-    maxInFlight: options.workers * 2,
+    size: workers,
+    maxInFlight: workers * PER_WORKER + READ_AHEAD_HERE,
     onResult(result) {
       replay(result, target);
       afterBatch();
@@ -88,15 +107,34 @@ export async function auditInWorkers(pieces: AsyncIterable<LineBytes>, target: C
       throw new WorkerAuditError(e);
     }
   };
+  // The front this thread reads batches with: the workers' own (`failForTests` is a worker's), its calls kept as objects.
+  const { failForTests: _, ...setup } = options.setup;
+  const readHere = createBatchFront(setup, createCallList());
+  const readHereOrFail = (job: BatchJob, at: number): BatchResult<CallList> => {
+    try {
+      return readHere(job, at);
+    } catch (e) {
+      throw new WorkerAuditError(e); // as a worker's failure would be
+    }
+  };
+  const readHereNow = {
+    // The first batch here: an input of one batch starts no worker.
+    whenBusy: (seq: number) => seq === 0 || !pool.hasIdleWorker(PER_WORKER),
+    never: () => false,
+    alternate: (seq: number) => seq % 2 === 1,
+  }[options.readHere ?? 'whenBusy'];
   try {
+    let seq = 0;
     for await (const batch of lineBatches(pieces, options.batchBytes)) {
       if (batch.kind === 'tooLong') {
         const reject: RejectedRow = { line: batch.line, reason: 'tooLong', callId: null, path: null, message: TOO_LONG_MESSAGE };
-        await onPool(pool.submitDone({ calls: createCallEncoder().finish(), rejects: [reject] }));
+        await onPool(pool.submitDone({ calls: { lines: [], calls: [] }, rejects: [reject] }));
       } else {
         const { bytes, line } = batch;
-        await onPool(pool.submit({ bytes, line }, [bytes.buffer as ArrayBuffer]));
+        if (readHereNow(seq)) await onPool(pool.submitDone(readHereOrFail({ bytes, line }, seq)));
+        else await onPool(pool.submit({ bytes, line }, [bytes.buffer as ArrayBuffer]));
       }
+      seq += 1;
     }
     await onPool(pool.drain());
   } finally {

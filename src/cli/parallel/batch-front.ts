@@ -1,10 +1,11 @@
 /**
- * What a worker thread does with one batch of the input: the audit's order-independent
+ * What a worker thread (or the reading thread, when every worker is busy) does with one batch of the input: the audit's order-independent
  * front (`record-front.ts`) on each line — strict UTF-8, JSON, `--set`/`--epoch`/`--input-tz`,
  * validation, classification — with the classified calls collected as columns (`codec.ts`)
  * and the rejected rows as they are. The same functions as the single thread's, so a batch
  * gives what the single thread would have given for those lines.
  */
+import type { ClassifiedCall } from 'dialguard/internals';
 import { readJsonBatch } from '../jsonl.js';
 import { plainNormaliser, type PlainOptions } from '../mapping/plain.js';
 import { policyFor } from '../policy.js';
@@ -33,10 +34,41 @@ export interface BatchJob {
   readonly line: number;
 }
 
-/** A batch read: its calls as columns, and its rejected rows, each in line order. */
-export interface BatchResult {
-  readonly calls: EncodedCalls;
+/** A batch read: its calls (as columns from a worker, `EncodedCalls`), and its rejected rows, each in line order. */
+export interface BatchResult<C = EncodedCalls> {
+  readonly calls: C;
   readonly rejects: readonly RejectedRow[];
+}
+
+/** Collects a batch's classified calls (`createCallEncoder` in a worker; `createCallList` on the reading thread). */
+export interface CallCollector<C> {
+  add(line: number, call: ClassifiedCall): void;
+  /** The batch so far (the collector is then empty again). */
+  finish(): C;
+}
+
+/** The classified calls of a batch read on the reading thread: kept as they are, nothing to encode or decode. */
+export interface CallList {
+  readonly lines: readonly number[];
+  readonly calls: readonly ClassifiedCall[];
+}
+
+/** A collector that keeps the calls as objects, for a batch read on the reading thread. */
+export function createCallList(): CallCollector<CallList> {
+  let lines: number[] = [];
+  let calls: ClassifiedCall[] = [];
+  return {
+    add(line, call) {
+      lines.push(line);
+      calls.push(call);
+    },
+    finish() {
+      const list: CallList = { lines, calls };
+      lines = [];
+      calls = [];
+      return list;
+    },
+  };
 }
 
 /**
@@ -46,10 +78,12 @@ export interface BatchResult {
 const SLICE_BYTES = 64 * 1024;
 const NL = 0x0a;
 
-/** The reader of batches for `setup`. */
-export function createBatchFront(setup: FrontSetup): (job: BatchJob, seq: number) => BatchResult {
+/** The reader of batches for `setup`, collecting each batch's calls with `collector` (default: as columns, for a worker). */
+export function createBatchFront(setup: FrontSetup): (job: BatchJob, seq: number) => BatchResult;
+export function createBatchFront<C>(setup: FrontSetup, collector: CallCollector<C>): (job: BatchJob, seq: number) => BatchResult<C>;
+export function createBatchFront(setup: FrontSetup, collector: CallCollector<unknown> = createCallEncoder()): (job: BatchJob, seq: number) => BatchResult<unknown> {
   const policy = policyFor(setup.timeZone);
-  const encoder = createCallEncoder();
+  const encoder = collector;
   let rejects: RejectedRow[] = [];
   const sink = normalisedRows(
     plainNormaliser(setup.reading),
@@ -72,7 +106,7 @@ export function createBatchFront(setup: FrontSetup): (job: BatchJob, seq: number
       line += countLineBreaks(slice);
       start = end;
     }
-    const result: BatchResult = { calls: encoder.finish(), rejects };
+    const result: BatchResult<unknown> = { calls: encoder.finish(), rejects };
     rejects = [];
     return result;
   };

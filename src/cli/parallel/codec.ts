@@ -6,9 +6,13 @@
  * arrays: numbers (times) in a `Float64Array`, booleans in a `Uint8Array`, repeated strings
  * (campaign, call centre, CLI, zone, the enumerations) as indices into one dictionary per
  * batch, the strings of each call (call id, number called) as an array of strings, and the
- * parts most calls lack (flags, rules not judged, message content, anomalies, outcome…) as
- * a sparse side list. The reading thread rebuilds each `ClassifiedCall` with one object
- * literal.
+ * parts that are objects or arrays (flags, rules not judged, message content, anomalies,
+ * outcome…) as references into the batch's rare values, sent as one JSON array, a value
+ * the same as the previous one of its column not sent again (most calls have none, or the
+ * same message content as the call before); flags, which most of a bad campaign's calls
+ * have, as columns of a flag table. The reading
+ * thread rebuilds each `ClassifiedCall` with one object literal; the columns are written
+ * straight into typed arrays, transferred, not copied.
  *
  * Every column is declared once, in `RECORD_COLUMNS` and `CALL_COLUMNS`, typed against
  * `CallRecord` and `ClassifiedCall`: a field added to either is a compile error here until
@@ -16,20 +20,24 @@
  * The strings the reading thread gets are its own (structured clone makes fresh strings,
  * never slices of a batch), so a call id or number kept for 72 hours keeps nothing else alive.
  */
-import type { CallRecord, ClassifiedCall } from 'dialguard/internals';
+import type { AnyFlag, CallRecord, ClassifiedCall } from 'dialguard/internals';
 
 /**
  * How a field travels: `text` a string per call; `label` a repeated string or `null`
  * (dictionary-encoded); `optionalLabel` the same, the field omitted when `null`; `time` a
  * number or `null`; `bool` a boolean; `maybeBool` a boolean or `null`; `rare` anything,
- * sent only when it is not `null` nor an empty array.
+ * sent only when it is not `null` nor an empty array; `flags` a call's flags, each as
+ * columns of the batch's flag table (about half the calls of a bad campaign have one, and
+ * each flag's call id, time and detail would make it unique as JSON).
  */
-type ColumnKind = 'text' | 'label' | 'optionalLabel' | 'time' | 'bool' | 'maybeBool' | 'rare';
+type ColumnKind = 'text' | 'label' | 'optionalLabel' | 'time' | 'bool' | 'maybeBool' | 'rare' | 'flags';
 
 /** The kinds a field of type `T` may take (`rare` fits anything). */
 type KindOf<T> =
   | 'rare'
-  | ([T] extends [number | null]
+  | ([T] extends [readonly AnyFlag[]]
+      ? 'flags'
+      : [T] extends [number | null]
       ? 'time'
       : [T] extends [boolean]
         ? 'bool'
@@ -84,7 +92,7 @@ export const RECORD_COLUMNS = {
 export const CALL_COLUMNS = {
   category: 'label',
   answeredBy: 'label',
-  flags: 'rare',
+  flags: 'flags',
   notJudged: 'rare',
   machine: 'optionalLabel',
 } as const satisfies Columns<Omit<ClassifiedCall, 'record'>>;
@@ -102,19 +110,29 @@ export interface EncodedCalls {
   readonly times: Float64Array;
   /** 0 false, 1 true, 2 `null`. */
   readonly bools: Uint8Array;
-  /** 0 `null`, 1 an empty array, 2 the next value of `rare`, 3 `undefined`. */
-  readonly rareTags: Uint8Array;
   /**
-   * The rare values, in order: as JSON text when JSON keeps them exactly (no `undefined`,
-   * no `NaN`, `±Infinity` or `-0`), which the reading thread parses several times faster
-   * than it deserialises the objects; else as they are.
+   * A `rare` column: −1 `null`, −2 an empty array, −3 `undefined`, else an index into the
+   * batch's rare values. A `flags` column: n ≥ 0, the call's n flags, next in the flag
+   * table; else `asRare(ref)` = −7 − ref (≤ −4), a list not of the usual flags, sent as a rare value.
+   */
+  readonly rareRefs: Int32Array;
+  /** The flag table, 4 a flag: its kind and paragraph (indices into `dictionary`), call id (−1 `null`, −2 the call's own, else an index into `dictionary`), detail (a rare reference). */
+  readonly flagLabels: Int32Array;
+  /** Each flag's moment. */
+  readonly flagTimes: Float64Array;
+  /**
+   * The batch's rare values (a value the same as the previous one of its column — the
+   * same message content on call after call — is sent once and shared by the calls
+   * decoded): as one JSON array when JSON keeps them exactly (no `undefined`, no `NaN`,
+   * `±Infinity` or `-0`), which the reading thread parses several times faster than it
+   * deserialises the objects; else as they are.
    */
   readonly rare: string | unknown[];
 }
 
 /** The buffers of `batch`, to transfer rather than copy. */
 export function transferables(batch: EncodedCalls): ArrayBuffer[] {
-  return [batch.lines, batch.labels, batch.times, batch.bools, batch.rareTags].map((a) => a.buffer as ArrayBuffer);
+  return [batch.lines, batch.labels, batch.times, batch.bools, batch.rareRefs, batch.flagLabels, batch.flagTimes].map((a) => a.buffer as ArrayBuffer);
 }
 
 interface Column {
@@ -135,6 +153,7 @@ const STORAGE: Readonly<Record<ColumnKind, Storage>> = {
   bool: 'bools',
   maybeBool: 'bools',
   rare: 'rare',
+  flags: 'rare',
 };
 
 function layout(): { record: Column[]; call: Column[]; width: Record<Storage, number> } {
@@ -148,6 +167,14 @@ function layout(): { record: Column[]; call: Column[]; width: Record<Storage, nu
 
 const LAYOUT = layout();
 const { texts: TEXTS, labels: LABELS, times: TIMES, bools: BOOLS, rare: RARE } = LAYOUT.width;
+/** Where a call's own id is (flags name it by reference). */
+const CALL_ID = LAYOUT.record.find((c) => c.key === 'callId')!;
+
+/** The keys of a flag, in `flag()`'s order: a flag with exactly these goes in the flag table. */
+const FLAG_KEYS = ['kind', 'callId', 'at', 'ref', 'detail'] as const satisfies readonly (keyof AnyFlag)[];
+/** `asRare(ref)`: the flags reference of a list sent as a rare value, and back (the map is its own inverse). */
+const AS_RARE = -7;
+const asRare = (ref: number): number => AS_RARE - ref;
 
 /** The shared value of every empty array decoded (nothing mutates a call's arrays). */
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -174,7 +201,9 @@ function store(col: Column): string {
     case 'maybeBool':
       return `v = ${col.access}; bools[b + ${col.slot}] = v === null ? 2 : v ? 1 : 0;`;
     case 'rare':
-      return `tags[x + ${col.slot}] = rare(${col.access});`;
+      return `refs[x + ${col.slot}] = rare(${col.access}, ${col.slot});`;
+    case 'flags':
+      return `refs[x + ${col.slot}] = flags(${col.access}, r[${JSON.stringify(CALL_ID.key)}]);`;
   }
 }
 
@@ -193,41 +222,118 @@ function load(col: Column): string {
     case 'maybeBool':
       return `maybe(bools[b + ${col.slot}])`;
     case 'rare':
-      return `rare(tags[x + ${col.slot}])`;
+      return `rare(refs[x + ${col.slot}])`;
+    case 'flags':
+      return `flags(refs[x + ${col.slot}], ${load(CALL_ID)})`;
   }
 }
 
 const OFFSETS = `const t = i * ${TEXTS}, l = i * ${LABELS}, m = i * ${TIMES}, b = i * ${BOOLS}, x = i * ${RARE};`;
 
-type StoreCall = (c: ClassifiedCall, i: number, texts: string[], labels: number[], times: number[], bools: number[], tags: number[], label: (s: string | null | undefined) => number, rare: (v: unknown) => number) => void;
+type StoreCall = (
+  c: ClassifiedCall,
+  i: number,
+  texts: string[],
+  labels: Int32Array,
+  times: Float64Array,
+  bools: Uint8Array,
+  refs: Int32Array,
+  label: (s: string | null | undefined) => number,
+  rare: (v: unknown, stream: number) => number,
+  flags: (list: readonly AnyFlag[], callId: string) => number,
+) => void;
 
 /** Generated from the column lists: stores every column of one call (one site per field, no loop over keys). */
 function generateStore(): StoreCall {
   return new Function(
-    'c, i, texts, labels, times, bools, tags, label, rare',
+    'c, i, texts, labels, times, bools, refs, label, rare, flags',
     `const r = c.record; let v;\n${OFFSETS}\n${[...LAYOUT.record, ...LAYOUT.call].map(store).join('\n')}`,
   ) as StoreCall;
 }
 
-let lossy = false;
-/** `JSON.stringify` replacer that notes (in `lossy`) any value JSON would not give back as it is. */
-function keepsExactly(_key: string, value: unknown): unknown {
-  if (value === undefined || (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)))) lossy = true;
-  return value;
+/**
+ * `true` when JSON gives `value` back as it is: plain objects and arrays of strings,
+ * booleans, `null` and finite numbers other than `-0` (no `undefined`, `NaN`, `±Infinity`,
+ * no object of a class, whose JSON would be its `toJSON` or its own fields only).
+ */
+function exactInJson(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (const item of value as unknown[]) if (!exactInJson(item)) return false;
+        return true;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      for (const key in value) if (!exactInJson((value as Record<string, unknown>)[key])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
 }
+
+/** The flat value `b` is `a` again: an array of the same primitives, or a plain object with the same keys in the same order and the same primitive values (`Object.is`). */
+function sameFlat(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i]!;
+    if (key !== keysB[i]) return false;
+    const x = (a as Record<string, unknown>)[key];
+    if ((typeof x === 'object' && x !== null) || !Object.is(x, (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/** Calls a new encoder has room for; it doubles when full. */
+const FIRST_CAPACITY = 1024;
 
 /** A new, empty encoder. */
 export function createCallEncoder(): CallEncoder {
   const { storeCall } = codec();
-  let lines: number[] = [];
+  let capacity = FIRST_CAPACITY;
+  let count = 0;
+  let lines!: Float64Array;
+  let labels!: Int32Array;
+  let times!: Float64Array;
+  let bools!: Uint8Array;
+  let refs!: Int32Array;
   let texts: string[] = [];
-  let labels: number[] = [];
-  let times: number[] = [];
-  let bools: number[] = [];
-  let tags: number[] = [];
-  let side: unknown[] = [];
   let dictionary: string[] = [];
   let index = new Map<string, number>();
+  /** The batch's rare values; a value the same as the last one of its column (or flag kind) is not sent again. */
+  let rareValues: unknown[] = [];
+  let lastValue: unknown[] = [];
+  let lastRef: number[] = [];
+  let anyLossy = false;
+  /** The flag table: `flagCount` flags so far, room for `flagCapacity`. */
+  let flagCount = 0;
+  let flagCapacity = FIRST_CAPACITY;
+  let flagLabels = new Int32Array(flagCapacity * 4);
+  let flagTimes = new Float64Array(flagCapacity);
+  /** Fresh columns for `capacity` calls, the first `keep` calls copied from the current ones. */
+  const allocate = (keep: number): void => {
+    const fresh = { lines: new Float64Array(capacity), labels: new Int32Array(capacity * LABELS), times: new Float64Array(capacity * TIMES), bools: new Uint8Array(capacity * BOOLS), refs: new Int32Array(capacity * RARE) };
+    if (keep > 0) {
+      fresh.lines.set(lines.subarray(0, keep));
+      fresh.labels.set(labels.subarray(0, keep * LABELS));
+      fresh.times.set(times.subarray(0, keep * TIMES));
+      fresh.bools.set(bools.subarray(0, keep * BOOLS));
+      fresh.refs.set(refs.subarray(0, keep * RARE));
+    }
+    ({ lines, labels, times, bools, refs } = fresh);
+  };
+  allocate(0);
   const label = (s: string | null | undefined): number => {
     if (s === null || s === undefined) return -1;
     let k = index.get(s);
@@ -238,47 +344,91 @@ export function createCallEncoder(): CallEncoder {
     }
     return k;
   };
-  const rare = (v: unknown): number => {
-    if (v === null) return 0;
-    if (v === undefined) return 3;
-    if (Array.isArray(v) && v.length === 0) return 1;
-    side.push(v);
-    return 2;
+  /** The reference of rare value `v`, of column (or, past the columns, flag kind) `stream`. */
+  const rare = (v: unknown, stream: number): number => {
+    if (v === null) return -1;
+    if (v === undefined) return -3;
+    if (Array.isArray(v) && v.length === 0) return -2;
+    if (lastRef[stream] !== undefined && sameFlat(lastValue[stream], v)) return lastRef[stream]!;
+    if (!exactInJson(v)) anyLossy = true;
+    rareValues.push(v);
+    lastValue[stream] = v;
+    return (lastRef[stream] = rareValues.length - 1);
+  };
+  /** `true` for a flag as `flag()` makes it: these five keys, in this order, a string kind and paragraph, a number moment. */
+  const isPlainFlag = (f: AnyFlag): boolean => {
+    if (typeof f !== 'object' || f === null || typeof f.kind !== 'string' || typeof f.ref !== 'string' || typeof f.at !== 'number') return false;
+    if (f.callId !== null && typeof f.callId !== 'string') return false;
+    let k = 0;
+    for (const key in f) if (key !== FLAG_KEYS[k++]) return false;
+    return k === FLAG_KEYS.length;
+  };
+  const flags = (list: readonly AnyFlag[], callId: string): number => {
+    if (!Array.isArray(list) || !list.every(isPlainFlag)) return asRare(rare(list, RARE));
+    if (flagCount + list.length > flagCapacity) {
+      while (flagCount + list.length > flagCapacity) flagCapacity *= 2;
+      const grownLabels = new Int32Array(flagCapacity * 4);
+      grownLabels.set(flagLabels.subarray(0, flagCount * 4));
+      const grownTimes = new Float64Array(flagCapacity);
+      grownTimes.set(flagTimes.subarray(0, flagCount));
+      flagLabels = grownLabels;
+      flagTimes = grownTimes;
+    }
+    for (const f of list) {
+      const at = flagCount * 4;
+      const kind = label(f.kind);
+      flagLabels[at] = kind;
+      flagLabels[at + 1] = label(f.ref);
+      flagLabels[at + 2] = f.callId === null ? -1 : f.callId === callId ? -2 : label(f.callId);
+      flagLabels[at + 3] = rare(f.detail, RARE + 1 + kind);
+      flagTimes[flagCount] = f.at;
+      flagCount += 1;
+    }
+    return list.length;
   };
   return {
     add(line, call) {
-      storeCall(call, lines.length, texts, labels, times, bools, tags, label, rare);
-      lines.push(line);
+      if (count === capacity) {
+        capacity *= 2;
+        allocate(count);
+      }
+      storeCall(call, count, texts, labels, times, bools, refs, label, rare, flags);
+      lines[count] = line;
+      count += 1;
     },
     finish() {
-      lossy = false;
-      const json = JSON.stringify(side, keepsExactly);
       const batch: EncodedCalls = {
-        count: lines.length,
-        lines: Float64Array.from(lines),
+        count,
+        lines: lines.subarray(0, count),
         texts,
-        labels: Int32Array.from(labels),
+        labels: labels.subarray(0, count * LABELS),
         dictionary,
-        times: Float64Array.from(times),
-        bools: Uint8Array.from(bools),
-        rareTags: Uint8Array.from(tags),
-        rare: lossy ? side : json,
+        times: times.subarray(0, count * TIMES),
+        bools: bools.subarray(0, count * BOOLS),
+        rareRefs: refs.subarray(0, count * RARE),
+        rare: anyLossy ? rareValues : JSON.stringify(rareValues),
+        flagLabels: flagLabels.subarray(0, flagCount * 4),
+        flagTimes: flagTimes.subarray(0, flagCount),
       };
-      lines = [];
+      // New columns: the batch's are its own (and are transferred to the reading thread).
+      count = 0;
+      allocate(0);
       texts = [];
-      labels = [];
-      times = [];
-      bools = [];
-      tags = [];
-      side = [];
       dictionary = [];
       index = new Map();
+      rareValues = [];
+      lastValue = [];
+      lastRef = [];
+      anyLossy = false;
+      flagCount = 0;
+      flagLabels = new Int32Array(flagCapacity * 4);
+      flagTimes = new Float64Array(flagCapacity);
       return batch;
     },
   };
 }
 
-/** Rebuilds call `i` of a batch; calls must be read in order (the side list is read as it goes). */
+/** Rebuilds call `i` of a batch; calls are read in order (each call's flags are next in the flag table). */
 export type CallDecoder = (i: number) => ClassifiedCall;
 
 type DecoderFactory = (
@@ -287,8 +437,10 @@ type DecoderFactory = (
   dictionary: string[],
   times: Float64Array,
   bools: Uint8Array,
-  tags: Uint8Array,
-  side: readonly unknown[],
+  refs: Int32Array,
+  values: readonly unknown[],
+  flagLabels: Int32Array,
+  flagTimes: Float64Array,
   empty: readonly never[],
 ) => CallDecoder;
 
@@ -299,13 +451,23 @@ function literal(columns: readonly Column[], lead: string): string {
 /** Generated from the column lists: one object literal per record and per call, in the library's key order. */
 function generateDecoder(): DecoderFactory {
   return new Function(
-  'texts, labels, dictionary, times, bools, tags, side, empty',
+  'texts, labels, dictionary, times, bools, refs, values, flagLabels, flagTimes, empty',
   [
-    'let cursor = 0;',
     'const label = (k) => (k < 0 ? null : dictionary[k]);',
     'const time = (v) => (v !== v ? null : v);',
     'const maybe = (v) => (v === 2 ? null : v === 1);',
-    'const rare = (tag) => (tag === 0 ? null : tag === 1 ? empty : tag === 2 ? side[cursor++] : undefined);',
+    'const rare = (ref) => (ref >= 0 ? values[ref] : ref === -1 ? null : ref === -2 ? empty : undefined);',
+    'let next = 0;',
+    `const flags = (n, callId) => {
+      if (n < 0) return rare(${AS_RARE} - n);
+      if (n === 0) return empty;
+      const list = new Array(n);
+      for (let f = 0; f < n; f++, next++) {
+        const at = next * 4, who = flagLabels[at + 2];
+        list[f] = { ${FLAG_KEYS.map((k) => `${k}: ${{ kind: 'dictionary[flagLabels[at]]', callId: 'who === -1 ? null : who === -2 ? callId : dictionary[who]', at: 'flagTimes[next]', ref: 'dictionary[flagLabels[at + 1]]', detail: 'rare(flagLabels[at + 3])' }[k]}`).join(', ')} };
+      }
+      return list;
+    };`,
     'return function decode(i) {',
     OFFSETS,
     `const record = ${literal(LAYOUT.record, '')};`,
@@ -339,5 +501,6 @@ export function codecAvailable(): boolean {
 
 /** The decoder of `batch`. */
 export function callDecoder(batch: EncodedCalls): CallDecoder {
-  return codec().decoderFactory(batch.texts, batch.labels, batch.dictionary, batch.times, batch.bools, batch.rareTags, typeof batch.rare === 'string' ? (JSON.parse(batch.rare) as unknown[]) : batch.rare, EMPTY);
+  const values = typeof batch.rare === 'string' ? (JSON.parse(batch.rare) as unknown[]) : batch.rare;
+  return codec().decoderFactory(batch.texts, batch.labels, batch.dictionary, batch.times, batch.bools, batch.rareRefs, values, batch.flagLabels, batch.flagTimes, EMPTY);
 }

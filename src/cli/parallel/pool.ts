@@ -7,7 +7,8 @@
  * input is read no faster than it is audited and memory stays flat. Results are handed to
  * `onResult` strictly in submission order, as soon as each one's turn comes (a result that
  * arrives early waits for those before it). A job whose result is known without a worker
- * (`submitDone`) takes its turn like the others.
+ * (`submitDone`: a batch the submitting thread read itself while the workers were busy)
+ * takes its turn like the others.
  *
  * Any failure — a worker that throws, exits, or sends what cannot be read; an `onResult`
  * that throws — fails the pool: every worker is terminated, and `submit`/`drain` reject
@@ -37,6 +38,8 @@ export interface WorkerPool<J, R> {
   submit(job: J, transfer?: readonly ArrayBuffer[]): Promise<void>;
   /** Takes the next turn with `result`, known without a worker. */
   submitDone(result: R): Promise<void>;
+  /** `true` while some worker has fewer than `perWorker` jobs unanswered (a job submitted now would not wait behind others at every worker). */
+  hasIdleWorker(perWorker: number): boolean;
   /** Resolves when every result has been handed on. */
   drain(): Promise<void>;
   /** Terminates the workers. */
@@ -48,7 +51,7 @@ interface Waiter {
   readonly reject: (e: unknown) => void;
 }
 
-/** Starts `options.size` workers. */
+/** A pool of `options.size` workers, started at the first `submit`. */
 export function createWorkerPool<J, R>(options: PoolOptions<R>): WorkerPool<J, R> {
   const workers: { worker: Worker; busy: number }[] = [];
   const done = new Map<number, R>();
@@ -94,22 +97,26 @@ export function createWorkerPool<J, R>(options: PoolOptions<R>): WorkerPool<J, R
     }
   };
 
-  for (let i = 0; i < options.size; i++) {
-    const worker = new Worker(options.script, { workerData: options.workerData });
-    const entry = { worker, busy: 0 };
-    worker.on('message', (reply: WorkerReply<R>) => {
-      entry.busy -= 1;
-      if ('error' in reply) return fail(new Error(reply.error));
-      done.set(reply.seq, reply.result);
-      deliver();
-    });
-    worker.on('error', (e) => fail(e));
-    worker.on('messageerror', (e) => fail(e));
-    worker.on('exit', (code) => {
-      if (!closing) fail(new Error(`a worker thread stopped (exit code ${code})`));
-    });
-    workers.push(entry);
-  }
+  /** Starts the workers, at the first job submitted (an input read wholly by the submitting thread starts none). */
+  const start = (): void => {
+    if (workers.length > 0 || closing) return;
+    for (let i = 0; i < options.size; i++) {
+      const worker = new Worker(options.script, { workerData: options.workerData });
+      const entry = { worker, busy: 0 };
+      worker.on('message', (reply: WorkerReply<R>) => {
+        entry.busy -= 1;
+        if ('error' in reply) return fail(new Error(reply.error));
+        done.set(reply.seq, reply.result);
+        deliver();
+      });
+      worker.on('error', (e) => fail(e));
+      worker.on('messageerror', (e) => fail(e));
+      worker.on('exit', (code) => {
+        if (!closing) fail(new Error(`a worker thread stopped (exit code ${code})`));
+      });
+      workers.push(entry);
+    }
+  };
 
   const waitForRoom = (): Promise<void> => {
     if (failure !== null) return Promise.reject(failure.error);
@@ -125,6 +132,7 @@ export function createWorkerPool<J, R>(options: PoolOptions<R>): WorkerPool<J, R
   return {
     submit(job, transfer = []) {
       if (failure !== null) return Promise.reject(failure.error);
+      start();
       let least = workers[0]!;
       for (const w of workers) if (w.busy < least.busy) least = w;
       least.busy += 1;
@@ -139,6 +147,7 @@ export function createWorkerPool<J, R>(options: PoolOptions<R>): WorkerPool<J, R
       deliver();
       return waitForRoom();
     },
+    hasIdleWorker: (perWorker) => workers.length === 0 || workers.some((w) => w.busy < perWorker),
     drain() {
       if (failure !== null) return Promise.reject(failure.error);
       if (inFlight() === 0) return Promise.resolve();

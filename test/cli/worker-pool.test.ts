@@ -1,0 +1,67 @@
+/**
+ * The worker pool of `dialguard audit --workers N`: results in submission order, whichever
+ * thread made them, and no worker started until a job is submitted to one (an input the
+ * main thread reads alone costs no thread).
+ */
+import { describe, expect, it } from 'vitest';
+import { createWorkerPool } from '../../src/cli/parallel/pool.js';
+
+/** A worker that doubles each job after `job` ms: later jobs may finish first. */
+const ECHO = new URL(`data:text/javascript,${encodeURIComponent(`
+  import { parentPort } from 'node:worker_threads';
+  parentPort.on('message', ({ seq, job }) => setTimeout(() => parentPort.postMessage({ seq, result: job * 2 }), job));
+`)}`);
+
+describe('the worker pool', () => {
+  it('hands results on in submission order, jobs done here and by workers alike', async () => {
+    const seen: number[] = [];
+    const pool = createWorkerPool<number, number>({ script: ECHO, workerData: null, size: 2, maxInFlight: 8, onResult: (r) => seen.push(r) });
+    try {
+      await pool.submit(40); // slow: its result must still come first
+      await pool.submitDone(-1);
+      await pool.submit(1);
+      await pool.submitDone(-2);
+      await pool.drain();
+    } finally {
+      await pool.close();
+    }
+    expect(seen).toEqual([80, -1, 2, -2]);
+  });
+
+  it('starts no worker before the first job submitted to one: a script that cannot load fails only then', async () => {
+    const missing = new URL('./no-such-worker-script.mjs', import.meta.url);
+    const seen: number[] = [];
+    const idle = createWorkerPool<number, number>({ script: missing, workerData: null, size: 2, maxInFlight: 4, onResult: (r) => seen.push(r) });
+    try {
+      expect(idle.hasIdleWorker(2)).toBe(true);
+      await idle.submitDone(7);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // time for a worker, had one started, to fail
+      await idle.drain();
+    } finally {
+      await idle.close();
+    }
+    expect(seen).toEqual([7]);
+
+    const used = createWorkerPool<number, number>({ script: missing, workerData: null, size: 1, maxInFlight: 4, onResult: () => undefined });
+    try {
+      await used.submit(1);
+      await expect(used.drain()).rejects.toThrow();
+    } finally {
+      await used.close();
+    }
+  });
+
+  it('counts a worker busy from its jobs: idle below the bound, not at it', async () => {
+    const pool = createWorkerPool<number, number>({ script: ECHO, workerData: null, size: 1, maxInFlight: 8, onResult: () => undefined });
+    try {
+      await pool.submit(30);
+      expect(pool.hasIdleWorker(2)).toBe(true);
+      await pool.submit(30);
+      expect(pool.hasIdleWorker(2)).toBe(false);
+      await pool.drain();
+      expect(pool.hasIdleWorker(2)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
