@@ -8,8 +8,8 @@ import { createWorkerPool } from '../../src/cli/parallel/pool.js';
 
 /** A worker that doubles each job after `job` ms: later jobs may finish first. */
 const ECHO = new URL(`data:text/javascript,${encodeURIComponent(`
-  import { parentPort } from 'node:worker_threads';
-  parentPort.on('message', ({ seq, job }) => setTimeout(() => parentPort.postMessage({ seq, result: job * 2 }), job));
+  import { parentPort, workerData } from 'node:worker_threads';
+  parentPort.on('message', ({ seq, job }) => setTimeout(() => workerData.replies.postMessage({ seq, result: job * 2 }), job));
 `)}`);
 
 describe('the worker pool', () => {
@@ -48,6 +48,24 @@ describe('the worker pool', () => {
       await expect(used.drain()).rejects.toThrow();
     } finally {
       await used.close();
+    }
+  });
+
+  it('poll takes the replies posted while this thread was busy, without waiting for a pause', async () => {
+    const seen: number[] = [];
+    const pool = createWorkerPool<number, number>({ script: ECHO, workerData: null, size: 1, maxInFlight: 8, onResult: (r) => seen.push(r) });
+    try {
+      await pool.submit(0);
+      await pool.drain(); // the worker is up
+      await pool.submit(1);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300); // busy here, no pause: no event is handled
+      expect(seen).toEqual([0]);
+      expect(pool.hasIdleWorker(1)).toBe(false);
+      pool.poll();
+      expect(seen).toEqual([0, 2]);
+      expect(pool.hasIdleWorker(1)).toBe(true);
+    } finally {
+      await pool.close();
     }
   });
 

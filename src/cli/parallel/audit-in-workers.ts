@@ -2,12 +2,13 @@
  * `dialguard audit --workers N` on JSON Lines call records, N threads in all: the reading
  * thread cuts the input into batches of whole lines and sends them to N − 1 worker
  * threads, which read, validate and classify each row (`batch-front.ts`); when every
- * worker already has two batches, the reading thread reads the next batch itself (the
- * same front, its calls kept as objects), so no thread waits while another is behind. The
- * results are taken in batch order and each call and rejected row is handed, in line
- * order, to the audit's ordered back (duplicates, the cross-call rules, the ACR ledger,
- * the report) on this thread — the same back, fed the same calls in the same order, as
- * with one thread, so the report is the same whichever thread read which batch.
+ * worker already has eight batches queued, the reading thread reads the next batch itself
+ * (the same front, its calls kept as objects), so no thread waits while another is
+ * behind. The results are taken as they come (`poll` between batches), handed on in batch
+ * order, and each call and rejected row is handed, in line order, to the audit's ordered
+ * back (duplicates, the cross-call rules, the ACR ledger, the report) on this thread —
+ * the same back, fed the same calls in the same order, as with one thread, so the report
+ * is the same whichever thread read which batch.
  */
 import type { ClassifiedCall } from 'dialguard/internals';
 import type { InputKind } from '../args.js';
@@ -25,7 +26,7 @@ import { createWorkerPool } from './pool.js';
 
 /**
  * Which thread reads a batch: `whenBusy` (the command's) the first batch here, then a
- * worker unless every worker has two batches already; `never` always a worker, `alternate`
+ * worker unless every worker has `PER_WORKER` batches already; `never` always a worker, `alternate`
  * every other batch here (for tests).
  */
 export type ReadHere = 'whenBusy' | 'never' | 'alternate';
@@ -42,7 +43,7 @@ export interface WorkerOptions {
 }
 
 /** Batches a worker holds (one being read, one waiting), so no worker waits for the reader. */
-const PER_WORKER = 2;
+const PER_WORKER = 8;
 /** Batches read here that may wait for a worker's earlier batch before the reader waits too. */
 const READ_AHEAD_HERE = 2;
 
@@ -131,6 +132,7 @@ export async function auditInWorkers(pieces: AsyncIterable<LineBytes>, target: C
         await onPool(pool.submitDone({ calls: { lines: [], calls: [] }, rejects: [reject] }));
       } else {
         const { bytes, line } = batch;
+        pool.poll(); // the results ready now: the workers' load as it is, not as it was at the last pause
         if (readHereNow(seq)) await onPool(pool.submitDone(readHereOrFail({ bytes, line }, seq)));
         else await onPool(pool.submit({ bytes, line }, [bytes.buffer as ArrayBuffer]));
       }

@@ -15,10 +15,20 @@
  * with the error. `close` terminates the workers; call it in a `finally`, so no worker
  * keeps the process alive.
  */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 /** What a worker posts back for job `seq`: its result, or why it failed. */
 export type WorkerReply<R> = { readonly seq: number; readonly result: R } | { readonly seq: number; readonly error: string };
+
+/**
+ * A pool worker's `workerData`: the pool's `workerData` as `data`, and the port it posts
+ * its replies on (jobs come on `parentPort`). Replies have a port of their own so the
+ * submitting thread can take them while it is busy (`poll`), not only between tasks.
+ */
+export interface PoolWorkerData<D> {
+  readonly data: D;
+  readonly replies: MessagePort;
+}
 
 /** How to start the pool. */
 export interface PoolOptions<R> {
@@ -40,6 +50,8 @@ export interface WorkerPool<J, R> {
   submitDone(result: R): Promise<void>;
   /** `true` while some worker has fewer than `perWorker` jobs unanswered (a job submitted now would not wait behind others at every worker). */
   hasIdleWorker(perWorker: number): boolean;
+  /** Takes every reply the workers have posted so far, now, handing on the results whose turn has come (as between tasks). */
+  poll(): void;
   /** Resolves when every result has been handed on. */
   drain(): Promise<void>;
   /** Terminates the workers. */
@@ -53,7 +65,7 @@ interface Waiter {
 
 /** A pool of `options.size` workers, started at the first `submit`. */
 export function createWorkerPool<J, R>(options: PoolOptions<R>): WorkerPool<J, R> {
-  const workers: { worker: Worker; busy: number }[] = [];
+  const workers: { worker: Worker; replies: MessagePort; busy: number; onReply: (reply: WorkerReply<R>) => void }[] = [];
   const done = new Map<number, R>();
   let submitted = 0;
   let next = 0; // the seq whose result is handed on next
@@ -101,14 +113,22 @@ export function createWorkerPool<J, R>(options: PoolOptions<R>): WorkerPool<J, R
   const start = (): void => {
     if (workers.length > 0 || closing) return;
     for (let i = 0; i < options.size; i++) {
-      const worker = new Worker(options.script, { workerData: options.workerData });
-      const entry = { worker, busy: 0 };
-      worker.on('message', (reply: WorkerReply<R>) => {
-        entry.busy -= 1;
-        if ('error' in reply) return fail(new Error(reply.error));
-        done.set(reply.seq, reply.result);
-        deliver();
-      });
+      const { port1: replies, port2 } = new MessageChannel();
+      const workerData: PoolWorkerData<unknown> = { data: options.workerData, replies: port2 };
+      const worker = new Worker(options.script, { workerData, transferList: [port2] });
+      const entry = {
+        worker,
+        replies,
+        busy: 0,
+        onReply(reply: WorkerReply<R>): void {
+          entry.busy -= 1;
+          if ('error' in reply) return fail(new Error(reply.error));
+          done.set(reply.seq, reply.result);
+          deliver();
+        },
+      };
+      replies.on('message', entry.onReply);
+      replies.on('messageerror', (e) => fail(e));
       worker.on('error', (e) => fail(e));
       worker.on('messageerror', (e) => fail(e));
       worker.on('exit', (code) => {
@@ -126,6 +146,7 @@ export function createWorkerPool<J, R>(options: PoolOptions<R>): WorkerPool<J, R
 
   async function close(): Promise<void> {
     closing = true;
+    for (const w of workers) w.replies.close();
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 
@@ -148,6 +169,11 @@ export function createWorkerPool<J, R>(options: PoolOptions<R>): WorkerPool<J, R
       return waitForRoom();
     },
     hasIdleWorker: (perWorker) => workers.length === 0 || workers.some((w) => w.busy < perWorker),
+    poll() {
+      for (const w of workers) {
+        for (let m = receiveMessageOnPort(w.replies); m !== undefined && failure === null; m = receiveMessageOnPort(w.replies)) w.onReply(m.message as WorkerReply<R>);
+      }
+    },
     drain() {
       if (failure !== null) return Promise.reject(failure.error);
       if (inFlight() === 0) return Promise.resolve();
