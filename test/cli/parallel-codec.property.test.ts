@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, definePolicy, ofcom2017, safeParseCallRecord, type AnyFlag, type ClassifiedCall } from 'dialguard/internals';
 import { UNKNOWN_FACTS } from '../../src/record.js';
-import { callDecoder, createCallEncoder, RECORD_COLUMNS } from '../../src/cli/parallel/codec.js';
+import { CALL_COLUMNS, callDecoder, createCallEncoder, RECORD_COLUMNS, type EncodedCalls } from '../../src/cli/parallel/codec.js';
 
 const DAY = 86_400_000;
 const FROM = Date.UTC(2001, 0, 1);
@@ -105,10 +105,32 @@ const calls = fc.array(fc.tuple(row, fc.constantFrom(0, 1)), { minLength: 1, max
   }),
 );
 
-function roundTrip(batch: readonly ClassifiedCall[], encoder = createCallEncoder()): ClassifiedCall[] {
+/** The rare values a batch sends. */
+const valuesOf = (encoded: EncodedCalls): readonly unknown[] => (typeof encoded.rare === 'string' ? (JSON.parse(encoded.rare) as unknown[]) : encoded.rare);
+
+/** Indices of the rare values some call of the batch refers to: from its rare columns, its flags' details, and flag lists sent whole. */
+function referenced(encoded: EncodedCalls): Set<number> {
+  const used = new Set<number>();
+  const flagSlot = Object.keys(CALL_COLUMNS).filter((k) => CALL_COLUMNS[k as keyof typeof CALL_COLUMNS] === 'rare' || CALL_COLUMNS[k as keyof typeof CALL_COLUMNS] === 'flags');
+  const rareWidth = Object.values(RECORD_COLUMNS).filter((k) => k === 'rare').length + flagSlot.length;
+  const flagsAt = Object.values(RECORD_COLUMNS).filter((k) => k === 'rare').length + flagSlot.indexOf('flags');
+  encoded.rareRefs.forEach((ref, i) => {
+    if (i % rareWidth === flagsAt) {
+      if (ref <= -4) used.add(-7 - ref); // a flag list sent whole
+    } else if (ref >= 0) used.add(ref);
+  });
+  for (let f = 3; f < encoded.flagLabels.length; f += 4) if (encoded.flagLabels[f]! >= 0) used.add(encoded.flagLabels[f]!);
+  return used;
+}
+
+function roundTrip(batch: readonly ClassifiedCall[], encoder = createCallEncoder(), plainFlags = batch.reduce((n, c) => n + c.flags.length, 0)): ClassifiedCall[] {
   batch.forEach((call, i) => encoder.add(i + 1, call));
   const encoded = structuredClone(encoder.finish());
   expect([...encoded.lines]).toEqual(batch.map((_, i) => i + 1));
+  // How it travelled: flags made by flag() in the flag table; values JSON keeps, as JSON; every value sent used by a call.
+  expect(encoded.flagTimes.length).toBe(plainFlags);
+  const values = valuesOf(encoded);
+  expect([...referenced(encoded)].sort((a, b) => a - b)).toEqual(values.map((_, i) => i));
   const decode = callDecoder(encoded);
   return batch.map((_, i) => decode(i));
 }
@@ -119,6 +141,9 @@ describe('the columns of classified calls', () => {
     fc.assert(
       fc.property(calls, (batch) => {
         valid += batch.length;
+        const encoder = createCallEncoder();
+        batch.forEach((call, i) => encoder.add(i + 1, call));
+        expect(typeof encoder.finish().rare).toBe('string'); // the generator's values are all exact in JSON
         const back = roundTrip(batch);
         expect(back).toStrictEqual(batch);
         expect(JSON.stringify(back)).toBe(JSON.stringify(batch));
@@ -159,7 +184,7 @@ describe('the columns of classified calls', () => {
   });
 
   it('give back flags exactly however they are made: another call\'s id, no call id, extra or reordered keys, -0 against 0', () => {
-    const variant = fc.constantFrom('own', 'other', 'none', 'extraKey', 'reordered', 'minusZero', 'zero');
+    const variant = fc.constantFrom('own', 'other', 'none', 'extraKey', 'reordered', 'minusZero', 'zero', 'numericCallId', 'textTime');
     const reshape = (f: AnyFlag, how: string): unknown => {
       switch (how) {
         case 'other':
@@ -174,6 +199,10 @@ describe('the columns of classified calls', () => {
           return { ...f, at: -0, detail: { n: -0 } };
         case 'zero':
           return { ...f, at: 0, detail: { n: 0 } };
+        case 'numericCallId':
+          return { ...f, callId: 42 };
+        case 'textTime':
+          return { ...f, at: String(f.at) };
         default:
           return f;
       }
@@ -183,7 +212,14 @@ describe('the columns of classified calls', () => {
       fc.property(calls, fc.array(variant, { minLength: 1, maxLength: 8 }), (batch, hows) => {
         const changed = batch.map((c, i) => (c.flags.length === 0 ? c : { ...c, flags: c.flags.map((f, j) => reshape(f, hows[(i + j) % hows.length]!)) })) as ClassifiedCall[];
         reshaped += changed.filter((c) => c.flags.length > 0).length;
-        const back = roundTrip(changed);
+        // A list goes in the flag table when every flag in it is as flag() makes it (a number or no call id, -0, are still such flags).
+        const plain = (f: unknown): boolean => {
+          const keys = Object.keys(f as object);
+          const g = f as AnyFlag;
+          return keys.join() === 'kind,callId,at,ref,detail' && (g.callId === null || typeof g.callId === 'string') && typeof g.at === 'number';
+        };
+        const inTable = changed.reduce((n, c) => n + (c.flags.every(plain) ? c.flags.length : 0), 0);
+        const back = roundTrip(changed, createCallEncoder(), inTable);
         expect(back).toStrictEqual(changed);
         back.forEach((c, i) => {
           expect(JSON.stringify(c)).toBe(JSON.stringify(changed[i]));
@@ -201,7 +237,8 @@ describe('the columns of classified calls', () => {
   it('send a value the same as the previous one of its column once, and keep apart values that only look alike (0 and -0, a key order)', () => {
     const [base] = fc.sample(calls.filter((b) => b.length > 0), { numRuns: 1, seed: 11 })[0]!;
     const content = (extra: Record<string, unknown>) => ({ ...base!, record: { ...base!.record, messageContent: { onBehalfOf: 'Acme', explainsAttempt: true, ...extra } } }) as unknown as ClassifiedCall;
-    const batch = [content({}), content({}), content({}), content({ marketing: 0 }), content({ marketing: -0 }), content({ optOutNumber: null }), { ...content({}), record: { ...base!.record, messageContent: { explainsAttempt: true, onBehalfOf: 'Acme' } } } as unknown as ClassifiedCall];
+    const reordered = { ...content({}), record: { ...base!.record, messageContent: { explainsAttempt: true, onBehalfOf: 'Acme' } } } as unknown as ClassifiedCall;
+    const batch = [content({}), content({}), content({}), reordered, content({ marketing: 0 }), content({ marketing: -0 }), content({ optOutNumber: null })];
     const encoder = createCallEncoder();
     batch.forEach((c, i) => encoder.add(i, c));
     const encoded = encoder.finish();
@@ -210,13 +247,34 @@ describe('the columns of classified calls', () => {
     const decode = callDecoder(encoded);
     const back = batch.map((_, i) => decode(i));
     expect(back).toStrictEqual(batch);
-    expect(Object.is((back[4]!.record.messageContent as unknown as { marketing: number }).marketing, -0)).toBe(true);
-    expect(Object.keys(back[6]!.record.messageContent!)).toEqual(['explainsAttempt', 'onBehalfOf']);
+    expect(Object.is((back[5]!.record.messageContent as unknown as { marketing: number }).marketing, -0)).toBe(true);
+    expect(Object.keys(back[3]!.record.messageContent!)).toEqual(['explainsAttempt', 'onBehalfOf']);
+  });
+
+  it('grow past their first size: a batch of 3,000 calls with 4,500 flags comes back whole, and the next batch afresh', () => {
+    const [seedCall] = fc.sample(calls.filter((b) => b.some((c) => c.flags.length > 0)), { numRuns: 1, seed: 3 })[0]!.filter((c) => c.flags.length > 0);
+    const many = Array.from({ length: 3000 }, (_, i): ClassifiedCall => {
+      const callId = `big-${i}`;
+      const flags = Array.from({ length: i % 2 === 0 ? 1 : 2 }, (_, j) => ({ ...seedCall!.flags[0]!, callId, at: seedCall!.flags[0]!.at + i * 10 + j, detail: { n: i, j } })) as unknown as AnyFlag[];
+      return { ...seedCall!, record: { ...seedCall!.record, callId, dialAt: seedCall!.record.dialAt + i }, flags };
+    });
+    const encoder = createCallEncoder();
+    expect(roundTrip(many, encoder)).toStrictEqual(many);
+    expect(roundTrip(many.slice(0, 5), encoder)).toStrictEqual(many.slice(0, 5));
   });
 
   it('send rare values JSON would change (undefined, NaN, -0) as they are', () => {
     const [call] = fc.sample(calls.filter((b) => b.length > 0), { numRuns: 1, seed: 7 })[0]!;
     const odd = { ...call!, flags: [{ kind: 'silentCall', callId: 'x', at: 1, ref: 'A1.3', detail: { gone: undefined, nan: NaN, zero: -0 } }] } as unknown as ClassifiedCall;
+    // Each alone makes the batch go as it is: JSON would drop, change or flatten it (a Date would come back a string).
+    for (const value of [undefined, NaN, -0, Infinity, new Date(0), [1, NaN]]) {
+      const one = { ...call!, flags: [{ kind: 'silentCall', callId: 'x', at: 1, ref: 'A1.3', detail: { value } }] } as unknown as ClassifiedCall;
+      const alone = createCallEncoder();
+      alone.add(1, one);
+      const sent = alone.finish();
+      expect(typeof sent.rare).not.toBe('string');
+      expect(callDecoder(structuredClone(sent))(0)).toStrictEqual(one);
+    }
     const encoder = createCallEncoder();
     encoder.add(1, odd);
     const encoded = encoder.finish();

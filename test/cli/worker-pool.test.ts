@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../../src/cli/parallel/pool.js';
 
-/** A worker that doubles each job after `job` ms: later jobs may finish first. */
+/** A worker that doubles each job after `job` ms (later jobs may finish first), and answers a negative job with an error. */
 const ECHO = new URL(`data:text/javascript,${encodeURIComponent(`
   import { parentPort, workerData } from 'node:worker_threads';
-  parentPort.on('message', ({ seq, job }) => setTimeout(() => workerData.replies.postMessage({ seq, result: job * 2 }), job));
+  parentPort.on('message', ({ seq, job }) => setTimeout(() => workerData.replies.postMessage(job < 0 ? { seq, error: 'job ' + job + ' refused' } : { seq, result: job * 2 }), Math.max(0, job)));
 `)}`);
 
 describe('the worker pool', () => {
@@ -64,6 +64,37 @@ describe('the worker pool', () => {
       pool.poll();
       expect(seen).toEqual([0, 2]);
       expect(pool.hasIdleWorker(1)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails with the error a worker posts back: no result of it or after it is handed on', async () => {
+    const seen: number[] = [];
+    const pool = createWorkerPool<number, number>({ script: ECHO, workerData: null, size: 1, maxInFlight: 8, onResult: (r) => seen.push(r) });
+    try {
+      await pool.submit(1);
+      await pool.submit(-5);
+      await pool.submit(2);
+      await expect(pool.drain()).rejects.toThrow('job -5 refused');
+      await expect(pool.submit(3)).rejects.toThrow('job -5 refused');
+    } finally {
+      await pool.close();
+    }
+    expect(seen).toEqual([2]);
+  });
+
+  it('holds the submitter back at the bound on jobs in flight, until a result is handed on', async () => {
+    const pool = createWorkerPool<number, number>({ script: ECHO, workerData: null, size: 1, maxInFlight: 2, onResult: () => undefined });
+    try {
+      await pool.submit(100);
+      let third = false;
+      const second = pool.submit(100).then(() => (third = true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(third).toBe(false); // two in flight: the submitter waits
+      await second;
+      expect(third).toBe(true);
+      await pool.drain();
     } finally {
       await pool.close();
     }

@@ -70,6 +70,7 @@ function replay(result: BatchResult<EncodedCalls | CallList>, target: CallSink):
   const count = 'count' in calls ? calls.count : calls.calls.length;
   let j = 0;
   const rejectUpTo = (line: number): void => {
+    // Stryker disable next-line EqualityOperator: equivalent: a line is a call or a rejected row, never both, so no rejected row's line is a call's
     for (; j < rejects.length && rejects[j]!.line < line; j++) {
       const r = rejects[j]!;
       target.reject(r.line, r.reason, r.message, r.path, r.callId);
@@ -90,12 +91,14 @@ function replay(result: BatchResult<EncodedCalls | CallList>, target: CallSink):
  *   errors reading the input pass through as they are
  */
 export async function auditInWorkers(pieces: AsyncIterable<LineBytes>, target: CallSink, afterBatch: () => void, options: WorkerOptions): Promise<void> {
+  // Stryker disable ArithmeticOperator: equivalent: how many workers, and how many batches in flight, change the speed and the memory, not the report (the tests compare the report for 1, 2 and 3 threads)
   const workers = options.threads - 1;
   const pool = createWorkerPool<BatchJob, BatchResult<EncodedCalls | CallList>>({
     script: workerScript(),
     workerData: options.setup,
     size: workers,
     maxInFlight: workers * PER_WORKER + READ_AHEAD_HERE,
+    // Stryker restore ArithmeticOperator
     onResult(result) {
       replay(result, target);
       afterBatch();
@@ -118,24 +121,29 @@ export async function auditInWorkers(pieces: AsyncIterable<LineBytes>, target: C
       throw new WorkerAuditError(e); // as a worker's failure would be
     }
   };
+  // Stryker disable all: equivalent: which thread reads a batch changes the speed, never the report; the tests check that for each way of choosing (the first batch here has a test of its own)
   const readHereNow = {
     // The first batch here: an input of one batch starts no worker.
     whenBusy: (seq: number) => seq === 0 || !pool.hasIdleWorker(PER_WORKER),
     never: () => false,
     alternate: (seq: number) => seq % 2 === 1,
   }[options.readHere ?? 'whenBusy'];
+  // Stryker restore all
   try {
     let seq = 0;
     for await (const batch of lineBatches(pieces, options.batchBytes)) {
       if (batch.kind === 'tooLong') {
         const reject: RejectedRow = { line: batch.line, reason: 'tooLong', callId: null, path: null, message: TOO_LONG_MESSAGE };
+        // Stryker disable next-line ArrayDeclaration: equivalent: a batch of no call; its lines are never read
         await onPool(pool.submitDone({ calls: { lines: [], calls: [] }, rejects: [reject] }));
       } else {
         const { bytes, line } = batch;
         pool.poll(); // the results ready now: the workers' load as it is, not as it was at the last pause
         if (readHereNow(seq)) await onPool(pool.submitDone(readHereOrFail({ bytes, line }, seq)));
+        // Stryker disable next-line ArrayDeclaration: equivalent: the batch moved rather than copied, the same bytes either way
         else await onPool(pool.submit({ bytes, line }, [bytes.buffer as ArrayBuffer]));
       }
+      // Stryker disable next-line AssignmentOperator: equivalent: the number only chooses the thread (above)
       seq += 1;
     }
     await onPool(pool.drain());
