@@ -1,7 +1,8 @@
 /**
- * What a worker thread (or the reading thread, when every worker is busy) does with one batch of the input: the audit's order-independent
- * front (`record-front.ts`) on each line — strict UTF-8, JSON, `--set`/`--epoch`/`--input-tz`,
- * validation, classification — with the classified calls collected as columns (`codec.ts`)
+ * What a worker thread (or the reading thread, when every worker is busy) does with one
+ * batch of the input: the audit's order-independent front (`record-front.ts`) on each line
+ * — strict UTF-8, JSON, `--set`/`--epoch`/`--input-tz`, validation, classification — with
+ * the classified calls collected as columns (`codec.ts`; as objects on the reading thread)
  * and the rejected rows as they are. The same functions as the single thread's, so a batch
  * gives what the single thread would have given for those lines.
  */
@@ -83,12 +84,11 @@ export function createBatchFront(setup: FrontSetup): (job: BatchJob, seq: number
 export function createBatchFront<C>(setup: FrontSetup, collector: CallCollector<C>): (job: BatchJob, seq: number) => BatchResult<C>;
 export function createBatchFront(setup: FrontSetup, collector: CallCollector<unknown> = createCallEncoder()): (job: BatchJob, seq: number) => BatchResult<unknown> {
   const policy = policyFor(setup.timeZone);
-  const encoder = collector;
   let rejects: RejectedRow[] = [];
   const sink = normalisedRows(
     plainNormaliser(setup.reading),
     recordFront(policy, {
-      call: (line, call) => encoder.add(line, call),
+      call: (line, call) => collector.add(line, call),
       reject: (line, reason, message, path, callId) => void rejects.push({ line, reason, callId: callId ?? null, path: path ?? null, message }),
     }),
   );
@@ -106,7 +106,7 @@ export function createBatchFront(setup: FrontSetup, collector: CallCollector<unk
       line += countLineBreaks(slice);
       start = end;
     }
-    const result: BatchResult<unknown> = { calls: encoder.finish(), rejects };
+    const result: BatchResult<unknown> = { calls: collector.finish(), rejects };
     rejects = [];
     return result;
   };

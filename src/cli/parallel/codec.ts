@@ -3,16 +3,16 @@
  *
  * Structured clone of the call objects themselves costs more than parsing the JSON again
  * (about 1.6 s for 100,000 calls against 0.4 s), so a worker sends each batch as a few
- * arrays: numbers (times) in a `Float64Array`, booleans in a `Uint8Array`, repeated strings
- * (campaign, call centre, CLI, zone, the enumerations) as indices into one dictionary per
- * batch, the strings of each call (call id, number called) as an array of strings, and the
- * parts that are objects or arrays (flags, rules not judged, message content, anomalies,
- * outcome…) as references into the batch's rare values, sent as one JSON array, a value
- * the same as the previous one of its column not sent again (most calls have none, or the
- * same message content as the call before); flags, which most of a bad campaign's calls
- * have, as columns of a flag table. The reading
- * thread rebuilds each `ClassifiedCall` with one object literal; the columns are written
- * straight into typed arrays, transferred, not copied.
+ * arrays: numbers (times) in a `Float64Array`, booleans in a `Uint8Array`, repeated
+ * strings (campaign, call centre, CLI, zone, the enumerations) as indices into one
+ * dictionary per batch, the strings of each call (call id, number called) as an array of
+ * strings, and the parts that are objects or arrays (flags, rules not judged, message
+ * content, anomalies, outcome…) as references into the batch's rare values, sent as one
+ * JSON array, a value the same as the previous one of its column not sent again (most
+ * calls have none, or the same message content as the call before); flags, which most of
+ * a bad campaign's calls have, as columns of a flag table. The reading thread rebuilds
+ * each `ClassifiedCall` with one object literal; the columns are written straight into
+ * typed arrays, transferred, not copied.
  *
  * Every column is declared once, in `RECORD_COLUMNS` and `CALL_COLUMNS`, typed against
  * `CallRecord` and `ClassifiedCall`: a field added to either is a compile error here until
@@ -113,7 +113,8 @@ export interface EncodedCalls {
   /**
    * A `rare` column: −1 `null`, −2 an empty array, −3 `undefined`, else an index into the
    * batch's rare values. A `flags` column: n ≥ 0, the call's n flags, next in the flag
-   * table; else `asRare(ref)` = −7 − ref (≤ −4), a list not of the usual flags, sent as a rare value.
+   * table; else `asRare(ref)` = −7 − ref (≤ −4), a list not of the usual flags, sent as a
+   * rare value.
    */
   readonly rareRefs: Int32Array;
   /** The flag table, 4 a flag: its kind and paragraph (indices into `dictionary`), call id (−1 `null`, −2 the call's own, else an index into `dictionary`), detail (a rare reference). */
