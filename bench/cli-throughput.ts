@@ -6,8 +6,8 @@
  * of them (flat memory: ten times the rows, about the same RSS), against the target of
  * 100,000 rows/s. Then the command against itself on one thread: the same file with
  * `--workers 1` (one thread, no worker) and with the default `--workers` (the CPUs
- * available; 2 where that is 1), the wall-time ratio of each to one thread. A benchmark
- * reports; it asserts nothing. `DIALGUARD_SMOKE=1`: 20,000 rows.
+ * available, at most 4; 2 where that is 1), the wall-time ratio of each to one thread.
+ * A benchmark reports; it asserts nothing. `DIALGUARD_SMOKE=1`: 20,000 rows.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

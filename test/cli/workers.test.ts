@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CallRecord } from 'dialguard';
+import { DEFAULT_MAX_THREADS, defaultWorkers, defaultWorkersFor } from '../../src/cli/args.js';
 import type { ReadHere } from '../../src/cli/parallel/audit-in-workers.js';
 import { callEvents, record, runCli, T0, toJsonl, useTempFiles, variedRecords } from './fixtures.js';
 
@@ -158,9 +159,15 @@ describe('--workers: the option', () => {
     expect(r.stderr).toContain('--workers');
   });
 
-  it('is in --help', async () => {
+  it('is in --help, with its default here', async () => {
     const r = await runCli(['--help']);
     expect(r.stdout).toContain('--workers N');
+    expect(r.stdout).toContain(`at most ${DEFAULT_MAX_THREADS}, here ${defaultWorkers()};`);
+  });
+
+  it('defaults to a thread a CPU, at most four: more threads than the main thread can take from cost memory for nothing', () => {
+    expect([0, 1, 2, 3, 4, 5, 64, 256].map(defaultWorkersFor)).toEqual([1, 1, 2, 3, 4, 4, 4, 4]);
+    expect(DEFAULT_MAX_THREADS).toBe(4);
   });
 });
 
