@@ -171,6 +171,20 @@ describe('--workers: the option', () => {
   });
 });
 
+describe('--workers: no thread left behind', () => {
+  /** Message ports keeping this process alive: each worker thread holds one, and so does each reply port. */
+  const ports = (): number => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+
+  it.each([['finishes'], ['fails']] as const)('a run that %s leaves no worker thread or port open', async (how) => {
+    const path = files.file(`threads-${how}.jsonl`, toJsonl(orderedRecords()));
+    const before = ports();
+    const r = await runCli(['audit', path, '--json', '--workers', '3'], { workersForTests: { batchBytes: 500, readHere: 'never', ...(how === 'fails' ? { fail: { batch: 2, how: 'throw' as const } } : {}) } });
+    expect(r.code).toBe(how === 'fails' ? 2 : 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ports()).toBe(before);
+  });
+});
+
 describe('--workers: a worker that fails', () => {
   it.each([['throw'], ['exit']] as const)('a worker that %ss ends the command: exit 2, "the audit could not finish", no report', async (how) => {
     const path = files.file(`fail-${how}.jsonl`, toJsonl(orderedRecords()));
