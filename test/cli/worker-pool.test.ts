@@ -4,7 +4,7 @@
  * main thread reads alone costs no thread).
  */
 import { describe, expect, it } from 'vitest';
-import { createWorkerPool } from '../../src/cli/parallel/pool.js';
+import { createWorkerPool, type WorkerPool } from '../../src/cli/parallel/pool.js';
 
 /** A worker that doubles each job after `job` ms (later jobs may finish first), and answers a negative job with an error. */
 const ECHO = new URL(`data:text/javascript,${encodeURIComponent(`
@@ -12,49 +12,53 @@ const ECHO = new URL(`data:text/javascript,${encodeURIComponent(`
   parentPort.on('message', ({ seq, job }) => setTimeout(() => workerData.replies.postMessage(job < 0 ? { seq, error: 'job ' + job + ' refused' } : { seq, result: job * 2 }), Math.max(0, job)));
 `)}`);
 
+/**
+ * Runs `use` with a pool of `size` workers of `script` (default `ECHO`), told the results in
+ * `seen` as they are handed on; closes the pool whether `use` fails or not, and gives `seen`.
+ */
+async function withPool(
+  options: { readonly size: number; readonly maxInFlight: number; readonly script?: URL },
+  use: (pool: WorkerPool<number, number>, seen: readonly number[]) => Promise<void>,
+): Promise<number[]> {
+  const seen: number[] = [];
+  const pool = createWorkerPool<number, number>({ script: options.script ?? ECHO, workerData: null, size: options.size, maxInFlight: options.maxInFlight, onResult: (r) => seen.push(r) });
+  try {
+    await use(pool, seen);
+  } finally {
+    await pool.close();
+  }
+  return seen;
+}
+
 describe('the worker pool', () => {
   it('hands results on in submission order, jobs done here and by workers alike', async () => {
-    const seen: number[] = [];
-    const pool = createWorkerPool<number, number>({ script: ECHO, workerData: null, size: 2, maxInFlight: 8, onResult: (r) => seen.push(r) });
-    try {
+    const seen = await withPool({ size: 2, maxInFlight: 8 }, async (pool) => {
       await pool.submit(40); // slow: its result must still come first
       await pool.submitDone(-1);
       await pool.submit(1);
       await pool.submitDone(-2);
       await pool.drain();
-    } finally {
-      await pool.close();
-    }
+    });
     expect(seen).toEqual([80, -1, 2, -2]);
   });
 
   it('starts no worker before the first job submitted to one: a script that cannot load fails only then', async () => {
     const missing = new URL('./no-such-worker-script.mjs', import.meta.url);
-    const seen: number[] = [];
-    const idle = createWorkerPool<number, number>({ script: missing, workerData: null, size: 2, maxInFlight: 4, onResult: (r) => seen.push(r) });
-    try {
+    const seen = await withPool({ size: 2, maxInFlight: 4, script: missing }, async (idle) => {
       expect(idle.hasIdleWorker(2)).toBe(true);
       await idle.submitDone(7);
       await new Promise((resolve) => setTimeout(resolve, 200)); // time for a worker, had one started, to fail
       await idle.drain();
-    } finally {
-      await idle.close();
-    }
+    });
     expect(seen).toEqual([7]);
-
-    const used = createWorkerPool<number, number>({ script: missing, workerData: null, size: 1, maxInFlight: 4, onResult: () => undefined });
-    try {
+    await withPool({ size: 1, maxInFlight: 4, script: missing }, async (used) => {
       await used.submit(1);
       await expect(used.drain()).rejects.toThrow();
-    } finally {
-      await used.close();
-    }
+    });
   });
 
   it('poll takes the replies posted while this thread was busy, without waiting for a pause', async () => {
-    const seen: number[] = [];
-    const pool = createWorkerPool<number, number>({ script: ECHO, workerData: null, size: 1, maxInFlight: 8, onResult: (r) => seen.push(r) });
-    try {
+    await withPool({ size: 1, maxInFlight: 8 }, async (pool, seen) => {
       await pool.submit(0);
       await pool.drain(); // the worker is up
       await pool.submit(1);
@@ -64,29 +68,22 @@ describe('the worker pool', () => {
       pool.poll();
       expect(seen).toEqual([0, 2]);
       expect(pool.hasIdleWorker(1)).toBe(true);
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it('fails with the error a worker posts back: no result of it or after it is handed on', async () => {
-    const seen: number[] = [];
-    const pool = createWorkerPool<number, number>({ script: ECHO, workerData: null, size: 1, maxInFlight: 8, onResult: (r) => seen.push(r) });
-    try {
+    const seen = await withPool({ size: 1, maxInFlight: 8 }, async (pool) => {
       await pool.submit(1);
       await pool.submit(-5);
       await pool.submit(2);
       await expect(pool.drain()).rejects.toThrow('job -5 refused');
       await expect(pool.submit(3)).rejects.toThrow('job -5 refused');
-    } finally {
-      await pool.close();
-    }
+    });
     expect(seen).toEqual([2]);
   });
 
   it('holds the submitter back at the bound on jobs in flight, until a result is handed on', async () => {
-    const pool = createWorkerPool<number, number>({ script: ECHO, workerData: null, size: 1, maxInFlight: 2, onResult: () => undefined });
-    try {
+    await withPool({ size: 1, maxInFlight: 2 }, async (pool) => {
       await pool.submit(100);
       let third = false;
       const second = pool.submit(100).then(() => (third = true));
@@ -95,22 +92,17 @@ describe('the worker pool', () => {
       await second;
       expect(third).toBe(true);
       await pool.drain();
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it('counts a worker busy from its jobs: idle below the bound, not at it', async () => {
-    const pool = createWorkerPool<number, number>({ script: ECHO, workerData: null, size: 1, maxInFlight: 8, onResult: () => undefined });
-    try {
+    await withPool({ size: 1, maxInFlight: 8 }, async (pool) => {
       await pool.submit(30);
       expect(pool.hasIdleWorker(2)).toBe(true);
       await pool.submit(30);
       expect(pool.hasIdleWorker(2)).toBe(false);
       await pool.drain();
       expect(pool.hasIdleWorker(2)).toBe(true);
-    } finally {
-      await pool.close();
-    }
+    });
   });
 });
