@@ -298,19 +298,28 @@ function sameFlat(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** Calls a new encoder has room for; it doubles when full. */
+/** Calls (and flags) a new encoder has room for; each table doubles when full. */
 const FIRST_CAPACITY = 1024;
+
+/** The typed arrays columns are kept in. */
+type ColumnArray = Float64Array | Int32Array | Uint8Array;
+/** A new array of `length` like `old`, its first `keep` elements copied from it. */
+function grown<A extends ColumnArray>(old: A, length: number, keep: number): A {
+  const next = new (old.constructor as new (length: number) => A)(length);
+  if (keep > 0) (next as ColumnArray).set(old.subarray(0, keep));
+  return next;
+}
 
 /** A new, empty encoder. */
 export function createCallEncoder(): CallEncoder {
   const { storeCall } = codec();
   let capacity = FIRST_CAPACITY;
   let count = 0;
-  let lines!: Float64Array;
-  let labels!: Int32Array;
-  let times!: Float64Array;
-  let bools!: Uint8Array;
-  let refs!: Int32Array;
+  let lines = new Float64Array(capacity);
+  let labels = new Int32Array(capacity * LABELS);
+  let times = new Float64Array(capacity * TIMES);
+  let bools = new Uint8Array(capacity * BOOLS);
+  let refs = new Int32Array(capacity * RARE);
   let texts: string[] = [];
   let dictionary: string[] = [];
   let index = new Map<string, number>();
@@ -324,19 +333,19 @@ export function createCallEncoder(): CallEncoder {
   let flagCapacity = FIRST_CAPACITY;
   let flagLabels = new Int32Array(flagCapacity * 4);
   let flagTimes = new Float64Array(flagCapacity);
-  /** Fresh columns for `capacity` calls, the first `keep` calls copied from the current ones. */
+  /** New columns for `capacity` calls, the first `keep` calls copied (0: a new batch's; the old ones are the batch sent). */
   const allocate = (keep: number): void => {
-    const fresh = { lines: new Float64Array(capacity), labels: new Int32Array(capacity * LABELS), times: new Float64Array(capacity * TIMES), bools: new Uint8Array(capacity * BOOLS), refs: new Int32Array(capacity * RARE) };
-    if (keep > 0) {
-      fresh.lines.set(lines.subarray(0, keep));
-      fresh.labels.set(labels.subarray(0, keep * LABELS));
-      fresh.times.set(times.subarray(0, keep * TIMES));
-      fresh.bools.set(bools.subarray(0, keep * BOOLS));
-      fresh.refs.set(refs.subarray(0, keep * RARE));
-    }
-    ({ lines, labels, times, bools, refs } = fresh);
+    lines = grown(lines, capacity, keep);
+    labels = grown(labels, capacity * LABELS, keep * LABELS);
+    times = grown(times, capacity * TIMES, keep * TIMES);
+    bools = grown(bools, capacity * BOOLS, keep * BOOLS);
+    refs = grown(refs, capacity * RARE, keep * RARE);
   };
-  allocate(0);
+  /** A new flag table for `flagCapacity` flags, the first `keep` copied. */
+  const allocateFlags = (keep: number): void => {
+    flagLabels = grown(flagLabels, flagCapacity * 4, keep * 4);
+    flagTimes = grown(flagTimes, flagCapacity, keep);
+  };
   const label = (s: string | null | undefined): number => {
     if (s === null || s === undefined) return -1;
     let k = index.get(s);
@@ -370,12 +379,7 @@ export function createCallEncoder(): CallEncoder {
     if (!Array.isArray(list) || !list.every(isPlainFlag)) return asRare(rare(list, RARE));
     if (flagCount + list.length > flagCapacity) {
       while (flagCount + list.length > flagCapacity) flagCapacity *= 2;
-      const grownLabels = new Int32Array(flagCapacity * 4);
-      grownLabels.set(flagLabels.subarray(0, flagCount * 4));
-      const grownTimes = new Float64Array(flagCapacity);
-      grownTimes.set(flagTimes.subarray(0, flagCount));
-      flagLabels = grownLabels;
-      flagTimes = grownTimes;
+      allocateFlags(flagCount);
     }
     for (const f of list) {
       const at = flagCount * 4;
@@ -424,8 +428,7 @@ export function createCallEncoder(): CallEncoder {
       lastRef = [];
       anyLossy = false;
       flagCount = 0;
-      flagLabels = new Int32Array(flagCapacity * 4);
-      flagTimes = new Float64Array(flagCapacity);
+      allocateFlags(0);
       return batch;
     },
   };
