@@ -14,9 +14,10 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultWorkers } from '../src/cli/args.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const rows = process.env.DIALGUARD_SMOKE === '1' ? 20_000 : Number(process.env.DIALGUARD_BENCH_ROWS ?? 1_000_000);
@@ -86,15 +87,18 @@ function status(pid: number, field: string): number | null {
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'dialguard-bench-cli-'));
-try {
-  const file = join(dir, 'Master.csv');
-  const t0 = performance.now();
-  const bytes = generate(file);
-  console.log(`generated ${rows.toLocaleString('en-GB')} rows (${(bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const dist = process.env.DIALGUARD_BENCH_DIST === '1';
-  const command = dist ? [join(root, 'dist/cli.js')] : ['--import', 'tsx', join(root, 'src/cli/main.ts')];
-  const args = [...command, 'audit', file, '--preset', 'asterisk-cdr', '--input-tz', 'Europe/London', '--set', 'callCentreId=leeds', '--set', 'agentGuaranteed=false', '--set', 'amd=true', '--set', 'messagePlanned=true', '--json', '--quiet'];
+interface Run {
+  readonly code: number;
+  readonly seconds: number;
+  readonly peak: number;
+  readonly samples: readonly { at: number; rss: number }[];
+  readonly report: { calls: number; rejected: { count: number }; evidence?: { undecidable: number } };
+  readonly stderr: string;
+}
+
+/** The command on `file` with `--workers N`, in a fresh process: wall time, peak and sampled RSS, the report. */
+async function runCommand(command: readonly string[], file: string, workers: number): Promise<Run> {
+  const args = [...command, 'audit', file, '--preset', 'asterisk-cdr', '--input-tz', 'Europe/London', '--set', 'callCentreId=leeds', '--set', 'agentGuaranteed=false', '--set', 'amd=true', '--set', 'messagePlanned=true', '--json', '--quiet', '--workers', String(workers)];
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let peak = 0;
@@ -111,17 +115,43 @@ try {
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? -1)));
   clearInterval(timer);
-  const seconds = (performance.now() - started) / 1000;
-  const report = JSON.parse(out) as { calls: number; rejected: { count: number }; evidence?: { undecidable: number } };
-  const at = (share: number): string => {
-    const s = samples[Math.min(samples.length - 1, Math.floor(samples.length * share))];
-    return s === undefined ? '?' : `${(s.rss / 1e6).toFixed(0)} MB`;
-  };
-  console.log(`command: ${dist ? 'dist/cli.js' : 'src/cli/main.ts (tsx)'}, exit ${code}`);
-  console.log(`calls counted ${report.calls.toLocaleString('en-GB')}, rejected ${report.rejected.count.toLocaleString('en-GB')}, undecidable ${report.evidence?.undecidable ?? 0}`);
-  console.log(`${rows.toLocaleString('en-GB')} rows in ${seconds.toFixed(1)} s: ${Math.round(rows / seconds).toLocaleString('en-GB')} rows/s (process start included)`);
-  console.log(`peak RSS ${(peak / 1e6).toFixed(0)} MB; RSS at 25 % ${at(0.25)}, 50 % ${at(0.5)}, 75 % ${at(0.75)} of the run`);
-  if (err.trim() !== '') console.log(`stderr: ${err.trim().split('\n').slice(0, 3).join(' | ')}`);
+  return { code, seconds: (performance.now() - started) / 1000, peak, samples, report: JSON.parse(out) as Run['report'], stderr: err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'dialguard-bench-cli-'));
+try {
+  const file = join(dir, 'Master.csv');
+  const t0 = performance.now();
+  const bytes = generate(file);
+  console.log(`generated ${rows.toLocaleString('en-GB')} rows (${(bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const dist = process.env.DIALGUARD_BENCH_DIST === '1';
+  const command = dist ? [join(root, 'dist/cli.js')] : ['--import', 'tsx', join(root, 'src/cli/main.ts')];
+  console.log(`command: ${dist ? 'dist/cli.js' : 'src/cli/main.ts (tsx)'}; ${availableParallelism()} CPUs available, default --workers ${defaultWorkers()}`);
+  // One thread (--workers 1) against the default, alternating, each its best of two (this machine's timings wander).
+  const threads = defaultWorkers() === 1 ? 2 : defaultWorkers();
+  let one: Run | null = null;
+  let many: Run | null = null;
+  for (let round = 0; round < 2; round++) {
+    const a = await runCommand(command, file, 1);
+    const b = await runCommand(command, file, threads);
+    if (one === null || a.seconds < one.seconds) one = a;
+    if (many === null || b.seconds < many.seconds) many = b;
+  }
+  for (const [label, r] of [['--workers 1', one!], [`--workers ${threads}`, many!]] as const) {
+    const at = (share: number): string => {
+      const s = r.samples[Math.min(r.samples.length - 1, Math.floor(r.samples.length * share))];
+      return s === undefined ? '?' : `${(s.rss / 1e6).toFixed(0)} MB`;
+    };
+    console.log(`\n${label}: exit ${r.code}; calls counted ${r.report.calls.toLocaleString('en-GB')}, rejected ${r.report.rejected.count.toLocaleString('en-GB')}, undecidable ${r.report.evidence?.undecidable ?? 0}`);
+    console.log(`${rows.toLocaleString('en-GB')} rows in ${r.seconds.toFixed(1)} s: ${Math.round(rows / r.seconds).toLocaleString('en-GB')} rows/s (process start included)`);
+    console.log(`peak RSS ${(r.peak / 1e6).toFixed(0)} MB; RSS at 25 % ${at(0.25)}, 50 % ${at(0.5)}, 75 % ${at(0.75)} of the run`);
+    if (r.stderr.trim() !== '') console.log(`stderr: ${r.stderr.trim().split('\n').slice(0, 3).join(' | ')}`);
+  }
+  if (many!.report.calls !== one!.report.calls || many!.report.rejected.count !== one!.report.rejected.count) {
+    console.log(`--workers ${threads} did not count what --workers 1 counted`);
+    process.exitCode = 1;
+  }
+  console.log(`\nwall time, --workers ${threads} against --workers 1: ${(many!.seconds / one!.seconds).toFixed(2)}`);
 } finally {
   if (process.env.DIALGUARD_BENCH_KEEP === '1') console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });

@@ -89,6 +89,8 @@ export interface StreamAuditOptions {
 export interface StreamAudit extends RowSink, CallSink {
   /** Rows read so far. */
   rows(): number;
+  /** What the input holds: `--input`, or what its first row settled; `undefined` before that row. */
+  kind(): InputKind | undefined;
   /** Ends the stream (closing calls still in flight) and returns the report. @throws the error that stopped the operators, if any */
   finish(): CliReport;
   /** After `finish`: the report again, listing `scopes` instead. */
@@ -214,6 +216,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
       reject(at, reason, message, callId, path);
     },
     rows: () => rows,
+    kind: () => kind,
     finish() {
       if (!started) start(kind ?? 'records');
       events?.complete();

@@ -11,17 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { printable } from 'dialguard/internals';
 import { parseCommand, USAGE, type AuditArgs } from './args.js';
 import { createStreamAudit, type CliReport } from './audit-stream.js';
-import { readCsv } from './csv.js';
+import { readCsv, type CsvOptions } from './csv.js';
 import { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { formatAudit } from './format.js';
 import { writeHtmlReport } from './html-output.js';
 import { createHourlyTally } from './hourly.js';
 import { createEvidenceTally, type EvidenceSummary } from './mapping/evidence.js';
-import { planRows } from './mapping/prepare.js';
+import { planRows, type CsvSpec } from './mapping/prepare.js';
 import { packageVersion } from './package-files.js';
 import { openInput } from './input.js';
 import { readJsonPieces } from './jsonl.js';
-import { auditInWorkers, DEFAULT_BATCH_BYTES, kindOfFirstRow, WorkerAuditError, type ReadHere } from './parallel/audit-in-workers.js';
+import { auditCsvInWorkers, auditInWorkers, DEFAULT_BATCH_BYTES, kindOfFirstRow, WorkerAuditError, type ReadHere, type WorkerOptions } from './parallel/audit-in-workers.js';
 import type { FrontSetup } from './parallel/batch-front.js';
 import { codecAvailable } from './parallel/codec.js';
 import { policyFor } from './policy.js';
@@ -48,9 +48,15 @@ export interface CliIo {
   /**
    * For tests only, never set by the program: the size of the batches sent to the worker
    * threads (small, so batch boundaries fall inside the rows a test is about), a failure
-   * to inject in a worker, and which batches the main thread reads itself.
+   * to inject in a worker, which batches the main thread reads itself, and (CSV) the line
+   * from which the rest of the input is read by one parser.
    */
-  readonly workersForTests?: { readonly batchBytes?: number; readonly fail?: FrontSetup['failForTests']; readonly readHere?: ReadHere };
+  readonly workersForTests?: {
+    readonly batchBytes?: number;
+    readonly fail?: FrontSetup['failForTests'];
+    readonly readHere?: ReadHere;
+    readonly onReadAgain?: (line: number) => void;
+  };
 }
 
 /**
@@ -109,26 +115,34 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
     // JSON Lines rows are read with --set, --epoch and --input-tz here; CSV cells by the CSV mapper.
     const sink = input.format === 'jsonl' ? normalisedRows(plan.normalise, counted) : counted;
     try {
-      if (input.format === 'csv') await readCsv(input.chunks, { header: args.header, columns: args.columns, delimiter: plan.delimiter, mapper: plan.csvMapper }, sink);
+      // Records are read and classified in worker threads; events (whose calls are folded
+      // from events in order) on this thread.
+      const inWorkers = args.workers > 1 && codecAvailable();
+      const tuning = io.workersForTests;
+      const workerOptions = (csv?: CsvSpec): WorkerOptions => ({
+        threads: args.workers,
+        batchBytes: tuning?.batchBytes ?? DEFAULT_BATCH_BYTES,
+        ...(tuning?.readHere ? { readHere: tuning.readHere } : {}),
+        ...(tuning?.onReadAgain ? { onReadAgain: tuning.onReadAgain } : {}),
+        setup: {
+          timeZone: args.timeZone,
+          reading: { set: args.set, kind: args.input, epoch: args.epoch, inputTz: args.inputTz },
+          ...(csv ? { csv } : {}),
+          ...(tuning?.fail ? { failForTests: tuning.fail } : {}),
+        },
+      });
+      const afterBatch = (): void => progress.update(run.rows());
+      const csvOptions: CsvOptions = { header: args.header, columns: args.columns, delimiter: plan.delimiter, mapper: plan.csvMapper };
+      if (input.format === 'csv' && inWorkers && plan.kind !== 'events') {
+        const target = { rows: sink, calls: run, kind: () => run.kind() };
+        await auditCsvInWorkers(lineBytes(input.chunks, MAX_LINE_BYTES), target, afterBatch, workerOptions(plan.csv), { options: csvOptions, mapping: plan.mapping });
+      } else if (input.format === 'csv') await readCsv(input.chunks, csvOptions, sink);
       else {
         let pieces: AsyncIterable<LineBytes> = lineBytes(input.chunks, MAX_LINE_BYTES);
-        // Records are read and classified in worker threads; events (whose calls are folded
-        // from events in order) on this thread.
         let kind = plan.kind;
-        if (args.workers > 1 && kind === undefined) ({ kind, pieces } = await kindOfFirstRow(pieces, plan.normalise));
-        if (args.workers > 1 && kind !== 'events' && codecAvailable()) {
-          const tuning = io.workersForTests;
-          await auditInWorkers(pieces, run, () => progress.update(run.rows()), {
-            threads: args.workers,
-            batchBytes: tuning?.batchBytes ?? DEFAULT_BATCH_BYTES,
-            ...(tuning?.readHere ? { readHere: tuning.readHere } : {}),
-            setup: {
-              timeZone: args.timeZone,
-              reading: { set: args.set, kind: args.input, epoch: args.epoch, inputTz: args.inputTz },
-              ...(tuning?.fail ? { failForTests: tuning.fail } : {}),
-            },
-          });
-        } else await readJsonPieces(pieces, sink);
+        if (inWorkers && kind === undefined) ({ kind, pieces } = await kindOfFirstRow(pieces, plan.normalise));
+        if (inWorkers && kind !== 'events') await auditInWorkers(pieces, run, afterBatch, workerOptions());
+        else await readJsonPieces(pieces, sink);
       }
     } catch (e) {
       if (failure !== null) throw (failure as { error: unknown }).error;

@@ -122,6 +122,24 @@ export function variedRecords(): CallRecord[] {
 }
 
 /** Clean records: live calls in calling hours with a valid CLI, under every alert level. */
+const HOUR = 3600 * S;
+
+/** Rows that exercise the order-dependent rules (repeats within 72 h, number scanning), over four days, in dial order. */
+export function orderedRecords(): CallRecord[] {
+  const out: CallRecord[] = variedRecords();
+  // Abandoned (silent) calls to one number 24 h apart: repeats within 72 h.
+  for (let i = 0; i < 4; i++) {
+    const at = T0 + i * 24 * HOUR + 3 * HOUR;
+    out.push(record(`rep${i}`, at, { to: '01632960777', agentAt: null, hangupAt: at + 9 * S, hangupBy: 'caller', lastEventAt: at + 9 * S }));
+  }
+  // 25 probes in one campaign day: number scanning.
+  for (let i = 0; i < 25; i++) {
+    const at = T0 + 26 * HOUR + i * 60 * S;
+    out.push(record(`probe${i}`, at, { campaignId: 'scan', to: `0163296${String(1000 + i)}`, answerAt: null, agentAt: null, ringingAt: at + S, hangupAt: at + 2 * S, hangupBy: 'caller', lastEventAt: at + 2 * S }));
+  }
+  return out.sort((a, b) => a.dialAt - b.dialAt);
+}
+
 export function cleanRecords(n = 5): CallRecord[] {
   return Array.from({ length: n }, (_, i) => record(`ok${i}`, T0 + i * 60 * S));
 }

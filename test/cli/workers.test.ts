@@ -8,30 +8,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CallRecord } from 'dialguard';
 import { DEFAULT_MAX_THREADS, defaultWorkers, defaultWorkersFor } from '../../src/cli/args.js';
 import type { ReadHere } from '../../src/cli/parallel/audit-in-workers.js';
-import { callEvents, record, runCli, T0, toJsonl, useTempFiles, variedRecords } from './fixtures.js';
+import { callEvents, orderedRecords, record, runCli, T0, toJsonl, useTempFiles } from './fixtures.js';
 
 const files = useTempFiles('dialguard-workers-');
 const S = 1000;
-const H = 3600 * S;
-
-/** Rows that exercise the order-dependent rules, over four days. */
-function orderedRecords(): CallRecord[] {
-  const out: CallRecord[] = variedRecords();
-  // Abandoned (silent) calls to one number 24 h apart: repeats within 72 h.
-  for (let i = 0; i < 4; i++) {
-    const at = T0 + i * 24 * H + 3 * H;
-    out.push(record(`rep${i}`, at, { to: '01632960777', agentAt: null, hangupAt: at + 9 * S, hangupBy: 'caller', lastEventAt: at + 9 * S }));
-  }
-  // 25 probes in one campaign day: number scanning.
-  for (let i = 0; i < 25; i++) {
-    const at = T0 + 26 * H + i * 60 * S;
-    out.push(record(`probe${i}`, at, { campaignId: 'scan', to: `0163296${String(1000 + i)}`, answerAt: null, agentAt: null, ringingAt: at + S, hangupAt: at + 2 * S, hangupBy: 'caller', lastEventAt: at + 2 * S }));
-  }
-  return out.sort((a, b) => a.dialAt - b.dialAt);
-}
 
 /** JSON Lines with a BOM, CRLF, blank lines and a bad row of every kind among good ones. */
 function messyJsonl(): Buffer {

@@ -12,6 +12,7 @@ import { BOOLEAN_SPELLINGS, readBooleanCell, type EpochUnit } from './cells.js';
 import { delimiterHint } from './delimiter.js';
 import { BOOLEAN_FIELDS, closest, MAPPABLE_RECORD_FIELDS, REQUIRED_RECORD_FIELDS, TIME_FIELDS } from './fields.js';
 import { timeReader, type TimeReader } from './time-cell.js';
+import { createStatusTally, type StatusTally } from './status-tally.js';
 import type { FieldSource, MappingFile, OutcomeSpec, RecordedOutcome, TimeFormat, UnknownFact } from './types.js';
 
 /** Every fact a record may mark unknown (as `CallRecord.unknown`). */
@@ -35,6 +36,8 @@ export interface MappingOptions {
   readonly header: boolean | undefined;
   /** `--delimiter`, when given. */
   readonly delimiter: string | undefined;
+  /** Distinct statuses the outcome table does not know that are counted; default `MAX_UNMAPPED_STATUSES` (`Infinity`: a worker thread's mapping, whose tally is taken after each batch). */
+  readonly unmappedCap?: number;
 }
 
 /** A mapping ready to read rows. */
@@ -50,6 +53,8 @@ export interface CompiledMapping {
   start(first: readonly string[]): { readonly mapping: ColumnMapping; readonly header: boolean };
   /** Statuses seen that the outcome table does not know, with their rows (at most 100 distinct). */
   unmappedStatuses(): readonly { readonly status: string; readonly rows: number }[];
+  /** Those statuses: the tally the rows read with this mapping add to (`status-tally.ts`). */
+  readonly unmapped: StatusTally;
 }
 
 /** A compiled field: how to get its text from a row, given column positions. */
@@ -326,7 +331,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
     throw new UsageError(problems.list.length === 1 ? problems.list[0]! : `the mapping cannot be used:\n  - ${problems.list.join('\n  - ')}`);
   }
 
-  const unmapped = new Map<string, number>();
+  const unmapped = createStatusTally(options.unmappedCap);
   const staticUnknown = UNKNOWN_FACT_NAMES.filter((f) => unknownFacts.has(f));
   const headerMode = options.header ?? file.header ?? 'auto';
 
@@ -396,11 +401,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
             }
           }
           if (found !== undefined) out.outcome = { status: code, category: found.category, machine: found.machine };
-          else if (code !== '') {
-            const n = unmapped.get(code);
-            if (n !== undefined) unmapped.set(code, n + 1);
-            else if (unmapped.size < 100) unmapped.set(code, 1);
-          }
+          else if (code !== '') unmapped.add(code, 1);
         }
         return out;
       },
@@ -449,7 +450,8 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
       const index = new Map(columns.map((c, i) => [c, i] as const));
       return { mapping: bindRow((c) => index.get(c) ?? -1, columns.length, minWidth), header: false };
     },
-    unmappedStatuses: () => [...unmapped].map(([status, rows]) => ({ status, rows })).sort((a, b) => b.rows - a.rows),
+    unmappedStatuses: () => unmapped.list(),
+    unmapped,
   };
 
   function referenced(f: CompiledField): string[] {

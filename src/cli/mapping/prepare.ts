@@ -6,9 +6,40 @@
 import { extname } from 'node:path';
 import type { AuditArgs, InputKind } from '../args.js';
 import type { ColumnMapping } from '../columns.js';
-import { compileMapping, type CompiledMapping } from './compile.js';
+import { compileMapping, type CompiledMapping, type MappingOptions } from './compile.js';
 import { loadMappingFile, loadPreset } from './load.js';
-import { plainCsvMapper, plainNormaliser, type PlainNormaliser } from './plain.js';
+import { plainCsvMapper, plainNormaliser, type PlainNormaliser, type PlainOptions } from './plain.js';
+import type { MappingFile } from './types.js';
+
+/**
+ * How CSV rows are read, as plain data: what the options and the mapping file (read once)
+ * settle, so a worker thread of `--workers` makes the same reader (`csvReaderOf`).
+ */
+export type CsvSpec =
+  | { readonly kind: 'mapping'; readonly name: string; readonly file: MappingFile; readonly options: MappingOptions }
+  | { readonly kind: 'plain'; readonly header: boolean; readonly columns: string | undefined; readonly delimiter: string; readonly reading: PlainOptions };
+
+/** The CSV reader of a spec. */
+export interface CsvReader {
+  /** Reads the first row, returns the mapping of the rest, and whether that row was a header. */
+  readonly mapper: (first: readonly string[]) => { readonly mapping: ColumnMapping; readonly header: boolean };
+  readonly delimiter: string;
+  /** The compiled mapping (`--preset`, `--mapping`), else `null`. */
+  readonly mapping: CompiledMapping | null;
+}
+
+/**
+ * The reader `spec` describes: a mapping compiled (`unmappedCap` as given) or dialguard's own field names.
+ * @throws UsageError for a mapping that cannot be used (every problem at once)
+ */
+export function csvReaderOf(spec: CsvSpec, unmappedCap?: number): CsvReader {
+  if (spec.kind === 'mapping') {
+    const mapping = compileMapping(spec.name, spec.file, unmappedCap === undefined ? spec.options : { ...spec.options, unmappedCap });
+    return { mapper: (first) => mapping.start(first), delimiter: mapping.delimiter, mapping };
+  }
+  const { header, columns, delimiter, reading } = spec;
+  return { mapper: plainCsvMapper(header, columns, delimiter, reading, plainNormaliser(reading)), delimiter, mapping: null };
+}
 
 /** The row readers of one run. */
 export interface RowPlan {
@@ -16,6 +47,8 @@ export interface RowPlan {
   readonly mapping: CompiledMapping | null;
   /** `records` with a mapping; else `--input` (or `undefined`: detected). */
   readonly kind: InputKind | undefined;
+  /** The CSV reader, as data (for the worker threads). */
+  readonly csv: CsvSpec;
   /** For the CSV reader: reads the first row, returns the mapping of the rest. */
   readonly csvMapper: (first: readonly string[]) => { readonly mapping: ColumnMapping; readonly header: boolean };
   readonly delimiter: string;
@@ -30,25 +63,14 @@ export interface RowPlan {
 export function planRows(args: AuditArgs): RowPlan {
   const tsv = args.file !== '-' && extname(args.file).toLowerCase() === '.tsv';
   const delimiterOption = args.delimiterOption ?? (tsv ? '\t' : undefined);
-  const normalise = plainNormaliser({ set: args.set, kind: args.input, epoch: args.epoch, inputTz: args.inputTz });
+  const reading: PlainOptions = { set: args.set, kind: args.input, epoch: args.epoch, inputTz: args.inputTz };
+  const normalise = plainNormaliser(reading);
+  let csv: CsvSpec;
   if (args.preset !== undefined || args.mapping !== undefined) {
     const name = args.preset !== undefined ? `preset ${args.preset}` : `mapping ${args.mapping}`;
     const file = args.preset !== undefined ? loadPreset(args.preset) : loadMappingFile(args.mapping!);
-    const mapping = compileMapping(name, file, {
-      set: args.set,
-      inputTz: args.inputTz,
-      epoch: args.epoch,
-      header: args.header ? undefined : false,
-      delimiter: delimiterOption,
-    });
-    return { mapping, kind: 'records', csvMapper: (first) => mapping.start(first), delimiter: mapping.delimiter, normalise };
-  }
-  const delimiter = delimiterOption ?? ',';
-  return {
-    mapping: null,
-    kind: args.input,
-    csvMapper: plainCsvMapper(args.header, args.columns, delimiter, { set: args.set, kind: args.input, epoch: args.epoch, inputTz: args.inputTz }, normalise),
-    delimiter,
-    normalise,
-  };
+    csv = { kind: 'mapping', name, file, options: { set: args.set, inputTz: args.inputTz, epoch: args.epoch, header: args.header ? undefined : false, delimiter: delimiterOption } };
+  } else csv = { kind: 'plain', header: args.header, columns: args.columns, delimiter: delimiterOption ?? ',', reading };
+  const reader = csvReaderOf(csv);
+  return { mapping: reader.mapping, kind: reader.mapping !== null ? 'records' : args.input, csv, csvMapper: reader.mapper, delimiter: reader.delimiter, normalise };
 }

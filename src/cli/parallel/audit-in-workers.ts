@@ -1,5 +1,5 @@
 /**
- * `dialguard audit --workers N` on JSON Lines call records, N threads in all: the reading
+ * `dialguard audit --workers N` on call records in JSON Lines or CSV, N threads in all: the reading
  * thread cuts the input into batches of whole lines and sends them to N − 1 worker
  * threads, which read, validate and classify each row (`batch-front.ts`); when every
  * worker already has eight batches queued, the reading thread reads the next batch itself
@@ -13,13 +13,18 @@
 import type { ClassifiedCall } from 'dialguard/internals';
 import type { InputKind } from '../args.js';
 import { isEventRow } from '../audit-stream.js';
+import { recordDelimiterOf, readCsvBatch, type CsvBatchOptions, type CsvBatchOutcome } from '../csv-batch.js';
+import { readCsvPieces, type CsvOptions, type CsvResume } from '../csv.js';
 import { readJsonBatch, TOO_LONG_MESSAGE } from '../jsonl.js';
+import type { CompiledMapping } from '../mapping/compile.js';
 import type { PlainNormaliser } from '../mapping/plain.js';
+import type { StatusCount } from '../mapping/status-tally.js';
+import type { RowSink } from '../rows.js';
 import { normalisedRows } from '../record-front.js';
 import type { RejectedRow } from '../rejected.js';
 import type { CallSink } from '../record-front.js';
 import type { LineBytes } from '../utf8-lines.js';
-import { createBatchFront, createCallList, type BatchJob, type BatchResult, type CallList, type FrontSetup } from './batch-front.js';
+import { createBatchFront, createCallList, type BatchJob, type BatchResult, type CallList, type CsvStart, type FrontSetup } from './batch-front.js';
 import { lineBatches } from './batches.js';
 import { callDecoder, type EncodedCalls } from './codec.js';
 import { createWorkerPool } from './pool.js';
@@ -27,9 +32,9 @@ import { createWorkerPool } from './pool.js';
 /**
  * Which thread reads a batch: `whenBusy` (the command's) the first batch here, then a
  * worker unless every worker has `PER_WORKER` batches already; `never` always a worker, `alternate`
- * every other batch here (for tests).
+ * every other batch here, `always` every batch here, no worker started (for tests).
  */
-export type ReadHere = 'whenBusy' | 'never' | 'alternate';
+export type ReadHere = 'whenBusy' | 'never' | 'alternate' | 'always';
 
 /** How the work is shared. */
 export interface WorkerOptions {
@@ -40,12 +45,20 @@ export interface WorkerOptions {
   readonly setup: FrontSetup;
   /** Default `whenBusy`. */
   readonly readHere?: ReadHere;
+  /** CSV: told the line from which the rest of the input is read by one parser on this thread (the first batch that was not plain, or the input's start). */
+  readonly onReadAgain?: (line: number) => void;
 }
 
-/** Batches a worker holds (one being read, one waiting), so no worker waits for the reader. */
+/** Batches a worker holds (one being read, the others waiting), so no worker waits for the reader. */
 const PER_WORKER = 8;
-/** Batches read here that may wait for a worker's earlier batch before the reader waits too. */
-const READ_AHEAD_HERE = 2;
+/**
+ * Batches read here that may wait for a worker's earlier batch before the reader waits too:
+ * two workers' queues' worth, so when the workers are the slower part (CSV, whose rows cost
+ * more to read) this thread reads its share rather than waiting for their queues to empty
+ * (2 left it idle 40 % of a CSV run; JSON Lines, where this thread's ordered back is the
+ * slower part, is unchanged).
+ */
+const READ_AHEAD_HERE = 16;
 
 /** Default bytes per batch: large enough that messages cost little, small enough to keep N busy threads' batches in flight in flat memory. */
 export const DEFAULT_BATCH_BYTES = 512 * 1024;
@@ -85,14 +98,108 @@ function replay(result: BatchResult<EncodedCalls | CallList>, target: CallSink):
 }
 
 /**
- * Audits `pieces` (the input's whole lines, from `lineBytes`) in `options.threads` threads,
+ * Audits `pieces` (the input's whole lines, from `lineBytes`) of JSON Lines in `options.threads` threads,
  * handing every call and rejected row to `target` in line order; `afterBatch` after each batch.
  * @throws WorkerAuditError when a worker or the audit fails (the workers are terminated);
  *   errors reading the input pass through as they are
  */
 export async function auditInWorkers(pieces: AsyncIterable<LineBytes>, target: CallSink, afterBatch: () => void, options: WorkerOptions): Promise<void> {
+  await batchesInWorkers(lineBatches(pieces, options.batchBytes)[Symbol.asyncIterator](), target, afterBatch, options, null);
+}
+
+/** Where a CSV audit in worker threads hands what it reads. */
+export interface CsvTarget {
+  /** Rows read on this thread: the first batch, and the rest of the input from a batch that was not plain. */
+  readonly rows: RowSink;
+  /** Calls read and classified in batches, and their rejected rows. */
+  readonly calls: CallSink;
+  /** What the input holds, once the first row has settled it. */
+  kind(): InputKind | undefined;
+}
+
+/** How this thread reads the CSV input: the options of `readCsv`, and the compiled mapping whose unmapped statuses the report shows. */
+export interface CsvReading {
+  readonly options: CsvOptions;
+  readonly mapping: CompiledMapping | null;
+}
+
+/**
+ * Audits `pieces` of CSV in `options.threads` threads, as `readCsv` into `target.rows` would:
+ *
+ * 1. the first batch is read here, on its own (`readCsvBatch`): its first record settles the
+ *    mapping, its first line break the record delimiter; so are the next ones until a row
+ *    has settled what the input holds; an input of call events, or a first batch that is not
+ *    plain, is read here to its end (`readCsvPieces`), as by one thread;
+ * 2. the other batches are read, mapped and classified in the workers (or here, when they
+ *    are busy) with that mapping and delimiter, and handed on in order;
+ * 3. from the first batch that is not plain (bad quoting, a record that goes on past the
+ *    batch, …: see `csv-batch.ts`), everything is read here by one parser, from that batch's
+ *    first line: it starts at a record, since every batch before it was plain.
+ *
+ * @throws WorkerAuditError when a worker or the audit fails (the workers are terminated);
+ *   errors reading the input (`UsageError`s of `readCsv`) pass through as they are
+ */
+export async function auditCsvInWorkers(
+  pieces: AsyncIterable<LineBytes>,
+  target: CsvTarget,
+  afterBatch: () => void,
+  options: WorkerOptions,
+  reading: CsvReading,
+): Promise<void> {
+  const batches = lineBatches(pieces, options.batchBytes)[Symbol.asyncIterator]();
+  const readHere = (held: readonly LineBytes[], from?: CsvResume): Promise<void> => {
+    options.onReadAgain?.(held[0]!.line);
+    return readCsvPieces(resume(held, batches), reading.options, target.rows, from);
+  };
+  const first = await batches.next();
+  if (first.done) return;
+  const batch = first.value;
+  const recordDelimiter = batch.kind === 'bytes' ? recordDelimiterOf(batch.bytes) : null;
+  if (batch.kind !== 'bytes' || recordDelimiter === null) return readHere([batch]);
+  const read = readPlainHere(batch, { ...reading.options, recordDelimiter }, target.rows);
+  if (read === null || read.mapping === null || read.first === null) return readHere([batch]);
+  afterBatch();
+  const { mapping } = read;
+  const resumeAt = (held: readonly LineBytes[]): CsvResume => ({ mapping, recordDelimiter, line: held[0]!.line });
+  // Until a row has settled what the input holds (records or events), the batches are read here too.
+  while (target.kind() === undefined) {
+    const next = await batches.next();
+    if (next.done) return;
+    const more = next.value;
+    if (more.kind !== 'bytes' || readPlainHere(more, { ...reading.options, mapping, recordDelimiter }, target.rows) === null) return readHere([more], resumeAt([more]));
+    afterBatch();
+  }
+  if (target.kind() !== 'records') {
+    const next = await batches.next();
+    return next.done ? undefined : readHere([next.value], resumeAt([next.value]));
+  }
+  const unmapped = reading.mapping?.unmapped;
+  const held = await batchesInWorkers(batches, target.calls, afterBatch, options, { first: read.first, recordDelimiter }, (counts) => {
+    for (const [status, n] of counts) unmapped?.add(status, n);
+  });
+  if (held !== null) await readHere(held, resumeAt(held));
+}
+
+/**
+ * Reads `batches` in the threads, handing each batch's calls and rejected rows to `target`
+ * in order. CSV (`csv` given): each batch is kept here until its result is handed on; at
+ * the first batch that is not plain, nothing more is handed on or read, and that batch and
+ * those after it that were read already are returned (the rest are still in `batches`).
+ * `null`: every batch was handed on.
+ */
+async function batchesInWorkers(
+  batches: AsyncIterator<LineBytes>,
+  target: CallSink,
+  afterBatch: () => void,
+  options: WorkerOptions,
+  csv: CsvStart | null,
+  onUnmapped?: (counts: readonly StatusCount[]) => void,
+): Promise<LineBytes[] | null> {
   // Stryker disable ArithmeticOperator: equivalent: how many workers, and how many batches in flight, change the speed and the memory, not the report (the tests compare the report for 1, 2 and 3 threads)
   const workers = options.threads - 1;
+  const held = new Map<number, LineBytes>(); // CSV: each batch whose result has not been handed on
+  let handed = 0; // results handed on (or set aside), in order
+  let notPlainAt: number | null = null;
   const pool = createWorkerPool<BatchJob, BatchResult<EncodedCalls | CallList>>({
     script: workerScript(),
     workerData: options.setup,
@@ -100,6 +207,14 @@ export async function auditInWorkers(pieces: AsyncIterable<LineBytes>, target: C
     maxInFlight: workers * PER_WORKER + READ_AHEAD_HERE,
     // Stryker restore ArithmeticOperator
     onResult(result) {
+      const seq = handed++;
+      if (notPlainAt !== null) return; // read again here, with the batch that was not plain
+      if (result.plain === false) {
+        notPlainAt = seq;
+        return;
+      }
+      held.delete(seq);
+      if (result.unmapped) onUnmapped?.(result.unmapped);
       replay(result, target);
       afterBatch();
     },
@@ -127,22 +242,30 @@ export async function auditInWorkers(pieces: AsyncIterable<LineBytes>, target: C
     whenBusy: (seq: number) => seq === 0 || !pool.hasIdleWorker(PER_WORKER),
     never: () => false,
     alternate: (seq: number) => seq % 2 === 1,
+    always: () => true,
   }[options.readHere ?? 'whenBusy'];
   // Stryker restore all
   try {
     let seq = 0;
-    for await (const batch of lineBatches(pieces, options.batchBytes)) {
+    // Nothing is taken from `batches` after a batch that is not plain: the rest is read here.
+    while (notPlainAt === null) {
+      const next = await batches.next();
+      if (next.done) break;
+      const batch = next.value;
+      if (csv !== null) held.set(seq, batch);
       if (batch.kind === 'tooLong') {
+        // JSON Lines: a rejected line. CSV: the end of the read, after the batches before it (read here, it throws).
         const reject: RejectedRow = { line: batch.line, reason: 'tooLong', callId: null, path: null, message: TOO_LONG_MESSAGE };
         // Stryker disable next-line ArrayDeclaration: equivalent: a batch of no call; its lines are never read
-        await onPool(pool.submitDone({ calls: { lines: [], calls: [] }, rejects: [reject] }));
+        await onPool(pool.submitDone(csv === null ? { calls: { lines: [], calls: [] }, rejects: [reject] } : { calls: { lines: [], calls: [] }, rejects: [], plain: false }));
       } else {
-        const { bytes, line } = batch;
+        const job: BatchJob = { bytes: batch.bytes, line: batch.line, ...(csv !== null ? { csv } : {}) };
         pool.poll(); // the results ready now: the workers' load as it is, not as it was at the last pause
-        if (readHereNow(seq)) await onPool(pool.submitDone(readHereOrFail({ bytes, line }, seq)));
+        if (readHereNow(seq)) await onPool(pool.submitDone(readHereOrFail(job, seq)));
         else {
+          // JSON Lines: the batch moved rather than copied. CSV: copied, as it is kept here until its result is handed on.
           // Stryker disable next-line ArrayDeclaration: equivalent: the batch moved rather than copied, the same bytes either way
-          await onPool(pool.submit({ bytes, line }, [bytes.buffer as ArrayBuffer]));
+          await onPool(pool.submit(job, csv === null ? [batch.bytes.buffer as ArrayBuffer] : []));
         }
       }
       // Stryker disable next-line AssignmentOperator: equivalent: the number only chooses the thread (above)
@@ -152,6 +275,28 @@ export async function auditInWorkers(pieces: AsyncIterable<LineBytes>, target: C
   } finally {
     await pool.close();
   }
+  return notPlainAt === null ? null : [...held.values()];
+}
+
+/** Reads `batch` here with `readCsvBatch`, handing its rows to `rows` only when it is plain; `null` when it is not (nothing handed on). */
+function readPlainHere(batch: Extract<LineBytes, { kind: 'bytes' }>, options: CsvBatchOptions, rows: RowSink): CsvBatchOutcome | null {
+  const kept = createRowBuffer();
+  const read = readCsvBatch(batch.bytes, batch.line, options, kept);
+  if (!read.plain) return null;
+  kept.replay(rows);
+  return read;
+}
+
+/** Rows and rejected rows kept in order, to hand on once the batch they came from turns out plain. */
+function createRowBuffer(): RowSink & { replay(to: RowSink): void } {
+  const kept: ((to: RowSink) => void)[] = [];
+  return {
+    row: (line, value) => void kept.push((to) => to.row(line, value)),
+    reject: (line, reason, message, path, callId) => void kept.push((to) => to.reject(line, reason, message, path, callId)),
+    replay(to) {
+      for (const hand of kept) hand(to);
+    },
+  };
 }
 
 /** `held`, then the rest of `iterator`. */

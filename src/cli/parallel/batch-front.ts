@@ -1,14 +1,20 @@
 /**
  * What a worker thread (or the reading thread, when every worker is busy) does with one
  * batch of the input: the audit's order-independent front (`record-front.ts`) on each line
- * — strict UTF-8, JSON, `--set`/`--epoch`/`--input-tz`, validation, classification — with
- * the classified calls collected as columns (`codec.ts`; as objects on the reading thread)
- * and the rejected rows as they are. The same functions as the single thread's, so a batch
- * gives what the single thread would have given for those lines.
+ * — strict UTF-8, JSON (`--set`/`--epoch`/`--input-tz`) or CSV (the mapping the input's first
+ * record settled, `csv-batch.ts`), validation, classification — with the classified calls
+ * collected as columns (`codec.ts`; as objects on the reading thread) and the rejected rows
+ * as they are. The same functions as the single thread's, so a batch gives what the single
+ * thread would have given for those lines; a CSV batch that cannot promise that says so
+ * (`plain: false`), and the reading thread reads it again, with the rest of the input.
  */
 import type { ClassifiedCall } from 'dialguard/internals';
+import type { ColumnMapping } from '../columns.js';
+import { readCsvBatch } from '../csv-batch.js';
 import { readJsonBatch } from '../jsonl.js';
 import { plainNormaliser, type PlainOptions } from '../mapping/plain.js';
+import { csvReaderOf, type CsvReader, type CsvSpec } from '../mapping/prepare.js';
+import type { StatusCount } from '../mapping/status-tally.js';
 import { policyFor } from '../policy.js';
 import { normalisedRows, recordFront } from '../record-front.js';
 import type { RejectedRow } from '../rejected.js';
@@ -21,6 +27,8 @@ export interface FrontSetup {
   readonly timeZone: string | undefined;
   /** `--set`, `--input`, `--epoch`, `--input-tz` (already checked). */
   readonly reading: PlainOptions;
+  /** A CSV input: how its rows are read (the batches are then CSV, each job saying how the input began). */
+  readonly csv?: CsvSpec;
   /**
    * For tests only (set through `CliIo`, never from the command line): the worker that gets
    * batch `batch` throws (`throw`) or exits (`exit`), to check the command then stops with
@@ -29,16 +37,30 @@ export interface FrontSetup {
   readonly failForTests?: { readonly batch: number; readonly how: 'throw' | 'exit' };
 }
 
+/** How a CSV input began, read by the reading thread: what every batch after the first is read with. */
+export interface CsvStart {
+  /** The first record's cells (a header, or the first call): they settle the mapping. */
+  readonly first: readonly string[];
+  /** The record delimiter found in the first lines (`recordDelimiterOf`). */
+  readonly recordDelimiter: string;
+}
+
 /** One batch: whole lines, the first numbered `line`. */
 export interface BatchJob {
   readonly bytes: Uint8Array;
   readonly line: number;
+  /** A CSV input's start (CSV only). */
+  readonly csv?: CsvStart;
 }
 
 /** A batch read: its calls (as columns from a worker, `EncodedCalls`), and its rejected rows, each in line order. */
 export interface BatchResult<C = EncodedCalls> {
   readonly calls: C;
   readonly rejects: readonly RejectedRow[];
+  /** `false`: a CSV batch not read as one parser would have (`readCsvBatch`); nothing else in the result counts. */
+  readonly plain?: false;
+  /** A CSV batch's statuses that the mapping's outcome table does not know, in the order met. */
+  readonly unmapped?: readonly StatusCount[];
 }
 
 /** Collects a batch's classified calls (`createCallEncoder` in a worker; `createCallList` on the reading thread). */
@@ -85,18 +107,35 @@ export function createBatchFront<C>(setup: FrontSetup, collector: CallCollector<
 export function createBatchFront(setup: FrontSetup, collector: CallCollector<unknown> = createCallEncoder()): (job: BatchJob, seq: number) => BatchResult<unknown> {
   const policy = policyFor(setup.timeZone);
   let rejects: RejectedRow[] = [];
-  const sink = normalisedRows(
-    plainNormaliser(setup.reading),
-    recordFront(policy, {
-      call: (line, call) => collector.add(line, call),
-      reject: (line, reason, message, path, callId) => void rejects.push({ line, reason, callId: callId ?? null, path: path ?? null, message }),
-    }),
-  );
+  const front = recordFront(policy, {
+    call: (line, call) => collector.add(line, call),
+    reject: (line, reason, message, path, callId) => void rejects.push({ line, reason, callId: callId ?? null, path: path ?? null, message }),
+  });
+  const readBatch = setup.csv === undefined ? jsonBatchReader(plainNormaliser(setup.reading), front) : csvBatchReader(setup.csv, front);
   return (job, seq) => {
     if (setup.failForTests?.batch === seq) {
       if (setup.failForTests.how === 'exit') process.exit(70);
       throw new Error(`failure injected by a test at batch ${seq}`);
     }
+    const read = readBatch(job);
+    const calls = collector.finish();
+    // A batch that is not plain hands on nothing: what it read does not count (the collector is empty again).
+    const result: BatchResult<unknown> = read.plain ? { calls, rejects, ...(read.unmapped ? { unmapped: read.unmapped } : {}) } : { calls: collector.finish(), rejects: [], plain: false };
+    rejects = [];
+    return result;
+  };
+}
+
+/** What reading one batch found, beside what it handed on. */
+interface BatchRead {
+  readonly plain: boolean;
+  readonly unmapped?: readonly StatusCount[];
+}
+
+/** Reads a JSON Lines batch, a slice of lines at a time, into `front`. */
+function jsonBatchReader(normalise: ReturnType<typeof plainNormaliser>, front: ReturnType<typeof recordFront>): (job: BatchJob) => BatchRead {
+  const sink = normalisedRows(normalise, front);
+  return (job) => {
     const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
     let line = job.line;
     for (let start = 0; start < bytes.length; ) {
@@ -106,8 +145,26 @@ export function createBatchFront(setup: FrontSetup, collector: CallCollector<unk
       line += countLineBreaks(slice);
       start = end;
     }
-    const result: BatchResult<unknown> = { calls: collector.finish(), rejects };
-    rejects = [];
-    return result;
+    return { plain: true };
+  };
+}
+
+/**
+ * Reads a CSV batch into `front`, with the mapping the input's first record settles (made at
+ * the first batch; every worker thread gets the same first record), counting every unmapped
+ * status of the batch (they are added, batch by batch, to the reading thread's capped tally).
+ */
+function csvBatchReader(spec: CsvSpec, front: ReturnType<typeof recordFront>): (job: BatchJob) => BatchRead {
+  let reader: CsvReader | null = null;
+  let mapping: ColumnMapping | null = null;
+  return (job) => {
+    if (job.csv === undefined) throw new Error('a CSV batch was sent without the start of its input');
+    reader ??= csvReaderOf(spec, Infinity);
+    mapping ??= reader.mapper(job.csv.first).mapping;
+    const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+    const options = { header: false, columns: undefined, delimiter: reader.delimiter, mapping, recordDelimiter: job.csv.recordDelimiter };
+    const read = readCsvBatch(bytes, job.line, options, front);
+    const unmapped = reader.mapping?.unmapped.take() ?? [];
+    return read.plain ? { plain: true, ...(unmapped.length > 0 ? { unmapped } : {}) } : { plain: false };
   };
 }

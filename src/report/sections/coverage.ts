@@ -40,18 +40,28 @@ export interface CoverageCounter {
 
 /** A `CoverageCounter`. */
 export function createCoverageCounter(): CoverageCounter {
-  const entries = new Map<string, { date: string; rule: string; title: string; refs: readonly string[]; reason: string; calls: number }>();
+  type Entry = { date: string; rule: string; title: string; refs: readonly string[]; reason: string; calls: number };
+  // Found by day, rule and reason (no key built per call); listed in the order first met.
+  const byDay = new Map<string, Map<string, Map<string, Entry>>>();
+  const entries: Entry[] = [];
   return {
     add(date, notJudged) {
       if (notJudged === undefined || notJudged.length === 0) return;
+      let byRule = byDay.get(date);
+      if (byRule === undefined) byDay.set(date, (byRule = new Map()));
       for (const n of notJudged) {
-        const key = JSON.stringify([date, n.rule, n.reason]);
-        const known = entries.get(key);
+        let byReason = byRule.get(n.rule);
+        if (byReason === undefined) byRule.set(n.rule, (byReason = new Map()));
+        const known = byReason.get(n.reason);
         if (known !== undefined) known.calls += 1;
-        else entries.set(key, { date, rule: n.rule, title: n.title, refs: [...n.refs], reason: n.reason, calls: 1 });
+        else {
+          const entry: Entry = { date, rule: n.rule, title: n.title, refs: [...n.refs], reason: n.reason, calls: 1 };
+          byReason.set(n.reason, entry);
+          entries.push(entry);
+        }
       }
     },
-    data: () => [...entries.values()].map((e) => ({ ...e })),
+    data: () => entries.map((e) => ({ ...e })),
   };
 }
 

@@ -1,0 +1,163 @@
+/**
+ * One batch of a CSV input read on its own (a worker thread of `--workers`, or the reading
+ * thread), with the parser options and the per-record step of `readCsv`, and the answer to
+ * one question: did the batch read as the one parser reading the whole file would have
+ * read it? It did when the batch starts at a record (the batches before it were plain) and
+ * is plain:
+ *
+ * - no record csv-parse could not read (bad quoting, a quote never closed by the batch's
+ *   end, a record too long) — the single parser resynchronises after those in ways a
+ *   fresh parser at the next batch cannot know;
+ * - no line too long, and no line that is not UTF-8 holding a quote (it is read as an empty
+ *   line, so the quotes the parser sees are not the file's) or before the input's first
+ *   line that is not blank (where it stands for the header);
+ * - no cell holding a carriage return (csv-parse counts a line break `\r\n` inside quotes
+ *   as two lines, so the line numbers after it are the single parser's own), nor, when the
+ *   records end with `\r\n`, a line feed (a bare `\n` does not end a record there, so a
+ *   batch cut after one would end inside a record).
+ *
+ * A batch that is not plain is read again, with the rest of the input, by one parser
+ * (`readCsvPieces` with `CsvResume`): the report is the same as one thread's, byte for byte.
+ */
+import { isUtf8 } from 'node:buffer';
+import { parse } from 'csv-parse/sync';
+import { csvParserOptions, csvRecordStep, type CsvOptions } from './csv.js';
+import type { ColumnMapping } from './columns.js';
+import { MAX_LINE_BYTES, NOT_UTF8_MESSAGE, type RowSink } from './rows.js';
+import { decodeLines } from './utf8-lines.js';
+
+const NL = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+
+/** What reading a batch found. */
+export interface CsvBatchOutcome {
+  /** The batch read as the single parser would have (see the module's comment); else nothing it read counts. */
+  readonly plain: boolean;
+  /** The first record's cells, when the batch settled the mapping (the input's first batch). */
+  readonly first: readonly string[] | null;
+  /** The mapping of the rows (settled by this batch, or given). */
+  readonly mapping: ColumnMapping | null;
+}
+
+/** How to read a batch. */
+export interface CsvBatchOptions extends CsvOptions {
+  /** The mapping the input's first record settled (every batch but the first). */
+  readonly mapping?: ColumnMapping;
+  /** The record delimiter found in the input's first lines (`recordDelimiterOf`). */
+  readonly recordDelimiter: string;
+}
+
+/** Thrown from csv-parse's callbacks to stop reading a batch that is not plain. */
+class NotPlain extends Error {}
+
+/** Does line `index` (0-based) of `bytes` hold a quote? */
+function lineHasQuote(bytes: Buffer, index: number): boolean {
+  let start = 0;
+  for (let i = 0; i < index; i++) start = bytes.indexOf(NL, start) + 1;
+  const end = bytes.indexOf(NL, start);
+  const quote = bytes.indexOf(QUOTE, start);
+  return quote >= 0 && (end < 0 || quote < end);
+}
+
+/**
+ * The batch's bytes as the parser is to read them — each line that is not UTF-8 replaced by
+ * an empty line, as `readCsv` does — and those lines' numbers; `null` when the batch is not
+ * plain (a line too long, or one not UTF-8 holding a quote).
+ */
+function parserInput(bytes: Buffer, line: number): { input: Buffer; notUtf8: number[] } | null {
+  if (isUtf8(bytes) && longestLine(bytes) <= MAX_LINE_BYTES) return { input: bytes, notUtf8: [] };
+  const parts: Buffer[] = [];
+  const notUtf8: number[] = [];
+  let content = line > 1; // a line that is not blank came before (the input's header, if it has one)
+  for (const piece of decodeLines(bytes, line, MAX_LINE_BYTES)) {
+    // Before any content, a line not UTF-8 is where the header should be, which ends the read (`readCsv`).
+    if (piece.kind === 'tooLong' || (piece.kind === 'notUtf8' && (!content || lineHasQuote(bytes, piece.line - line)))) return null;
+    if (piece.kind === 'notUtf8') {
+      notUtf8.push(piece.line);
+      parts.push(Buffer.from('\n'));
+    } else {
+      content ||= piece.text.trim() !== '';
+      parts.push(Buffer.from(piece.text, 'utf8'));
+    }
+  }
+  return { input: Buffer.concat(parts), notUtf8 };
+}
+
+/** The longest line of `bytes`, in bytes. */
+function longestLine(bytes: Buffer): number {
+  let longest = 0;
+  let start = 0;
+  for (let nl = bytes.indexOf(NL); nl >= 0; nl = bytes.indexOf(NL, start)) {
+    if (nl - start > longest) longest = nl - start;
+    start = nl + 1;
+  }
+  return Math.max(longest, bytes.length - start);
+}
+
+/**
+ * Reads the batch `bytes` (whole lines, the first numbered `line`, starting at a record),
+ * handing each row or rejected row to `sink` in line order, as `readCsv` would. When the
+ * outcome is not `plain`, what was handed to `sink` does not count (hand it to a sink that
+ * can be thrown away).
+ * @throws UsageError for a header that does not fit the mapping (the first batch)
+ */
+export function readCsvBatch(bytes: Buffer, line: number, options: CsvBatchOptions, sink: RowSink): CsvBatchOutcome {
+  const prepared = parserInput(bytes, line);
+  if (prepared === null) return { plain: false, first: null, mapping: options.mapping ?? null };
+  const { input, notUtf8 } = prepared;
+  const state = { mapping: options.mapping ?? null };
+  let first: readonly string[] | null = null;
+  const step = csvRecordStep(options, state, sink);
+  const rejectNotUtf8Before = (at: number): void => {
+    while (notUtf8.length > 0 && notUtf8[0]! < at) sink.reject(notUtf8.shift()!, 'encoding', NOT_UTF8_MESSAGE);
+  };
+  // Cells can hold a carriage return (or a line feed) only where the batch has one.
+  const lineFeedEndsRecord = options.recordDelimiter === '\n';
+  const checkCells = input.indexOf(CR) >= 0 || !lineFeedEndsRecord;
+  const before = line - 1;
+  try {
+    parse(input, {
+      ...csvParserOptions(options.delimiter, line === 1, options.recordDelimiter),
+      on_record: (record: string[], info) => {
+        if (checkCells) for (const cell of record) if (cell.includes('\r') || (!lineFeedEndsRecord && cell.includes('\n'))) throw new NotPlain();
+        const at = info.lines + before;
+        rejectNotUtf8Before(at);
+        if (state.mapping === null) first = record;
+        step(record, at);
+        return null;
+      },
+      on_skip: () => {
+        throw new NotPlain();
+      },
+    });
+  } catch (e) {
+    if (e instanceof NotPlain || isCsvError(e)) return { plain: false, first: null, mapping: state.mapping };
+    throw e;
+  }
+  rejectNotUtf8Before(Infinity);
+  return { plain: true, first, mapping: state.mapping };
+}
+
+/** An error of csv-parse itself (thrown when a callback's error is wrapped, or for an option it rejects). */
+function isCsvError(e: unknown): boolean {
+  const code = e instanceof Error ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('CSV_');
+}
+
+/**
+ * The record delimiter csv-parse finds in `bytes` (the input's first lines) when none is
+ * given: the first line break outside quotes, `\r\n`, `\n` or `\r`; `null` when there is
+ * none. Passed to every batch's parser, so a batch that starts with other line breaks than
+ * the input's first line is read as the single parser reads it.
+ */
+export function recordDelimiterOf(bytes: Uint8Array): string | null {
+  let quoted = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === QUOTE) quoted = !quoted;
+    else if (!quoted && b === CR) return bytes[i + 1] === NL ? '\r\n' : '\r';
+    else if (!quoted && b === NL) return '\n';
+  }
+  return null;
+}

@@ -1,0 +1,174 @@
+/**
+ * `dialguard audit --workers N` on CSV: the batches are read, mapped and classified in the
+ * worker threads, and the report is the same, byte for byte, as one thread's — the text
+ * report, `--json`, the `--html` page, stderr and the exit code — with tiny batches whose
+ * boundaries fall inside quoted line breaks, beside rejected rows of every kind, duplicates,
+ * the order-dependent rules and a mapping's unmapped statuses. A batch that cannot be read
+ * as one parser would (bad quoting, a record running on past the batch, `\r\n` inside
+ * quotes) makes one parser read the rest: the tests check where that starts, so a run that
+ * silently fell back to one thread would fail them.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { ReadHere } from '../../src/cli/parallel/audit-in-workers.js';
+import { messyCsv } from './csv-fixtures.js';
+import { callEvents, cell, runCli, T0, useTempFiles } from './fixtures.js';
+
+const files = useTempFiles('dialguard-workers-csv-');
+const S = 1000;
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly html: string;
+  /** Where one parser took over from the batches (`null`: never). */
+  readonly readAgainFrom: number | null;
+}
+
+/** Runs the command with `--workers n`: batches of about `batchBytes`, `readHere` choosing the thread of each. */
+async function run(n: number, argv: readonly string[], batchBytes = 700, readHere: ReadHere = 'whenBusy'): Promise<Run> {
+  const html = files.path(`page-${n}-${Math.random().toString(36).slice(2)}.html`);
+  let readAgainFrom: number | null = null;
+  const r = await runCli([...argv, '--workers', String(n), '--html', html], { workersForTests: { batchBytes, readHere, onReadAgain: (line) => (readAgainFrom ??= line) } });
+  let page = '';
+  try {
+    page = readFileSync(html, 'utf8');
+  } catch {
+    // no page written (a run that failed)
+  }
+  return { ...r, html: page, readAgainFrom };
+}
+
+/** The runs with 2 and 3 threads, every way of sharing the batches, give exactly what one thread gives; returns one thread's run and the others'. */
+async function expectSameForAnyN(argv: readonly string[], batchBytes = 700): Promise<{ one: Run; many: Run[] }> {
+  const one = await run(1, argv);
+  expect(one.stdout.length > 0 || one.code === 2).toBe(true);
+  const ways = [[2, 'never'], [2, 'alternate'], [3, 'whenBusy'], [2, 'always']] as const;
+  const many: Run[] = [];
+  for (const [n, readHere] of ways) {
+    const other = await run(n, argv, batchBytes, readHere);
+    expect(other.code).toBe(one.code);
+    expect(other.stdout).toBe(one.stdout);
+    expect(other.stderr).toBe(one.stderr);
+    expect(other.html).toBe(one.html);
+    many.push(other);
+  }
+  return { one, many };
+}
+
+/** The number of the line in `text` that starts with `prefix`. */
+function lineOf(text: Buffer, prefix: string): number {
+  const lines = text.toString('latin1').split('\n');
+  const i = lines.findIndex((l) => l.startsWith(prefix));
+  expect(i).toBeGreaterThanOrEqual(0);
+  return i + 1;
+}
+
+describe('--workers N on CSV: the same report as one thread', () => {
+  it('LF line ends, line breaks and quotes inside quoted cells across batch boundaries, every kind of rejected row: read in the batches to the end', async () => {
+    const csv = messyCsv({ eol: '\n' });
+    const path = files.file('messy.csv', csv);
+    const { one, many } = await expectSameForAnyN(['audit', path]);
+    for (const reason of ['csv', 'encoding', 'invalid', 'duplicate']) expect(one.stderr).toContain(`rejected (${reason})`);
+    expect(one.stdout).toMatch(/repeatWithin72h/);
+    expect(one.stdout).toMatch(/numberScanning/);
+    // Some batch boundaries fall inside a quoted cell: those batches run on past their end and are read again…
+    // …but a batch boundary inside a record is the only reason here: with batches of whole records, nothing is read again.
+    for (const m of many) if (m.readAgainFrom !== null) expect(m.readAgainFrom).toBeGreaterThan(1);
+    const whole = await run(2, ['audit', path], 64 * 1024, 'never');
+    expect(whole.readAgainFrom).toBeNull();
+    expect(whole.stdout).toBe(one.stdout);
+  });
+
+  it('with bad quoting part way through: one parser reads from the batch that holds it, and the report is still the same', async () => {
+    const csv = messyCsv({ eol: '\n', badQuoteAfter: 60 });
+    const path = files.file('bad-quote.csv', csv);
+    const badLine = lineOf(csv, 'x,"y"z');
+    const { one } = await expectSameForAnyN(['audit', path, '--json']);
+    expect(one.stderr).toContain(`line ${badLine}: rejected (csv): not readable as CSV (line ${badLine})`);
+    const whole = await run(2, ['audit', path, '--json'], 1024, 'never');
+    expect(whole.stdout).toBe(one.stdout);
+    expect(whole.readAgainFrom).not.toBeNull();
+    expect(whole.readAgainFrom!).toBeGreaterThan(lineOf(csv, 'probe0') - 1); // the batches before it were read in the workers
+    expect(whole.readAgainFrom!).toBeLessThanOrEqual(badLine);
+  });
+
+  it('CRLF line ends with CRLF inside quoted cells (csv-parse numbers those lines its own way): the same line numbers as one thread', async () => {
+    const csv = Buffer.from(messyCsv({ eol: '\r\n' }).toString('latin1').replaceAll(/(?<!\r)\n/g, '\r\n'), 'latin1');
+    const path = files.file('crlf.csv', csv);
+    const { one } = await expectSameForAnyN(['audit', path, '--json', '--examples', '100']);
+    expect(one.stderr).toContain('rejected (duplicate)');
+  });
+
+  it('CRLF line ends with bare LF inside quoted cells, and LF line ends with a stray CR', async () => {
+    const crlf = files.file('crlf-lf.csv', messyCsv({ eol: '\r\n' }));
+    await expectSameForAnyN(['audit', crlf, '--json', '--examples', '100']);
+    const stray = messyCsv({ eol: '\n' }).toString('latin1').replace('probe3,', 'probe3\r,');
+    await expectSameForAnyN(['audit', files.file('stray-cr.csv', Buffer.from(stray, 'latin1')), '--json']);
+  });
+
+  it('a quote never closed: the rest of the file is one record too long to read (exit 2), after the same rows', async () => {
+    const csv = messyCsv({ eol: '\n' }).toString('latin1');
+    const cut = csv.indexOf('probe10');
+    const padded = `${csv.slice(0, cut)}"${'z'.repeat(80)}\n${'w,'.repeat(600_000)}\n${csv.slice(cut)}`;
+    const path = files.file('unclosed.csv', Buffer.from(padded, 'latin1'));
+    const { one } = await expectSameForAnyN(['audit', path], 4096);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/an unclosed quote\?/);
+  });
+
+  it('a line longer than the readers accept: exit 2, after the same rows', async () => {
+    const csv = messyCsv({ eol: '\n' }).toString('latin1');
+    const cut = csv.indexOf('probe10');
+    const path = files.file('long.csv', Buffer.from(`${csv.slice(0, cut)}${'x'.repeat((1 << 20) + 5)}\n${csv.slice(cut)}`, 'latin1'));
+    const { one } = await expectSameForAnyN(['audit', path], 4096);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/longer than/);
+  });
+
+  it('a header that is not UTF-8 (exit 2), an input with no row, an input of one batch', async () => {
+    const bad = Buffer.concat([Buffer.from('call\xe9d,campaignId\n', 'latin1'), Buffer.from('x,y\n')]);
+    const { one } = await expectSameForAnyN(['audit', files.file('bad-header.csv', bad)]);
+    expect(one.code).toBe(2);
+    await expectSameForAnyN(['audit', files.file('empty.csv', '\n\n')]);
+    await expectSameForAnyN(['audit', files.file('small.csv', messyCsv({ eol: '\n' }))], 1 << 20);
+  });
+
+  it('call events in CSV are read by one parser on the main thread', async () => {
+    const events = Array.from({ length: 30 }, (_, i) => callEvents(`e${i}`, T0 + i * 90 * S, i % 3 === 0 ? 'silent' : i % 3 === 1 ? 'live' : 'message')).flat();
+    const columns = ['type', 'callId', 'at', 'campaignId', 'callCentreId', 'to', 'cli', 'agentGuaranteed', 'amd', 'messagePlanned', 'by'];
+    const text = [columns.join(','), ...events.map((e) => columns.map((c) => cell(c === 'at' ? new Date(e.at).toISOString() : (e as unknown as Record<string, unknown>)[c])).join(','))].join('\n') + '\n';
+    const path = files.file('events.csv', text);
+    const { many } = await expectSameForAnyN(['audit', path, '--json']);
+    for (const m of many) expect(m.readAgainFrom).not.toBeNull();
+  });
+});
+
+describe('--workers N on a dialler\'s CSV with a preset', () => {
+  it('VICIdial (TSV, header): the same report', async () => {
+    const path = fileURLToPath(new URL('../fixtures/vicidial/vicidial_log.tsv', import.meta.url));
+    await expectSameForAnyN(['audit', path, '--preset', 'vicidial-log', '--set', 'callCentreId=leeds', '--set', 'cli=01132345678', '--set', 'agentGuaranteed=no', '--set', 'amd=Y', '--set', 'messagePlanned=TRUE'], 300);
+  });
+
+  it('Asterisk (no header) with more than a hundred unmapped statuses, met in every batch: the same counts and the same first hundred', async () => {
+    const fixture = readFileSync(fileURLToPath(new URL('../fixtures/asterisk/Master.csv', import.meta.url)), 'utf8').split('\n').filter((l) => l !== '');
+    const rows: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const line = fixture[i % fixture.length]!.replace(/"\d{10}\.\d+"/, `"9${i}.${i}"`);
+      // Statuses unknown to the preset: a new one every other row, and old ones again.
+      rows.push(i % 2 === 0 ? line.replace(/"(NO ANSWER|ANSWERED|BUSY|FAILED|CONGESTION)"/, `"ODD${i % 7 === 0 ? 1 : i}"`) : line);
+    }
+    const path = files.file('asterisk-many.csv', rows.join('\n') + '\n');
+    const argv = ['audit', path, '--preset', 'asterisk-cdr', '--input-tz', 'Europe/London', '--set', 'callCentreId=leeds', '--set', 'agentGuaranteed=false', '--set', 'amd=true', '--set', 'messagePlanned=true', '--json'];
+    const { one, many } = await expectSameForAnyN(argv, 900);
+    const statuses = (JSON.parse(one.stdout) as { evidence: { unmappedStatuses: { status: string; rows: number }[] } }).evidence.unmappedStatuses;
+    expect(statuses).toHaveLength(100);
+    // The status met again and again is counted in every batch; the others once each.
+    const odd1 = statuses.filter((s) => s.status.startsWith('ODD1 '));
+    expect(odd1.reduce((n, s) => n + s.rows, 0)).toBe(29);
+    expect(statuses.filter((s) => s.rows === 1).length).toBeGreaterThan(50);
+    for (const m of many) expect(m.readAgainFrom).toBeNull();
+  });
+});
