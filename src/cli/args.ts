@@ -49,7 +49,7 @@ export interface AuditArgs {
   readonly epoch: EpochUnit | undefined;
   /** `--html FILE`: also write the report as one self-contained HTML page. */
   readonly html: string | undefined;
-  /** `--workers N`: threads in all that read and classify JSON Lines records, this one included (1: this thread alone, no worker). */
+  /** `--workers N`: threads in all that read and classify call records (JSON Lines or CSV), this one included (1: this thread alone, no worker). */
   readonly workers: number;
 }
 
@@ -153,13 +153,15 @@ Audit
                            the report counts whole calendar days) to this day, included.
                            Default: the whole input. Calls outside the period still feed
                            the cross-call rules (a repeat within 72 h of an earlier call).
-  --workers N              threads that read, validate and classify JSON Lines call
-                           records: this one and N - 1 worker threads (default: the
+  --workers N              threads that read, validate and classify call records (JSON
+                           Lines or CSV): this one and N - 1 worker threads (default: the
                            CPUs available, at most ${DEFAULT_MAX_THREADS}, here ${defaultWorkers()}; 1: this thread alone). The
                            rules that depend on the order of the calls (duplicates,
                            repeats within 72 h, scanning, the ACR) stay on this thread:
-                           the report is the same for any N. Call events and CSV files
-                           are always read on this thread.
+                           the report is the same for any N. Call events are always
+                           read on this thread, and so is a CSV file from its first
+                           batch that one parser might read differently (bad quoting,
+                           a line break inside quotes at a batch's end).
   --dedupe-window N        how many of the latest call ids are remembered to reject
                            duplicates (default ${DEFAULT_DEDUPE_WINDOW.toLocaleString('en-GB')}: 16 MB; at most
                            ${MAX_DEDUPE_WINDOW.toLocaleString('en-GB')}; 0 turns the check off)
