@@ -161,7 +161,7 @@ Audit
                            the report is the same for any N. Call events are always
                            read on this thread, and so is a CSV file from its first
                            batch that one parser might read differently (bad quoting,
-                           a line break inside quotes at a batch's end).
+                           a line end \\r\\n inside quotes).
   --dedupe-window N        how many of the latest call ids are remembered to reject
                            duplicates (default ${DEFAULT_DEDUPE_WINDOW.toLocaleString('en-GB')}: 16 MB; at most
                            ${MAX_DEDUPE_WINDOW.toLocaleString('en-GB')}; 0 turns the check off)

@@ -34,6 +34,12 @@ const QUOTE = 0x22;
 export interface CsvBatchOutcome {
   /** The batch read as the single parser would have (see the module's comment); else nothing it read counts. */
   readonly plain: boolean;
+  /**
+   * Not plain only because a quote was still open at the batch's end, with every record
+   * before it read: the batch ends inside a quoted cell, and read together with the next
+   * batch it may be plain.
+   */
+  readonly openAtEnd?: true;
   /** The first record's cells, when the batch settled the mapping (the input's first batch). */
   readonly first: readonly string[] | null;
   /** The mapping of the rows (settled by this batch, or given). */
@@ -48,8 +54,12 @@ export interface CsvBatchOptions extends CsvOptions {
   readonly recordDelimiter: string;
 }
 
-/** Thrown from csv-parse's callbacks to stop reading a batch that is not plain. */
-class NotPlain extends Error {}
+/** Thrown from csv-parse's callbacks to stop reading a batch that is not plain (`openAtEnd`: only a quote left open at its end). */
+class NotPlain extends Error {
+  constructor(readonly openAtEnd = false) {
+    super('not plain');
+  }
+}
 
 /** Does line `index` (0-based) of `bytes` hold a quote? */
 function lineHasQuote(bytes: Buffer, index: number): boolean {
@@ -127,11 +137,13 @@ export function readCsvBatch(bytes: Buffer, line: number, options: CsvBatchOptio
         step(record, at);
         return null;
       },
-      on_skip: () => {
-        throw new NotPlain();
+      // The first record csv-parse cannot read: a quote never closed is reported at the input's end, once all else is read.
+      on_skip: (err) => {
+        throw new NotPlain(err?.code === 'CSV_QUOTE_NOT_CLOSED');
       },
     });
   } catch (e) {
+    if (e instanceof NotPlain && e.openAtEnd) return { plain: false, openAtEnd: true, first: null, mapping: state.mapping };
     if (e instanceof NotPlain || isCsvError(e)) return { plain: false, first: null, mapping: state.mapping };
     throw e;
   }

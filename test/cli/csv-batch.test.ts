@@ -12,7 +12,7 @@ import type { RowSink } from '../../src/cli/rows.js';
 
 type Seen = [number, 'row', unknown] | [number, 'reject', string, string];
 
-function read(text: string | Buffer, line = 2, recordDelimiter = '\n'): { plain: boolean; seen: Seen[] } {
+function read(text: string | Buffer, line = 2, recordDelimiter = '\n'): { plain: boolean; openAtEnd: boolean; seen: Seen[] } {
   const seen: Seen[] = [];
   const sink: RowSink = {
     row: (at, value) => void seen.push([at, 'row', value]),
@@ -20,7 +20,7 @@ function read(text: string | Buffer, line = 2, recordDelimiter = '\n'): { plain:
   };
   const mapping = mappingFromOrder('callId,campaignId');
   const outcome = readCsvBatch(Buffer.isBuffer(text) ? text : Buffer.from(text), line, { header: false, columns: undefined, delimiter: ',', mapping, recordDelimiter }, sink);
-  return { plain: outcome.plain, seen };
+  return { plain: outcome.plain, openAtEnd: outcome.openAtEnd === true, seen };
 }
 
 describe('recordDelimiterOf: the record delimiter csv-parse would find', () => {
@@ -51,13 +51,16 @@ describe('readCsvBatch', () => {
   });
 
   it.each([
-    ['bad quoting', 'a,x\nb,"y"z\n', '\n'],
-    ['a quote never closed by the batch\'s end', 'a,x\nb,"y\n', '\n'],
-    ['a carriage return inside a cell (csv-parse counts a quoted \\r\\n as two lines)', 'a,x\r\n"b\r\nc",y\r\n', '\r\n'],
-    ['a bare line feed where records end with \\r\\n (the batch may end inside a record)', 'a,x\r\nb,y\n', '\r\n'],
-    ['a stray carriage return where records end with \\n', 'a,x\r\nb,y\n', '\n'],
-  ])('is not plain with %s', (_what, text, delimiter) => {
-    expect(read(text, 3, delimiter).plain).toBe(false);
+    ['bad quoting', 'a,x\nb,"y"z\n', '\n', false],
+    ['a quote never closed by the batch\'s end (it ends inside a quoted cell: read it with the next)', 'a,x\nb,"y\n', '\n', true],
+    ['bad quoting, then a quote never closed', 'a,"x"y\nb,"y\n', '\n', false],
+    ['a carriage return inside a cell (csv-parse counts a quoted \\r\\n as two lines)', 'a,x\r\n"b\r\nc",y\r\n', '\r\n', false],
+    ['a bare line feed where records end with \\r\\n (the batch may end inside a record)', 'a,x\r\nb,y\n', '\r\n', false],
+    ['a stray carriage return where records end with \\n', 'a,x\r\nb,y\n', '\n', false],
+  ])('is not plain with %s', (_what, text, delimiter, openAtEnd) => {
+    const outcome = read(text, 3, delimiter);
+    expect(outcome.plain).toBe(false);
+    expect(outcome.openAtEnd).toBe(openAtEnd);
   });
 
   it('is not plain with a line not UTF-8 holding a quote, or before the first line with content of the input', () => {

@@ -18,8 +18,8 @@ import { readCsvPieces, type CsvOptions, type CsvResume } from '../csv.js';
 import { readJsonBatch, TOO_LONG_MESSAGE } from '../jsonl.js';
 import type { CompiledMapping } from '../mapping/compile.js';
 import type { PlainNormaliser } from '../mapping/plain.js';
-import type { StatusCount } from '../mapping/status-tally.js';
-import type { RowSink } from '../rows.js';
+import type { StatusCount, StatusTally } from '../mapping/status-tally.js';
+import { MAX_LINE_CHARS, type RowSink } from '../rows.js';
 import { normalisedRows } from '../record-front.js';
 import type { RejectedRow } from '../rejected.js';
 import type { CallSink } from '../record-front.js';
@@ -59,6 +59,9 @@ const PER_WORKER = 8;
  * slower part, is unchanged).
  */
 const READ_AHEAD_HERE = 16;
+
+/** The most a CSV record can span (`MAX_LINE_CHARS` characters of up to 4 bytes): batches merged past this are read by one parser. */
+const MAX_MERGED_BYTES = 4 * MAX_LINE_CHARS;
 
 /** Default bytes per batch: large enough that messages cost little, small enough to keep N busy threads' batches in flight in flat memory. */
 export const DEFAULT_BATCH_BYTES = 512 * 1024;
@@ -132,9 +135,12 @@ export interface CsvReading {
  *    plain, is read here to its end (`readCsvPieces`), as by one thread;
  * 2. the other batches are read, mapped and classified in the workers (or here, when they
  *    are busy) with that mapping and delimiter, and handed on in order;
- * 3. from the first batch that is not plain (bad quoting, a record that goes on past the
- *    batch, …: see `csv-batch.ts`), everything is read here by one parser, from that batch's
- *    first line: it starts at a record, since every batch before it was plain.
+ * 3. a batch that ends inside a quoted cell (a line break in it) is read here again together
+ *    with the next batch (and the next, while the cell goes on): once plain together, they
+ *    end at a record, and the batches after them are the workers' again;
+ * 4. from the first batch that is not plain otherwise (bad quoting, a line too long, …: see
+ *    `csv-batch.ts`), everything is read here by one parser, from that batch's first line:
+ *    it starts at a record, since every batch before it was plain.
  *
  * @throws WorkerAuditError when a worker or the audit fails (the workers are terminated);
  *   errors reading the input (`UsageError`s of `readCsv`) pass through as they are
@@ -156,7 +162,8 @@ export async function auditCsvInWorkers(
   const batch = first.value;
   const recordDelimiter = batch.kind === 'bytes' ? recordDelimiterOf(batch.bytes) : null;
   if (batch.kind !== 'bytes' || recordDelimiter === null) return readHere([batch]);
-  const read = readPlainHere(batch, { ...reading.options, recordDelimiter }, target.rows);
+  const tally = reading.mapping?.unmapped;
+  const read = readPlainHere(batch, { ...reading.options, recordDelimiter }, target.rows, tally);
   if (read === null || read.mapping === null || read.first === null) return readHere([batch]);
   afterBatch();
   const { mapping } = read;
@@ -166,16 +173,15 @@ export async function auditCsvInWorkers(
     const next = await batches.next();
     if (next.done) return;
     const more = next.value;
-    if (more.kind !== 'bytes' || readPlainHere(more, { ...reading.options, mapping, recordDelimiter }, target.rows) === null) return readHere([more], resumeAt([more]));
+    if (more.kind !== 'bytes' || readPlainHere(more, { ...reading.options, mapping, recordDelimiter }, target.rows, tally) === null) return readHere([more], resumeAt([more]));
     afterBatch();
   }
   if (target.kind() !== 'records') {
     const next = await batches.next();
     return next.done ? undefined : readHere([next.value], resumeAt([next.value]));
   }
-  const unmapped = reading.mapping?.unmapped;
   const held = await batchesInWorkers(batches, target.calls, afterBatch, options, { first: read.first, recordDelimiter }, (counts) => {
-    for (const [status, n] of counts) unmapped?.add(status, n);
+    for (const [status, n] of counts) tally?.add(status, n);
   });
   if (held !== null) await readHere(held, resumeAt(held));
 }
@@ -209,16 +215,56 @@ async function batchesInWorkers(
     onResult(result) {
       const seq = handed++;
       if (notPlainAt !== null) return; // read again here, with the batch that was not plain
+      if (merging !== null) return mergeNext(seq);
       if (result.plain === false) {
-        notPlainAt = seq;
+        // A batch that ends inside a quoted cell: read again with the next one (its own result then does not count).
+        if (result.openAtEnd && csv !== null) merging = { from: seq, to: seq };
+        else notPlainAt = seq;
         return;
       }
       held.delete(seq);
-      if (result.unmapped) onUnmapped?.(result.unmapped);
-      replay(result, target);
-      afterBatch();
+      handOn(result);
     },
   });
+  const handOn = (result: BatchResult<EncodedCalls | CallList>): void => {
+    if (result.unmapped) onUnmapped?.(result.unmapped);
+    replay(result, target);
+    afterBatch();
+  };
+  /**
+   * CSV: batches `from`–`to` read as one here, because each but the last ended inside a
+   * quoted cell. The first starts at a record, so once they read as plain together, they
+   * end at one too, and the next batch's own result counts again.
+   */
+  let merging: { readonly from: number; to: number } | null = null;
+  const mergeNext = (seq: number): void => {
+    const run = merging!;
+    run.to = seq;
+    const parts: Buffer[] = [];
+    for (let s = run.from; s <= run.to; s++) {
+      const part = held.get(s)!;
+      if (part.kind !== 'bytes') break;
+      parts.push(part.bytes);
+    }
+    const size = parts.reduce((n, p) => n + p.length, 0);
+    // A batch skipped as too long, or more than the longest record could span: one parser reads from the first of them.
+    if (parts.length <= run.to - run.from || size > MAX_MERGED_BYTES + 2 * options.batchBytes) {
+      notPlainAt = run.from;
+      merging = null;
+      return;
+    }
+    const read = readHereOrFail({ bytes: Buffer.concat(parts), line: (held.get(run.from) as { line: number }).line, ...(csv !== null ? { csv } : {}) }, -1);
+    if (read.plain === false) {
+      if (!read.openAtEnd) {
+        notPlainAt = run.from;
+        merging = null;
+      }
+      return; // still inside the quoted cell: with the next batch too
+    }
+    for (let s = run.from; s <= run.to; s++) held.delete(s);
+    merging = null;
+    handOn(read);
+  };
   const onPool = async (p: Promise<void>): Promise<void> => {
     try {
       await p;
@@ -275,13 +321,22 @@ async function batchesInWorkers(
   } finally {
     await pool.close();
   }
+  // The input ended inside a quoted cell: one parser reads from the batch where it opened (and reports it).
+  if (merging !== null) notPlainAt = (merging as { from: number }).from;
   return notPlainAt === null ? null : [...held.values()];
 }
 
-/** Reads `batch` here with `readCsvBatch`, handing its rows to `rows` only when it is plain; `null` when it is not (nothing handed on). */
-function readPlainHere(batch: Extract<LineBytes, { kind: 'bytes' }>, options: CsvBatchOptions, rows: RowSink): CsvBatchOutcome | null {
+/**
+ * Reads `batch` here with `readCsvBatch`, handing its rows to `rows` only when it is plain;
+ * `null` when it is not: nothing handed on, and the statuses it met left out of `tally`
+ * (the mapping's, which counts as it maps), as one parser reads those rows again.
+ */
+function readPlainHere(batch: Extract<LineBytes, { kind: 'bytes' }>, options: CsvBatchOptions, rows: RowSink, tally: StatusTally | undefined): CsvBatchOutcome | null {
+  const counted = tally?.take() ?? [];
   const kept = createRowBuffer();
   const read = readCsvBatch(batch.bytes, batch.line, options, kept);
+  const met = tally?.take() ?? [];
+  for (const [status, n] of [...counted, ...(read.plain ? met : [])]) tally!.add(status, n);
   if (!read.plain) return null;
   kept.replay(rows);
   return read;

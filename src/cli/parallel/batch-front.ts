@@ -59,6 +59,8 @@ export interface BatchResult<C = EncodedCalls> {
   readonly rejects: readonly RejectedRow[];
   /** `false`: a CSV batch not read as one parser would have (`readCsvBatch`); nothing else in the result counts. */
   readonly plain?: false;
+  /** With `plain: false`: only because it ends inside a quoted cell (`CsvBatchOutcome.openAtEnd`). */
+  readonly openAtEnd?: true;
   /** A CSV batch's statuses that the mapping's outcome table does not know, in the order met. */
   readonly unmapped?: readonly StatusCount[];
 }
@@ -120,7 +122,9 @@ export function createBatchFront(setup: FrontSetup, collector: CallCollector<unk
     const read = readBatch(job);
     const calls = collector.finish();
     // A batch that is not plain hands on nothing: what it read does not count (the collector is empty again).
-    const result: BatchResult<unknown> = read.plain ? { calls, rejects, ...(read.unmapped ? { unmapped: read.unmapped } : {}) } : { calls: collector.finish(), rejects: [], plain: false };
+    const result: BatchResult<unknown> = read.plain
+      ? { calls, rejects, ...(read.unmapped ? { unmapped: read.unmapped } : {}) }
+      : { calls: collector.finish(), rejects: [], plain: false, ...(read.openAtEnd ? { openAtEnd: true } : {}) };
     rejects = [];
     return result;
   };
@@ -129,6 +133,7 @@ export function createBatchFront(setup: FrontSetup, collector: CallCollector<unk
 /** What reading one batch found, beside what it handed on. */
 interface BatchRead {
   readonly plain: boolean;
+  readonly openAtEnd?: true;
   readonly unmapped?: readonly StatusCount[];
 }
 
@@ -165,6 +170,6 @@ function csvBatchReader(spec: CsvSpec, front: ReturnType<typeof recordFront>): (
     const options = { header: false, columns: undefined, delimiter: reader.delimiter, mapping, recordDelimiter: job.csv.recordDelimiter };
     const read = readCsvBatch(bytes, job.line, options, front);
     const unmapped = reader.mapping?.unmapped.take() ?? [];
-    return read.plain ? { plain: true, ...(unmapped.length > 0 ? { unmapped } : {}) } : { plain: false };
+    return read.plain ? { plain: true, ...(unmapped.length > 0 ? { unmapped } : {}) } : { plain: false, ...(read.openAtEnd ? { openAtEnd: true } : {}) };
   };
 }
