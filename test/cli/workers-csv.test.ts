@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ReadHere } from '../../src/cli/parallel/audit-in-workers.js';
 import { messyCsv } from './csv-fixtures.js';
-import { callEvents, cell, runCli, T0, useTempFiles } from './fixtures.js';
+import { callEvents, cell, RECORD_COLUMNS, record, recordCells, runCli, T0, useTempFiles } from './fixtures.js';
 
 const files = useTempFiles('dialguard-workers-csv-');
 const S = 1000;
@@ -86,6 +86,19 @@ describe('--workers N on CSV: the same report as one thread', () => {
     const whole = await run(2, ['audit', path], 64 * 1024, 'never');
     expect(whole.readAgainFrom).toBeNull();
     expect(whole.stdout).toBe(one.stdout);
+  });
+
+  it('a first batch that ends inside a quoted cell is read with the next: no batch needs one parser for the rest', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => {
+      const at = T0 + i * 60 * S;
+      const content = { onBehalfOf: `Acme\nHoldings ${i}\n"Ltd"`, explainsAttempt: true, optOutNumber: '08001234567', marketing: false };
+      return record(`first${i}`, at, { agentAt: null, messageAt: at + 8 * S, messageContent: content, hangupAt: at + 30 * S, hangupBy: 'caller', lastEventAt: at + 30 * S });
+    });
+    const text = [RECORD_COLUMNS.join(','), ...rows.map((r) => recordCells(r).join(','))].join('\n') + '\n';
+    const header = RECORD_COLUMNS.join(',').length + 1;
+    expect(text.indexOf('Acme\n')).toBeGreaterThan(header); // the first batch (the header and a little more) ends inside that cell
+    const { many } = await expectSameForAnyN(['audit', files.file('first-quoted.csv', text), '--json'], header + 10);
+    for (const m of many) expect(m.readAgainFrom).toBeNull();
   });
 
   it('with bad quoting part way through: one parser reads from the batch that holds it, and the report is still the same', async () => {

@@ -132,7 +132,8 @@ export interface CsvReading {
  * 1. the first batch is read here, on its own (`readCsvBatch`): its first record settles the
  *    mapping, its first line break the record delimiter; so are the next ones until a row
  *    has settled what the input holds; an input of call events, or a first batch that is not
- *    plain, is read here to its end (`readCsvPieces`), as by one thread;
+ *    plain, is read here to its end (`readCsvPieces`), as by one thread (a batch here that
+ *    ends inside a quoted cell is read with the next, as in 3);
  * 2. the other batches are read, mapped and classified in the workers (or here, when they
  *    are busy) with that mapping and delimiter, and handed on in order;
  * 3. a batch that ends inside a quoted cell (a line break in it) is read here again together
@@ -157,30 +158,47 @@ export async function auditCsvInWorkers(
     options.onReadAgain?.(held[0]!.line);
     return readCsvPieces(resume(held, batches), reading.options, target.rows, from);
   };
-  const first = await batches.next();
-  if (first.done) return;
-  const batch = first.value;
-  const recordDelimiter = batch.kind === 'bytes' ? recordDelimiterOf(batch.bytes) : null;
-  if (batch.kind !== 'bytes' || recordDelimiter === null) return readHere([batch]);
   const tally = reading.mapping?.unmapped;
-  const read = readPlainHere(batch, { ...reading.options, recordDelimiter }, target.rows, tally);
-  if (read === null || read.mapping === null || read.first === null) return readHere([batch]);
+  /**
+   * Reads the next batch here, with the batches after it while it ends inside a quoted cell
+   * (as the workers' batches are, below); `taken`: the batches read, for one parser to read
+   * again when they are not plain. `settle` gives the options (the record delimiter is found
+   * in the input's first batches, and with it the mapping).
+   */
+  const readNextHere = async (settle: (bytes: Buffer) => CsvBatchOptions | null): Promise<{ read: CsvBatchOutcome | null; taken: LineBytes[] } | null> => {
+    const taken: LineBytes[] = [];
+    for (let size = 0; ; ) {
+      const next = await batches.next();
+      if (next.done) return taken.length === 0 ? null : { read: null, taken }; // the input ends inside a quoted cell
+      taken.push(next.value);
+      if (next.value.kind !== 'bytes' || (size += next.value.bytes.length) > MAX_MERGED_BYTES + 2 * options.batchBytes) return { read: null, taken };
+      const bytes = taken.length === 1 ? next.value.bytes : Buffer.concat(taken.map((b) => (b as { bytes: Buffer }).bytes));
+      const settled = settle(bytes);
+      const read = settled === null ? null : readPlainHere(bytes, taken[0]!.line, settled, target.rows, tally);
+      if (read === null || read.plain || !read.openAtEnd) return { read: read?.plain === true ? read : null, taken };
+    }
+  };
+  let recordDelimiter: string | null = null;
+  const opening = await readNextHere((bytes) => ((recordDelimiter = recordDelimiterOf(bytes)) === null ? null : { ...reading.options, recordDelimiter }));
+  if (opening === null) return;
+  const { read } = opening;
+  if (read === null || read.mapping === null || read.first === null || recordDelimiter === null) return readHere(opening.taken);
   afterBatch();
+  const start: CsvStart = { first: read.first, recordDelimiter };
   const { mapping } = read;
-  const resumeAt = (held: readonly LineBytes[]): CsvResume => ({ mapping, recordDelimiter, line: held[0]!.line });
+  const resumeAt = (held: readonly LineBytes[]): CsvResume => ({ mapping, recordDelimiter: start.recordDelimiter, line: held[0]!.line });
   // Until a row has settled what the input holds (records or events), the batches are read here too.
   while (target.kind() === undefined) {
-    const next = await batches.next();
-    if (next.done) return;
-    const more = next.value;
-    if (more.kind !== 'bytes' || readPlainHere(more, { ...reading.options, mapping, recordDelimiter }, target.rows, tally) === null) return readHere([more], resumeAt([more]));
+    const more = await readNextHere(() => ({ ...reading.options, mapping, recordDelimiter: start.recordDelimiter }));
+    if (more === null) return;
+    if (more.read === null) return readHere(more.taken, resumeAt(more.taken));
     afterBatch();
   }
   if (target.kind() !== 'records') {
     const next = await batches.next();
     return next.done ? undefined : readHere([next.value], resumeAt([next.value]));
   }
-  const held = await batchesInWorkers(batches, target.calls, afterBatch, options, { first: read.first, recordDelimiter }, (counts) => {
+  const held = await batchesInWorkers(batches, target.calls, afterBatch, options, start, (counts) => {
     for (const [status, n] of counts) tally?.add(status, n);
   });
   if (held !== null) await readHere(held, resumeAt(held));
@@ -327,18 +345,18 @@ async function batchesInWorkers(
 }
 
 /**
- * Reads `batch` here with `readCsvBatch`, handing its rows to `rows` only when it is plain;
- * `null` when it is not: nothing handed on, and the statuses it met left out of `tally`
- * (the mapping's, which counts as it maps), as one parser reads those rows again.
+ * Reads `bytes` (whole lines, the first numbered `line`) here with `readCsvBatch`, handing
+ * its rows to `rows` only when it is plain; when it is not, nothing is handed on, and the
+ * statuses it met are left out of `tally` (the mapping's, which counts as it maps), as its
+ * rows are read again.
  */
-function readPlainHere(batch: Extract<LineBytes, { kind: 'bytes' }>, options: CsvBatchOptions, rows: RowSink, tally: StatusTally | undefined): CsvBatchOutcome | null {
+function readPlainHere(bytes: Buffer, line: number, options: CsvBatchOptions, rows: RowSink, tally: StatusTally | undefined): CsvBatchOutcome {
   const counted = tally?.take() ?? [];
   const kept = createRowBuffer();
-  const read = readCsvBatch(batch.bytes, batch.line, options, kept);
+  const read = readCsvBatch(bytes, line, options, kept);
   const met = tally?.take() ?? [];
   for (const [status, n] of [...counted, ...(read.plain ? met : [])]) tally!.add(status, n);
-  if (!read.plain) return null;
-  kept.replay(rows);
+  if (read.plain) kept.replay(rows);
   return read;
 }
 
