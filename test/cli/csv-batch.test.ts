@@ -69,7 +69,25 @@ describe('readCsvBatch', () => {
     expect(read(Buffer.concat([Buffer.from('a,x\n'), Buffer.from('caf\xe9,y\n', 'latin1')]), 1).plain).toBe(true);
   });
 
-  it('is not plain with a line longer than the readers accept', () => {
+  it('is not plain with a line longer than the readers accept, in bytes (fewer characters than csv-parse\'s limit)', () => {
     expect(read(`a,x\n${'b'.repeat((1 << 20) + 1)},y\n`, 3).plain).toBe(false);
+    expect(read(`a,x\n${'é'.repeat(600_000)},y\n`, 3).plain).toBe(false);
+    expect(read(`a,x\n${'é'.repeat(400_000)},y\n`, 3).plain).toBe(true);
+  });
+
+  it('finds the quote of a line not UTF-8 wherever it is: first in the batch, last with no line break, or not at all', () => {
+    const latin = (text: string): Buffer => Buffer.from(text, 'latin1');
+    expect(read(Buffer.concat([latin('"caf\xe9,y\n'), Buffer.from('a,x\n')]), 3).plain).toBe(false);
+    expect(read(Buffer.concat([Buffer.from('a,x\n'), latin('caf\xe9,"y')]), 3).plain).toBe(false);
+    const clean = read(Buffer.concat([latin('caf\xe9,y\n'), Buffer.from('"a",x\n')]), 3);
+    expect(clean.plain).toBe(true);
+    expect(clean.seen.map((s) => [s[0], s[1]])).toEqual([[3, 'reject'], [4, 'row']]);
+  });
+
+  it('drops a byte-order mark at the input\'s start only: one at the start of a later batch is the cell\'s', () => {
+    const first = read('\uFEFFa,x\n', 1);
+    const later = read('\uFEFFa,x\n', 7);
+    expect(first.seen[0]).toEqual([1, 'row', { callId: 'a', campaignId: 'x' }]);
+    expect(later.seen[0]).toEqual([7, 'row', { callId: '\uFEFFa', campaignId: 'x' }]);
   });
 });

