@@ -19,12 +19,11 @@
  * A batch that is not plain is read again, with the rest of the input, by one parser
  * (`readCsvPieces` with `CsvResume`): the report is the same as one thread's, byte for byte.
  */
-import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import { csvParserOptions, csvRecordStep, type CsvOptions } from './csv.js';
 import type { ColumnMapping } from './columns.js';
 import { MAX_LINE_BYTES, NOT_UTF8_MESSAGE, type RowSink } from './rows.js';
-import { decodeLines } from './utf8-lines.js';
+import { allLinesReadable, decodeLines } from './utf8-lines.js';
 
 const NL = 0x0a;
 const CR = 0x0d;
@@ -76,7 +75,7 @@ function lineHasQuote(bytes: Buffer, index: number): boolean {
  * plain (a line too long, or one not UTF-8 holding a quote).
  */
 function parserInput(bytes: Buffer, line: number): { input: Buffer; notUtf8: number[] } | null {
-  if (isUtf8(bytes) && longestLine(bytes) <= MAX_LINE_BYTES) return { input: bytes, notUtf8: [] };
+  if (allLinesReadable(bytes, MAX_LINE_BYTES)) return { input: bytes, notUtf8: [] };
   const parts: Buffer[] = [];
   const notUtf8: number[] = [];
   // Stryker disable next-line ConditionalExpression: equivalent: taking a later batch's line not UTF-8 for the header's only makes the batch not plain, read again by one parser (slower, the same report)
@@ -93,17 +92,6 @@ function parserInput(bytes: Buffer, line: number): { input: Buffer; notUtf8: num
     }
   }
   return { input: Buffer.concat(parts), notUtf8 };
-}
-
-/** The longest line of `bytes`, in bytes. */
-function longestLine(bytes: Buffer): number {
-  let longest = 0;
-  let start = 0;
-  for (let nl = bytes.indexOf(NL); nl >= 0; nl = bytes.indexOf(NL, start)) {
-    if (nl - start > longest) longest = nl - start;
-    start = nl + 1;
-  }
-  return Math.max(longest, bytes.length - start);
 }
 
 /**

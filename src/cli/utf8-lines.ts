@@ -112,6 +112,11 @@ export async function* lineBytes(chunks: AsyncIterable<Buffer | string>, maxLine
   if (!skipping && pending.length > 0) yield { kind: 'bytes', bytes: Buffer.concat(pending), line };
 }
 
+/** Every line of `bytes` is valid UTF-8 and at most `maxLineBytes` long: `decodeLines`' fast path, one piece of text. */
+export function allLinesReadable(bytes: Buffer, maxLineBytes: number): boolean {
+  return countLines(bytes, maxLineBytes) >= 0 && isUtf8(bytes);
+}
+
 /**
  * Whole lines `bytes` (ending with a line break, or the input's last line), the first
  * numbered `line`, decoded: runs of valid UTF-8 lines as text, each line that is not
@@ -120,7 +125,7 @@ export async function* lineBytes(chunks: AsyncIterable<Buffer | string>, maxLine
  */
 export function* decodeLines(bytes: Buffer, line: number, maxLineBytes: number): Generator<LinePiece> {
   if (bytes.length === 0) return;
-  if (countLines(bytes, maxLineBytes) >= 0 && isUtf8(bytes)) {
+  if (allLinesReadable(bytes, maxLineBytes)) {
     yield { kind: 'text', text: bytes.toString('utf8'), line };
     return;
   }

@@ -167,12 +167,12 @@ export async function auditCsvInWorkers(
    */
   const readNextHere = async (settle: (bytes: Buffer) => CsvBatchOptions | null): Promise<{ read: CsvBatchOutcome | null; taken: LineBytes[] } | null> => {
     const taken: LineBytes[] = [];
-    for (let size = 0; ; ) {
+    for (;;) {
       const next = await batches.next();
       if (next.done) return taken.length === 0 ? null : { read: null, taken }; // the input ends inside a quoted cell
       taken.push(next.value);
-      if (next.value.kind !== 'bytes' || (size += next.value.bytes.length) > MAX_MERGED_BYTES + 2 * options.batchBytes) return { read: null, taken };
-      const bytes = taken.length === 1 ? next.value.bytes : Buffer.concat(taken.map((b) => (b as { bytes: Buffer }).bytes));
+      const bytes = mergedBytes(taken, options.batchBytes);
+      if (bytes === null) return { read: null, taken };
       const settled = settle(bytes);
       const read = settled === null ? null : readPlainHere(bytes, taken[0]!.line, settled, target.rows, tally);
       if (read === null || read.plain || !read.openAtEnd) return { read: read?.plain === true ? read : null, taken };
@@ -259,21 +259,15 @@ async function batchesInWorkers(
   const mergeNext = (seq: number): void => {
     const run = merging!;
     run.to = seq;
-    const parts: Buffer[] = [];
-    for (let s = run.from; s <= run.to; s++) {
-      const part = held.get(s)!;
-      if (part.kind !== 'bytes') break;
-      parts.push(part.bytes);
-    }
-    const size = parts.reduce((n, p) => n + p.length, 0);
-    // A batch skipped as too long, or more than the longest record could span: one parser reads from the first of them.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent in the report: the size is a bound on memory (merged to the end, one parser reads from the same batch), and a line too long is never plain merged
-    if (parts.length <= run.to - run.from || size > MAX_MERGED_BYTES + 2 * options.batchBytes) {
+    const parts: LineBytes[] = [];
+    for (let s = run.from; s <= run.to; s++) parts.push(held.get(s)!);
+    const bytes = mergedBytes(parts, options.batchBytes);
+    if (bytes === null) {
       notPlainAt = run.from;
       merging = null;
       return;
     }
-    const read = readHereOrFail({ bytes: Buffer.concat(parts), line: (held.get(run.from) as { line: number }).line, ...(csv !== null ? { csv } : {}) }, -1);
+    const read = readHereOrFail({ bytes, line: parts[0]!.line, ...(csv !== null ? { csv } : {}) }, -1);
     if (read.plain === false) {
       // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent in the report: merging on to the input's end, one parser reads from the same batch
       if (!read.openAtEnd) {
@@ -361,6 +355,19 @@ function readPlainHere(bytes: Buffer, line: number, options: CsvBatchOptions, ro
   for (const [status, n] of [...counted, ...(read.plain ? met : [])]) tally!.add(status, n);
   if (read.plain) kept.replay(rows);
   return read;
+}
+
+/**
+ * CSV: consecutive batches as one, to be read together because each but the last ends
+ * inside a quoted cell; `null` when they cannot be (one parser then reads from the first):
+ * a line skipped as too long among them, or more bytes than the longest record could span.
+ */
+function mergedBytes(parts: readonly LineBytes[], batchBytes: number): Buffer | null {
+  if (parts.some((p) => p.kind !== 'bytes')) return null;
+  const bytes = parts.map((p) => (p as Extract<LineBytes, { kind: 'bytes' }>).bytes);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent in the report: a bound on memory (merged on to the end, one parser reads from the same batch)
+  if (bytes.reduce((n, b) => n + b.length, 0) > MAX_MERGED_BYTES + 2 * batchBytes) return null;
+  return bytes.length === 1 ? bytes[0]! : Buffer.concat(bytes);
 }
 
 /** Rows and rejected rows kept in order, to hand on once the batch they came from turns out plain. */
