@@ -131,14 +131,14 @@ if (runs('live')) {
   }
   // Then, apart (so they cannot weigh on the figure above), where the gap goes: dialguard's machine with the least
   // host loop, and its transitions alone, each against the bare actor again.
-  const machine = createCallMachine(ofcom2017, { deadlines: 'ticks' });
+  const machine = createCallMachine(ofcom2017, { deadlines: 'ticks', start: 'dialled' }); // as callRecords creates it
   const chartOnly = transitionsOnly(machine);
   const machineRun = (m: typeof machine): number => {
-    const { value, seconds } = time(() => runMachine(m, events));
+    const { value, seconds } = time(() => runMachine(m, events, true));
     return value / seconds;
   };
-  runMachine(machine, events.slice(0, 20_000));
-  runMachine(chartOnly, events.slice(0, 20_000));
+  runMachine(machine, events.slice(0, 20_000), true);
+  runMachine(chartOnly, events.slice(0, 20_000), true);
   let bareAgain = 0;
   let machineRate = 0;
   let chartRate = 0;

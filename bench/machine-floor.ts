@@ -11,8 +11,12 @@
 import { assign, createActor, type AnyStateMachine } from 'xstate';
 import type { CallEvent } from '../src/index.js';
 
-/** Sends each call's events to an actor of `machine` started at its dial; returns how many calls ended. */
-export function runMachine(machine: AnyStateMachine, events: readonly CallEvent[]): number {
+/**
+ * Sends each call's events to an actor of `machine` started at its dial; returns how many
+ * calls ended. `dialled`: the machine was created with `start: 'dialled'`, so the dial is
+ * the actor's input (as `callRecords` does), not its first event.
+ */
+export function runMachine(machine: AnyStateMachine, events: readonly CallEvent[], dialled = false): number {
   const inFlight = new Map<string, ReturnType<typeof createActor>>();
   let ended = 0;
   for (const event of events) {
@@ -20,7 +24,7 @@ export function runMachine(machine: AnyStateMachine, events: readonly CallEvent[
     if (actor === undefined) {
       if (event.type !== 'dial') continue;
       const callId = event.callId;
-      actor = createActor(machine, { input: { callId } });
+      actor = createActor(machine, { input: dialled ? { dial: event } : { callId } });
       actor.subscribe({
         complete: () => {
           inFlight.delete(callId);
@@ -29,6 +33,7 @@ export function runMachine(machine: AnyStateMachine, events: readonly CallEvent[
       });
       inFlight.set(callId, actor);
       actor.start();
+      if (dialled) continue;
     }
     actor.send(event);
   }

@@ -126,7 +126,16 @@ function repeated(event: CallEvent, id: string): Anomaly {
  */
 export function applyEvent(record: CallRecord, event: CallEvent): CallRecord {
   const problem = eventProblem(record, event);
-  if (problem) return withAnomaly(record, problem);
+  return problem ? withAnomaly(record, problem) : applyAcceptedEvent(record, event);
+}
+
+/**
+ * Applies one event `eventProblem` has already accepted (`eventProblem(record, event) ===
+ * null`): the record with the event's facts, without checking again. The call machine
+ * uses it on the transitions its `eventAccepted` guard took; anything else calls
+ * `applyEvent`. Never mutates.
+ */
+export function applyAcceptedEvent(record: CallRecord, event: CallEvent): CallRecord {
   const at = event.at;
   // Each case spreads the record once and sets its fields: one copy (a second spread would be a slow generic copy).
   switch (event.type) {

@@ -7,8 +7,8 @@ import { and, assign, emit, enqueueActions, setup } from 'xstate';
 import type { Anomaly } from '../anomaly.js';
 import { classify } from '../classify.js';
 import { ValidationError } from '../errors.js';
-import { CALL_EVENT_TYPES, type CallEvent, type CallEventType } from '../events.js';
-import { applyEvent, beforeDialAnomaly, eventProblem, recordFromDial } from '../fold.js';
+import { CALL_EVENT_TYPES, type CallEvent, type CallEventType, type DialEvent } from '../events.js';
+import { applyAcceptedEvent, applyEvent, beforeDialAnomaly, eventProblem, recordFromDial } from '../fold.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import type { CallRecord } from '../record.js';
@@ -42,13 +42,19 @@ import type {
 function onEveryEvent<T>(transition: T): { readonly [K in CallEventType]: T } {
   return Object.fromEntries(CALL_EVENT_TYPES.map((type) => [type, transition])) as { readonly [K in CallEventType]: T };
 }
-/** What a call actor may be started with: `createActor(machine, { input: { callId } })`. */
+/** What a call actor may be started with: `createActor(machine, { input: { callId } })`, or `{ input: { dial } }`. */
 export interface CallMachineInput {
   /**
    * The call this actor is for. Events of other calls are ignored. Without it the first
-   * event received fixes the call id (as in `foldEvents`).
+   * event received fixes the call id (as in `foldEvents`). Not needed with `dial`.
    */
   readonly callId?: string | undefined;
+  /**
+   * The call's dial, for a machine created with `start: 'dialled'` (and only then): the
+   * actor starts in `dialling` with this dial's record and ring deadlines, as if the dial
+   * had been its first event.
+   */
+  readonly dial?: DialEvent | undefined;
 }
 
 /** The `deadlines` field each notice kind settles. */
@@ -66,6 +72,32 @@ function contextOf(
   deadlines: Deadlines,
 ): CallMachineContext {
   return { callId, record, early, deadlines };
+}
+
+/** The context once the dial is in: the record it starts (with the anomalies of any earlier events) and the ring deadlines (A2.15). */
+function dialledContext(dial: DialEvent, early: readonly Anomaly[], policy: Policy): CallMachineContext {
+  const dialled = recordFromDial(dial);
+  const record = early.length > 0 ? { ...dialled, anomalies: early } : dialled;
+  return contextOf(dial.callId, record, early, ringDeadlines(record, policy));
+}
+
+/**
+ * The context an actor starts with: awaiting the dial (`start: 'idle'`), or already
+ * dialled with `input.dial` (`start: 'dialled'`).
+ * @throws ValidationError when `input.dial` is missing with `start: 'dialled'`, or given with `start: 'idle'`.
+ */
+function initialContext(input: CallMachineInput | void, dialled: boolean, policy: Policy): CallMachineContext {
+  const dial = input?.dial;
+  if (dialled !== (dial != null)) {
+    throw new ValidationError(
+      input?.callId ?? null,
+      'input.dial',
+      dialled ? "the call's dial event (the machine was created with start: 'dialled')" : "absent (give it only to a machine created with start: 'dialled')",
+      dial == null ? String(dial) : 'a dial event',
+    );
+  }
+  if (dial != null && dial.type !== 'dial') throw new ValidationError(dial.callId ?? null, 'input.dial.type', "'dial'", String(dial.type));
+  return dial == null ? contextOf(input?.callId ?? null, null, [], NO_DEADLINES) : dialledContext(dial, [], policy);
 }
 
 /** Which deadlines the state an event leads to arms: ring (A2.15), message (A2.19), none, or those armed now. */
@@ -114,7 +146,7 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
  * Create it once per policy (and options) and start one actor per call from it
  * (`createActor(machine, { clock })`): the definition is shared, only the actor is per call.
  *
- * States: `idle` (awaiting the dial) → `dialling` → `ringing` → `answered` (awaiting AMD,
+ * States: `idle` (awaiting the dial; skipped with `start: 'dialled'`) → `dialling` → `ringing` → `answered` (awaiting AMD,
  * agent or message; the message deadline runs) → `agentConnected` | `messagePlaying` →
  * `wrapUp` (only with `dispositionWaitMs > 0`, after the hangup of an answered call with
  * no disposition yet) → `ended` (final). A `close` ends the call from any state.
@@ -149,9 +181,13 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
  * `at`, in due order, and ends a disposition wait that is over. Only the deadline
  * transitions differ between the two; `callRecords` uses ticks.
  *
+ * Starting dialled (`options.start: 'dialled'`): the actor starts in `dialling` from
+ * `createActor(machine, { input: { dial } })`, exactly as an idle actor is after that dial
+ * (`callRecords` starts its actors so: one transition fewer per call).
+ *
  * Output: `classify(record, policy, options.classify)` (`null` if closed before a dial).
  *
- * @throws ValidationError when `options.dispositionWaitMs` is not a finite number ≥ 0, or `options.deadlines` is neither `'timers'` nor `'ticks'`.
+ * @throws ValidationError when `options.dispositionWaitMs` is not a finite number ≥ 0, `options.deadlines` is neither `'timers'` nor `'ticks'`, or `options.start` is neither `'idle'` nor `'dialled'`.
  * @example
  * ```ts
  * import { createActor, SimulatedClock } from 'xstate';
@@ -179,7 +215,13 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
   if (options.deadlines !== undefined && options.deadlines !== 'timers' && !ticks) {
     throw new ValidationError(null, 'deadlines', "'timers' or 'ticks'", String(options.deadlines));
   }
-  // The call event's facts (or anomaly), and the deadlines of the state it leads to.
+  const dialled = options.start === 'dialled';
+  if (options.start !== undefined && options.start !== 'idle' && !dialled) {
+    throw new ValidationError(null, 'start', "'idle' or 'dialled'", String(options.start));
+  }
+  // An event no state moves on: its facts, or its anomaly.
+  const fold = { type: 'fold' } as const;
+  // An event the transition's guard accepted: its facts, and the deadlines of the state it leads to.
   const keep = { type: 'apply', params: { policy, arm: 'keep' } } as const;
   const toRinging = { type: 'apply', params: { policy, arm: 'ring' } } as const;
   const toAnswered = { type: 'apply', params: { policy, arm: 'message' } } as const;
@@ -238,24 +280,28 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
         return contextOf(context.callId ?? e.callId, context.record, early, context.deadlines);
       }),
       /** The dial: start the record, with the anomalies of the events that came before it, and arm the ring deadlines. */
-      startRecord: assign(({ context, event }, params: { policy: Policy }) => {
-        if (event.type !== 'dial') return context;
-        const dialled = recordFromDial(event);
-        const record = context.early.length > 0 ? { ...dialled, anomalies: context.early } : dialled;
-        return contextOf(event.callId, record, context.early, ringDeadlines(record, params.policy));
-      }),
+      startRecord: assign(({ context, event }, params: { policy: Policy }) =>
+        event.type === 'dial' ? dialledContext(event, context.early, params.policy) : context,
+      ),
       /**
-       * Every other call event: `applyEvent` (the facts, or an anomaly), and the deadlines
-       * of the state the call is going to (`arm`): the ring deadlines (A2.15), the message
-       * deadline (A2.19), none, or those already armed. One assign per event (XState
-       * rebuilds the snapshot for each), returning the whole context in one shape.
+       * A call event the transition's `eventAccepted` guard accepted: its facts
+       * (`applyAcceptedEvent`, without checking it again), and the deadlines of the state
+       * the call is going to (`arm`): the ring deadlines (A2.15), the message deadline
+       * (A2.19), none, or those already armed. One assign per event (XState rebuilds the
+       * snapshot for each), returning the whole context in one shape.
        */
       apply: assign(({ context, event }, params: { policy: Policy; arm: Arm }) => {
         const e = callEventOf(event);
         if (e === null || context.record === null) return context;
-        const record = applyEvent(context.record, e);
+        const record = applyAcceptedEvent(context.record, e);
         const deadlines = params.arm === 'keep' ? context.deadlines : deadlinesFor(record, params);
         return contextOf(context.callId, record, context.early, deadlines);
+      }),
+      /** A call event of this call no state moves on: `applyEvent` (its facts, or an anomaly); the deadlines stay. */
+      fold: assign(({ context, event }) => {
+        const e = callEventOf(event);
+        if (e === null || context.record === null) return context;
+        return contextOf(context.callId, applyEvent(context.record, e), context.early, context.deadlines);
       }),
       /** The host's close: an `incomplete` anomaly unless the call hung up; no deadline any more. */
       close: assign(({ context, event }) => {
@@ -331,13 +377,13 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
 
   return calls.createMachine({
     id: 'call',
-    context: ({ input }) => contextOf(input?.callId ?? null, null, [], NO_DEADLINES),
-    initial: 'idle',
+    context: ({ input }) => initialContext(input, dialled, policy),
+    initial: dialled ? 'dialling' : 'idle',
     on: {
       // The host may close the call at any moment.
       close: { target: '.ended', actions: 'close' },
       // Any call event no state moves on is still folded: its facts, or its anomaly.
-      ...onEveryEvent({ guard: 'sameCall', actions: keep }),
+      ...onEveryEvent({ guard: 'sameCall', actions: fold }),
     },
     states: {
       /** Awaiting the dial; anything earlier becomes a `beforeDial` anomaly. */

@@ -99,6 +99,19 @@ export interface CallMachineOptions {
    * The states, guards, folding and notices are the same in both.
    */
   readonly deadlines?: 'timers' | 'ticks' | undefined;
+  /**
+   * Where an actor starts:
+   * - `'idle'` (the default): awaiting the dial, which comes as its first event (events
+   *   before it become `beforeDial` anomalies); start it with `{ input: { callId } }` or
+   *   no input;
+   * - `'dialled'`: already dialled, in `dialling`, from the dial given as
+   *   `createActor(machine, { input: { dial } })`, with its record and ring deadlines
+   *   (A2.15) set as the dial event would set them. One transition fewer per call, for a
+   *   host that starts an actor when a dial arrives (`callRecords` does). Starting it
+   *   without `input.dial` fails the actor with a `ValidationError`.
+   * The states after the dial, the folding and the output are the same.
+   */
+  readonly start?: 'idle' | 'dialled' | undefined;
 }
 
 /** What a call machine's snapshot holds (`snapshot.context`). */

@@ -2,7 +2,7 @@ import { Observable, type OperatorFunction } from 'rxjs';
 import { createActor, type Actor } from 'xstate';
 import type { Anomaly } from '../anomaly.js';
 import { ValidationError } from '../errors.js';
-import type { CallEvent } from '../events.js';
+import type { CallEvent, DialEvent } from '../events.js';
 import { createCallMachine, type CallMachine } from '../machine/call-machine.js';
 import { nextTickAt, waitTickAt } from '../machine/next-tick.js';
 import type { CallMachineOptions, DeadlineNotice, TickEvent } from '../machine/types.js';
@@ -138,7 +138,7 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
   const maxCallAgeMs = limitOption('maxCallAgeMs', options.maxCallAgeMs, DEFAULT_MAX_CALL_AGE_MS);
   const maxInFlight = limitOption('maxInFlight', options.maxInFlight, DEFAULT_MAX_IN_FLIGHT);
   const waitMs = options.dispositionWaitMs ?? 0;
-  const machine = createCallMachine(policy, { dispositionWaitMs: options.dispositionWaitMs, classify: options.classify, deadlines: 'ticks' });
+  const machine = createCallMachine(policy, { dispositionWaitMs: options.dispositionWaitMs, classify: options.classify, deadlines: 'ticks', start: 'dialled' });
   const { onDeadline, onAnomaly } = options;
   // Deadline ticks only announce notices: with no one to receive them, only the disposition wait needs ticks.
   const tickAt = onDeadline === undefined ? waitTickAt : nextTickAt;
@@ -203,9 +203,9 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
           if (!oldest.done) release(oldest); // a close always ends the machine; never loop on one that did not
         }
       };
-      const start = (dial: CallEvent): void => {
+      const start = (dial: DialEvent): void => {
         const callId = dial.callId;
-        const actor = createActor(machine, { input: { callId } });
+        const actor = createActor(machine, { input: { dial } });
         const call: InFlightCall = {
           callId,
           actor,
@@ -237,7 +237,6 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
         });
         inFlight.set(callId, call);
         actor.start();
-        actor.send(dial);
         reschedule(call);
       };
 

@@ -7,8 +7,9 @@
  *    after the clock's start is on time, 2001 ms is late;
  * 3. robustness — arbitrary, even invalid, streams never throw and still agree with the
  *    fold of the events the machine received.
- * Each property runs on both variants of the one machine definition: deadlines driven by
- * XState `after` timers (the standalone machine) and by the host's ticks (`callRecords`).
+ * Each property runs on every variant of the one machine definition: deadlines driven by
+ * XState `after` timers (the standalone machine) and by the host's ticks (`callRecords`),
+ * each with actors started idle or dialled (`callRecords` starts them dialled).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -122,14 +123,14 @@ function modelNotices(events: readonly CallEvent[], policy: Policy, stopAt: numb
 // Properties
 // ---------------------------------------------------------------------------------------
 
-describe.each(VARIANTS)('deadlines driven by %s', (variant) => {
+describe.each(VARIANTS)('%s', (variant) => {
   describe('call machine ≡ classify(foldEvents(events))', () => {
     it('agrees on category, machine kind, who answered, flags and record for any plausible call', () => {
       fc.assert(
         fc.property(timeline, ({ spec, events }) => {
           const waitMs = spec.dispositionWait ? DISPOSITION_WAIT_MS : 0;
           const closeAt = lastAt(events);
-          const run = drive(events, ofcom2017, { dispositionWaitMs: waitMs, deadlines: variant }, { at: closeAt });
+          const run = drive(events, ofcom2017, { dispositionWaitMs: waitMs, deadlines: variant.deadlines, start: variant.start }, { at: closeAt });
           expect(run.snapshot.status).toBe('done');
           const hangupIndex = events.findIndex((e) => e.type === 'hangup');
           const received = receivedBy(events, waitMs);
@@ -164,7 +165,7 @@ describe.each(VARIANTS)('deadlines driven by %s', (variant) => {
       fc.assert(
         fc.property(timeline, ({ events }) => {
           const closeAt = lastAt(events);
-          const run = drive(events, policy, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant }, { at: closeAt });
+          const run = drive(events, policy, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant.deadlines, start: variant.start }, { at: closeAt });
           expect(run.snapshot.output).toEqual(expected(receivedBy(events, DISPOSITION_WAIT_MS), closeAt, policy));
           expect(run.notices.map((n) => ({ kind: n.notice.kind, at: n.notice.at }))).toEqual(modelNotices(events, policy, closeAt));
         }),
@@ -178,7 +179,7 @@ describe.each(VARIANTS)('deadlines driven by %s', (variant) => {
       fc.assert(
         fc.property(timeline, ({ events }) => {
           const closeAt = lastAt(events);
-          const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant }, { at: closeAt });
+          const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant.deadlines, start: variant.start }, { at: closeAt });
           const got = run.notices.map((n) => ({ kind: n.notice.kind, at: n.notice.at }));
           expect(got).toEqual(modelNotices(events, ofcom2017, closeAt));
           for (const { notice, clockMs } of run.notices) {
@@ -196,7 +197,7 @@ describe.each(VARIANTS)('deadlines driven by %s', (variant) => {
       fc.assert(
         fc.property(timeline, ({ spec, events }) => {
           fc.pre(spec.answered && spec.hangup);
-          const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant }, { at: lastAt(events) });
+          const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant.deadlines, start: variant.start }, { at: lastAt(events) });
           const record = run.snapshot.output!.record;
           const pickup = record.answerAt!;
           const due = run.notices.filter((n) => n.notice.kind === 'messageDue').map((n) => n.notice.at);
@@ -233,7 +234,7 @@ describe.each(VARIANTS)('deadlines driven by %s', (variant) => {
             events.push(c.message(messageAt));
             events.sort((a, b) => a.at - b.at); // stable: a salutation and a message of one ms keep that order
             events.push(c.hangup(lastAt(events) - T0 + hangupAfter, 'caller'));
-            const run = drive(events, ofcom2017, { deadlines: variant });
+            const run = drive(events, ofcom2017, { deadlines: variant.deadlines, start: variant.start });
             const out = run.snapshot.output!;
             expect(out.category).toBe('abandoned');
             const late = out.flags.find((f) => f.kind === 'lateMessage');
@@ -275,7 +276,7 @@ describe.each(VARIANTS)('deadlines driven by %s', (variant) => {
       fc.assert(
         fc.property(chaos, fc.boolean(), (events, wait) => {
           const closeAt = lastAt(events);
-          const run = drive(events, ofcom2017, { dispositionWaitMs: wait ? DISPOSITION_WAIT_MS : 0, deadlines: variant }, { at: closeAt });
+          const run = drive(events, ofcom2017, { dispositionWaitMs: wait ? DISPOSITION_WAIT_MS : 0, deadlines: variant.deadlines, start: variant.start }, { at: closeAt });
           expect(run.snapshot.status).toBe('done');
           const known = events.slice(0, run.sent).filter((e) => (e.type as string) !== 'transfer');
           expect(run.snapshot.output).toEqual(expected(known, closeAt));
@@ -291,8 +292,8 @@ describe('the timeline arbitrary', () => {
   it.skipIf(process.env.DIALGUARD_MUTATION_RUN === '1')('reaches every category, machine kind, notice kind and timing flag (the properties are not vacuous)', () => {
     const seen = new Set<string>();
     for (const [i, { events }] of fc.sample(timeline, { numRuns: 2_000, seed: 42 }).entries()) {
-      const variant = VARIANTS[i % VARIANTS.length];
-      const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant }, { at: lastAt(events) });
+      const variant = VARIANTS[i % VARIANTS.length]!;
+      const run = drive(events, ofcom2017, { dispositionWaitMs: DISPOSITION_WAIT_MS, deadlines: variant.deadlines, start: variant.start }, { at: lastAt(events) });
       const out = run.snapshot.output!;
       seen.add(out.category);
       if (out.machine) seen.add(`machine:${out.machine}`);

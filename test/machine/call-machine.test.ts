@@ -411,6 +411,56 @@ describe("createCallMachine(policy, { deadlines: 'ticks' }): the host's ticks in
   });
 });
 
+describe("createCallMachine(policy, { start: 'dialled' }): actors started from their dial", () => {
+  const dial = c.dial(0, { amd: true }) as Extract<CallEvent, { type: 'dial' }>;
+
+  it('starts in dialling with the dial applied and the ring deadlines armed (A2.15), as an idle actor is after the dial', () => {
+    const dialled = createActor(createCallMachine(ofcom2017, { start: 'dialled' }), { clock: new SimulatedClock(), input: { dial } }).start();
+    const idle = createActor(createCallMachine(ofcom2017), { clock: new SimulatedClock() }).start();
+    idle.send(dial);
+    expect(dialled.getSnapshot().value).toBe('dialling');
+    expect(dialled.getSnapshot().context).toEqual(idle.getSnapshot().context);
+    expect(dialled.getSnapshot().context.deadlines).toEqual({ minRingAt: T0 + 15_000, maxRingAt: T0 + 60_000, messageDueAt: null });
+  });
+
+  it('announces the ring deadlines on its clock and ends with the same output, with timers and with ticks', () => {
+    const events = [dial, c.ringing(500), c.hangup(70_000, 'caller')];
+    for (const deadlines of ['timers', 'ticks'] as const) {
+      const run = drive(events, ofcom2017, { deadlines, start: 'dialled' });
+      expect(run.notices.map((n) => n.notice)).toEqual([notice('minRingReached', 15_500), notice('maxRingReached', 60_500)]);
+      expect(run.snapshot.output).toEqual(classify(foldEvents(events)));
+    }
+  });
+
+  it('treats a second dial as a duplicate, as an idle actor does', () => {
+    const run = drive([dial, c.dial(100), c.hangup(20_000)], ofcom2017, { deadlines: 'ticks', start: 'dialled' });
+    expect(run.snapshot.output!.record.anomalies.map((a) => a.kind)).toEqual(['duplicateDial']);
+  });
+
+  it('fails the actor with a ValidationError when the dial is missing, or given to a machine started idle', () => {
+    const errorOf = (machine: ReturnType<typeof createCallMachine>, input: { dial?: CallEvent }) => {
+      let error: unknown;
+      const actor = createActor(machine, { input: input as never });
+      actor.subscribe({ error: (e) => void (error = e) });
+      actor.start();
+      return { error, status: actor.getSnapshot().status };
+    };
+    const missing = errorOf(createCallMachine(ofcom2017, { start: 'dialled' }), {});
+    expect(missing.status).toBe('error');
+    expect(missing.error).toBeInstanceOf(ValidationError);
+    expect((missing.error as ValidationError).path).toBe('input.dial');
+    const notADial = errorOf(createCallMachine(ofcom2017, { start: 'dialled' }), { dial: c.answer(0) });
+    expect((notADial.error as ValidationError).path).toBe('input.dial.type');
+    const unexpected = errorOf(createCallMachine(ofcom2017), { dial });
+    expect((unexpected.error as ValidationError).path).toBe('input.dial');
+  });
+
+  it("rejects a start option other than 'idle' or 'dialled'", () => {
+    expect(() => createCallMachine(ofcom2017, { start: 'ringing' as 'idle' })).toThrow(ValidationError);
+    expect(() => createCallMachine(ofcom2017, { start: 'idle' })).not.toThrow();
+  });
+});
+
 describe('createCallMachine and runCall: edges', () => {
   it('rejects an invalid dispositionWaitMs with a ValidationError', () => {
     expect(() => createCallMachine(ofcom2017, { dispositionWaitMs: -1 })).toThrow(ValidationError);

@@ -52,7 +52,7 @@ const cache = new WeakMap<Policy, Map<string, CallMachine>>();
 /** One machine definition per policy, disposition wait and variant (options with classify settings are not cached). */
 function machineOf(policy: Policy, options: CallMachineOptions): CallMachine {
   if (options.classify !== undefined) return createCallMachine(policy, options);
-  const key = `${options.dispositionWaitMs ?? 0}/${options.deadlines ?? 'timers'}`;
+  const key = `${options.dispositionWaitMs ?? 0}/${options.deadlines ?? 'timers'}/${options.start ?? 'idle'}`;
   let byKey = cache.get(policy);
   if (byKey === undefined) cache.set(policy, (byKey = new Map()));
   let m = byKey.get(key);
@@ -60,8 +60,24 @@ function machineOf(policy: Policy, options: CallMachineOptions): CallMachine {
   return m;
 }
 
-/** The two variants of the one machine definition: XState `after` timers, or the host's ticks. */
-export const VARIANTS = ['timers', 'ticks'] as const;
+/** A variant of the one machine definition: what drives its deadlines, and where its actors start. */
+export interface Variant {
+  readonly deadlines: 'timers' | 'ticks';
+  readonly start: 'idle' | 'dialled';
+  toString(): string;
+}
+const variant = (deadlines: Variant['deadlines'], start: Variant['start']): Variant => ({
+  deadlines,
+  start,
+  toString: () => `${deadlines}, started ${start}`,
+});
+
+/**
+ * The variants of the one machine definition: XState `after` timers or the host's ticks,
+ * each with actors started idle (the dial is their first event) or dialled (the dial is
+ * their input, as `callRecords` starts them).
+ */
+export const VARIANTS: readonly Variant[] = [variant('timers', 'idle'), variant('ticks', 'idle'), variant('timers', 'dialled'), variant('ticks', 'dialled')];
 
 /**
  * Replays events like `runCall`, but keeps the clock time of each notice and the actor's
@@ -69,7 +85,10 @@ export const VARIANTS = ['timers', 'ticks'] as const;
  * sends the actor a tick at each moment `nextTickAt` names, as `callRecords` does.
  * `close.advanceTo`: then advance the clock to this absolute time;
  * `close.at`: then send a close at this absolute time if the call has not ended. `sent`:
- * how many events the actor received before it ended.
+ * how many events the actor received before it ended. With `options.start: 'dialled'`
+ * the first event, when it is a dial, is the actor's input (and counts as received); a
+ * stream that does not start with a dial is driven through an idle actor, as a host that
+ * starts actors on a dial never starts one for it.
  */
 export function drive(
   events: readonly CallEvent[],
@@ -79,7 +98,9 @@ export function drive(
 ) {
   const origin = events.find((e) => e.type === 'dial')?.at ?? events[0]?.at ?? 0;
   const clock = new SimulatedClock();
-  const actor = createActor(machineOf(policy, options), { clock });
+  const dial = options.start === 'dialled' && events[0]?.type === 'dial' ? events[0] : undefined;
+  const machine = machineOf(policy, dial === undefined ? { ...options, start: 'idle' } : options);
+  const actor = dial === undefined ? createActor(machine, { clock }) : createActor(machine, { clock, input: { dial } });
   const notices: TimedNotice[] = [];
   actor.on('deadline', (notice) => void notices.push({ notice, clockMs: clock.now() }));
   actor.start();
@@ -118,8 +139,8 @@ export function drive(
     if (to > clock.now()) clock.set(to);
   };
   const advance = options.deadlines === 'ticks' ? advanceByTicks : advanceByTimers;
-  let sent = 0;
-  for (const event of events) {
+  let sent = dial === undefined ? 0 : 1;
+  for (const event of dial === undefined ? events : events.slice(1)) {
     if (actor.getSnapshot().status !== 'active') break;
     advance(event.at - origin);
     if (actor.getSnapshot().status !== 'active') break;
