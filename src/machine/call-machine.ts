@@ -77,6 +77,7 @@ function contextOf(
 /** The context once the dial is in: the record it starts (with the anomalies of any earlier events) and the ring deadlines (A2.15). */
 function dialledContext(dial: DialEvent, early: readonly Anomaly[], policy: Policy): CallMachineContext {
   const dialled = recordFromDial(dial);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: with no early anomaly the copy would only set the same empty list
   const record = early.length > 0 ? { ...dialled, anomalies: early } : dialled;
   return contextOf(dial.callId, record, early, ringDeadlines(record, policy));
 }
@@ -100,8 +101,8 @@ function initialContext(input: CallMachineInput | void, dialled: boolean, policy
   return dial == null ? contextOf(input?.callId ?? null, null, [], NO_DEADLINES) : dialledContext(dial, [], policy);
 }
 
-/** Which deadlines the state an event leads to arms: ring (A2.15), message (A2.19), none, or those armed now. */
-type Arm = 'ring' | 'message' | 'none' | 'keep';
+/** Which deadlines the state an event leads to arms: ring (A2.15), message (A2.19), or none. */
+type Arm = 'ring' | 'message' | 'none';
 
 /** The deadlines armed in the state an event leads to. */
 function deadlinesFor(record: CallRecord, params: { policy: Policy; arm: Arm }): Deadlines {
@@ -222,7 +223,6 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
   // An event no state moves on: its facts, or its anomaly.
   const fold = { type: 'fold' } as const;
   // An event the transition's guard accepted: its facts, and the deadlines of the state it leads to.
-  const keep = { type: 'apply', params: { policy, arm: 'keep' } } as const;
   const toRinging = { type: 'apply', params: { policy, arm: 'ring' } } as const;
   const toAnswered = { type: 'apply', params: { policy, arm: 'message' } } as const;
   const toUntimed = { type: 'apply', params: { policy, arm: 'none' } } as const;
@@ -281,25 +281,27 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       }),
       /** The dial: start the record, with the anomalies of the events that came before it, and arm the ring deadlines. */
       startRecord: assign(({ context, event }, params: { policy: Policy }) =>
+        // Stryker disable next-line ConditionalExpression: equivalent: only the dial's transition runs it (the check narrows the event's type)
         event.type === 'dial' ? dialledContext(event, context.early, params.policy) : context,
       ),
       /**
        * A call event the transition's `eventAccepted` guard accepted: its facts
        * (`applyAcceptedEvent`, without checking it again), and the deadlines of the state
        * the call is going to (`arm`): the ring deadlines (A2.15), the message deadline
-       * (A2.19), none, or those already armed. One assign per event (XState rebuilds the
-       * snapshot for each), returning the whole context in one shape.
+       * (A2.19), or none. One assign per event (XState rebuilds the snapshot for each),
+       * returning the whole context in one shape.
        */
       apply: assign(({ context, event }, params: { policy: Policy; arm: Arm }) => {
         const e = callEventOf(event);
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: the guard accepted a call event of a dialled call, so neither is null here (the check narrows the types)
         if (e === null || context.record === null) return context;
         const record = applyAcceptedEvent(context.record, e);
-        const deadlines = params.arm === 'keep' ? context.deadlines : deadlinesFor(record, params);
-        return contextOf(context.callId, record, context.early, deadlines);
+        return contextOf(context.callId, record, context.early, deadlinesFor(record, params));
       }),
       /** A call event of this call no state moves on: `applyEvent` (its facts, or an anomaly); the deadlines stay. */
       fold: assign(({ context, event }) => {
         const e = callEventOf(event);
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: only call events reach it, and only past `idle` (whose own handlers take every call event), so neither is null here (the check narrows the types)
         if (e === null || context.record === null) return context;
         return contextOf(context.callId, applyEvent(context.record, e), context.early, context.deadlines);
       }),
@@ -449,7 +451,7 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
         after: timers({ dispositionWait: { target: 'ended' } } as const),
         on: {
           ...onTick({ guard: { type: 'waitOver', params: { waitMs } }, target: 'ended' } as const),
-          disposition: { guard: 'eventAccepted', target: 'ended', actions: keep },
+          disposition: { guard: 'eventAccepted', target: 'ended', actions: toUntimed },
         },
       },
       /** The call is over; the output is its classification. */

@@ -445,18 +445,30 @@ describe("createCallMachine(policy, { start: 'dialled' }): actors started from t
       actor.start();
       return { error, status: actor.getSnapshot().status };
     };
-    const missing = errorOf(createCallMachine(ofcom2017, { start: 'dialled' }), {});
+    const missing = errorOf(createCallMachine(ofcom2017, { start: 'dialled' }), { callId: 'c9' } as never);
     expect(missing.status).toBe('error');
     expect(missing.error).toBeInstanceOf(ValidationError);
-    expect((missing.error as ValidationError).path).toBe('input.dial');
+    expect(missing.error).toMatchObject({
+      path: 'input.dial',
+      callId: 'c9',
+      received: 'undefined',
+      message: "call c9: input.dial should be the call's dial event (the machine was created with start: 'dialled'), received undefined",
+    });
+    expect(errorOf(createCallMachine(ofcom2017, { start: 'dialled' }), {}).error).toMatchObject({ callId: null, message: expect.stringMatching(/^input: input\.dial should be/) });
+    expect(errorOf(createCallMachine(ofcom2017, { start: 'dialled' }), undefined as never).error).toMatchObject({ path: 'input.dial', callId: null });
     const notADial = errorOf(createCallMachine(ofcom2017, { start: 'dialled' }), { dial: c.answer(0) });
-    expect((notADial.error as ValidationError).path).toBe('input.dial.type');
+    expect(notADial.error).toMatchObject({ path: 'input.dial.type', callId: 'c1', expected: "'dial'", received: 'answer' });
     const unexpected = errorOf(createCallMachine(ofcom2017), { dial });
-    expect((unexpected.error as ValidationError).path).toBe('input.dial');
+    expect(unexpected.error).toMatchObject({
+      path: 'input.dial',
+      received: 'a dial event',
+      expected: "absent (give it only to a machine created with start: 'dialled')",
+    });
   });
 
   it("rejects a start option other than 'idle' or 'dialled'", () => {
     expect(() => createCallMachine(ofcom2017, { start: 'ringing' as 'idle' })).toThrow(ValidationError);
+    expect(() => createCallMachine(ofcom2017, { start: 'ringing' as 'idle' })).toThrow("start should be 'idle' or 'dialled', received ringing");
     expect(() => createCallMachine(ofcom2017, { start: 'idle' })).not.toThrow();
   });
 });
