@@ -64,6 +64,21 @@ describe('callRecords operator', () => {
     expect(anomalies).toEqual([expect.objectContaining({ kind: 'machineError', callId: 'bad', detail: expect.stringContaining('boom') })]);
   });
 
+  it('a call whose machine fails as it starts (its dial cannot be read) is reported and dropped; the other calls go on', async () => {
+    const anomalies: StreamAnomaly[] = [];
+    const [dial, ...rest] = callEvents('bad', [['answer', 5000], ['hangup', 9000, 'caller']]);
+    const unreadable = Object.defineProperty({ ...dial! }, 'to', { get: () => { throw new Error('unreadable number'); }, enumerable: true });
+    const good = callEvents('good', [['answer', 5000], ['agent', 5500], ['hangup', 9500, 'caller']], { at: 10 });
+    const records = await lastValueFrom(from(byTime([unreadable as CallEvent, ...rest, ...good])).pipe(callRecords({ onAnomaly: (x) => anomalies.push(x) }), toArray()));
+    expect(records.map((r) => r.callId)).toEqual(['good']);
+    expect(anomalies.map((a) => [a.kind, a.callId])).toEqual([
+      ['machineError', 'bad'],
+      ['unknownCall', 'bad'], // its answer and hangup: the call was dropped
+      ['unknownCall', 'bad'],
+    ]);
+    expect(anomalies[0]!.detail).toContain('unreadable number');
+  });
+
   it('releases finished machines: nothing of a call remains after it ends', () => {
     const subject = new Subject<CallEvent>();
     const out: string[] = [];
