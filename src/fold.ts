@@ -6,7 +6,7 @@
 import type { Anomaly, AnomalyKind } from './anomaly.js';
 import { CALL_EVENT_TYPES, MESSAGE_CONTENT_FIELDS, QUEUE_INFORMATION_FIELDS, type CallEvent, type DialEvent, type MessageContent, type QueueInformation } from './events.js';
 import { MissingDialError, MixedCallsError } from './errors.js';
-import { newRecord, type CallRecord } from './record.js';
+import { copyRecord, newRecord, type CallRecord } from './record.js';
 
 /** Starts a record from a `dial` event. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -50,9 +50,16 @@ export function anomalyOf(kind: AnomalyKind, event: CallEvent, detail: string): 
   return { kind, event: event.type, at: event.at, detail };
 }
 
+/** The record with these anomalies instead of its own (the record is not otherwise changed). */
+export function withAnomalies(record: CallRecord, anomalies: readonly Anomaly[]): CallRecord {
+  const next = copyRecord(record);
+  next.anomalies = anomalies;
+  return next;
+}
+
 /** The record with one more anomaly (the record is not otherwise changed). */
 export function withAnomaly(record: CallRecord, anomaly: Anomaly): CallRecord {
-  return { ...record, anomalies: [...record.anomalies, anomaly] };
+  return withAnomalies(record, [...record.anomalies, anomaly]);
 }
 
 /**
@@ -136,41 +143,55 @@ export function applyEvent(record: CallRecord, event: CallEvent): CallRecord {
  * `applyEvent`. Never mutates.
  */
 export function applyAcceptedEvent(record: CallRecord, event: CallEvent): CallRecord {
-  const at = event.at;
-  // Each case spreads the record once and sets its fields: one copy (a second spread would be a slow generic copy).
+  // One copy of the record in one shape (`copyRecord`), then the event's facts set on it.
+  const next = copyRecord(record);
+  next.lastEventAt = event.at;
   switch (event.type) {
     case 'dial':
       return record; // unreachable: eventProblem rejects every dial
     case 'ringing':
-      return { ...record, lastEventAt: at, ringingAt: at };
+      next.ringingAt = event.at;
+      break;
     case 'answer':
-      return { ...record, lastEventAt: at, answerAt: at };
+      next.answerAt = event.at;
+      break;
     case 'salutation':
-      return event.phase === 'start'
-        ? { ...record, lastEventAt: at, salutationStartAt: at }
-        : { ...record, lastEventAt: at, salutationEndAt: at };
+      if (event.phase === 'start') next.salutationStartAt = event.at;
+      else next.salutationEndAt = event.at;
+      break;
     case 'amd':
-      return { ...record, lastEventAt: at, amdResult: event.result, amdAt: at };
+      next.amdResult = event.result;
+      next.amdAt = event.at;
+      break;
     case 'agent':
-      return { ...record, lastEventAt: at, agentAt: at };
+      next.agentAt = event.at;
+      break;
     case 'message':
-      return { ...record, lastEventAt: at, messageAt: at, messageContent: event.content == null ? null : overlay(CONTENT_KEYS, null, event.content) };
+      next.messageAt = event.at;
+      next.messageContent = event.content == null ? null : overlay(CONTENT_KEYS, null, event.content);
+      break;
     case 'recording':
-      return { ...record, lastEventAt: at, recordingAt: at, recordingNotice: event.noticeGiven };
+      next.recordingAt = event.at;
+      next.recordingNotice = event.noticeGiven;
+      break;
     case 'ivm':
-      return event.action === 'agentRequested'
-        ? { ...record, lastEventAt: at, ivmAgentRequestedAt: at }
-        : {
-            ...record,
-            lastEventAt: at,
-            ivmInfo: overlay(QUEUE_KEYS, record.ivmInfo, event.info),
-            ivmInfoAt: record.ivmInfoAt ?? at,
-          };
+      if (event.action === 'agentRequested') {
+        next.ivmAgentRequestedAt = event.at;
+      } else {
+        next.ivmInfo = overlay(QUEUE_KEYS, record.ivmInfo, event.info);
+        next.ivmInfoAt = record.ivmInfoAt ?? event.at;
+      }
+      break;
     case 'hangup':
-      return { ...record, lastEventAt: at, hangupAt: at, hangupBy: event.by, hangupCause: event.cause ?? null };
+      next.hangupAt = event.at;
+      next.hangupBy = event.by;
+      next.hangupCause = event.cause ?? null;
+      break;
     case 'disposition':
-      return { ...record, lastEventAt: at, disposition: event.verdict };
+      next.disposition = event.verdict;
+      break;
   }
+  return next;
 }
 
 /** The anomaly for an event that came before its call's dial. */
@@ -194,7 +215,7 @@ export function foldEvents(events: Iterable<CallEvent>): CallRecord {
     if (record === null) {
       if (event.type === 'dial') {
         record = recordFromDial(event);
-        if (early.length > 0) record = { ...record, anomalies: early };
+        if (early.length > 0) record = withAnomalies(record, early);
       } else {
         early.push(beforeDialAnomaly(event));
       }

@@ -169,3 +169,52 @@ export function newRecord(facts: DialFacts): CallRecord {
     unknown: ALL_FACTS_KNOWN,
   };
 }
+
+/** A record whose fields may be set: only ever a fresh copy (`copyRecord`), before anyone else sees it. */
+export type RecordDraft = { -readonly [K in keyof CallRecord]-?: CallRecord[K] };
+
+/**
+ * A copy of `record` to set fields on before it is handed on (the fold's one way to make
+ * the next record). Built as one object literal naming every field, in `newRecord`'s
+ * order, so every record shares one shape (V8 hidden class) whatever events made it: a
+ * spread copy gives records of different histories different shapes, which makes every
+ * later read of them (classify, the ledger) and the next copy megamorphic and slow.
+ * An absent `outcome` or `unknown` is copied as its empty value (`null`, no unknown fact),
+ * which means the same.
+ */
+export function copyRecord(record: CallRecord): RecordDraft {
+  return {
+    callId: record.callId,
+    campaignId: record.campaignId,
+    callCentreId: record.callCentreId,
+    to: record.to,
+    cli: record.cli,
+    agentGuaranteed: record.agentGuaranteed,
+    amd: record.amd,
+    messagePlanned: record.messagePlanned,
+    zone: record.zone,
+    dialAt: record.dialAt,
+    ringingAt: record.ringingAt,
+    answerAt: record.answerAt,
+    salutationStartAt: record.salutationStartAt,
+    salutationEndAt: record.salutationEndAt,
+    amdResult: record.amdResult,
+    amdAt: record.amdAt,
+    agentAt: record.agentAt,
+    messageAt: record.messageAt,
+    messageContent: record.messageContent,
+    recordingAt: record.recordingAt,
+    recordingNotice: record.recordingNotice,
+    ivmAgentRequestedAt: record.ivmAgentRequestedAt,
+    ivmInfo: record.ivmInfo,
+    ivmInfoAt: record.ivmInfoAt,
+    hangupAt: record.hangupAt,
+    hangupBy: record.hangupBy,
+    hangupCause: record.hangupCause,
+    disposition: record.disposition,
+    lastEventAt: record.lastEventAt,
+    anomalies: record.anomalies,
+    outcome: record.outcome ?? null,
+    unknown: record.unknown ?? ALL_FACTS_KNOWN,
+  };
+}

@@ -8,7 +8,7 @@ import type { Anomaly } from '../anomaly.js';
 import { classify } from '../classify.js';
 import { ValidationError } from '../errors.js';
 import { CALL_EVENT_TYPES, type CallEvent, type CallEventType, type DialEvent } from '../events.js';
-import { applyAcceptedEvent, applyEvent, beforeDialAnomaly, eventProblem, recordFromDial } from '../fold.js';
+import { applyAcceptedEvent, applyEvent, beforeDialAnomaly, eventProblem, recordFromDial, withAnomalies } from '../fold.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import type { CallRecord } from '../record.js';
@@ -78,7 +78,7 @@ function contextOf(
 function dialledContext(dial: DialEvent, early: readonly Anomaly[], policy: Policy): CallMachineContext {
   const dialled = recordFromDial(dial);
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: with no early anomaly the copy would only set the same empty list
-  const record = early.length > 0 ? { ...dialled, anomalies: early } : dialled;
+  const record = early.length > 0 ? withAnomalies(dialled, early) : dialled;
   return contextOf(dial.callId, record, early, ringDeadlines(record, policy));
 }
 
