@@ -25,6 +25,7 @@ const INCLUDE = [
   'test/operators/**/*.test.ts',
   'test/machine/agreement.property.test.ts',
   'test/rules/**/*.test.ts',
+  'test/fold/**/*.test.ts',
   'test/guard/**/*.test.ts',
   'test/complaints/**/*.test.ts',
   'test/numbers/**/*.test.ts',

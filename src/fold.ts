@@ -146,9 +146,8 @@ export function applyAcceptedEvent(record: CallRecord, event: CallEvent): CallRe
   // One copy of the record in one shape (`copyRecord`), then the event's facts set on it.
   const next = copyRecord(record);
   next.lastEventAt = event.at;
+  // A dial is never accepted (`eventProblem`: `duplicateDial`), so it has no case.
   switch (event.type) {
-    case 'dial':
-      return record; // unreachable: eventProblem rejects every dial
     case 'ringing':
       next.ringingAt = event.at;
       break;
