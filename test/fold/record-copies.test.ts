@@ -67,6 +67,11 @@ describe('the fold copies records', () => {
     expect(next.outcome).toBeNull();
     expect(next.unknown).toEqual([]);
   });
+
+  it("copies only CallRecord's fields: a property a caller added is not carried on", () => {
+    const record = { ...foldEvents([c.dial(0)]), extra: 'not a field' } as CallRecord;
+    expect(Object.keys(applyEvent(record, c.ringing(500)))).not.toContain('extra');
+  });
 });
 
 describe('one shape for every record', () => {
