@@ -268,7 +268,7 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
         const e = callEventOf(event);
         if (e === null || !isAccepted(context, event)) return false;
         const record = recordOf(context);
-        return messageDueAt(applyEvent(record, e), params.policy) !== messageDueAt(record, params.policy);
+        return messageDueAt(applyAcceptedEvent(record, e), params.policy) !== messageDueAt(record, params.policy);
       },
     },
     actions: {
