@@ -163,9 +163,12 @@ export async function auditCsvInWorkers(
    * Reads the next batch here, with the batches after it while it ends inside a quoted cell
    * (as the workers' batches are, below); `taken`: the batches read, for one parser to read
    * again when they are not plain. `settle` gives the options (the record delimiter is found
-   * in the input's first batches, and with it the mapping).
+   * in the input's first batches, and with it the mapping); `read` holds the plain outcome
+   * and the options it was read with.
    */
-  const readNextHere = async (settle: (bytes: Buffer) => CsvBatchOptions | null): Promise<{ read: CsvBatchOutcome | null; taken: LineBytes[] } | null> => {
+  const readNextHere = async (
+    settle: (bytes: Buffer) => CsvBatchOptions | null,
+  ): Promise<{ read: { outcome: CsvBatchOutcome; options: CsvBatchOptions } | null; taken: LineBytes[] } | null> => {
     const taken: LineBytes[] = [];
     for (;;) {
       const next = await batches.next();
@@ -174,18 +177,22 @@ export async function auditCsvInWorkers(
       const bytes = mergedBytes(taken, options.batchBytes);
       if (bytes === null) return { read: null, taken };
       const settled = settle(bytes);
-      const read = settled === null ? null : readPlainHere(bytes, taken[0]!.line, settled, target.rows, tally);
-      if (read === null || read.plain || !read.openAtEnd) return { read: read?.plain === true ? read : null, taken };
+      if (settled === null) return { read: null, taken };
+      const outcome = readPlainHere(bytes, taken[0]!.line, settled, target.rows, tally);
+      if (outcome.plain) return { read: { outcome, options: settled }, taken };
+      if (!outcome.openAtEnd) return { read: null, taken };
     }
   };
-  let recordDelimiter: string | null = null;
-  const opening = await readNextHere((bytes) => ((recordDelimiter = recordDelimiterOf(bytes)) === null ? null : { ...reading.options, recordDelimiter }));
+  const opening = await readNextHere((bytes) => {
+    const recordDelimiter = recordDelimiterOf(bytes);
+    return recordDelimiter === null ? null : { ...reading.options, recordDelimiter };
+  });
   if (opening === null) return;
   const { read } = opening;
-  if (read === null || read.mapping === null || read.first === null || recordDelimiter === null) return readHere(opening.taken);
+  if (read === null || read.outcome.mapping === null || read.outcome.first === null) return readHere(opening.taken);
   afterBatch();
-  const start: CsvStart = { first: read.first, recordDelimiter };
-  const { mapping } = read;
+  const start: CsvStart = { first: read.outcome.first, recordDelimiter: read.options.recordDelimiter };
+  const { mapping } = read.outcome;
   const resumeAt = (held: readonly LineBytes[]): CsvResume => ({ mapping, recordDelimiter: start.recordDelimiter, line: held[0]!.line });
   // Until a row has settled what the input holds (records or events), the batches are read here too.
   while (target.kind() === undefined) {
