@@ -244,7 +244,8 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
       const date = tableOf(scope).date(slot);
       const counts = ledger.windowCounts(scope, slot, over);
       const acr = acrOf(counts);
-      const row: AcrRow = { date, scope, ...idsOf(scope, slot), counts, acr, alert: aboveLevel(acr.rate, alertRate) };
+      const ids = idsOf(scope, slot);
+      const row: AcrRow = { date, scope, campaignId: ids.campaignId, callCentreId: ids.callCentreId, counts, acr, alert: aboveLevel(acr.rate, alertRate) };
       return over === 'calendarDay' ? row : { ...row, from: datesOfWindow(date)[ACR_TRAILING_DAYS - 1]! };
     },
     rows(cell, alertRate) {

@@ -8,11 +8,24 @@ import type { CampaignDay } from './recent-days.js';
  * there so far was a probe.
  */
 export interface CalledNumber extends RepeatList {
-  /** The campaign days (of the days kept) the number was called on. */
-  readonly scanDays: CampaignDay[];
+  /** The campaign days (of the days kept) the number was called on. Changed only by `CalledNumbers`. */
+  readonly scanDays: readonly CampaignDay[];
   /** Per entry of `scanDays`: `true` while a probe call is the number's only call that campaign day. */
-  readonly scanProbes: boolean[];
+  readonly scanProbes: readonly boolean[];
 }
+
+/** A `CalledNumber` as `CalledNumbers` keeps it: its marks replaced, or grown in place once it has some. */
+interface NumberEntry extends RepeatList {
+  scanDays: CampaignDay[];
+  scanProbes: boolean[];
+}
+
+/**
+ * The marks of a number not called on any kept day: one shared empty list, so the million
+ * numbers of a large audit each called once do not each hold two empty arrays (a first
+ * push would give each a backing store of 16 slots: about 300 bytes a number).
+ */
+const NO_MARKS: never[] = /* @__PURE__ */ Object.freeze([]) as never[];
 
 /** The numbers the cross-call rules know, one entry each, so each call looks its number up once. */
 export interface CalledNumbers {
@@ -20,6 +33,10 @@ export interface CalledNumbers {
   get(key: string): CalledNumber;
   /** The index in `n.scanDays` of campaign day `c` (a day still kept), or -1. */
   markOf(n: CalledNumber, c: CampaignDay): number;
+  /** Marks `n` as called on campaign day `c` (not marked yet), `probe` when that call was a probe. */
+  mark(n: CalledNumber, c: CampaignDay, probe: boolean): void;
+  /** Clears the probe flag of mark `i` (a later call to the number that campaign day); `true` if it was set. */
+  clearProbe(n: CalledNumber, i: number): boolean;
   /** Removes the marks of dropped days, and forgets the numbers with no call held for the repeat rule and no mark left (run when days are dropped). */
   sweep(): void;
 }
@@ -31,11 +48,13 @@ export interface CalledNumbers {
  * days and of the repeat window — memory stays flat on an endless stream.
  */
 export function createCalledNumbers(): CalledNumbers {
-  const numbers = new Map<string, CalledNumber>();
+  const numbers = new Map<string, NumberEntry>();
   /** Removes the marks of dropped days from `n`, in place, each number's probe flag kept beside its day. */
   // Stryker disable next-line BlockStatement: equivalent: no compaction at all keeps each mark beside its probe flag, and changes memory only (test/misuse/bounded.test.ts)
-  const compact = (n: CalledNumber): void => {
+  const compact = (n: NumberEntry): void => {
     const days = n.scanDays;
+    // Stryker disable next-line ConditionalExpression: equivalent: an empty list has nothing to compact (and the shared one, frozen, takes a length of 0 as it has)
+    if (days.length === 0) return;
     let kept = 0;
     for (let i = 0; i < days.length; i++) {
       // Stryker disable next-line ConditionalExpression: equivalent: a dropped day's mark kept changes memory only (test/misuse/bounded.test.ts); a lookup never asks for a dropped day
@@ -51,13 +70,30 @@ export function createCalledNumbers(): CalledNumbers {
     get(key) {
       let n = numbers.get(key);
       if (n === undefined) {
-        n = { key, newest: null, scanDays: [], scanProbes: [] };
+        n = { key, newest: null, scanDays: NO_MARKS, scanProbes: NO_MARKS };
         numbers.set(key, n);
       }
       return n;
     },
     // Every drop of a day sweeps (below), so a lookup meets no dropped day: a plain search, no write.
     markOf: (n, c) => n.scanDays.indexOf(c),
+    mark(n, c, probe) {
+      const entry = n as NumberEntry;
+      // The first mark makes the number's own lists, each of one slot; later ones grow them.
+      if (entry.scanDays.length === 0) {
+        entry.scanDays = [c];
+        entry.scanProbes = [probe];
+      } else {
+        entry.scanDays.push(c);
+        entry.scanProbes.push(probe);
+      }
+    },
+    clearProbe(n, i) {
+      const entry = n as NumberEntry;
+      if (!entry.scanProbes[i]) return false;
+      entry.scanProbes[i] = false;
+      return true;
+    },
     // Stryker disable all: equivalent: the sweep frees memory only (test/misuse/bounded.test.ts); a number forgotten is made again as it was
     sweep() {
       for (const [key, n] of numbers) {

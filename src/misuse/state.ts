@@ -153,8 +153,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
     const mark = numbers.markOf(n, c);
     if (mark < 0) {
       const probe = call.category === 'unconnected' && isScanningProbe(call.record, policy); // an answered call (even one whose answer time is unknown) is no probe
-      n.scanDays.push(c);
-      n.scanProbes.push(probe);
+      numbers.mark(n, c, probe);
       c.numbers += 1;
       if (!probe) return null;
       c.probes += 1;
@@ -162,10 +161,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       if (f !== null) c.numbers = null;
       return f;
     }
-    if (n.scanProbes[mark]) {
-      n.scanProbes[mark] = false;
-      c.probes -= 1;
-    }
+    if (numbers.clearProbe(n, mark)) c.probes -= 1;
     return null;
   };
 

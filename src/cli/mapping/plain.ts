@@ -19,6 +19,7 @@ import { delimiterHint } from './delimiter.js';
 import { BOOLEAN_FIELDS, closest, KNOWN_FIELDS, REQUIRED_EVENT_FIELDS, REQUIRED_RECORD_FIELDS, TIME_FIELDS } from './fields.js';
 import { PRESET_COLUMNS } from './preset-columns.js';
 import { jsonTime, timeReader, type TimeReader, type TimeReading } from './time-cell.js';
+import { SMALLEST_PLAIN_EPOCH_MS } from './cells.js';
 
 /** How plain rows are read. */
 export interface PlainOptions extends TimeReading {
@@ -113,24 +114,32 @@ export function plainNormaliser(options: PlainOptions): PlainNormaliser {
       }
     } else set.push([field, field === 'cli' && text === '' ? null : text]);
   }
+  const epochGiven = options.epoch !== undefined;
+  /**
+   * `true` for a value no field's reading changes, told without looking the field up (most
+   * of a row): a boolean, `null`, or a number that is a time in ms as it stands (no
+   * `--epoch`, and not small enough to be seconds); `jsonTime` would return it unchanged.
+   */
+  const asGiven = (v: unknown): boolean =>
+    typeof v === 'boolean' || v === null || (typeof v === 'number' && !epochGiven && !(Math.abs(v) < SMALLEST_PLAIN_EPOCH_MS));
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
     const row = value as Record<string, unknown>;
     let out: Record<string, unknown> | null = null;
-    const put = (key: string, v: unknown): void => {
-      out ??= { ...row };
-      out[key] = v;
-    };
-    for (const [field, v] of set) {
+    for (let i = 0; i < set.length; i++) {
+      const [field, v] = set[i]!;
       const current = row[field];
-      if (current === undefined || current === '' || (current === null && field !== 'cli')) put(field, v);
+      if (current === undefined || current === '' || (current === null && field !== 'cli')) (out ??= { ...row })[field] = v;
     }
-    for (const key of Object.keys(row)) {
+    const keys = Object.keys(row);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const v = row[key];
+      if (asGiven(v)) continue;
       const kind = FIELD_KINDS.get(key); // one lookup; most keys need nothing
       if (kind === undefined) continue;
-      const v = row[key];
       if (kind === 'time') {
-        if (v === '' || v === null || v === undefined) continue;
+        if (v === '' || v === undefined) continue;
         let t: unknown;
         try {
           t = jsonTime(key, v, options, reader);
@@ -138,11 +147,11 @@ export function plainNormaliser(options: PlainOptions): PlainNormaliser {
           if (e instanceof CellError && typeof row.callId === 'string' && row.callId !== '') throw new RowValueError(e.path, `call ${row.callId}: ${e.message}`, row.callId);
           throw e;
         }
-        if (t !== v) put(key, t);
+        if (t !== v) (out ??= { ...row })[key] = t;
       } else if (kind === 'boolean') {
         if (typeof v !== 'string') continue;
         const b = readBooleanCell(v); // unreadable: left for the library to name, with the call
-        if (b !== null && b !== undefined) put(key, b);
+        if (b !== null && b !== undefined) (out ??= { ...row })[key] = b;
       } else if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
         let nested: Record<string, unknown> | null = null;
         for (const sub of Object.keys(v)) {
@@ -154,7 +163,7 @@ export function plainNormaliser(options: PlainOptions): PlainNormaliser {
           if (b === null) delete nested[sub];
           else nested[sub] = b;
         }
-        if (nested !== null) put(key, nested);
+        if (nested !== null) (out ??= { ...row })[key] = nested;
       }
     }
     return out ?? row;
