@@ -5,33 +5,33 @@ import type { CampaignDay } from './recent-days.js';
  * What the cross-call rules keep about one called number (by `numberKey`): its silent and
  * abandoned calls for the repeat rule (A2.9, a `RepeatList`), and its marks for number
  * scanning (A1.35) — the campaign days it was called on, each with whether its only call
- * there so far was a probe.
+ * there so far was a probe. The marks are read and written only through `CalledNumbers`.
  */
-export interface CalledNumber extends RepeatList {
-  /** The campaign days (of the days kept) the number was called on. Changed only by `CalledNumbers`. */
-  readonly scanDays: readonly CampaignDay[];
-  /** Per entry of `scanDays`: `true` while a probe call is the number's only call that campaign day. */
-  readonly scanProbes: readonly boolean[];
-}
-
-/** A `CalledNumber` as `CalledNumbers` keeps it: its marks replaced, or grown in place once it has some. */
-interface NumberEntry extends RepeatList {
-  scanDays: CampaignDay[];
-  scanProbes: boolean[];
-}
+export type CalledNumber = RepeatList;
 
 /**
- * The marks of a number not called on any kept day: one shared empty list, so the million
- * numbers of a large audit each called once do not each hold two empty arrays (a first
- * push would give each a backing store of 16 slots: about 300 bytes a number).
+ * A `CalledNumber` as `CalledNumbers` keeps it. Its first mark is held in the entry itself
+ * (most numbers are called on one campaign day of the two kept), the others in two lists
+ * made at the second mark: a number called once holds no array at all (two lists made at
+ * the first mark cost about 250 bytes a number, measured; a million numbers are held in a
+ * large audit).
  */
-const NO_MARKS: never[] = /* @__PURE__ */ Object.freeze([]) as never[];
+interface NumberEntry extends RepeatList {
+  /** The first mark's campaign day, or `null` (then it has no mark at all). */
+  day: CampaignDay | null;
+  /** `true` while a probe call is the number's only call on `day`. */
+  probe: boolean;
+  /** The campaign days of the marks after the first, or `null` (with `moreProbes`: both or neither). */
+  moreDays: CampaignDay[] | null;
+  /** Per entry of `moreDays`: as `probe`. */
+  moreProbes: boolean[] | null;
+}
 
 /** The numbers the cross-call rules know, one entry each, so each call looks its number up once. */
 export interface CalledNumbers {
   /** The entry of `key`, made when new. */
   get(key: string): CalledNumber;
-  /** The index in `n.scanDays` of campaign day `c` (a day still kept), or -1. */
+  /** Which of `n`'s marks is for campaign day `c` (a day still kept): an index for `clearProbe`, or -1. */
   markOf(n: CalledNumber, c: CampaignDay): number;
   /** Marks `n` as called on campaign day `c` (not marked yet), `probe` when that call was a probe. */
   mark(n: CalledNumber, c: CampaignDay, probe: boolean): void;
@@ -49,56 +49,84 @@ export interface CalledNumbers {
  */
 export function createCalledNumbers(): CalledNumbers {
   const numbers = new Map<string, NumberEntry>();
-  /** Removes the marks of dropped days from `n`, in place, each number's probe flag kept beside its day. */
+  /** Removes the marks of dropped days from `n`, in place, the marks kept in their order, each probe flag beside its day. */
   // Stryker disable next-line BlockStatement: equivalent: no compaction at all keeps each mark beside its probe flag, and changes memory only (test/misuse/bounded.test.ts)
   const compact = (n: NumberEntry): void => {
-    const days = n.scanDays;
-    // Stryker disable next-line ConditionalExpression: equivalent: an empty list has nothing to compact (and the shared one, frozen, takes a length of 0 as it has)
-    if (days.length === 0) return;
-    let kept = 0;
-    for (let i = 0; i < days.length; i++) {
-      // Stryker disable next-line ConditionalExpression: equivalent: a dropped day's mark kept changes memory only (test/misuse/bounded.test.ts); a lookup never asks for a dropped day
-      if (days[i]!.dropped) continue;
-      days[kept] = days[i]!;
-      n.scanProbes[kept] = n.scanProbes[i]!;
-      kept += 1;
+    const days = n.moreDays;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent: the marks after the first left uncompacted change memory only (a lookup never asks for a dropped day)
+    if (days !== null) {
+      const probes = n.moreProbes!;
+      let kept = 0;
+      for (let i = 0; i < days.length; i++) {
+        // Stryker disable next-line ConditionalExpression: equivalent: a dropped day's mark kept changes memory only (test/misuse/bounded.test.ts); a lookup never asks for a dropped day
+        if (days[i]!.dropped) continue;
+        days[kept] = days[i]!;
+        probes[kept] = probes[i]!;
+        kept += 1;
+      }
+      days.length = kept;
+      probes.length = kept;
     }
-    days.length = kept;
-    n.scanProbes.length = kept;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent: a dropped first mark kept changes memory only (the number is not forgotten); a lookup never asks for a dropped day
+    if (n.day !== null && n.day.dropped) {
+      // The first mark is dropped: the next one, if any, takes its place.
+      const next = n.moreDays !== null && n.moreDays.length > 0 ? n.moreDays.shift()! : null;
+      n.probe = next !== null && n.moreProbes!.shift()!;
+      n.day = next;
+    }
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent: an empty list kept instead of none changes memory only
+    if (n.moreDays !== null && n.moreDays.length === 0) {
+      n.moreDays = null;
+      n.moreProbes = null;
+    }
   };
   return {
     get(key) {
       let n = numbers.get(key);
       if (n === undefined) {
-        n = { key, newest: null, scanDays: NO_MARKS, scanProbes: NO_MARKS };
+        // Stryker disable next-line BooleanLiteral: equivalent: `probe` is read only once `day` is set, and set with it
+        n = { key, newest: null, day: null, probe: false, moreDays: null, moreProbes: null };
         numbers.set(key, n);
       }
       return n;
     },
     // Every drop of a day sweeps (below), so a lookup meets no dropped day: a plain search, no write.
-    markOf: (n, c) => n.scanDays.indexOf(c),
+    markOf(n, c) {
+      const entry = n as NumberEntry;
+      if (entry.day === c) return 0;
+      const i = entry.moreDays === null ? -1 : entry.moreDays.indexOf(c);
+      return i < 0 ? -1 : i + 1;
+    },
     mark(n, c, probe) {
       const entry = n as NumberEntry;
-      // The first mark makes the number's own lists, each of one slot; later ones grow them.
-      if (entry.scanDays.length === 0) {
-        entry.scanDays = [c];
-        entry.scanProbes = [probe];
+      if (entry.day === null) {
+        entry.day = c;
+        entry.probe = probe;
+      } else if (entry.moreDays === null) {
+        entry.moreDays = [c];
+        entry.moreProbes = [probe];
       } else {
-        entry.scanDays.push(c);
-        entry.scanProbes.push(probe);
+        entry.moreDays.push(c);
+        entry.moreProbes!.push(probe);
       }
     },
     clearProbe(n, i) {
       const entry = n as NumberEntry;
-      if (!entry.scanProbes[i]) return false;
-      entry.scanProbes[i] = false;
+      if (i === 0) {
+        if (!entry.probe) return false;
+        entry.probe = false;
+        return true;
+      }
+      const probes = entry.moreProbes!; // a mark after the first was found, so there are some
+      if (!probes[i - 1]) return false;
+      probes[i - 1] = false;
       return true;
     },
     // Stryker disable all: equivalent: the sweep frees memory only (test/misuse/bounded.test.ts); a number forgotten is made again as it was
     sweep() {
       for (const [key, n] of numbers) {
         compact(n);
-        if (n.newest === null && n.scanDays.length === 0) numbers.delete(key);
+        if (n.newest === null && n.day === null) numbers.delete(key);
       }
     },
     // Stryker restore all
