@@ -87,8 +87,9 @@ export function createDeadlineQueue<E extends QueueEntry>(): DeadlineQueue<E> {
         up(heap.length - 1);
         return;
       }
-      // Stryker disable next-line ConditionalExpression: equivalent: an entry moved to the deadline it has stays where it is (`down` finds no earlier child)
+      // Stryker disable next-line ConditionalExpression: equivalent for `false` only (an entry moved to the deadline it has: `down` finds no earlier child); `true` and `!==` are killed by the operator tests
       if (due === entry.due) return;
+      // Stryker disable next-line EqualityOperator: equivalent for `<=` only (an equal deadline returned above); `>=` is killed
       const earlier = due < entry.due;
       entry.due = due;
       if (earlier) up(entry.index);
