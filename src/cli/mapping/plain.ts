@@ -18,8 +18,7 @@ import { BOOLEAN_SPELLINGS, readBooleanCell } from './cells.js';
 import { delimiterHint } from './delimiter.js';
 import { BOOLEAN_FIELDS, closest, KNOWN_FIELDS, REQUIRED_EVENT_FIELDS, REQUIRED_RECORD_FIELDS, TIME_FIELDS } from './fields.js';
 import { PRESET_COLUMNS } from './preset-columns.js';
-import { jsonTime, timeReader, type TimeReader, type TimeReading } from './time-cell.js';
-import { SMALLEST_PLAIN_EPOCH_MS } from './cells.js';
+import { isJsonTimeAsGiven, jsonTime, timeReader, type TimeReader, type TimeReading } from './time-cell.js';
 
 /** How plain rows are read. */
 export interface PlainOptions extends TimeReading {
@@ -114,14 +113,11 @@ export function plainNormaliser(options: PlainOptions): PlainNormaliser {
       }
     } else set.push([field, field === 'cli' && text === '' ? null : text]);
   }
-  const epochGiven = options.epoch !== undefined;
   /**
    * `true` for a value no field's reading changes, told without looking the field up (most
-   * of a row): a boolean, `null`, or a number that is a time in ms as it stands (no
-   * `--epoch`, and not small enough to be seconds); `jsonTime` would return it unchanged.
+   * of a row): a boolean, `null`, or a number `jsonTime` returns as it is.
    */
-  const asGiven = (v: unknown): boolean =>
-    typeof v === 'boolean' || v === null || (typeof v === 'number' && !epochGiven && !(Math.abs(v) < SMALLEST_PLAIN_EPOCH_MS));
+  const asGiven = (v: unknown): boolean => typeof v === 'boolean' || v === null || (typeof v === 'number' && isJsonTimeAsGiven(v, options));
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
     const row = value as Record<string, unknown>;

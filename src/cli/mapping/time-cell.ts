@@ -44,9 +44,7 @@ export function timeReader(field: string, format: TimeFormat, reading: TimeReadi
   };
   const epoch = (value: number, text: string): number => {
     if (Number.isNaN(value)) throw new CellError(field, `${field} should be an epoch number; received "${text}"`);
-    if (reading.epoch !== undefined) return epochToMs(value, reading.epoch);
-    if (Math.abs(value) < SMALLEST_PLAIN_EPOCH_MS) throw new CellError(field, looksLikeSecondsMessage(field, value));
-    return value;
+    return epochNumber(field, value, reading);
   };
   if (format === 'local') return (text) => (text.trim() === '' ? null : local(text));
   if (format === 'epoch') return (text) => (text.trim() === '' ? null : epoch(numericCell(text), text));
@@ -63,16 +61,32 @@ export function timeReader(field: string, format: TimeFormat, reading: TimeReadi
 }
 
 /**
+ * An epoch number in milliseconds: in the unit `--epoch` gives, else as it stands from 10^11
+ * on; a smaller one, without `--epoch`, is refused (1973 or before as milliseconds, more
+ * likely seconds: the user is asked to say which).
+ * @throws CellError for a number below 10^11 in size with no `--epoch`
+ */
+function epochNumber(field: string, value: number, reading: TimeReading): number {
+  if (reading.epoch !== undefined) return epochToMs(value, reading.epoch);
+  if (Math.abs(value) < SMALLEST_PLAIN_EPOCH_MS) throw new CellError(field, looksLikeSecondsMessage(field, value));
+  return value;
+}
+
+/**
+ * A JSON number that `jsonTime` returns as it is: not finite (the library names it), or
+ * milliseconds as written (no `--epoch`, and at least 10^11 in size). Lets a row's reader
+ * pass such a value by without looking its field up.
+ */
+export function isJsonTimeAsGiven(value: number, reading: TimeReading): boolean {
+  return !Number.isFinite(value) || (reading.epoch === undefined && !(Math.abs(value) < SMALLEST_PLAIN_EPOCH_MS));
+}
+
+/**
  * A time value from JSON: a number (epoch, see `TimeReading`) or text (as `timeReader`
  * with `iso`, asked of `readerOf` only for text: most JSON times are numbers).
  */
 export function jsonTime(field: string, value: unknown, reading: TimeReading, readerOf: (field: string) => TimeReader): unknown {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return value; // the library names it
-    if (reading.epoch !== undefined) return epochToMs(value, reading.epoch);
-    if (Math.abs(value) < SMALLEST_PLAIN_EPOCH_MS) throw new CellError(field, looksLikeSecondsMessage(field, value));
-    return value;
-  }
+  if (typeof value === 'number') return isJsonTimeAsGiven(value, reading) ? value : epochNumber(field, value, reading);
   if (typeof value === 'string') return readerOf(field)(value);
   return value;
 }
