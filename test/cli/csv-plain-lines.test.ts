@@ -44,6 +44,12 @@ describe('plainCsvRecords: plain lines', () => {
     expect(read('a;"b;c"\n', ';')).toEqual({ records: [['a', 'b;c']], lines: [1] });
   });
 
+  it('reads characters whose UTF-8 bytes are part of a byte-order mark\'s, at the start', () => {
+    for (const text of ['\u6effa,b\n', '\ufec1,b\n', '\uf03f,b\n', 'a\u00bf,b\n']) {
+      expect(read(text), JSON.stringify(text)).toEqual({ records: [text.slice(0, -1).split(',')], lines: [1] });
+    }
+  });
+
   it('gives no records for an empty input or blank lines only', () => {
     expect(read('')).toEqual({ records: [], lines: [] });
     expect(read('\n\n')).toEqual({ records: [], lines: [] });
@@ -82,17 +88,24 @@ describe('plainCsvRecords: what it leaves to csv-parse (null)', () => {
     ['a carriage return', '\r'],
     ['two characters', ';;'],
     ['a character from U+0080', '§'],
+    ['U+0080 itself', '\u0080'],
   ])('a delimiter that is %s', (_, delimiter) => {
     expect(read('a,b\n', delimiter)).toBeNull();
   });
 
-  it('a record delimiter that is `\\r`', () => {
+  it('a record delimiter that is `\\r`, whatever the lines hold', () => {
     expect(read('a,b\rc,d\r', ',', '\r')).toBeNull();
+    expect(read('a,b\nc,d\n', ',', '\r')).toBeNull();
   });
 
-  it('a line longer than a quarter of the readers\' limit on a record', () => {
+  it("a line longer than a quarter of the readers' limit on a record (2^18 bytes), wherever it is", () => {
+    const longest = 2 ** 18;
     expect(read(`"${'x'.repeat(300_000)}",b\n`)).toBeNull();
-    expect(read(`${'x'.repeat(200_000)},b\n`)).not.toBeNull();
+    expect(read(`${'x'.repeat(longest)}\n`)?.records[0]?.[0]).toHaveLength(longest);
+    expect(read(`${'x'.repeat(longest + 1)}\n`)).toBeNull();
+    // Each line is measured from its own start.
+    const twoLong = `${'x'.repeat(150_000)}\n${'y'.repeat(150_000)}\n`;
+    expect(read(twoLong)?.lines).toEqual([1, 2]);
   });
 });
 
