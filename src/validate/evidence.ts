@@ -60,8 +60,22 @@ export function parseRecordedOutcome(value: unknown, callId: string | null, path
 export function parseUnknownFacts(value: unknown, callId: string | null, path: string): readonly UnknownFact[] {
   if (value === undefined || value === null || value === '') return ALL_FACTS_KNOWN;
   if (!Array.isArray(value)) throw new ValidationError(callId, path, `an array of ${FACTS.expected}`, describeReceived(value));
-  if (value.length === 0) return ALL_FACTS_KNOWN;
-  const seen = new Set<UnknownFact>();
-  for (let i = 0; i < value.length; i++) seen.add(readChoice(value[i], FACTS, callId, `${path}[${i}]`));
-  return UNKNOWN_FACTS.filter((f) => seen.has(f));
+  let mask = 0;
+  for (let i = 0; i < value.length; i++) {
+    const bit = typeof value[i] === 'string' ? FACT_BIT.get(value[i] as string) : undefined;
+    // Anything else is refused by `readChoice`, with its message.
+    mask |= bit ?? FACT_BIT.get(readChoice(value[i], FACTS, callId, `${path}[${i}]`))!;
+  }
+  return factsOf(mask);
+}
+
+/** Each fact's bit, in record order (12 facts: a mask fits an int). */
+const FACT_BIT: ReadonlyMap<string, number> = /* @__PURE__ */ new Map(UNKNOWN_FACTS.map((fact, i) => [fact, 1 << i]));
+/** The frozen list of the facts of each mask met so far (at most 2^12): records with the same unknown facts share one list. */
+const FACT_LISTS: (readonly UnknownFact[] | undefined)[] = [];
+
+/** The facts of `mask`, in record order, as one shared frozen list (no fact: `ALL_FACTS_KNOWN`). */
+function factsOf(mask: number): readonly UnknownFact[] {
+  if (mask === 0) return ALL_FACTS_KNOWN;
+  return (FACT_LISTS[mask] ??= Object.freeze(UNKNOWN_FACTS.filter((_, i) => (mask & (1 << i)) !== 0)));
 }

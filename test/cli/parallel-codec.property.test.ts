@@ -251,6 +251,35 @@ describe('the columns of classified calls', () => {
     expect(Object.keys(back[3]!.record.messageContent!)).toEqual(['explainsAttempt', 'onBehalfOf']);
   });
 
+  it('send a value the same as one of the last eight of its column once (outcomes in turn, lists of rules not judged), keeping apart a Date and a deeper difference', () => {
+    const [base] = fc.sample(calls.filter((b) => b.length > 0), { numRuns: 1, seed: 11 })[0]!;
+    const withOutcome = (status: string) =>
+      ({ ...base!, record: { ...base!.record, outcome: { status, category: 'unconnected', machine: null } } }) as unknown as ClassifiedCall;
+    const refs = ['A2.19'];
+    const withNotJudged = (reason: string, when?: unknown) =>
+      ({ ...base!, notJudged: [{ rule: 'lateMessage', title: 'Late message', refs: [...refs], reason, ...(when === undefined ? {} : { when }) }] }) as unknown as ClassifiedCall;
+    const sentOnce = (batch: readonly ClassifiedCall[], json: string): number => {
+      const encoder = createCallEncoder();
+      batch.forEach((c, i) => encoder.add(i, c));
+      const encoded = encoder.finish();
+      expect(batch.map((_, i) => callDecoder(structuredClone(encoded))(i))).toStrictEqual(batch);
+      const values = typeof encoded.rare === 'string' ? (JSON.parse(encoded.rare) as unknown[]) : encoded.rare;
+      return values.filter((v) => JSON.stringify(v) === json).length;
+    };
+    const NO_ANSWER = '{"status":"NO ANSWER","category":"unconnected","machine":null}';
+    // Eight statuses in turn, three times over: each sent once.
+    const eight = ['NO ANSWER', 'BUSY', 'FAILED', 'CONGESTION', 'CANCEL', 'CHANUNAVAIL', 'DONTCALL', 'TORTURE'];
+    expect(sentOnce([...eight, ...eight, ...eight].map(withOutcome), NO_ANSWER)).toBe(1);
+    // A ninth pushes the first out of the last eight: it is sent again.
+    expect(sentOnce([...eight, 'NINTH', ...eight].map(withOutcome), NO_ANSWER)).toBe(2);
+    // Lists of rules not judged, each its own objects with its own paragraph list: equal ones sent once.
+    const reason = 'the records cannot show message times';
+    expect(sentOnce([withNotJudged(reason), withNotJudged('other'), withNotJudged(reason)], JSON.stringify([{ rule: 'lateMessage', title: 'Late message', refs, reason }]))).toBe(1);
+    // A value deeper than the comparison goes, or an object of a class, is the same only as itself.
+    expect(sentOnce([withNotJudged(reason, { at: { ms: 1 } }), withNotJudged(reason, { at: { ms: 2 } })], 'x')).toBe(0);
+    expect(sentOnce([withNotJudged(reason, new Date(1)), withNotJudged(reason, new Date(2))], 'x')).toBe(0);
+  });
+
   it('grow past their first size: a batch of 3,000 calls with 4,500 flags comes back whole, and the next batch afresh', () => {
     const [seedCall] = fc.sample(calls.filter((b) => b.some((c) => c.flags.length > 0)), { numRuns: 1, seed: 3 })[0]!.filter((c) => c.flags.length > 0);
     const many = Array.from({ length: 3000 }, (_, i): ClassifiedCall => {

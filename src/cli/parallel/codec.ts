@@ -8,8 +8,9 @@
  * dictionary per batch, the strings of each call (call id, number called) as an array of
  * strings, and the parts that are objects or arrays (flags, rules not judged, message
  * content, anomalies, outcome…) as references into the batch's rare values, sent as one
- * JSON array, a value the same as the previous one of its column not sent again (most
- * calls have none, or the same message content as the call before); flags, which most of
+ * JSON array, a value the same as one of the last few of its column not sent again (most
+ * calls have none, the same message content as the call before, or one of a handful of
+ * recorded outcomes); flags, which most of
  * a bad campaign's calls have, as columns of a flag table. The reading thread rebuilds
  * each `ClassifiedCall` with one object literal; the columns are written straight into
  * typed arrays, transferred, not copied.
@@ -122,8 +123,9 @@ export interface EncodedCalls {
   /** Each flag's moment. */
   readonly flagTimes: Float64Array;
   /**
-   * The batch's rare values (a value the same as the previous one of its column — the
-   * same message content on call after call — is sent once and shared by the calls
+   * The batch's rare values (a value the same as one of the last `RECENT` of its column —
+   * the same message content on call after call, a handful of recorded outcomes in turn —
+   * is sent once and shared by the calls
    * decoded): as one JSON array when JSON keeps them exactly (no `undefined`, no `NaN`,
    * `±Infinity` or `-0`), which the reading thread parses several times faster than it
    * deserialises the objects; else as they are.
@@ -279,24 +281,45 @@ function exactInJson(value: unknown): boolean {
   }
 }
 
-/** The flat value `b` is `a` again: an array of the same primitives, or a plain object with the same keys in the same order and the same primitive values (`Object.is`). */
-function sameFlat(a: unknown, b: unknown): boolean {
+/** How deep `sameValue` compares: a list of objects holding lists (the rules not judged, with their paragraphs) and no deeper. */
+const SAME_DEPTH = 3;
+
+/**
+ * `b` is `a` again, to `depth` levels: the same primitive (`Object.is`), or an array of the
+ * same length, or a plain object with the same keys in the same order, whose items are
+ * the same in turn; anything deeper, or of a class, only when it is the same object. Two such values give the same JSON and the same structure, so calls can share
+ * one decoded copy.
+ */
+function sameValue(a: unknown, b: unknown, depth: number): boolean {
+  // Primitives by `Object.is`: 0 and -0 are not the same (JSON would make one of the other).
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b);
   // Stryker disable next-line all: equivalent: a shortcut; the same object has the same keys and values
   if (a === b) return true;
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: rare values are objects or arrays (null and undefined never get here); the keys below tell the rest
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const proto = Object.getPrototypeOf(a);
+  // An object of a class (a `Date`, a `Map`…) only as itself: its own keys do not tell its content.
+  if (depth === 0 || proto !== Object.getPrototypeOf(b) || (proto !== Object.prototype && proto !== Array.prototype)) return false;
+  if (Array.isArray(a)) {
+    const list = b as unknown[];
+    if (a.length !== list.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], list[i], depth - 1)) return false;
+    return true;
+  }
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.length !== keysB.length) return false;
   for (let i = 0; i < keysA.length; i++) {
     const key = keysA[i]!;
-    if (key !== keysB[i]) return false;
-    const x = (a as Record<string, unknown>)[key];
-    if ((typeof x === 'object' && x !== null) || !Object.is(x, (b as Record<string, unknown>)[key])) return false;
+    if (key !== keysB[i] || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth - 1)) return false;
   }
   return true;
 }
+
+/**
+ * Distinct values remembered per rare column (or flag kind) in a batch: a value the same as
+ * one of them is sent once. A dialler's recorded outcome, or the facts its records cannot
+ * show, take a handful of values that alternate from call to call.
+ */
+const RECENT = 8;
 
 /** Calls (and flags) a new encoder has room for; each table doubles when full. */
 const FIRST_CAPACITY = 1024;
@@ -323,10 +346,11 @@ export function createCallEncoder(): CallEncoder {
   let texts: string[] = [];
   let dictionary: string[] = [];
   let index = new Map<string, number>();
-  /** The batch's rare values; a value the same as the last one of its column (or flag kind) is not sent again. */
+  /** The batch's rare values; a value the same as one of the last `RECENT` of its column (or flag kind) is not sent again. */
   let rareValues: unknown[] = [];
-  let lastValue: unknown[] = [];
-  let lastRef: number[] = [];
+  /** Per column (or flag kind): its last `RECENT` values sent, newest last, and their references. */
+  let recentValues: unknown[][] = [];
+  let recentRefs: number[][] = [];
   let anyLossy = false;
   /** The flag table: `flagCount` flags so far, room for `flagCapacity`. */
   let flagCount = 0;
@@ -361,11 +385,18 @@ export function createCallEncoder(): CallEncoder {
     if (v === null) return -1;
     if (v === undefined) return -3;
     if (Array.isArray(v) && v.length === 0) return -2;
-    if (lastRef[stream] !== undefined && sameFlat(lastValue[stream], v)) return lastRef[stream]!;
+    const values = (recentValues[stream] ??= []);
+    const refs = (recentRefs[stream] ??= []);
+    for (let k = values.length - 1; k >= 0; k--) if (sameValue(values[k], v, SAME_DEPTH)) return refs[k]!;
     if (!exactInJson(v)) anyLossy = true;
     rareValues.push(v);
-    lastValue[stream] = v;
-    return (lastRef[stream] = rareValues.length - 1);
+    if (values.length === RECENT) {
+      values.shift();
+      refs.shift();
+    }
+    values.push(v);
+    refs.push(rareValues.length - 1);
+    return rareValues.length - 1;
   };
   /** `true` for a flag as `flag()` makes it: these five keys, in this order, a string kind and paragraph, a number moment. */
   const isPlainFlag = (f: AnyFlag): boolean => {
@@ -424,8 +455,8 @@ export function createCallEncoder(): CallEncoder {
       dictionary = [];
       index = new Map();
       rareValues = [];
-      lastValue = [];
-      lastRef = [];
+      recentValues = [];
+      recentRefs = [];
       anyLossy = false;
       flagCount = 0;
       allocateFlags(0);

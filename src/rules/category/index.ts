@@ -67,7 +67,7 @@ type Outcome = Partial<Pick<Categorisation, 'machine' | 'silentReason' | 'messag
  * The categorisations of one outcome decided by the timings, by who answered. Nothing
  * else in them varies from call to call, so each is made once, frozen, and shared.
  */
-function outcome(category: CallCategory, extra: Outcome = {}): (by: AnsweredBy | null) => Categorisation {
+function outcome(category: CallCategory, extra: Outcome = {}, decidedBy: Categorisation['decidedBy'] = 'facts'): (by: AnsweredBy | null) => Categorisation {
   const made = new Map<AnsweredBy | null, Categorisation>();
   return (by) => {
     let c = made.get(by);
@@ -78,8 +78,8 @@ function outcome(category: CallCategory, extra: Outcome = {}): (by: AnsweredBy |
         machine: extra.machine ?? null,
         answeredBy: by,
         silentReason: extra.silentReason ?? null,
-        messagePlayed: extra.messagePlayed ?? false,
-        decidedBy: 'facts',
+        messagePlayed: extra.messagePlayed === undefined ? false : extra.messagePlayed,
+        decidedBy,
         undeterminedReason: null,
       });
       made.set(by, c);
@@ -100,6 +100,20 @@ const SILENT_AMD_FALSE_POSITIVE = /* @__PURE__ */ outcome('silent', { silentReas
 const SILENT_NO_MESSAGE_PLANNED = /* @__PURE__ */ outcome('silent', { silentReason: 'noMessagePlanned' });
 const SILENT_DISCONNECTED = /* @__PURE__ */ outcome('silent', { silentReason: 'disconnected' });
 const SILENT_DEAD_AIR = /* @__PURE__ */ outcome('silent', { silentReason: 'deadAir' });
+
+/** The categorisations the dialler's recorded outcome decides (A3.3, A3.5), made once each too. */
+const RECORDED = /* @__PURE__ */ (() => ({
+  unconnected: outcome('unconnected', {}, 'recordedOutcome'),
+  machine: {
+    disconnectedByAmd: outcome('answerMachine', { machine: 'disconnectedByAmd' }, 'recordedOutcome'),
+    falseNegative: outcome('answerMachine', { machine: 'falseNegative' }, 'recordedOutcome'),
+    abandoned: outcome('answerMachine', { machine: 'abandoned' }, 'recordedOutcome'),
+  } satisfies Record<MachineKind, unknown>,
+  live: outcome('live', {}, 'recordedOutcome'),
+  silent: outcome('silent', { silentReason: 'recordedOutcome' }, 'recordedOutcome'),
+  abandonedMessagePlayed: outcome('abandoned', { messagePlayed: true }, 'recordedOutcome'),
+  abandonedMessageUnknown: outcome('abandoned', { messagePlayed: null }, 'recordedOutcome'),
+}))();
 
 /** `true` when the record's source could not show `fact` (`unknown`: its unknown facts, `null` for none). */
 function lacks(unknown: readonly UnknownFact[] | null, fact: UnknownFact): boolean {
@@ -197,20 +211,19 @@ function fromFacts(record: CallRecord, policy: Policy, unknown: readonly Unknown
 
 /** The category the dialler recorded (A3.3, A3.5), with who answered from what evidence there is. */
 function fromOutcome(record: CallRecord, outcome: RecordedOutcome): Categorisation {
-  const base = { machine: null, silentReason: null, messagePlayed: null, decidedBy: 'recordedOutcome', undeterminedReason: null } as const;
   switch (outcome.category) {
     case 'unconnected':
-      return { ...base, category: 'unconnected', answeredBy: null, messagePlayed: false };
+      return RECORDED.unconnected(null);
     case 'answerMachine':
-      return { ...base, category: 'answerMachine', answeredBy: 'machine', machine: outcome.machine ?? 'abandoned', messagePlayed: false };
+      return RECORDED.machine[outcome.machine ?? 'abandoned']('machine');
     case 'live':
-      return { ...base, category: 'live', answeredBy: 'human', messagePlayed: false };
+      return RECORDED.live('human');
     case 'silent':
-      return { ...base, category: 'silent', answeredBy: 'human', silentReason: 'recordedOutcome', messagePlayed: false };
+      return RECORDED.silent('human');
     case 'abandoned': {
       const evidence = answeredBy(record); // null when the answer time is unknown
       const by: AnsweredBy = evidence === 'machine' || evidence === null ? 'unknown' : evidence;
-      return { ...base, category: 'abandoned', answeredBy: by, messagePlayed: record.messageAt !== null ? true : null };
+      return record.messageAt !== null ? RECORDED.abandonedMessagePlayed(by) : RECORDED.abandonedMessageUnknown(by);
     }
   }
 }
