@@ -278,6 +278,14 @@ describe('the columns of classified calls', () => {
     // A value deeper than the comparison goes, or an object of a class, is the same only as itself.
     expect(sentOnce([withNotJudged(reason, { at: { ms: 1 } }), withNotJudged(reason, { at: { ms: 2 } })], 'x')).toBe(0);
     expect(sentOnce([withNotJudged(reason, new Date(1)), withNotJudged(reason, new Date(2))], 'x')).toBe(0);
+    // Equal values deeper than that are sent again: the comparison stops at three levels.
+    const deep = JSON.stringify([{ rule: 'lateMessage', title: 'Late message', refs, reason, when: { at: { ms: 1 } } }]);
+    expect(sentOnce([withNotJudged(reason, { at: { ms: 1 } }), withNotJudged(reason, { at: { ms: 1 } })], deep)).toBe(2);
+    // An object is not a list with the same items, nor null an object, either way round.
+    expect(sentOnce([withNotJudged(reason, { 0: 'x' }), withNotJudged(reason, ['x'])], 'x')).toBe(0);
+    expect(sentOnce([withNotJudged(reason, ['x']), withNotJudged(reason, { 0: 'x' })], 'x')).toBe(0);
+    expect(sentOnce([withNotJudged(reason, null), withNotJudged(reason, { at: 1 })], 'x')).toBe(0);
+    expect(sentOnce([withNotJudged(reason, { at: 1 }), withNotJudged(reason, null)], 'x')).toBe(0);
   });
 
   it('grow past their first size: a batch of 3,000 calls with 4,500 flags comes back whole, and the next batch afresh', () => {

@@ -29,6 +29,16 @@ describe('parseCallRecord: evidence fields', () => {
     const r = parseCallRecord(base);
     expect(r.outcome).toBeNull();
     expect(r.unknown).toEqual([]);
+    for (const unknown of [null, '', []]) expect(parseCallRecord({ ...base, unknown }).unknown).toEqual([]);
+  });
+
+  it('records with the same unknown facts, in any order, share one frozen list', () => {
+    const a = parseCallRecord({ ...base, unknown: ['messageAt', 'agentAt'] });
+    const b = parseCallRecord({ ...base, callId: 'v2', unknown: ['agentAt', 'messageAt', 'agentAt'] });
+    expect(a.unknown).toEqual(['agentAt', 'messageAt']);
+    expect(b.unknown).toBe(a.unknown);
+    expect(Object.isFrozen(a.unknown)).toBe(true);
+    expect(parseCallRecord({ ...base, unknown: ['agentAt'] }).unknown).toEqual(['agentAt']);
   });
 
   it('an answer-machine outcome may name its kind; other categories may not', () => {
@@ -52,6 +62,13 @@ describe('parseCallRecord: evidence fields', () => {
     bad({ outcome: { category: 'live' } }, 'outcome.status');
     bad({ outcome: 'DROP' }, 'outcome');
     bad({ unknown: ['agentAt', 'colour'] }, 'unknown[1]');
+    bad({ unknown: ['agentAt', 7] }, 'unknown[1]');
+    bad({ unknown: ['__proto__'] }, 'unknown[0]');
     bad({ unknown: 'agentAt' }, 'unknown');
+  });
+
+  it('says what the unknown facts should be', () => {
+    expect(() => parseCallRecord({ ...base, unknown: 'agentAt' })).toThrow(/unknown should be an array of one of "ringingAt"/);
+    expect(() => parseCallRecord({ ...base, unknown: ['colour'] })).toThrow(/unknown\[0\] should be one of "ringingAt"/);
   });
 });

