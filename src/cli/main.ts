@@ -56,6 +56,8 @@ export interface CliIo {
     readonly fail?: FrontSetup['failForTests'];
     readonly readHere?: ReadHere;
     readonly onReadAgain?: (line: number) => void;
+    /** With one thread, CSV read by one csv-parse parser from start to end (the reference the batch readers are held to). */
+    readonly streamCsv?: boolean;
   };
 }
 
@@ -115,14 +117,16 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
     // JSON Lines rows are read with --set, --epoch and --input-tz here; CSV cells by the CSV mapper.
     const sink = input.format === 'jsonl' ? normalisedRows(plan.normalise, counted) : counted;
     try {
-      // Records are read and classified in worker threads; events (whose calls are folded
-      // from events in order) on this thread.
+      // Records are read and classified in worker threads (CSV records in batches on this
+      // thread too, when it is the only one); events (whose calls are folded from events in
+      // order) on this thread.
       const inWorkers = args.workers > 1 && codecAvailable();
       const tuning = io.workersForTests;
       const workerOptions = (csv?: CsvSpec): WorkerOptions => ({
-        threads: args.workers,
+        threads: inWorkers ? args.workers : 1,
         batchBytes: tuning?.batchBytes ?? DEFAULT_BATCH_BYTES,
-        ...(tuning?.readHere ? { readHere: tuning.readHere } : {}),
+        // One thread: every batch here, no worker started.
+        ...(!inWorkers ? { readHere: 'always' as const } : tuning?.readHere ? { readHere: tuning.readHere } : {}),
         ...(tuning?.onReadAgain ? { onReadAgain: tuning.onReadAgain } : {}),
         setup: {
           timeZone: args.timeZone,
@@ -133,7 +137,8 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       });
       const afterBatch = (): void => progress.update(run.rows());
       const csvOptions: CsvOptions = { header: args.header, columns: args.columns, delimiter: plan.delimiter, mapper: plan.csvMapper };
-      if (input.format === 'csv' && inWorkers && plan.kind !== 'events') {
+      // CSV records are read in batches even on one thread: a batch of plain lines is split by the fast reader.
+      if (input.format === 'csv' && plan.kind !== 'events' && !(tuning?.streamCsv === true && !inWorkers)) {
         const target = { rows: sink, calls: run, kind: () => run.kind() };
         await auditCsvInWorkers(lineBytes(input.chunks, MAX_LINE_BYTES), target, afterBatch, workerOptions(plan.csv), { options: csvOptions, mapping: plan.mapping });
       } else if (input.format === 'csv') await readCsv(input.chunks, csvOptions, sink);

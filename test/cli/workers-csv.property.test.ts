@@ -65,7 +65,8 @@ describe('--workers on CSV, as a property', () => {
     await fc.assert(
       fc.asyncProperty(csvFile, fc.integer({ min: 40, max: 4000 }), async (csv, batchBytes) => {
         const path = files.file(`f-${Math.random().toString(36).slice(2)}.csv`, csv);
-        const one = await runCli(['audit', path, '--json', '--examples', '100', '--workers', '1']);
+        // The reference: one csv-parse parser from start to end.
+        const one = await runCli(['audit', path, '--json', '--examples', '100', '--workers', '1'], { workersForTests: { streamCsv: true } });
         let again = false;
         const batched = await runCli(['audit', path, '--json', '--examples', '100', '--workers', '2'], {
           workersForTests: { batchBytes, readHere: 'always', onReadAgain: () => (again = true) },
@@ -74,6 +75,11 @@ describe('--workers on CSV, as a property', () => {
         expect(batched.code).toBe(one.code);
         expect(batched.stdout).toBe(one.stdout);
         expect(batched.stderr).toBe(one.stderr);
+        // One thread reads CSV in batches as well.
+        const alone = await runCli(['audit', path, '--json', '--examples', '100', '--workers', '1'], { workersForTests: { batchBytes } });
+        expect(alone.code).toBe(one.code);
+        expect(alone.stdout).toBe(one.stdout);
+        expect(alone.stderr).toBe(one.stderr);
       }),
       { numRuns: runs },
     );

@@ -38,7 +38,7 @@ export type ReadHere = 'whenBusy' | 'never' | 'alternate' | 'always';
 
 /** How the work is shared. */
 export interface WorkerOptions {
-  /** Threads in all (2 or more): this one and `threads − 1` workers. */
+  /** Threads in all: this one and `threads − 1` workers (1: this one alone, with `readHere: 'always'`, for CSV). */
   readonly threads: number;
   /** Bytes of input per batch, about. */
   readonly batchBytes: number;
