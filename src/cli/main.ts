@@ -122,11 +122,12 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       // order) on this thread.
       const inWorkers = args.workers > 1 && codecAvailable();
       const tuning = io.workersForTests;
+      // One thread: every batch here, no worker started.
+      const readHere: ReadHere | undefined = inWorkers ? tuning?.readHere : 'always';
       const workerOptions = (csv?: CsvSpec): WorkerOptions => ({
         threads: inWorkers ? args.workers : 1,
         batchBytes: tuning?.batchBytes ?? DEFAULT_BATCH_BYTES,
-        // One thread: every batch here, no worker started.
-        ...(!inWorkers ? { readHere: 'always' as const } : tuning?.readHere ? { readHere: tuning.readHere } : {}),
+        ...(readHere ? { readHere } : {}),
         ...(tuning?.onReadAgain ? { onReadAgain: tuning.onReadAgain } : {}),
         setup: {
           timeZone: args.timeZone,
@@ -137,8 +138,10 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       });
       const afterBatch = (): void => progress.update(run.rows());
       const csvOptions: CsvOptions = { header: args.header, columns: args.columns, delimiter: plan.delimiter, mapper: plan.csvMapper };
-      // CSV records are read in batches even on one thread: a batch of plain lines is split by the fast reader.
-      if (input.format === 'csv' && plan.kind !== 'events' && !(tuning?.streamCsv === true && !inWorkers)) {
+      // CSV records are read in batches even on one thread (a batch of plain lines is split by the fast reader),
+      // unless a test asks one thread for the single streaming parser, the batch readers' reference.
+      const streamCsv = !inWorkers && tuning?.streamCsv === true;
+      if (input.format === 'csv' && plan.kind !== 'events' && !streamCsv) {
         const target = { rows: sink, calls: run, kind: () => run.kind() };
         await auditCsvInWorkers(lineBytes(input.chunks, MAX_LINE_BYTES), target, afterBatch, workerOptions(plan.csv), { options: csvOptions, mapping: plan.mapping });
       } else if (input.format === 'csv') await readCsv(input.chunks, csvOptions, sink);
