@@ -202,10 +202,11 @@ const BIG_CENTRES = ['leeds', 'glasgow', 'cebu'];
 
 /**
  * Row `i` of the big file, as a JSON line (with its line break): a mix of unanswered, live,
- * abandoned and silent calls, one every 200 ms, over four campaigns and three call centres.
+ * abandoned and silent calls, one every `spacingMs` (default 200 ms), over four campaigns and
+ * three call centres, to 10,000 numbers in turn.
  */
-export function bigRecordLine(i: number): string {
-  const at = T0 + i * 200;
+export function bigRecordLine(i: number, spacingMs = 200): string {
+  const at = T0 + i * spacingMs;
   const kind = i % 10;
   const answerAt = kind < 4 ? null : at + 6000;
   const end = kind < 4 ? at + 20_000 : kind === 9 ? at + 9000 : at + 60_000;
@@ -220,14 +221,14 @@ export function bigRecordLine(i: number): string {
   );
 }
 
-/** Writes rows 0 … n−1 (`bigRecordLine`) to `path` without holding them; returns the bytes written. */
-export function writeBigJsonl(path: string, n: number): number {
+/** Writes rows 0 … n−1 (`bigRecordLine`, one every `spacingMs`) to `path` without holding them; returns the bytes written. */
+export function writeBigJsonl(path: string, n: number, spacingMs = 200): number {
   const fd = openSync(path, 'w');
   let bytes = 0;
   try {
     let buf = '';
     for (let i = 0; i < n; i++) {
-      buf += bigRecordLine(i);
+      buf += bigRecordLine(i, spacingMs);
       if (buf.length > 1 << 20) {
         bytes += writeSync(fd, buf);
         buf = '';
