@@ -1,6 +1,6 @@
 /**
  * `npm run bench:cli` (run by `npm run bench` after the main benchmark): `dialguard audit`
- * on a 1,000,000-row JSON Lines file (about 320 MB), each run in a fresh process that runs
+ * on a 1,000,000-row JSON Lines file (about 290 MB), each run in a fresh process that runs
  * only the command (`test/cli/measure.ts`, through tsx), as a user's run is. Prints rows
  * per CPU-second and per wall second against the target of 100,000 rows/s, and the peak
  * RSS on two files of one call every 2 s, 1,000,000 and 2,000,000 rows (23 and 46 days,
