@@ -13,15 +13,31 @@ const ECHO = new URL(`data:text/javascript,${encodeURIComponent(`
 `)}`);
 
 /**
- * Runs `use` with a pool of `size` workers of `script` (default `ECHO`), told the results in
- * `seen` as they are handed on; closes the pool whether `use` fails or not, and gives `seen`.
+ * A worker that doubles each job at once and then counts the replies it has posted in the
+ * shared `Int32Array` given as the pool's `workerData` (`Atomics.notify`), so a test can
+ * wait, without an event-loop turn and without guessing a time, until a reply is in the port.
+ */
+const COUNTED = new URL(`data:text/javascript,${encodeURIComponent(`
+  import { parentPort, workerData } from 'node:worker_threads';
+  const posted = new Int32Array(workerData.data);
+  parentPort.on('message', ({ seq, job }) => {
+    workerData.replies.postMessage({ seq, result: job * 2 });
+    Atomics.add(posted, 0, 1);
+    Atomics.notify(posted, 0);
+  });
+`)}`);
+
+/**
+ * Runs `use` with a pool of `size` workers of `script` (default `ECHO`, given `workerData`),
+ * told the results in `seen` as they are handed on; closes the pool whether `use` fails or
+ * not, and gives `seen`.
  */
 async function withPool(
-  options: { readonly size: number; readonly maxInFlight: number; readonly script?: URL },
+  options: { readonly size: number; readonly maxInFlight: number; readonly script?: URL; readonly workerData?: unknown },
   use: (pool: WorkerPool<number, number>, seen: readonly number[]) => Promise<void>,
 ): Promise<number[]> {
   const seen: number[] = [];
-  const pool = createWorkerPool<number, number>({ script: options.script ?? ECHO, workerData: null, size: options.size, maxInFlight: options.maxInFlight, onResult: (r) => seen.push(r) });
+  const pool = createWorkerPool<number, number>({ script: options.script ?? ECHO, workerData: options.workerData ?? null, size: options.size, maxInFlight: options.maxInFlight, onResult: (r) => seen.push(r) });
   try {
     await use(pool, seen);
   } finally {
@@ -58,11 +74,15 @@ describe('the worker pool', () => {
   });
 
   it('poll takes the replies posted while this thread was busy, without waiting for a pause', async () => {
-    await withPool({ size: 1, maxInFlight: 8 }, async (pool, seen) => {
+    const shared = new SharedArrayBuffer(4);
+    const posted = new Int32Array(shared);
+    await withPool({ size: 1, maxInFlight: 8, script: COUNTED, workerData: shared }, async (pool, seen) => {
       await pool.submit(0);
       await pool.drain(); // the worker is up
       await pool.submit(1);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300); // busy here, no pause: no event is handled
+      // Blocked here, no pause, so no event is handled, until the worker has posted its reply (however slow the machine).
+      expect(Atomics.wait(posted, 0, 1, 30_000)).not.toBe('timed-out');
+      expect(posted[0]).toBe(2);
       expect(seen).toEqual([0]);
       expect(pool.hasIdleWorker(1)).toBe(false);
       pool.poll();
@@ -84,9 +104,10 @@ describe('the worker pool', () => {
 
   it('holds the submitter back at the bound on jobs in flight, until a result is handed on', async () => {
     await withPool({ size: 1, maxInFlight: 2 }, async (pool) => {
-      await pool.submit(100);
+      // Jobs of a second, looked at after 50 ms: a busy machine may run the timer late, not 950 ms late.
+      await pool.submit(1000);
       let third = false;
-      const second = pool.submit(100).then(() => (third = true));
+      const second = pool.submit(1000).then(() => (third = true));
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(third).toBe(false); // two in flight: the submitter waits
       await second;
@@ -97,9 +118,9 @@ describe('the worker pool', () => {
 
   it('counts a worker busy from its jobs: idle below the bound, not at it', async () => {
     await withPool({ size: 1, maxInFlight: 8 }, async (pool) => {
-      await pool.submit(30);
+      await pool.submit(500);
       expect(pool.hasIdleWorker(2)).toBe(true);
-      await pool.submit(30);
+      await pool.submit(500);
       expect(pool.hasIdleWorker(2)).toBe(false);
       await pool.drain();
       expect(pool.hasIdleWorker(2)).toBe(true);
