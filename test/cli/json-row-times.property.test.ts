@@ -56,10 +56,14 @@ describe('JSON numbers in time fields', () => {
       fc.property(nearBoundary, (n) => {
         const r = row(n);
         const read = seconds(r) as Record<string, unknown>;
-        expect(read).not.toBe(r);
+        // 0 s is 0 ms: that row needs nothing, and comes back as the same object.
+        if (n * 1000 === n) expect(read).toBe(r);
+        else expect(read).not.toBe(r);
         expect(read).toEqual({ ...r, dialAt: n * 1000 });
         expect(r.dialAt).toBe(n);
       }),
+      // fast-check draws 0 only now and then (the failing seed of 2026-12-01 did): always try it.
+      { examples: [[0]] },
     );
   });
 
