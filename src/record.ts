@@ -11,26 +11,10 @@ import type { CallCategory, MachineKind } from './rules/category/index.js';
 export type Disposition = (typeof VERDICTS)[number];
 
 /**
- * A fact that a record's source could not show: a CDR with a status code but no agent or
- * message times, say. Its field is `null`, but `null` here means *unknown*, not "did not
- * happen": a rule that needs the fact is not judged on the call, and the report says so.
+ * Every fact a record's source may be unable to show (`UnknownFact`), in record order:
+ * the one list the type, the validator (`parseUnknownFacts`) and the evidence masks derive from.
  */
-export type UnknownFact =
-  | 'ringingAt'
-  | 'answerAt'
-  | 'salutationStartAt'
-  | 'amdResult'
-  | 'agentAt'
-  | 'messageAt'
-  | 'messageContent'
-  | 'recordingAt'
-  | 'ivmAgentRequestedAt'
-  | 'hangupAt'
-  | 'hangupBy'
-  | 'disposition';
-
-/** Every `UnknownFact`, in record order. */
-export const UNKNOWN_FACTS: readonly UnknownFact[] = /* @__PURE__ */ Object.freeze([
+export const UNKNOWN_FACTS = /* @__PURE__ */ Object.freeze([
   'ringingAt',
   'answerAt',
   'salutationStartAt',
@@ -43,7 +27,14 @@ export const UNKNOWN_FACTS: readonly UnknownFact[] = /* @__PURE__ */ Object.free
   'hangupAt',
   'hangupBy',
   'disposition',
-]);
+] as const);
+
+/**
+ * A fact that a record's source could not show: a CDR with a status code but no agent or
+ * message times, say. Its field is `null`, but `null` here means *unknown*, not "did not
+ * happen": a rule that needs the fact is not judged on the call, and the report says so.
+ */
+export type UnknownFact = (typeof UNKNOWN_FACTS)[number];
 
 /**
  * The outcome the dialler itself recorded for a call (its status or disposition code,

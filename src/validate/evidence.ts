@@ -5,7 +5,7 @@
 import { ValidationError } from '../errors.js';
 import { ALL_FACTS_KNOWN, UNKNOWN_FACTS, type RecordedOutcome, type UnknownFact } from '../record.js';
 import type { MachineKind } from '../rules/category/index.js';
-import { choice, readChoice, readOptionalChoice } from './choice.js';
+import { choice, choiceOf, readChoice, readOptionalChoice } from './choice.js';
 import { isObject, readString } from './fields.js';
 import { describeReceived } from './received.js';
 
@@ -19,20 +19,8 @@ const OUTCOME_CATEGORIES = /* @__PURE__ */ choice<RecordedOutcome['category']>({
 
 const MACHINE_KINDS = /* @__PURE__ */ choice<MachineKind>({ disconnectedByAmd: true, falseNegative: true, abandoned: true });
 
-const FACTS = /* @__PURE__ */ choice<UnknownFact>({
-  ringingAt: true,
-  answerAt: true,
-  salutationStartAt: true,
-  amdResult: true,
-  agentAt: true,
-  messageAt: true,
-  messageContent: true,
-  recordingAt: true,
-  ivmAgentRequestedAt: true,
-  hangupAt: true,
-  hangupBy: true,
-  disposition: true,
-});
+/** The fact names of `UNKNOWN_FACTS`, as the set `readChoice` checks against. */
+const FACTS = /* @__PURE__ */ choiceOf<UnknownFact>(UNKNOWN_FACTS);
 
 /**
  * An optional recorded outcome: absent (`undefined`, `null`, `''`) is `null`; otherwise an
