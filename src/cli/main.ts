@@ -122,12 +122,10 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       // order) on this thread.
       const inWorkers = args.workers > 1 && codecAvailable();
       const tuning = io.workersForTests;
-      // One thread: every batch here, no worker started.
-      const readHere: ReadHere | undefined = inWorkers ? tuning?.readHere : 'always';
       const workerOptions = (csv?: CsvSpec): WorkerOptions => ({
         threads: inWorkers ? args.workers : 1,
         batchBytes: tuning?.batchBytes ?? DEFAULT_BATCH_BYTES,
-        ...(readHere ? { readHere } : {}),
+        ...(tuning?.readHere ? { readHere: tuning.readHere } : {}),
         ...(tuning?.onReadAgain ? { onReadAgain: tuning.onReadAgain } : {}),
         setup: {
           timeZone: args.timeZone,

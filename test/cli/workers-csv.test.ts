@@ -47,8 +47,8 @@ async function run(n: number, argv: readonly string[], batchBytes = 700, readHer
 async function expectSameForAnyN(argv: readonly string[], batchBytes = 700): Promise<{ one: Run; many: Run[] }> {
   const one = await run(1, argv, undefined, 'stream');
   expect(one.stdout.length > 0 || one.code === 2).toBe(true);
-  // One thread in batches too (it reads every batch itself, whatever `readHere` says).
-  const ways = [[2, 'never'], [2, 'alternate'], [3, 'whenBusy'], [2, 'always'], [1, 'always']] as const;
+  // One thread in batches too (it reads every batch itself, whatever `readHere` says: even `never`).
+  const ways = [[2, 'never'], [2, 'alternate'], [3, 'whenBusy'], [2, 'always'], [1, 'always'], [1, 'never']] as const;
   const many: Run[] = [];
   for (const [n, readHere] of ways) {
     const other = await run(n, argv, batchBytes, readHere);

@@ -38,7 +38,7 @@ export type ReadHere = 'whenBusy' | 'never' | 'alternate' | 'always';
 
 /** How the work is shared. */
 export interface WorkerOptions {
-  /** Threads in all: this one and `threads − 1` workers (1: this one alone, with `readHere: 'always'`, for CSV). */
+  /** Threads in all: this one and `threads − 1` workers (1: this one alone, which reads every batch, whatever `readHere` says). */
   readonly threads: number;
   /** Bytes of input per batch, about. */
   readonly batchBytes: number;
@@ -311,7 +311,7 @@ async function batchesInWorkers(
     never: () => false,
     alternate: (seq: number) => seq % 2 === 1,
     always: () => true,
-  }[options.readHere ?? 'whenBusy'];
+  }[workers === 0 ? 'always' : (options.readHere ?? 'whenBusy')];
   // Stryker restore all
   try {
     let seq = 0;
