@@ -49,10 +49,8 @@ export function parseUnknownFacts(value: unknown, callId: string | null, path: s
   if (value === undefined || value === null || value === '') return ALL_FACTS_KNOWN;
   if (!Array.isArray(value)) throw new ValidationError(callId, path, `an array of ${FACTS.expected}`, describeReceived(value));
   let mask = 0;
-  for (let i = 0; i < value.length; i++) {
-    // A fact's name has its bit (a `Map`: `__proto__` and non-strings have none); anything else is refused by `readChoice`, with its message.
-    mask |= FACT_BIT.get(value[i] as string) ?? FACT_BIT.get(readChoice(value[i], FACTS, callId, `${path}[${i}]`))!;
-  }
+  // `readChoice` refuses anything but a fact's name (`__proto__` and non-strings included), with its message; every fact has its bit.
+  for (let i = 0; i < value.length; i++) mask |= FACT_BIT.get(readChoice(value[i], FACTS, callId, `${path}[${i}]`))!;
   return factsOf(mask);
 }
 
