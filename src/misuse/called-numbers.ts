@@ -38,7 +38,11 @@ export interface CalledNumbers {
   mark(n: CalledNumber, c: CampaignDay, probe: boolean): void;
   /** Clears the probe flag of mark `i` (a later call to the number that campaign day); `true` if it was set. */
   clearProbe(n: CalledNumber, i: number): boolean;
-  /** Removes the marks of dropped days, and forgets the numbers with no call held for the repeat rule and no mark left (run when days are dropped). */
+  /**
+   * Removes the marks of dropped days, and forgets the numbers with no call held for the
+   * repeat rule and no mark left (run when days are dropped). An entry taken by `get` before
+   * a sweep may be forgotten by it: take entries after anything that can sweep.
+   */
   sweep(): void;
 }
 
@@ -123,7 +127,8 @@ export function createCalledNumbers(): CalledNumbers {
       probes[i - 1] = false;
       return true;
     },
-    // Stryker disable all: equivalent: the sweep frees memory only (test/misuse/bounded.test.ts); a number forgotten is made again as it was
+    // Stryker disable all: equivalent: the sweep frees memory only (test/misuse/bounded.test.ts); a number forgotten is made again as it was,
+    // provided no caller holds an entry across a sweep (createMisuseState takes a call's entry after the day lookup that may sweep)
     sweep() {
       for (const [key, n] of numbers) {
         compact(n);

@@ -12,9 +12,10 @@ import { createCalledNumbers, type CalledNumber } from './called-numbers.js';
 import { createRecentDays, type CampaignDay } from './recent-days.js';
 import { isWithheld } from '../rules/cli/index.js';
 import { isScanningProbe, numberScanning, numberScanningRule, probeUnknown } from '../rules/number-scanning/index.js';
-import { createRepeatLists, isMisuseCall, repeatWithin72h } from '../rules/repeat-within-72h/index.js';
+import { createRepeatLists, isMisuseCall, repeatNotHeld, repeatWithin72h } from '../rules/repeat-within-72h/index.js';
 import { isNotJudged, notJudged, type NotJudged } from '../rules/rule.js';
-import { tooManyClis } from '../rules/too-many-clis/index.js';
+import { tooManyClis, tooManyClisRule } from '../rules/too-many-clis/index.js';
+import { acrAlertRule } from '../rules/acr-alert/index.js';
 
 /** Options for `createMisuseState`, `misuse` and `misuseAll`. */
 export interface MisuseOptions {
@@ -67,6 +68,9 @@ function withVerdict(call: ClassifiedCall, v: AnyFlag | NotJudged): ClassifiedCa
   return isNotJudged(v) ? { ...call, notJudged: [...unjudged, v] } : { ...call, flags: [...call.flags, v], notJudged: unjudged };
 }
 
+/** Why the day rules (A1.21, A1.35, A3.4) did not judge a call dated before the days held. */
+const DAY_NOT_HELD = 'the call is dated before the day before the latest call seen, whose day rules are no longer held';
+
 /** Default `maxLatenessMs`: one hour. */
 export const DEFAULT_MAX_LATENESS_MS = 3_600_000;
 
@@ -81,7 +85,9 @@ export const DEFAULT_MAX_LATENESS_MS = 3_600_000;
  *    than the window after it, without a guaranteed agent. A silent or abandoned call then
  *    joins the history. A call dialled before a
  *    later-dialled call already judged is compared only with calls dialled before it, and
- *    cannot flag that later call afterwards.
+ *    cannot flag that later call afterwards. A call dialled more than `maxLatenessMs`
+ *    behind the latest dial seen, with no earlier call found, is not judged
+ *    (`repeatNotHeld`): the calls before it may no longer be held.
  * 2. Many CLIs (A1.21–A1.23, `tooManyClis`): distinct presented CLIs per campaign and day;
  *    one flag when the count first exceeds the maximum.
  * 3. Number scanning (A1.35, `numberScanning`): per campaign and day, numbers whose only
@@ -92,7 +98,7 @@ export const DEFAULT_MAX_LATENESS_MS = 3_600_000;
  *    `policy.acr.alertMinCalls` calls in x + y — a rate that falls back and rises again does
  *    not raise it twice.
  * Day state is kept for the latest day and the day before; a call dated earlier is not
- * counted by steps 2–4. Per-call flags (hours, CLI number, IVM, recording notice — pass
+ * counted by steps 2–4, and carries each of them in `notJudged`. Per-call flags (hours, CLI number, IVM, recording notice — pass
  * `standingRecordingNotice` to `classify`/`classified`) come with the call.
  *
  * Amortised O(1) per call; it allocates the update, and a new call object only when a
@@ -189,19 +195,28 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       const at = r.dialAt;
       // A dial time with no calendar day (a `timeOutOfRange` record): judged by no cross-call rule, and it moves no clock.
       if (!hasCalendarDay(at)) return { call, raised: call.flags };
+      // The campaign day first: a call that opens a new day drops the oldest, and the sweep
+      // that follows forgets numbers no kept day marks; the number's entry is taken after it,
+      // so its mark (below) is on the entry the table keeps.
+      const c = campaignDayOf(call, at);
       const n = numbers.get(numberKey(r.to));
 
       // 1. repeat within 72 h
-      const repeat = repeatWithin72h(r, call.category, history.previous(n, at, r.callId), policy);
+      const repeat = repeatWithin72h(r, call.category, history.previous(n, at, r.callId), policy) ?? repeatNotHeld(r, call.category, history.covers(at), policy);
       if (isMisuseCall(call.category)) history.remember(n, r.callId, at, call.category);
       history.advance(at);
       let judged = repeat === null ? call : withVerdict(call, repeat);
       const probeUnknowable = probeUnknown(r) && (call.category === 'unconnected' || call.category === 'undetermined'); // an answered call is never a probe
       if (probeUnknowable) judged = withVerdict(judged, notJudged(numberScanningRule, 'the records cannot show whether an unanswered call was a probe (no hang-up facts)'));
+      // A call whose day is no longer held is counted by no day rule: each says so.
+      if (c === null) {
+        judged = withVerdict(judged, notJudged(tooManyClisRule, DAY_NOT_HELD));
+        if (!probeUnknowable) judged = withVerdict(judged, notJudged(numberScanningRule, DAY_NOT_HELD));
+        if (alerts !== null) judged = withVerdict(judged, notJudged(acrAlertRule, DAY_NOT_HELD));
+      }
 
       // 2–4. day-scoped rules
       let scoped: AnyFlag[] | null = null;
-      const c = campaignDayOf(call, at);
       if (c !== null) {
         const clis = countCli(c, r.cli, at);
         if (clis !== null) scoped = [clis];

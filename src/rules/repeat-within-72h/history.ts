@@ -33,6 +33,13 @@ export interface RepeatCalls<N> {
   remember(number: N, callId: string, at: number, category: MisuseCallRef['category']): void;
   /** Moves time on to dial time `at` (no change if not later than the latest seen) and forgets what expired. */
   advance(at: number): void;
+  /**
+   * `true` when the history still holds every call that can matter to a call dialled at
+   * `at`: `at` is no more than the lateness behind the latest dial seen. For an earlier
+   * `at`, calls within the window before it may already be forgotten, so a `null` from
+   * `previous` does not show there was none.
+   */
+  covers(at: number): boolean;
   /** Calls held. */
   size(): number;
   /** The calls held, in the order they were remembered (for persisting the history). */
@@ -138,6 +145,8 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
         head = 0;
       }
     },
+    // Entries dialled at or before latest − window − lateness are forgotten; a call at `at` needs those after at − window.
+    covers: (at) => at >= latest - latenessMs,
     size: () => queue.length - head,
     *entries() {
       for (let i = head; i < queue.length; i++) {
@@ -171,6 +180,7 @@ export function createRepeatHistory(windowMs: number, latenessMs: number): Repea
       held.remember(list, callId, at, category);
     },
     advance: (at) => held.advance(at),
+    covers: (at) => held.covers(at),
     size: () => held.size(),
     entries: () => held.entries(),
   };

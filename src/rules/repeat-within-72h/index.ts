@@ -91,6 +91,20 @@ export function repeatWithin72h(
 }
 
 /**
+ * A2.9 for a call the history cannot judge (`covered` false: dialled more than the
+ * lateness before the latest call seen, so the calls in the window before it may be
+ * forgotten) when no earlier call was found: not judged, if the rule could have flagged it
+ * (a silent, abandoned or undetermined call without a guaranteed agent, under a policy
+ * with a repeat window); otherwise `null`. A repeat found is still flagged by
+ * `repeatWithin72h`: what is held is never wrong, only possibly incomplete.
+ */
+export function repeatNotHeld(record: CallRecord, category: CallCategory, covered: boolean, policy: Policy): NotJudged | null {
+  if (covered || policy.repeat.windowMs <= 0 || record.agentGuaranteed) return null;
+  if (!isMisuseCall(category) && category !== 'undetermined') return null;
+  return notJudged(repeatRule, 'the call arrived more than maxLatenessMs behind the latest call seen: the silent and abandoned calls before it may no longer be held');
+}
+
+/**
  * A2.9 for the pre-dial guard (prevention): a dial at `at` without a guaranteed agent, in
  * the repeat window of the latest silent or abandoned call to the number (`previous`), is
  * refused until that call's dial + the window, whatever the redial would become.
