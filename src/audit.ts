@@ -8,7 +8,7 @@ import { ACR_SCOPES, type AcrRow, type AcrScope } from './acr/scope.js';
 import { createCallIdSet } from './call-id-set.js';
 import { classify, type ClassifyOptions } from './classify.js';
 import type { Complaint, ComplaintOptions } from './complaints/complaint.js';
-import { DuplicateCallError } from './errors.js';
+import { DuplicateCallError, type ValidationError } from './errors.js';
 import type { AnyFlag, FlagKind } from './flags.js';
 import { createMisuseState, type MisuseOptions, type MisuseState } from './misuse/state.js';
 import { ofcom2017 } from './policy/ofcom2017.js';
@@ -17,11 +17,14 @@ import type { CallRecord } from './record.js';
 import { FLAG_KIND_INDEX, FLAG_KINDS } from './report/flag-kinds.js';
 import { createReportBuilder } from './report/report-builder.js';
 import type { Report, ReportData } from './report/types.js';
+import { recordShapeProblem } from './validate/record-shape.js';
 
 /** A record the audit did not count, and why. */
 export interface RejectedRecord {
-  readonly callId: string;
-  readonly error: DuplicateCallError;
+  /** The record's call id; `null` when it has none (not a string). */
+  readonly callId: string | null;
+  /** `DuplicateCallError`: a call id seen before. `ValidationError`: a record the engine cannot read (`recordShapeProblem`), naming the field. */
+  readonly error: DuplicateCallError | ValidationError;
 }
 
 /** The result of `audit`: plain data. */
@@ -36,7 +39,7 @@ export interface AuditResult {
   readonly table: readonly AcrRow[];
   /** How many flags of each kind the calls raised: per call, cross-call (`repeatWithin72h`) and about a scope (`tooManyClis`, `numberScanning`, `acrAlert`). */
   readonly flagCounts: Readonly<Partial<Record<FlagKind, number>>>;
-  /** Records not counted: a call id seen before (the first one is counted). */
+  /** Records not counted, in the order met: a record the engine cannot read (`ValidationError`), or a call id seen before (`DuplicateCallError`; the first one is counted). */
   readonly rejected: readonly RejectedRecord[];
   /** The compliance report (see `report`), for the period in the options (default: the policy's 12 weeks ending with the newest call). */
   readonly report: Report;
@@ -63,8 +66,10 @@ export interface AuditOptions extends ClassifyOptions {
 
 /**
  * Audits a batch of call records synchronously, in one pass and bounded memory:
- * 1. rejects duplicate call ids (the first record of an id counts; later ones are listed in
- *    `rejected`, never counted twice);
+ * 1. rejects records the engine cannot read (a record built in code with a field the
+ *    engine reads missing or of another type: `recordShapeProblem`, a `ValidationError`
+ *    naming the field) and duplicate call ids (the first record of an id counts; later
+ *    ones are never counted twice), listing each in `rejected`;
  * 2. `classify(record, policy)`, then — unless `misuse: false` — the cross-call rules
  *    (`createMisuseState`: A1.21, A1.35, A2.9, A3.4), in the order given, as the
  *    `classified` and `misuse` operators do;
@@ -98,6 +103,11 @@ export function audit(records: Iterable<CallRecord>, policy: Policy = ofcom2017,
     }
   };
   const auditOne = (record: CallRecord): void => {
+    const shape = recordShapeProblem(record);
+    if (shape !== null) {
+      rejected.push({ callId: shape.callId, error: shape });
+      return;
+    }
     const callId = record.callId;
     if (!seen.add(callId)) {
       rejected.push({ callId, error: new DuplicateCallError(callId) });

@@ -20,7 +20,7 @@ export { MissingDialError, MixedCallsError } from './errors.js';
 export { ComplaintError } from './complaints/index.js';
 
 // Validation of untrusted input (JSON from a dialler or a file)
-export { DEFAULT_VALID_TIME, isTimeZone, isoToEpochMs, parseOptionalTimestamp, parseTimestamp } from './validate/index.js';
+export { DEFAULT_VALID_TIME, isTimeZone, isoToEpochMs, parseOptionalTimestamp, parseTimestamp, recordShapeProblem } from './validate/index.js';
 
 // Policy
 export { validatePolicy } from './policy/define-policy.js';

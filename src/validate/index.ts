@@ -5,6 +5,7 @@
  */
 export { parseCallEvent, safeParseCallEvent } from './event.js';
 export { parseCallRecord, safeParseCallRecord } from './record.js';
+export { recordShapeProblem } from './record-shape.js';
 export { parseTimestamp, parseOptionalTimestamp, isoToEpochMs, DEFAULT_VALID_TIME, type ParseOptions, type TimeRange } from './timestamp.js';
 export { isTimeZone } from './zone.js';
 export type { SafeParseResult } from './result.js';

@@ -1,0 +1,39 @@
+/**
+ * The least a `CallRecord` built in code must hold for the engine to read it: the fields
+ * that `classify`, the ACR ledger (Annex 3) and the cross-call rules (A1.21, A1.35, A2.9)
+ * read as strings, lists or objects. A record that breaks its type in one of them (a field
+ * missing, `null` where a string belongs) would make them throw a bare `TypeError`;
+ * `audit()` checks each record with `recordShapeProblem` first and lists those that fail in
+ * `rejected`, so the other calls are still counted. Untrusted rows go through
+ * `parseCallRecord`, which checks every field; this checks only these, with plain `typeof`
+ * tests (audits read millions of records).
+ */
+import { ValidationError } from '../errors.js';
+import { ANOMALIES_EXPECTED } from './anomalies.js';
+import { CLI_EXPECTED, OBJECT_EXPECTED, isObject } from './fields.js';
+import { describeReceived } from './received.js';
+
+/** The fields read as strings. */
+const STRING_FIELDS = ['callId', 'campaignId', 'callCentreId', 'to'] as const;
+
+/**
+ * What is wrong with `record`'s shape: a `ValidationError` naming its first field that is
+ * not of its type (`callId`, `campaignId`, `callCentreId`, `to`: strings; `cli`: a string or
+ * `null`; `messageContent`: an object or `null`; `anomalies`: an array; `unknown`: an array
+ * or absent), or `null` when the engine can read it.
+ */
+export function recordShapeProblem(record: unknown): ValidationError | null {
+  if (!isObject(record)) return new ValidationError(null, '', OBJECT_EXPECTED, describeReceived(record));
+  const fields = record as Readonly<Record<string, unknown>>;
+  const callId = typeof fields.callId === 'string' ? fields.callId : null;
+  const problem = (path: string, expected: string): ValidationError => new ValidationError(callId, path, expected, describeReceived(fields[path]));
+  for (const name of STRING_FIELDS) if (typeof fields[name] !== 'string') return problem(name, 'a string');
+  const cli = fields.cli;
+  if (cli !== null && typeof cli !== 'string') return problem('cli', CLI_EXPECTED);
+  const content = fields.messageContent;
+  if (content !== null && !isObject(content)) return problem('messageContent', 'an object, or null');
+  if (!Array.isArray(fields.anomalies)) return problem('anomalies', ANOMALIES_EXPECTED);
+  const unknown = fields.unknown;
+  if (unknown !== undefined && !Array.isArray(unknown)) return problem('unknown', 'an array of unknown facts, or absent');
+  return null;
+}
