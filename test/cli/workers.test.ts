@@ -177,6 +177,12 @@ describe('--workers: a worker that fails', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('a worker\'s error is printed as the main thread prints one: its name once ("Error: failure…", not "Error: Error: failure…")', async () => {
+    const path = files.file('fail-named.jsonl', toJsonl(orderedRecords()));
+    const r = await runCli(['audit', path, '--json', '--workers', '2'], { workersForTests: { batchBytes: 500, fail: { batch: 3, how: 'throw' }, readHere: 'never' } });
+    expect(r.stderr).toBe('dialguard: the audit could not finish: Error: failure injected by a test at batch 3\n');
+  });
+
   it('the first batch is read by the main thread (an input of one batch starts no worker): a failure set for a worker at batch 0 never happens', async () => {
     const path = files.file('first-here.jsonl', toJsonl(orderedRecords()));
     const one = await runCli(['audit', path, '--json', '--workers', '1']);

@@ -18,7 +18,25 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
 /** What a worker posts back for job `seq`: its result, or why it failed. */
-export type WorkerReply<R> = { readonly seq: number; readonly result: R } | { readonly seq: number; readonly error: string };
+export type WorkerReply<R> = { readonly seq: number; readonly result: R } | { readonly seq: number; readonly error: WorkerError };
+
+/** An error a worker's job threw, as it travels: its name and message (the pool throws it again as an `Error` of that name). */
+export interface WorkerError {
+  readonly name: string;
+  readonly message: string;
+}
+
+/** `error` as a `WorkerError`: an `Error`'s own name and message, or `Error` and the value as text. */
+export function toWorkerError(error: unknown): WorkerError {
+  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+}
+
+/** The `Error` a worker's reply stands for, named as the error the job threw. */
+function fromWorkerError(error: WorkerError): Error {
+  const e = new Error(error.message);
+  e.name = error.name;
+  return e;
+}
 
 /**
  * A pool worker's `workerData`: the pool's `workerData` as `data`, and the port it posts
@@ -122,7 +140,7 @@ export function createWorkerPool<J, R>(options: PoolOptions<R>): WorkerPool<J, R
         busy: 0,
         onReply(reply: WorkerReply<R>): void {
           entry.busy -= 1;
-          if ('error' in reply) return fail(new Error(reply.error));
+          if ('error' in reply) return fail(fromWorkerError(reply.error));
           done.set(reply.seq, reply.result);
           deliver();
         },

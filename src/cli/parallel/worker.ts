@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { transferables } from './codec.js';
 import { createBatchFront, type BatchJob, type BatchResult, type FrontSetup } from './batch-front.js';
-import type { PoolWorkerData, WorkerReply } from './pool.js';
+import { toWorkerError, type PoolWorkerData, type WorkerReply } from './pool.js';
 
 const jobs = parentPort;
 if (jobs === null) throw new Error('cli-worker runs as a worker thread of dialguard audit');
@@ -18,7 +18,7 @@ jobs.on('message', ({ seq, job }: { seq: number; job: BatchJob }) => {
   try {
     result = front(job, seq);
   } catch (e) {
-    replies.postMessage({ seq, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } satisfies WorkerReply<BatchResult>);
+    replies.postMessage({ seq, error: toWorkerError(e) } satisfies WorkerReply<BatchResult>);
     return;
   }
   replies.postMessage({ seq, result } satisfies WorkerReply<BatchResult>, transferables(result.calls));
