@@ -154,6 +154,9 @@ export function mappingFromHeader(header: readonly string[], spec: string | unde
       if (looksLikeFieldPath(field)) throw new UsageError(`column ${index + 1} of the header, ${quoted(field)}, is not a field dialguard reads; ${fieldHint(field)}`);
       return; // a column dialguard does not read
     }
+    // Two columns for one field: which the file meant cannot be known, so neither is guessed.
+    const earlier = fields.indexOf(field);
+    if (earlier >= 0) throw new UsageError(`the header has two columns for ${field} (columns ${columns[earlier]!.index + 1} and ${index + 1}); keep one, or map one with --columns`);
     columns.push(mapped(index, field));
     fields.push(field);
   });

@@ -65,13 +65,19 @@ class NotPlain extends Error {
   }
 }
 
-/** Does line `index` (0-based) of `bytes` hold a quote? */
-function lineHasQuote(bytes: Buffer, index: number): boolean {
+/**
+ * Answers "does line `index` (0-based) of `bytes` hold a quote?" for lines asked in rising
+ * order: it walks the bytes once in all (a batch of lines that are all not UTF-8 stays
+ * linear), and looks for the quote within the line alone.
+ */
+function quotedLines(bytes: Buffer): (index: number) => boolean {
+  let line = 0;
   let start = 0;
-  for (let i = 0; i < index; i++) start = bytes.indexOf(NL, start) + 1;
-  const end = bytes.indexOf(NL, start);
-  const quote = bytes.indexOf(QUOTE, start);
-  return quote >= 0 && (end < 0 || quote < end);
+  return (index) => {
+    for (; line < index; line++) start = bytes.indexOf(NL, start) + 1;
+    const nl = bytes.indexOf(NL, start);
+    return bytes.subarray(start, nl < 0 ? bytes.length : nl).includes(QUOTE);
+  };
 }
 
 /**
@@ -85,12 +91,13 @@ function parserInput(bytes: Buffer, line: number): { input: Buffer; notUtf8: num
   const notUtf8: number[] = [];
   // Stryker disable next-line ConditionalExpression: equivalent: taking a later batch's line not UTF-8 for the header's only makes the batch not plain, read again by one parser (slower, the same report)
   let content = line > 1; // a line that is not blank came before (the input's header, if it has one)
+  const hasQuote = quotedLines(bytes);
   for (const piece of decodeLines(bytes, line, MAX_LINE_BYTES)) {
     // Before any content, a line not UTF-8 is where the header should be, which ends the read (`readCsv`).
-    if (piece.kind === 'tooLong' || (piece.kind === 'notUtf8' && (!content || lineHasQuote(bytes, piece.line - line)))) return null;
+    if (piece.kind === 'tooLong' || (piece.kind === 'notUtf8' && (!content || hasQuote(piece.line - line)))) return null;
     if (piece.kind === 'notUtf8') {
       notUtf8.push(piece.line);
-      parts.push(Buffer.from('\n'));
+      parts.push(Buffer.from(piece.ending)); // an empty line ending as the line did, as `readCsv` puts
     } else {
       content ||= piece.text.trim() !== '';
       parts.push(Buffer.from(piece.text, 'utf8')); // Stryker disable-line StringLiteral: equivalent: UTF-8 is Buffer.from's default

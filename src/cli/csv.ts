@@ -29,7 +29,12 @@ import { decodeLines, lineBytes, type LineBytes } from './utf8-lines.js';
 
 /** How to read the CSV. */
 export interface CsvOptions {
-  /** The first record names the columns. */
+  /**
+   * The first record names the columns, whatever it holds: a first line that is not UTF-8
+   * is then the header, and ends the read. With a `mapper` that decides from the first
+   * record's cells (a preset's `"header": "auto"`), give `false`: such a line is rejected
+   * as any other, and the mapper decides from the next one.
+   */
   readonly header: boolean;
   /** `--columns`, see `columns.ts`. */
   readonly columns: string | undefined;
@@ -190,7 +195,7 @@ export async function readCsvPieces(pieces: AsyncIterable<LineBytes>, options: C
         } else if (piece.kind === 'notUtf8') {
           if (options.header && !content) throw new UsageError(`line ${piece.line}: the header is ${NOT_UTF8_MESSAGE}`);
           notUtf8.push(piece.line);
-          text = '\n'; // an empty line in its place: skipped, and the parser's line numbers stay right
+          text = piece.ending; // an empty line in its place, ending as the line did (CR LF in a CR LF file): skipped, and the parser's line numbers stay right
         } else throw tooLongLine(piece.line);
         if (!parser.write(text)) await Promise.race([once(parser, 'drain'), done]);
       }

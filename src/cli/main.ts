@@ -135,7 +135,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
         },
       });
       const afterBatch = (): void => progress.update(run.rows());
-      const csvOptions: CsvOptions = { header: args.header, columns: args.columns, delimiter: plan.delimiter, mapper: plan.csvMapper };
+      const csvOptions: CsvOptions = { header: plan.csvHeaderFirst, columns: args.columns, delimiter: plan.delimiter, mapper: plan.csvMapper };
       // CSV records are read in batches even on one thread (a batch of plain lines is split by the fast reader),
       // unless a test asks one thread for the single streaming parser, the batch readers' reference.
       const streamCsv = !inWorkers && tuning?.streamCsv === true;

@@ -12,16 +12,24 @@
  */
 import { isUtf8 } from 'node:buffer';
 
+/** How a line ends: CR LF, LF, or nothing (the input's last line, with no break). */
+export type LineEnding = '\r\n' | '\n' | '';
+
 /** A piece of the input, in order. */
 export type LinePiece =
   /** Whole lines of valid UTF-8, each ending with `\n`, except the input's last line when it has no line break. */
   | { readonly kind: 'text'; readonly text: string; /** Line number of its first line (1-based). */ readonly line: number }
-  /** Line `line` is not valid UTF-8. */
-  | { readonly kind: 'notUtf8'; readonly line: number }
+  /**
+   * Line `line` is not valid UTF-8. `ending`: how it ended (`'\r\n'`, `'\n'`, or `''` for
+   * the input's last line with no break), so a reader can put an empty line in its place
+   * that ends the way the file's lines do.
+   */
+  | { readonly kind: 'notUtf8'; readonly line: number; readonly ending: LineEnding }
   /** Line `line` is longer than `maxLineBytes`; it is skipped whole. */
   | { readonly kind: 'tooLong'; readonly line: number };
 
 const NL = 0x0a;
+const CR = 0x0d;
 
 /** Line breaks in `bytes`, or -1 when a line in it is longer than `max` bytes (its break not counted). */
 function countLines(bytes: Buffer, max: number): number {
@@ -139,7 +147,8 @@ export function* decodeLines(bytes: Buffer, line: number, maxLineBytes: number):
     const tooLong = (nl < 0 ? end : nl) - start > maxLineBytes;
     if (tooLong || !isUtf8(bytes.subarray(start, end))) {
       if (start > runStart) yield { kind: 'text', text: bytes.toString('utf8', runStart, start), line: runLine };
-      yield { kind: tooLong ? 'tooLong' : 'notUtf8', line };
+      if (tooLong) yield { kind: 'tooLong', line };
+      else yield { kind: 'notUtf8', line, ending: nl < 0 ? '' : nl > start && bytes[nl - 1] === CR ? '\r\n' : '\n' };
       runStart = end;
       runLine = line + 1;
     }

@@ -84,6 +84,25 @@ describe('readCsvBatch', () => {
     expect(clean.seen.map((s) => [s[0], s[1]])).toEqual([[3, 'reject'], [4, 'row']]);
   });
 
+  it('finds the quotes of many lines not UTF-8, each in its own line: a quote on a later line is not an earlier line\'s', () => {
+    const latin = (text: string): Buffer => Buffer.from(text, 'latin1');
+    const bad = (n: number, quotedAt: number | null): Buffer => Buffer.concat(Array.from({ length: n }, (_, i) => latin(i === quotedAt ? `"c${i}\xe9",y\n` : `c${i}\xe9,y\n`)));
+    expect(read(bad(50, null), 3).plain).toBe(true);
+    expect(read(bad(50, 49), 3).plain).toBe(false);
+    expect(read(bad(50, 0), 3).plain).toBe(false);
+    const quoteAfter = read(Buffer.concat([bad(3, null), Buffer.from('"a",x\n')]), 3); // the good line's quote is not the bad lines'
+    expect(quoteAfter.plain).toBe(true);
+    expect(quoteAfter.seen.map((s) => [s[0], s[1]])).toEqual([[3, 'reject'], [4, 'reject'], [5, 'reject'], [6, 'row']]);
+  });
+
+  it('reads a batch of 200,000 lines none of which is UTF-8 (a Windows-1252 file) in one pass: each line looked at once, not from the batch\'s start (that took minutes)', () => {
+    const lines = Buffer.from('a,caf\xe9\n'.repeat(200_000), 'latin1');
+    const outcome = read(lines, 3);
+    expect(outcome.plain).toBe(true);
+    expect(outcome.seen).toHaveLength(200_000);
+    expect(outcome.seen.every((s) => s[1] === 'reject' && s[2] === 'encoding')).toBe(true);
+  });
+
   it('drops a byte-order mark at the input\'s start only: one at the start of a later batch is the cell\'s', () => {
     const first = read('\uFEFFa,x\n', 1);
     const later = read('\uFEFFa,x\n', 7);

@@ -1,14 +1,14 @@
 /**
  * The strict UTF-8 line decoder of the CLI's readers: however the bytes are cut into chunks,
  * every line that a fatal TextDecoder accepts comes out as the same text with its number,
- * every other line is reported as not UTF-8 with its number, and lines longer than the
+ * every other line is reported as not UTF-8 with its number and how it ended, and lines longer than the
  * limit are reported as too long, whole.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utf8Lines, type LinePiece } from '../../src/cli/utf8-lines.js';
 
-type Outcome = [number, 'text', string] | [number, 'notUtf8'] | [number, 'tooLong'];
+type Outcome = [number, 'text', string] | [number, 'notUtf8', string] | [number, 'tooLong'];
 
 /** The expected outcome per line, from a fatal decoder applied to each line alone. */
 function reference(lines: readonly Uint8Array[], finalBreak: boolean, max: number): Outcome[] {
@@ -20,7 +20,8 @@ function reference(lines: readonly Uint8Array[], finalBreak: boolean, max: numbe
     try {
       return [i + 1, 'text', decoder.decode(withBreak)];
     } catch {
-      return [i + 1, 'notUtf8'];
+      // How the line ended: none (the last, with no break), CR LF, or LF.
+      return [i + 1, 'notUtf8', last && !finalBreak ? '' : bytes[bytes.length - 1] === 13 ? '\r\n' : '\n'];
     }
   });
 }
@@ -30,7 +31,11 @@ async function decodeAll(chunks: readonly Buffer[], max: number): Promise<Outcom
   const pieces: LinePiece[] = [];
   for await (const piece of utf8Lines((async function* () { yield* chunks; })(), max)) pieces.push(piece);
   for (const p of pieces) {
-    if (p.kind !== 'text') {
+    if (p.kind === 'notUtf8') {
+      out.push([p.line, p.kind, p.ending]);
+      continue;
+    }
+    if (p.kind === 'tooLong') {
       out.push([p.line, p.kind]);
       continue;
     }
@@ -44,6 +49,7 @@ async function decodeAll(chunks: readonly Buffer[], max: number): Promise<Outcom
 const line = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => new Uint8Array(Buffer.from(s.replaceAll('\n', ' '), 'utf8'))),
   fc.uint8Array({ maxLength: 12 }).map((b) => b.map((x) => (x === 10 ? 32 : x))),
+  fc.uint8Array({ minLength: 1, maxLength: 6 }).map((b) => new Uint8Array([...b.map((x) => (x === 10 ? 32 : x)), 0xe9, 13])), // Latin-1, ending CR LF
 );
 
 describe('utf8Lines', () => {

@@ -51,6 +51,8 @@ export interface CompiledMapping {
   readonly hasOutcome: boolean;
   /** Reads the first row: a header (then it is not a call) or data. @throws UsageError when it is neither, or the header lacks columns the mapping needs */
   start(first: readonly string[]): { readonly mapping: ColumnMapping; readonly header: boolean };
+  /** The file's first row is a header whatever it holds (`"header": true`); with `"auto"` or `false`, `start` decides from its cells. */
+  readonly headerAlways: boolean;
   /** Statuses seen that the outcome table does not know, with their rows (at most 100 distinct). */
   unmappedStatuses(): readonly { readonly status: string; readonly rows: number }[];
   /** Those statuses: the tally the rows read with this mapping add to (`status-tally.ts`). */
@@ -413,6 +415,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
     delimiter,
     unknown: staticUnknown,
     hasOutcome: statusBinder !== null,
+    headerAlways: headerMode === true,
     start(first) {
       const hint = delimiterHint(first, delimiter);
       if (hint !== null) throw new UsageError(hint);
@@ -433,11 +436,15 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
       }
       if (header) {
         const position = new Map(cells.map((c, i) => [c, i] as const));
-        const absent = [...new Set([...compiled.flatMap((f) => referenced(f)), ...(outcome ? templateColumns(outcome.status) : []), ...rules.flatMap((r) => r.when.map(([c]) => c))])].filter(
-          (c) => !position.has(c) && !optional.has(c),
-        );
+        const read = [...new Set([...compiled.flatMap((f) => referenced(f)), ...(outcome ? templateColumns(outcome.status) : []), ...rules.flatMap((r) => r.when.map(([c]) => c))])];
+        const absent = read.filter((c) => !position.has(c) && !optional.has(c));
         if (absent.length > 0) {
           throw new UsageError(`the header of the file lacks columns ${name} reads: ${absent.join(', ')}; it has ${describeList(cells)}`);
+        }
+        // A column read that the header names twice: which the file meant cannot be known, so neither is guessed.
+        const twice = read.filter((c) => cells.indexOf(c) !== position.get(c));
+        if (twice.length > 0) {
+          throw new UsageError(`the header of the file names columns ${name} reads more than once: ${twice.join(', ')}; keep one of each`);
         }
         return { mapping: bindRow((c) => position.get(c) ?? -1, cells.length, cells.length), header: true };
       }

@@ -23,14 +23,20 @@ const HOUR = 3_600_000;
 /** `YYYY-MM-DD hh:mm[:ss[.fff]]` (a `T` allowed), nothing after it. */
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?$/;
 
-/** Offset (ms, local − UTC) of `zone` at instant `at`; memoised per UTC hour (offsets change on the hour or half hour at most… and on the hour in every zone dialguard is used in). */
+/**
+ * Offset (ms, local − UTC) of `zone` at instant `at`; memoised per UTC quarter hour in which
+ * the offset does not change (most zones change on a quarter hour; St John's changed at
+ * 00:01 until 2011: a quarter hour holding a change is worked out per instant).
+ */
 export interface OffsetCache {
   offset(at: number): number;
 }
 
+const QUARTER = HOUR / 4;
+
 /** An offset lookup for `zone`, memoised per quarter hour of UTC (bounded). */
 export function offsetCache(zone: string): OffsetCache {
-  const memo = new Map<number, number>();
+  const memo = new Map<number, number>(); // quarter → its offset, or NaN: it holds a change
   localTime(0, zone); // an unknown zone throws here, before any row
   const compute = (at: number): number => {
     const t = localTime(at, zone); // the library's wall clock of `at` in `zone`
@@ -39,14 +45,15 @@ export function offsetCache(zone: string): OffsetCache {
   };
   return {
     offset(at) {
-      const key = Math.floor(at / (HOUR / 4));
+      const key = Math.floor(at / QUARTER);
       let o = memo.get(key);
       if (o === undefined) {
         if (memo.size > 50_000) memo.clear();
-        o = compute(key * (HOUR / 4));
+        const first = compute(key * QUARTER);
+        o = compute((key + 1) * QUARTER - 1000) === first ? first : Number.NaN; // the same at its first and last second: no change inside
         memo.set(key, o);
       }
-      return o;
+      return Number.isNaN(o) ? compute(at) : o;
     },
   };
 }
@@ -54,14 +61,25 @@ export function offsetCache(zone: string): OffsetCache {
 /** How the wall times of one local quarter hour map to instants: subtract `offset`; or none (skipped); or two (ambiguous). */
 type Resolution = { readonly kind: 'one'; readonly offset: number } | { readonly kind: 'two'; readonly earlier: number } | { readonly kind: 'skipped' };
 
-const resolutions = new WeakMap<OffsetCache, Map<number, Resolution>>();
+/** The same resolution. */
+function sameResolution(a: Resolution, b: Resolution): boolean {
+  if (a.kind === 'one') return b.kind === 'one' && a.offset === b.offset;
+  if (a.kind === 'two') return b.kind === 'two' && a.earlier === b.earlier;
+  return b.kind === 'skipped';
+}
 
-/** Resolves local wall time `wall` (as if UTC) in the zone of `cache`, from the offsets 12 hours either side. */
+/** Marks a local quarter hour whose wall times do not all resolve alike (a change inside it): each is resolved alone. */
+const MIXED = null;
+
+const resolutions = new WeakMap<OffsetCache, Map<number, Resolution | typeof MIXED>>();
+
+/** Resolves local wall time `wall` (as if UTC) in the zone of `cache`, from the offsets either side of every instant it could be. */
 function resolve(wall: number, cache: OffsetCache): Resolution {
-  // An offset change happens at most once in 24 hours: the offsets 12 hours either side
-  // are the only candidates. A candidate is right when the zone's offset at it agrees.
-  const before = cache.offset(wall - 12 * HOUR);
-  const after = cache.offset(wall + 12 * HOUR);
+  // Offsets lie between −12 and +14 hours, so the instant is within wall − 14 h … wall + 12 h.
+  // An offset changes at most once in 28 hours: the offsets just outside that span are the
+  // only candidates. A candidate is right when the zone's offset at it agrees.
+  const before = cache.offset(wall - 15 * HOUR);
+  const after = cache.offset(wall + 13 * HOUR);
   const okA = cache.offset(wall - before) === before;
   if (before === after) return okA ? { kind: 'one', offset: before } : { kind: 'skipped' };
   const okB = cache.offset(wall - after) === after;
@@ -82,8 +100,10 @@ function daysIn(year: number, month: number): number {
  * - in the hour skipped in spring → `{ ok: false, reason: 'skipped' }`;
  * - in the hour repeated in autumn → the earlier instant, `ambiguous: true`.
  *
- * Offsets change on a quarter hour in every zone, so the resolution is memoised per local
- * quarter hour (bounded): a file of millions of rows looks the zone up a few times a day.
+ * The resolution is memoised per local quarter hour (bounded) when its first and last
+ * second resolve alike, as they do wherever offsets change on a quarter hour: a file of
+ * millions of rows looks the zone up a few times a day. A quarter hour holding a change
+ * (St John's changed at 00:01 until 2011) is resolved time by time.
  */
 export function localToInstant(text: string, cache: OffsetCache): LocalInstant {
   const m = LOCAL.exec(text.trim());
@@ -99,13 +119,15 @@ export function localToInstant(text: string, cache: OffsetCache): LocalInstant {
   const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   let memo = resolutions.get(cache);
   if (memo === undefined) resolutions.set(cache, (memo = new Map()));
-  const key = Math.floor(wall / (HOUR / 4));
+  const key = Math.floor(wall / QUARTER);
   let r = memo.get(key);
   if (r === undefined) {
     if (memo.size > 50_000) memo.clear();
-    r = resolve(key * (HOUR / 4), cache);
+    const first = resolve(key * QUARTER, cache);
+    r = sameResolution(first, resolve((key + 1) * QUARTER - 1000, cache)) ? first : MIXED;
     memo.set(key, r);
   }
+  if (r === MIXED) r = resolve(wall, cache);
   if (r.kind === 'one') return { ok: true, at: wall - r.offset, ambiguous: false };
   if (r.kind === 'two') return { ok: true, at: wall - r.earlier, ambiguous: true };
   return { ok: false, reason: 'skipped' };

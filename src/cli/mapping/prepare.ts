@@ -24,6 +24,13 @@ export interface CsvReader {
   /** Reads the first row, returns the mapping of the rest, and whether that row was a header. */
   readonly mapper: (first: readonly string[]) => { readonly mapping: ColumnMapping; readonly header: boolean };
   readonly delimiter: string;
+  /**
+   * The file's first record is a header, whatever it holds (dialguard's own columns with a
+   * header, or a mapping with `"header": true`): a first line that cannot be read (not
+   * UTF-8) is then the header, and ends the read. Otherwise (`--no-header`, or a mapping
+   * that decides from the cells, as the presets do) such a line is rejected like any other.
+   */
+  readonly headerFirst: boolean;
   /** The compiled mapping (`--preset`, `--mapping`), else `null`. */
   readonly mapping: CompiledMapping | null;
 }
@@ -35,10 +42,10 @@ export interface CsvReader {
 export function csvReaderOf(spec: CsvSpec, unmappedCap?: number): CsvReader {
   if (spec.kind === 'mapping') {
     const mapping = compileMapping(spec.name, spec.file, unmappedCap === undefined ? spec.options : { ...spec.options, unmappedCap });
-    return { mapper: (first) => mapping.start(first), delimiter: mapping.delimiter, mapping };
+    return { mapper: (first) => mapping.start(first), delimiter: mapping.delimiter, headerFirst: mapping.headerAlways, mapping };
   }
   const { header, columns, delimiter, reading } = spec;
-  return { mapper: plainCsvMapper(header, columns, delimiter, reading, plainNormaliser(reading)), delimiter, mapping: null };
+  return { mapper: plainCsvMapper(header, columns, delimiter, reading, plainNormaliser(reading)), delimiter, headerFirst: header, mapping: null };
 }
 
 /** The row readers of one run. */
@@ -51,6 +58,8 @@ export interface RowPlan {
   readonly csv: CsvSpec;
   /** For the CSV reader: reads the first row, returns the mapping of the rest. */
   readonly csvMapper: (first: readonly string[]) => { readonly mapping: ColumnMapping; readonly header: boolean };
+  /** For the CSV reader: the first record is surely a header (`CsvReader.headerFirst`). */
+  readonly csvHeaderFirst: boolean;
   readonly delimiter: string;
   /** For JSON Lines: each parsed line through `--set`, `--epoch`, `--input-tz`. @throws CellError for a value that cannot be read */
   readonly normalise: PlainNormaliser;
@@ -72,5 +81,5 @@ export function planRows(args: AuditArgs): RowPlan {
     csv = { kind: 'mapping', name, file, options: { set: args.set, inputTz: args.inputTz, epoch: args.epoch, header: args.header ? undefined : false, delimiter: delimiterOption } };
   } else csv = { kind: 'plain', header: args.header, columns: args.columns, delimiter: delimiterOption ?? ',', reading };
   const reader = csvReaderOf(csv);
-  return { mapping: reader.mapping, kind: reader.mapping !== null ? 'records' : args.input, csv, csvMapper: reader.mapper, delimiter: reader.delimiter, normalise };
+  return { mapping: reader.mapping, kind: reader.mapping !== null ? 'records' : args.input, csv, csvMapper: reader.mapper, csvHeaderFirst: reader.headerFirst, delimiter: reader.delimiter, normalise };
 }
