@@ -19,20 +19,22 @@ import {
   delayUntil,
   dueDeadlines,
   earliestDeadline,
+  MAX_DELAY_MS,
   messageDeadlines,
   messageDueAt,
   NO_DEADLINES,
   ringDeadlines,
   settleDue,
 } from './deadlines.js';
-import type {
-  CallMachineContext,
-  CallMachineEvent,
-  CallMachineOptions,
-  CallMachineOutput,
-  DeadlineKind,
-  DeadlineNotice,
-  Deadlines,
+import {
+  HOST_EVENT_TYPES,
+  type CallMachineContext,
+  type CallMachineEvent,
+  type CallMachineOptions,
+  type CallMachineOutput,
+  type DeadlineKind,
+  type DeadlineNotice,
+  type Deadlines,
 } from './types.js';
 
 /**
@@ -116,10 +118,20 @@ function deadlinesFor(record: CallRecord, params: { policy: Policy; arm: Arm }):
   }
 }
 
-/** The event as a call event (the host's `close` and `tick` are not), or `null`. */
+/** The event as a call event (the host's `close` and `tick` are not; a foreign event is the call event it wraps), or `null`. */
 function callEventOf(event: CallMachineEvent): CallEvent | null {
+  if (event.type === 'foreign') return event.event;
   return event.type === 'close' || event.type === 'tick' ? null : event;
 }
+
+/** A dialler's event of a type the machine has no transition for (not a call event type, nor the host's): `foldEvents` records it as an `unknownEvent` anomaly, and so does the machine. */
+function isUnknownType(event: CallMachineEvent): boolean {
+  const type: unknown = event.type;
+  return typeof type !== 'string' || (!KNOWN_EVENT_TYPES.has(type) && !type.startsWith('xstate.'));
+}
+
+/** The types the machine has transitions for: the call events' and the host's. */
+const KNOWN_EVENT_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([...CALL_EVENT_TYPES, ...HOST_EVENT_TYPES]);
 
 /** The record being folded. Only `idle` has none, and nothing past `idle` asks for it then. */
 function recordOf(context: CallMachineContext): CallRecord {
@@ -129,7 +141,8 @@ function recordOf(context: CallMachineContext): CallRecord {
 
 /** The event belongs to this actor's call (always true for the host's `close` and `tick`). */
 function isSameCall(context: CallMachineContext, event: CallMachineEvent): boolean {
-  return event.type === 'close' || event.type === 'tick' || context.callId === null || event.callId === context.callId;
+  const e = callEventOf(event);
+  return e === null || context.callId === null || e.callId === context.callId;
 }
 
 /**
@@ -157,10 +170,11 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
  * `foldEvents`), and states move only on events `eventProblem` accepts, so the output
  * always equals `classify(foldEvents(events))` for the events the machine received.
  * Events that cannot be applied (out of order, before the answer, repeated, after the
- * hangup, a second dial) are recorded as anomalies, never thrown. Events of another
- * call, and events of a type that is not a `CallEvent`, are ignored — the record is not
- * touched (an anomaly names a `CallEventType`, which such an event lacks; validate
- * untrusted input at the edge). Events sent after the actor ended are dropped by XState
+ * hangup, a second dial, a type that is not a `CallEventType`) are recorded as anomalies,
+ * as `foldEvents` records them, never thrown. A dialler's event whose type is one of the
+ * machine's own (`close`, `tick`, `foreign`) must come wrapped, `{ type: 'foreign', event }`,
+ * to be folded so (`callRecords` wraps them). Events of another call are ignored.
+ * Events sent after the actor ended are dropped by XState
  * (its development build warns). An event's `at` must be a finite number of ms.
  *
  * Deadlines: emits `DeadlineNotice`s (`actor.on('deadline', …)`) — `minRingReached` and
@@ -188,7 +202,7 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
  *
  * Output: `classify(record, policy, options.classify)` (`null` if closed before a dial).
  *
- * @throws ValidationError when `options.dispositionWaitMs` is not a finite number ≥ 0, `options.deadlines` is neither `'timers'` nor `'ticks'`, or `options.start` is neither `'idle'` nor `'dialled'`.
+ * @throws ValidationError when `options.dispositionWaitMs` is not a number of ms from 0 to 2^31 − 1, `options.deadlines` is neither `'timers'` nor `'ticks'`, or `options.start` is neither `'idle'` nor `'dialled'`.
  * @example
  * ```ts
  * import { createActor, SimulatedClock } from 'xstate';
@@ -208,8 +222,8 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
 /* @__NO_SIDE_EFFECTS__ */
 export function createCallMachine(policy: Policy = ofcom2017, options: CallMachineOptions = {}) {
   const waitMs = options.dispositionWaitMs ?? 0;
-  if (typeof waitMs !== 'number' || !Number.isFinite(waitMs) || waitMs < 0) {
-    throw new ValidationError(null, 'dispositionWaitMs', 'a finite number of milliseconds, 0 or more', String(waitMs));
+  if (typeof waitMs !== 'number' || !Number.isFinite(waitMs) || waitMs < 0 || waitMs > MAX_DELAY_MS) {
+    throw new ValidationError(null, 'dispositionWaitMs', `a number of milliseconds from 0 to ${MAX_DELAY_MS} (2^31 − 1, the longest timer)`, String(waitMs));
   }
   const classifyOptions = options.classify ?? {};
   const ticks = options.deadlines === 'ticks';
@@ -246,6 +260,8 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
     guards: {
       /** The event belongs to this actor's call. */
       sameCall: ({ context, event }) => isSameCall(context, event),
+      /** A dialler's event of this call, of a type no transition names (`isUnknownType`). */
+      unknownType: ({ context, event }) => isUnknownType(event) && isSameCall(context, event),
       /** `eventProblem(record, event) === null` (see `isAccepted`). */
       eventAccepted: ({ context, event }) => isAccepted(context, event),
       /** An answered call, with no disposition yet, and the machine waits for one (A2.24, A3.5). */
@@ -386,12 +402,17 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       close: { target: '.ended', actions: 'close' },
       // Any call event no state moves on is still folded: its facts, or its anomaly.
       ...onEveryEvent({ guard: 'sameCall', actions: fold }),
+      // A dialler's event named as one of the host's, wrapped; and one of a type no transition names: an `unknownEvent` anomaly.
+      foreign: { guard: 'sameCall', actions: fold },
+      '*': { guard: 'unknownType', actions: fold },
     },
     states: {
       /** Awaiting the dial; anything earlier becomes a `beforeDial` anomaly. */
       idle: {
         on: {
           ...onEveryEvent({ guard: 'sameCall', actions: 'keepEarly' } as const),
+          foreign: { guard: 'sameCall', actions: 'keepEarly' },
+          '*': { guard: 'unknownType', actions: 'keepEarly' },
           dial: { guard: 'sameCall', target: 'dialling', actions: { type: 'startRecord', params: { policy } } },
         },
       },

@@ -16,5 +16,6 @@ export type {
   DeadlineKind,
   DeadlineNotice,
   Deadlines,
+  ForeignEvent,
   TickEvent,
 } from './types.js';

@@ -3,12 +3,13 @@
  */
 import { createActor, SimulatedClock } from 'xstate';
 import type { ClassifiedCall } from '../classify.js';
-import { MissingDialError, MixedCallsError } from '../errors.js';
+import { MissingDialError, MixedCallsError, ValidationError } from '../errors.js';
 import type { CallEvent } from '../events.js';
+import { eventProblem } from '../fold.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { createCallMachine, type CallMachine } from './call-machine.js';
-import type { CallMachineOptions, DeadlineNotice } from './types.js';
+import { HOST_EVENT_TYPES, type CallMachineOptions, type DeadlineNotice } from './types.js';
 
 /** What `runCall` returns. */
 export interface RunCallResult {
@@ -18,10 +19,16 @@ export interface RunCallResult {
   readonly deadlines: readonly DeadlineNotice[];
 }
 
-// One machine definition per policy and options, reused across calls.
+// One machine definition per policy and disposition wait, reused across calls (always timers, started idle).
 const machines = new WeakMap<Policy, Map<number, CallMachine>>();
 
 function machineFor(policy: Policy, options: CallMachineOptions): CallMachine {
+  if (options.deadlines !== undefined && options.deadlines !== 'timers') {
+    throw new ValidationError(null, 'deadlines', "'timers' or absent (runCall replays the call on a simulated clock, with timers)", String(options.deadlines));
+  }
+  if (options.start !== undefined && options.start !== 'idle') {
+    throw new ValidationError(null, 'start', "'idle' or absent (runCall sends the call's events from the first, dial included)", String(options.start));
+  }
   if (options.classify !== undefined) return createCallMachine(policy, options);
   const waitMs = options.dispositionWaitMs ?? 0;
   let byWait = machines.get(policy);
@@ -37,15 +44,19 @@ function machineFor(policy: Policy, options: CallMachineOptions): CallMachine {
  *
  * 1. Checks the events are one call's and include a dial (else throws, as `foldEvents`).
  * 2. Starts an actor on a fresh `SimulatedClock` whose 0 is the dial's `at`.
- * 3. For each event in the order given: advances the clock to the event's `at` (never
- *    back: an out-of-order event is sent at the current clock time), firing every timer
- *    due by then — so deadlines fire before an event of the same millisecond — then sends
- *    the event.
+ * 3. For each event in the order given: if it is the dial, or an event the record
+ *    accepts (`eventProblem` finds nothing), advances the clock to its `at` (never back),
+ *    firing every timer due by then — so deadlines fire before an event of the same
+ *    millisecond; then sends the event. An event the record will keep as an anomaly (a
+ *    second dial, a repeat, an event before the dial, a time that is no time) moves no
+ *    clock. A dialler's event named as one of the machine's own (`close`, `tick`) is sent
+ *    wrapped, `{ type: 'foreign', event }`, and folded as an unknown event.
  * 4. If the call has not ended, sends `close` at the latest `at` seen (an `incomplete`
  *    anomaly when it never hung up; a call waiting for its disposition just ends).
  *
  * @throws MissingDialError when there is no `dial` event.
  * @throws MixedCallsError when the events belong to more than one call.
+ * @throws ValidationError for `options.deadlines` other than `'timers'` or `options.start` other than `'idle'`.
  * @example
  * ```ts
  * import { runCall } from 'dialguard';
@@ -71,12 +82,16 @@ export function runCall(events: Iterable<CallEvent>, policy: Policy = ofcom2017,
   let latest = -Infinity;
   for (const event of list) {
     if (actor.getSnapshot().status !== 'active') break;
-    latest = Math.max(latest, event.at);
-    clock.set(Math.max(clock.now(), event.at - origin));
-    if (actor.getSnapshot().status !== 'active') break;
-    actor.send(event);
+    const record = actor.getSnapshot().context.record;
+    const accepted = record === null ? event === dial : eventProblem(record, event) === null;
+    if (accepted && Number.isFinite(event.at - origin)) {
+      latest = Math.max(latest, event.at);
+      clock.set(Math.max(clock.now(), event.at - origin));
+      if (actor.getSnapshot().status !== 'active') break;
+    }
+    actor.send(HOST_EVENT_TYPES.has(event.type) ? { type: 'foreign', event } : event);
   }
-  if (actor.getSnapshot().status === 'active') actor.send({ type: 'close', at: latest });
+  if (actor.getSnapshot().status === 'active') actor.send({ type: 'close', at: Number.isFinite(latest) ? latest : origin });
   const classified = actor.getSnapshot().output;
   actor.stop();
   // A dial was sent to the actor, so the output is a classified call.

@@ -33,8 +33,23 @@ export interface TickEvent {
   readonly at: number;
 }
 
-/** Everything a call machine accepts: the dialler's call events, the host's `close`, and ticks. */
-export type CallMachineEvent = CallEvent | CloseEvent | TickEvent;
+/**
+ * A dialler's event whose type is one of the machine's own (`close`, `tick`, `foreign`),
+ * handed to the machine as the call event it is: folded like any event of an unknown type
+ * (an `unknownEvent` anomaly, as `foldEvents` records it), never taken for the host's.
+ * `callRecords` wraps such events of its stream so.
+ */
+export interface ForeignEvent {
+  readonly type: 'foreign';
+  /** The dialler's event, as received. */
+  readonly event: CallEvent;
+}
+
+/** The machine's own event types: a dialler's event of one of these types must come wrapped in a `ForeignEvent`. */
+export const HOST_EVENT_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set(['close', 'tick', 'foreign']);
+
+/** Everything a call machine accepts: the dialler's call events (of any type: an unknown one becomes an anomaly), the host's `close`, ticks, and foreign events. */
+export type CallMachineEvent = CallEvent | CloseEvent | TickEvent | ForeignEvent;
 
 /** Which deadline a notice is about. */
 export type DeadlineKind =
@@ -83,7 +98,8 @@ export interface CallMachineOptions {
    * (A2.24, A3.5) before ending; `0` (the default) ends the call at its hangup, and a later
    * disposition is then not seen by the machine. The wait is measured from the hangup; a
    * disposition at exactly hangup + `dispositionWaitMs` arrives too late (timers fire
-   * before events of the same millisecond). At most 2^31 − 1 ms.
+   * before events of the same millisecond). At most 2^31 − 1 ms (the longest timer; a
+   * longer wait is a `ValidationError`).
    */
   readonly dispositionWaitMs?: number | undefined;
   /** Passed to `classify` for the final output. */

@@ -3,9 +3,10 @@ import { createActor, type Actor } from 'xstate';
 import type { Anomaly } from '../anomaly.js';
 import { ValidationError } from '../errors.js';
 import type { CallEvent, DialEvent } from '../events.js';
+import { eventProblem } from '../fold.js';
 import { createCallMachine, type CallMachine } from '../machine/call-machine.js';
 import { nextTickAt, waitTickAt } from '../machine/next-tick.js';
-import type { CallMachineOptions, DeadlineNotice, TickEvent } from '../machine/types.js';
+import { HOST_EVENT_TYPES, type CallMachineOptions, type DeadlineNotice, type TickEvent } from '../machine/types.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import type { CallRecord } from '../record.js';
@@ -97,11 +98,12 @@ function limitOption(name: 'maxCallAgeMs' | 'maxInFlight', value: number | undef
  *    - a tick `{ type: 'tick', at }`: the host's time, merged in from a timer the host owns
  *      (the library never reads a clock), so deadlines are delivered at their moment
  *      and not with the next event;
- *    - an event of a call in flight: the clock moves to its `at` before the event is
- *      given to the call.
+ *    - an event of a call in flight that the call accepts (`eventProblem` finds nothing):
+ *      the clock moves to its `at` before the event is given to the call.
  *    A dial does not move it (any call id can bring a dial, as any can bring a stray
- *    event), nor does an event for a call not in flight: a wrong `at` three hours ahead
- *    cannot fire the other calls' deadlines or close them;
+ *    event), nor does an event for a call not in flight, nor one its call records as an
+ *    anomaly (a second dial, a repeat, an unknown type, an event after the hangup): a
+ *    wrong `at` three hours ahead cannot fire the other calls' deadlines or close them;
  * 2. a `dial` for a new call id starts a call machine (`createCallMachine` with
  *    `deadlines: 'ticks'`: no XState timers); every other event goes to its call's machine,
  *    which folds it or records it as an anomaly (a second dial for a call in flight is a
@@ -248,13 +250,18 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
           }
           const call = inFlight.get(input.callId);
           if (call !== undefined) {
-            advance(input.at);
+            // Only an event its call accepts moves the clock: one the call records as an anomaly
+            // (a second dial, a repeat, an unknown type, a time that is no time) cannot fire the
+            // other calls' deadlines or close them.
+            const record = call.actor.getSnapshot().context.record;
+            if (record !== null && eventProblem(record, input) === null) advance(input.at);
             if (call.done) {
               // its age limit closed it just now: the event comes after its end
               report(input);
               return;
             }
-            call.actor.send(input);
+            // A dialler's event named as one of the machine's own goes wrapped, to be folded as the unknown event it is.
+            call.actor.send(HOST_EVENT_TYPES.has(input.type) ? { type: 'foreign', event: input } : input);
             reschedule(call);
           } else if (input.type === 'dial') {
             makeRoom();

@@ -300,20 +300,44 @@ describe('createCallMachine: anomalies are recorded, never thrown', () => {
     expect(actor.getSnapshot().output!.record.anomalies.map((a) => a.kind)).toEqual(['beforeDial', 'beforeDial']);
   });
 
-  it('unknown event types and events of other calls are ignored (documented), without throwing', () => {
+  it('an event of an unknown type is an unknownEvent anomaly, as foldEvents records it; events of other calls are ignored; nothing throws', () => {
     const clock = new SimulatedClock();
     const actor = createActor(createCallMachine(), { clock }).start();
     actor.send(c.dial(0));
     const before = actor.getSnapshot().context.record;
-    expect(() => actor.send({ type: 'transfer', callId: 'c1', at: T0 + 10 } as unknown as CallEvent)).not.toThrow();
     expect(() => actor.send({ ...c.answer(20), callId: 'other' })).not.toThrow();
     expect(actor.getSnapshot().context.record).toBe(before);
+    expect(() => actor.send({ type: 'transfer', callId: 'c1', at: T0 + 10 } as unknown as CallEvent)).not.toThrow();
     expect(actor.getSnapshot().value).toBe('dialling');
-    // and after the answer (where applyEvent itself could not handle an unknown type)
     actor.send(c.answer(30));
-    expect(() => actor.send({ type: 'transfer', callId: 'c1', at: T0 + 40 } as unknown as CallEvent)).not.toThrow();
+    actor.send({ type: 'transfer', callId: 'c1', at: T0 + 40 } as unknown as CallEvent);
     expect(actor.getSnapshot().status).toBe('active');
-    expect(actor.getSnapshot().context.record!.anomalies).toEqual([]);
+    expect(actor.getSnapshot().context.record!.anomalies.map((a) => [a.kind, a.event, a.at])).toEqual([
+      ['unknownEvent', 'transfer', T0 + 10],
+      ['unknownEvent', 'transfer', T0 + 40],
+    ]);
+  });
+
+  it('a dialler\'s event named as one of the machine\'s own comes wrapped ({ type: \'foreign\', event }) and is an unknownEvent anomaly; unwrapped, close is the host\'s', () => {
+    const actor = createActor(createCallMachine()).start();
+    actor.send(c.dial(0));
+    actor.send(c.answer(30));
+    actor.send({ type: 'foreign', event: { type: 'close', callId: 'c1', at: T0 + 40 } as unknown as CallEvent });
+    expect(actor.getSnapshot().status).toBe('active');
+    expect(actor.getSnapshot().context.record!.anomalies.map((a) => [a.kind, a.event])).toEqual([['unknownEvent', 'close']]);
+    actor.send({ type: 'foreign', event: { ...c.answer(50), callId: 'other' } }); // another call's: ignored
+    expect(actor.getSnapshot().context.record!.anomalies).toHaveLength(1);
+    actor.send({ type: 'close', at: T0 + 60 });
+    expect(actor.getSnapshot().status).toBe('done');
+  });
+
+  it('before the dial, an unknown type is kept as a beforeDial anomaly, as foldEvents keeps it', () => {
+    const actor = createActor(createCallMachine()).start();
+    const early = { type: 'transfer', callId: 'c1', at: T0 - 10 } as unknown as CallEvent;
+    actor.send(early);
+    actor.send(c.dial(0));
+    actor.send(c.hangup(5000, 'caller'));
+    expect(actor.getSnapshot().output).toEqual(classify(foldEvents([early, c.dial(0), c.hangup(5000, 'caller')])));
   });
 
   it('an actor given a call id ignores events of other calls even before the dial', () => {
