@@ -94,7 +94,8 @@ function cliReasons(cli: string | null, plan: CliPlan): readonly GuardReason[] {
  * `retryAt` is given when waiting cures every reason. `check` is O(1): a map lookup for
  * the number, a cached calendar day, a cached CLI verdict; allowed calls allocate nothing.
  * Memory: only silent and abandoned calls dialled within the window (plus `maxLatenessMs`)
- * of the latest time seen (recorded dial or check) are held; older ones are dropped in
+ * of the latest time seen (recorded dial or check; a time with no calendar day — NaN,
+ * ±Infinity, beyond the calendar range — never moves it) are held; older ones are dropped in
  * arrival order (the misuse rules' `createRepeatHistory`). The state is plain JSON
  * (`toJSON`), so a dialler can persist it and resume with `{ state }`.
  *
@@ -173,7 +174,7 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
 
       // 1. repeat within the window (A2.9)
       if (!request.agentGuaranteed && windowMs > 0) {
-        const repeat = repeatReason(history.previous(numberKey(request.to), at, ''), at, false, policy);
+        const repeat = repeatReason(history.previous(numberKey(request.to), at, null), at, false, policy);
         if (repeat !== null) {
           repeatUntil = repeat.until;
           (reasons ??= []).push(repeat);
@@ -205,7 +206,7 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
         (reasons ??= []).push(...cli);
       }
 
-      advance(at);
+      if (hasCalendarDay(at)) advance(at); // a time with no calendar day (NaN, ±Infinity, 1e300) must not move the clock past every held call (A2.9)
       if (reasons === null) return ALLOWED;
       if (!timed) return { allowed: false, reasons };
       // Every reason is cured by waiting: the first moment in calling hours at or after the repeat window's end.

@@ -1,4 +1,6 @@
 import { DialguardError } from '../errors.js';
+import { numberKey } from '../misuse/number-key.js';
+import { hasCalendarDay } from '../time/zoned-day.js';
 
 /** One silent or abandoned call the guard remembers for the repeat rule (A2.9): number key (`numberKey`), call id, dial time (epoch ms), category. */
 export type GuardCallEntry = readonly [key: string, callId: string, at: number, category: 'silent' | 'abandoned'];
@@ -41,7 +43,10 @@ function shown(received: unknown): string {
  * it typed, as a new object holding only the state's own fields (`version`, `policyId`,
  * `latest`, `calls`, each call a new 4-tuple): other keys — `__proto__`, `constructor`,
  * `prototype` included — are dropped, and nothing from the input reaches a prototype.
- * @throws GuardStateError naming the first bad field.
+ * `latest` and each call's dial time must have a calendar day (`hasCalendarDay`: a time
+ * beyond it would make the guard forget every call, A2.9); each number is re-keyed with
+ * `numberKey`, so a state written by hand with `+44 1632 960001` matches `check`.
+ * @throws GuardStateError naming the first bad field (a hole in `calls` included).
  */
 export function parseGuardState(value: unknown): DialGuardState {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new GuardStateError('state', 'an object', value);
@@ -49,18 +54,23 @@ export function parseGuardState(value: unknown): DialGuardState {
   if (v.version !== 1) throw new GuardStateError('version', '1', v.version);
   if (typeof v.policyId !== 'string') throw new GuardStateError('policyId', 'a string', v.policyId);
   const latest = v.latest;
-  if (latest !== null && !Number.isFinite(latest)) throw new GuardStateError('latest', 'epoch ms or null', latest);
-  if (!Array.isArray(v.calls)) throw new GuardStateError('calls', 'an array', v.calls);
-  const calls: GuardCallEntry[] = v.calls.map((c: unknown, i: number): GuardCallEntry => {
+  if (latest !== null && !(typeof latest === 'number' && hasCalendarDay(latest))) throw new GuardStateError('latest', 'epoch ms within the calendar range, or null', latest);
+  const input = v.calls;
+  if (!Array.isArray(input)) throw new GuardStateError('calls', 'an array', input);
+  const calls: GuardCallEntry[] = [];
+  // An index loop, not `map`: `map` skips the holes of a sparse array, which must be refused.
+  for (let i = 0; i < input.length; i++) {
+    const c: unknown = input[i];
     const ok =
       Array.isArray(c) &&
       c.length === 4 &&
       typeof c[0] === 'string' &&
       typeof c[1] === 'string' &&
-      Number.isFinite(c[2]) &&
+      typeof c[2] === 'number' &&
+      hasCalendarDay(c[2]) &&
       (c[3] === 'silent' || c[3] === 'abandoned');
-    if (!ok) throw new GuardStateError(`calls[${i}]`, "[numberKey, callId, dialAt, 'silent' | 'abandoned']", c);
-    return [c[0] as string, c[1] as string, c[2] as number, c[3] as 'silent' | 'abandoned'];
-  });
+    if (!ok) throw new GuardStateError(`calls[${i}]`, "[numberKey, callId, dialAt (epoch ms within the calendar range), 'silent' | 'abandoned']", c);
+    calls.push([numberKey(c[0] as string), c[1] as string, c[2] as number, c[3] as 'silent' | 'abandoned']);
+  }
   return { version: 1, policyId: v.policyId, latest: latest as number | null, calls };
 }

@@ -135,7 +135,8 @@ export function createPacingGovernor(policy: Policy, options: PacingOptions): Pa
   });
   const scopeKind = byCentre ? 'campaignCallCentre' : 'campaign';
   const scopes = new Map<string, ScopeState>();
-  const keyOf = (campaignId: string, callCentreId: string | null): string => (callCentreId === null ? campaignId : `${campaignId}\u0000${callCentreId}`);
+  // A scope's key: the campaign id, or JSON of [campaign, call centre] — unambiguous whatever the ids contain (as the ledger's `cellKey`).
+  const keyOf = (campaignId: string, callCentreId: string | null): string => (byCentre ? JSON.stringify([campaignId, callCentreId]) : campaignId);
 
   const stateFor = (call: ClassifiedCall): ScopeState => {
     const campaignId = call.record.campaignId;

@@ -26,9 +26,10 @@ export interface RepeatEntry extends MisuseCallRef {
 export interface RepeatCalls<N> {
   /**
    * The latest silent or abandoned call to `number` dialled at or before `at`, other than
-   * `callId` itself; `null` if none is held. It may lie outside the window: the rule checks.
+   * `callId` itself (`null`: a call not yet dialled, so none is ignored — any stored id,
+   * `''` included, counts); `null` if none is held. It may lie outside the window: the rule checks.
    */
-  previous(number: N, at: number, callId: string): MisuseCallRef | null;
+  previous(number: N, at: number, callId: string | null): MisuseCallRef | null;
   /** Remembers a silent or abandoned call to `number`, dialled at `at`. */
   remember(number: N, callId: string, at: number, category: MisuseCallRef['category']): void;
   /** Moves time on to dial time `at` (no change if not later than the latest seen) and forgets what expired. */
@@ -96,6 +97,7 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
       let hashed = false;
       while (e !== null) {
         if (e.at <= at) {
+          if (callId === null) return e;
           // Stryker disable ConditionalExpression,BooleanLiteral: equivalent: the id hashed once per lookup; hashing again gives the same hash
           if (!hashed) {
             idHash = stringHash(callId);
