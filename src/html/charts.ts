@@ -8,6 +8,7 @@
  *   legend is HTML beside the chart (it wraps), not squeezed into the picture.
  * - `stackedBars`: one bar per day, stacked by outcome.
  */
+import { formatPercent } from 'dialguard/internals';
 import { escapeHtml } from './escape.js';
 
 /** One line: a value (0–1, or `null`: none) per x label. */
@@ -87,8 +88,8 @@ export function lineChart(title: string, labels: readonly string[], series: read
   }
   out.push(`<line class="axis" x1="${L}" y1="${T + plotH}" x2="${W - R}" y2="${T + plotH}"/>`, xAxis(labels, cx, T + plotH));
   if (alert !== null) {
-    out.push(`<line class="alert" x1="${L}" y1="${f1(cy(alert))}" x2="${W - R}" y2="${f1(cy(alert))}"><title>alert line ${escapeHtml(percent(alert, 0.0001))}</title></line>`);
-    out.push(`<text class="alert-label" x="${L + 6}" y="${f1(cy(alert) - 5)}">alert ${escapeHtml(percent(alert, 0.0001))}</text>`);
+    out.push(`<line class="alert" x1="${L}" y1="${f1(cy(alert))}" x2="${W - R}" y2="${f1(cy(alert))}"><title>alert line ${escapeHtml(formatPercent(alert))}</title></line>`);
+    out.push(`<text class="alert-label" x="${L + 6}" y="${f1(cy(alert) - 5)}">alert ${escapeHtml(formatPercent(alert))}</text>`);
   }
   series.forEach((s, k) => {
     const { color, dash } = seriesStyle(k);
@@ -102,7 +103,7 @@ export function lineChart(title: string, labels: readonly string[], series: read
       }
       d += `${pen ? 'L' : 'M'}${f1(cx(i))} ${f1(cy(v))} `;
       pen = true;
-      dots.push(`<circle cx="${f1(cx(i))}" cy="${f1(cy(v))}" r="3" fill="${color}"><title>${escapeHtml(`${s.name} ${labels[i]}: ${(v * 100).toFixed(2)} %`)}</title></circle>`);
+      dots.push(`<circle cx="${f1(cx(i))}" cy="${f1(cy(v))}" r="3" fill="${color}"><title>${escapeHtml(`${s.name} ${labels[i]}: ${formatPercent(v, alert)}`)}</title></circle>`);
     });
     out.push(
       `<g class="series" data-name="${escapeHtml(s.name)}" data-points="${dots.length}"><path d="${d.trim()}" fill="none" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>${dots.join('')}</g>`,

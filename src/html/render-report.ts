@@ -10,7 +10,7 @@
  *
  * It lives in the command's bundle, never in the library's entry point.
  */
-import { ACR_ESTIMATE_REF } from 'dialguard/internals';
+import { ACR_ESTIMATE_REF, formatPercent } from 'dialguard/internals';
 import type { CategoryCounts, FlagKindSummary, Report, ReportExample, ScopeReport } from 'dialguard/internals';
 import { lineChart, seriesStyle, stackedBars } from './charts.js';
 import { escapeHtml as e } from './escape.js';
@@ -47,7 +47,8 @@ const OUTCOMES: readonly { key: string; name: string; color: string }[] = [
 ];
 
 const n = (v: number): string => v.toLocaleString('en-GB');
-const pct = (v: number | null | undefined): string => (v == null ? '–' : `${(v * 100).toFixed(2)} %`);
+/** A share as a percentage (`formatPercent`); with `alertRate`, a rate above the line never prints as the line's figure. */
+const pct = (v: number | null | undefined, alertRate: number | null = null): string => (v == null ? '–' : formatPercent(v, alertRate));
 const count = (c: CategoryCounts, key: string): number => (c as unknown as Record<string, number | undefined>)[key] ?? 0;
 
 const STYLE = `
@@ -94,8 +95,10 @@ function verdict(r: HtmlReportInput, campaigns: readonly ScopeReport[]): string 
   const above = campaigns.reduce((a, s) => a + s.acr.daysAboveAlert, 0);
   const lines: string[] = [];
   const unjudged = r.coverage.rules.filter((x) => x.notJudged > 0);
+  // Undetermined calls were not judged for the outcome rules, whether or not the coverage lists them.
+  const allJudged = unjudged.length === 0 && r.coverage.undetermined === 0;
   if (raised.length === 0) {
-    const scope = unjudged.length === 0 ? 'in the period' : 'on what the records let the audit judge';
+    const scope = allJudged ? 'in the period' : 'on what the records let the audit judge';
     lines.push(`<p><b>No flags were raised ${scope}.</b> This is not a safe harbour: no rate or threshold is one (A4.12, A4.20).</p>`);
   }
   else {
@@ -112,14 +115,14 @@ function verdict(r: HtmlReportInput, campaigns: readonly ScopeReport[]): string 
     ['calls in the period', n(r.calls)],
     ['silent calls', n(r.categories.silent)],
     ['abandoned calls', n(r.categories.abandoned)],
-    ['highest daily ACR', worst === null ? '–' : `${pct(worst.acr.highestRate)}`],
+    ['highest daily ACR', worst === null ? '–' : `${pct(worst.acr.highestRate, r.policy.alertRate)}`],
     ['campaign-days above the alert', n(above)],
     ['rows rejected', r.rejected === undefined ? '–' : n(r.rejected.count)],
   ];
-  if (worst !== null) figures[3] = ['highest daily ACR', `${pct(worst.acr.highestRate)} <small>${e(worst.campaignId ?? '')} ${e(worst.acr.highestRateDate ?? '')}</small>`];
+  if (worst !== null) figures[3] = ['highest daily ACR', `${pct(worst.acr.highestRate, r.policy.alertRate)} <small>${e(worst.campaignId ?? '')} ${e(worst.acr.highestRateDate ?? '')}</small>`];
   if (all !== undefined && count(all.totals, 'undetermined') > 0) figures.push(['undetermined calls', n(count(all.totals, 'undetermined'))]);
   return (
-    `<section class="verdict ${raised.length === 0 && unjudged.length === 0 ? 'clean' : 'flags'}" id="verdict">${lines.join('')}` +
+    `<section class="verdict ${raised.length === 0 && allJudged ? 'clean' : 'flags'}" id="verdict">${lines.join('')}` +
     `<div class="figures">${figures.map(([k, v]) => `<div class="figure"><b>${v}</b>${e(k)}</div>`).join('')}</div></section>`
   );
 }
@@ -184,7 +187,7 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   out.push(lineChart('Daily ACR per campaign', dates, acrSeries, r.policy.alertRate), legend(acrSeries.map((s) => s.name), seriesStyle));
   // Dates down, campaigns across: compact with many days and campaigns; the full rows below.
   const byDate = campaigns.map((s) => new Map(s.days.map((d) => [d.date, d] as const)));
-  const pivotRows = dates.map((date) => [e(date), ...byDate.map((m) => pct(m.get(date)?.acr.rate))]);
+  const pivotRows = dates.map((date) => [e(date), ...byDate.map((m) => pct(m.get(date)?.acr.rate, r.policy.alertRate))]);
   const pivotHead = `<tr><th>date</th>${campaigns.map((s) => `<th class="num">${e(s.campaignId ?? '')}</th>`).join('')}</tr>`;
   const pivotBody = dates
     .map((date, i) => `<tr><td>${pivotRows[i]![0]}</td>${byDate.map((m, k) => `<td class="num${m.get(date)?.acr.alert ? ' alert' : ''}">${pivotRows[i]![k + 1]}</td>`).join('')}</tr>`)
@@ -194,7 +197,7 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   const alertRows: boolean[] = [];
   for (const s of campaigns) {
     for (const d of s.days) {
-      acrRows.push([e(d.date), e(s.campaignId ?? ''), n(d.counts.calls), d.acr.x.toFixed(2).replace(/\.00$/, ''), n(d.acr.y), n(d.acr.z), pct(d.acr.rate), d.acr.estimated ? 'est' : '', d.acr.alert ? 'ALERT' : '']);
+      acrRows.push([e(d.date), e(s.campaignId ?? ''), n(d.counts.calls), d.acr.x.toFixed(2).replace(/\.00$/, ''), n(d.acr.y), n(d.acr.z), pct(d.acr.rate, r.policy.alertRate), d.acr.estimated ? 'est' : '', d.acr.alert ? 'ALERT' : '']);
       alertRows.push(d.acr.alert);
     }
   }

@@ -180,7 +180,8 @@ export function buildFromState(state: ReportState, options: BuildReportOptions =
   const listed = options.scopes ?? ACR_SCOPES;
   const built = ACR_SCOPES.filter((s) => s === 'all' || listed.includes(s));
   state.ledger.keep([...built, 'campaign']);
-  const misuseKinds = (options.misuseKinds ?? DEFAULT_MISUSE_KINDS).map((k) => FLAG_KIND_INDEX[k]);
+  const misuseKindList = options.misuseKinds ?? DEFAULT_MISUSE_KINDS;
+  const misuseKinds = misuseKindList.map((k) => FLAG_KIND_INDEX[k]);
   const figures: ScopeFigures[] = built.flatMap((scope) => {
     const inputs = scopeInputs(state, scope, period);
     if (scope === 'all' && inputs.length === 0) inputs.push({ scope, campaignId: null, callCentreId: null, days: [] });
@@ -206,7 +207,7 @@ export function buildFromState(state: ReportState, options: BuildReportOptions =
     amd: all.report.amd,
     complaints,
     retention,
-    factors: annex2Factors({ all, campaigns: campaignAcr(state, period), complaints, retention, alertRate: policy.alertRate }, flags),
+    factors: annex2Factors({ all, campaigns: campaignAcr(state, period), complaints, retention, alertRate: policy.alertRate, misuseKinds: misuseKindList }, flags),
     worstCalls: worstCalls(data.examples, period, data.examplesPerKind),
     scopes: figures.map((f) => f.report).filter((s) => listed.includes(s.scope)),
     coverage,

@@ -1,7 +1,8 @@
 import type { FlagKind } from '../flags.js';
 import { clipPrintable, printable } from '../text/printable.js';
 import { localTime } from '../time/zoned-day.js';
-import { SHARE_EVIDENCE } from './sections/factors.js';
+import { ACR_EVIDENCE, SHARE_EVIDENCE } from './sections/factors.js';
+import { formatPercent } from './percent.js';
 import { FLAG_KINDS } from './flag-kinds.js';
 import type { Report, ReportFactor, ScopeReport } from './types.js';
 import type { ReportCoverage } from './sections/coverage.js';
@@ -20,7 +21,8 @@ function int(n: number): string {
   return (n < 0 ? '-' : '') + out;
 }
 
-const pct = (r: number | null): string => (r === null ? '-' : `${(r * 100).toFixed(2)} %`);
+/** A share as a percentage (`formatPercent`); with `alertRate`, a rate above the line never prints as the line's figure. */
+const pct = (r: number | null, alertRate: number | null = null): string => (r === null ? '-' : formatPercent(r, alertRate));
 const num = (n: number): string => (Number.isInteger(n) ? int(n) : n.toFixed(2));
 
 function clip(text: string, width: number): string {
@@ -61,7 +63,7 @@ export function formatAcrTable(report: Report, scope: AcrScope): string[] {
       num(d.acr.x),
       int(d.acr.y),
       int(d.acr.z),
-      pct(d.acr.rate),
+      pct(d.acr.rate, report.policy.alertRate),
       d.acr.estimated ? 'est' : '',
       d.acr.alert ? 'ALERT' : '',
     ]),
@@ -128,9 +130,10 @@ function scopeOf(campaignId: string | null, callCentreId: string | null): string
   return `${printable(campaignId ?? '')}${callCentreId === null ? '' : `@${printable(callCentreId)}`}`;
 }
 
-function evidenceText(f: ReportFactor): string {
+function evidenceText(f: ReportFactor, alertRate: number | null): string {
   const parts = Object.entries(f.evidence).map(([k, v]) => {
-    const value = v === null ? '-' : typeof v === 'number' ? (SHARE_EVIDENCE.has(k) ? pct(v) : num(v)) : printable(String(v));
+    const share = (x: number): string => pct(x, ACR_EVIDENCE.has(k) ? alertRate : null);
+    const value = v === null ? '-' : typeof v === 'number' ? (SHARE_EVIDENCE.has(k) ? share(v) : num(v)) : printable(String(v));
     return keep(`${k} ${value}`);
   });
   return parts.length === 0 ? 'not shown by call records' : parts.join('; ');
@@ -277,7 +280,7 @@ function factorLines(report: Report): string[] {
   for (const f of report.factors) {
     const mark = f.observed === null ? '?' : f.observed ? '!' : ' ';
     out.push(clip(`${mark} ${f.paragraphs.padEnd(24)} ${f.title}`, W));
-    out.push(...wrap(evidenceText(f), '    ', '    '));
+    out.push(...wrap(evidenceText(f, report.policy.alertRate), '    ', '    '));
   }
   out.push('(! the records show something under the factor; ? the records cannot show it, or not on every call: notJudgedCalls)');
   return out;
@@ -314,14 +317,16 @@ function exampleLines(report: Report): string[] {
   return out;
 }
 
-/** Which rules were judged on which calls, with the reasons grouped; undetermined calls. */
+/**
+ * Which rules were judged on which calls, with the reasons grouped; undetermined calls.
+ * Full coverage is claimed only with no rule left unjudged and no undetermined call.
+ */
 export function formatCoverage(coverage: ReportCoverage | undefined): string[] {
   const out = section('Rules judged (coverage)');
   if (coverage === undefined || (coverage.complete && coverage.undetermined === 0)) {
     out.push('Every rule was judged on every call.');
     return out;
   }
-  if (coverage.complete) out.push('Every rule was judged on every call.');
   for (const r of coverage.rules) {
     const reasons = r.reasons.map((x) => (r.reasons.length > 1 ? `${x.reason} (${int(x.calls)})` : x.reason)).join('; ');
     out.push(...wrap(`${r.title} (${r.refs.join(', ')}): judged on ${int(r.judged)} calls, not judged on ${int(r.notJudged)} calls \u2014 ${reasons}`));

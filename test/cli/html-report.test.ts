@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPercent } from 'dialguard/internals';
 import { main, type CliReport } from '../../src/cli/main.js';
 import { renderHtmlReport } from '../../src/html/render-report.js';
 import { launchChromium } from '../browser/chromium.js';
@@ -122,14 +123,14 @@ describe('the HTML report in a browser', () => {
 
     // The daily ACR table: every campaign-day, with the report's own rate.
     const rows = await page.$$eval('#acr-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
-    const expected = campaigns.flatMap((s) => s.days.map((d) => [d.date, s.campaignId, String(d.counts.calls), d.acr.rate === null ? '–' : `${(d.acr.rate * 100).toFixed(2)} %`, d.acr.alert ? 'ALERT' : '']));
+    const expected = campaigns.flatMap((s) => s.days.map((d) => [d.date, s.campaignId, String(d.counts.calls), d.acr.rate === null ? '–' : formatPercent(d.acr.rate, report.policy.alertRate), d.acr.alert ? 'ALERT' : '']));
     expect(rows.map((r) => [r[0], r[1], r[2], r[6], r[8]])).toEqual(expected);
     expect(rows.some((r) => r[8] === 'ALERT')).toBe(true);
     // The compact table: a row per day, a column per campaign, alert days marked.
     const pivot = await page.$$eval('#acr-pivot tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => [td.textContent ?? '', td.classList.contains('alert')])));
     expect(pivot).toHaveLength(28);
     campaigns.forEach((s, k) => {
-      s.days.forEach((d, i) => expect(pivot[i]![k + 1]).toEqual([d.acr.rate === null ? '–' : `${(d.acr.rate * 100).toFixed(2)} %`, d.acr.alert]));
+      s.days.forEach((d, i) => expect(pivot[i]![k + 1]).toEqual([d.acr.rate === null ? '–' : formatPercent(d.acr.rate, report.policy.alertRate), d.acr.alert]));
     });
     // Flags by kind and the rejected rows, as the report counts them.
     const flags = await page.$$eval('#flag-table tbody tr', (trs) => trs.map((tr) => [tr.children[0]!.textContent, tr.children[3]!.textContent]));

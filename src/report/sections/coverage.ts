@@ -1,4 +1,6 @@
-import type { NotJudged } from '../../rules/rule.js';
+import { abandonedCallRule } from '../../rules/abandoned-call/index.js';
+import type { NotJudged, RuleInfo } from '../../rules/rule.js';
+import { silentCallRule } from '../../rules/silent-call/index.js';
 import { inPeriod, type ReportPeriod } from './period.js';
 
 /** Calls on one calendar day on which one rule was not judged, for one reason: report data. */
@@ -66,14 +68,29 @@ export function createCoverageCounter(): CoverageCounter {
   };
 }
 
-/** The coverage section: for each rule not judged on some calls in the period, judged on N, not judged on M, with the reasons grouped. */
+/** The rules whose verdict is the call's outcome (A1.3–A1.10): never judged on an undetermined call. */
+const OUTCOME_RULES: readonly Pick<RuleInfo, 'id' | 'title' | 'refs'>[] = [silentCallRule, abandonedCallRule];
+
+/** Why an undetermined call that came without its list of rules not judged was not judged. */
+const UNDETERMINED = 'the category is undetermined';
+
+/**
+ * The coverage section: for each rule not judged on some calls in the period, judged on N,
+ * not judged on M, with the reasons grouped. Every undetermined call counts as not judged
+ * for the outcome rules (silent and abandoned calls), whether or not it carried its
+ * `notJudged` list, so a period with undetermined calls is never `complete`.
+ */
 export function coverageSection(entries: readonly ReportNotJudged[], period: ReportPeriod, calls: number, undetermined: number): ReportCoverage {
   const rules = new Map<string, { rule: string; title: string; refs: readonly string[]; reasons: Map<string, number> }>();
-  for (const e of entries) {
-    if (!inPeriod(period, e.date)) continue;
-    let r = rules.get(e.rule);
-    if (r === undefined) rules.set(e.rule, (r = { rule: e.rule, title: e.title, refs: e.refs, reasons: new Map() }));
-    r.reasons.set(e.reason, (r.reasons.get(e.reason) ?? 0) + e.calls);
+  const count = (r: { rule: string; title: string; refs: readonly string[] }, reason: string, n: number): void => {
+    let known = rules.get(r.rule);
+    if (known === undefined) rules.set(r.rule, (known = { rule: r.rule, title: r.title, refs: r.refs, reasons: new Map() }));
+    known.reasons.set(reason, (known.reasons.get(reason) ?? 0) + n);
+  };
+  for (const e of entries) if (inPeriod(period, e.date)) count(e, e.reason, e.calls);
+  for (const rule of OUTCOME_RULES) {
+    const listed = [...(rules.get(rule.id)?.reasons.values() ?? [])].reduce((a, b) => a + b, 0);
+    if (listed < undetermined) count({ rule: rule.id, title: rule.title, refs: rule.refs }, UNDETERMINED, undetermined - listed);
   }
   const out: CoverageRule[] = [...rules.values()]
     .map((r) => {

@@ -1,4 +1,5 @@
 import type { FlagKind } from '../../flags.js';
+import { DEFAULT_MISUSE_KINDS } from '../flag-kinds.js';
 import { COMPLAINTS_REF } from '../../rules/complaints/index.js';
 import { AMD_EVIDENCE_REF } from '../../rules/record-anomaly/index.js';
 import { RING_TIME_REF } from '../../rules/ring-time/index.js';
@@ -40,6 +41,9 @@ export const SHARE_EVIDENCE: ReadonlySet<string> = new Set([
   'machineShareOfAnswered',
 ]);
 
+/** Evidence names whose values are ACRs (A3.4), printed against the alert line (`formatPercent`). */
+export const ACR_EVIDENCE: ReadonlySet<string> = new Set(['highestDailyAcr', 'highestCampaignDailyAcr']);
+
 /** What the factors read: the `all` scope, the campaigns' daily ACR, complaints and retention. */
 export interface FactorInput {
   readonly all: ScopeFigures;
@@ -47,6 +51,8 @@ export interface FactorInput {
   readonly complaints: ReportComplaints;
   readonly retention: RetentionHorizon;
   readonly alertRate: number | null;
+  /** The kinds that make a day one with misuse (Section 1), on which persistence rests; default `DEFAULT_MISUSE_KINDS`. */
+  readonly misuseKinds?: readonly FlagKind[];
 }
 
 /** Silent and abandoned calls, the ACR, persistence and complaints (A2.3–A2.6, Section 1, Annex 3). */
@@ -264,10 +270,20 @@ function recordFactors(input: FactorInput): ReportFactor[] {
  * whether the records show anything under the factor.
  */
 export function annex2Factors(input: FactorInput, flags: readonly FlagKindSummary[] = []): ReportFactor[] {
-  return [...outcomeFactors(input), ...conductFactors(input), ...judgementFactors(), ...recordFactors(input)].map((f) => withUnjudged(f, flags));
+  const kinds = factorKinds(input.misuseKinds ?? DEFAULT_MISUSE_KINDS);
+  return [...outcomeFactors(input), ...conductFactors(input), ...judgementFactors(), ...recordFactors(input)].map((f) => withUnjudged(f, kinds[f.id], flags));
 }
 
-/** The flag kinds each factor counts, whose rules the records may not have let the audit judge. */
+/**
+ * The flag kinds each factor counts, whose rules the records may not have let the audit
+ * judge. Persistence counts days with misuse — any of `misuseKinds`, silent and abandoned
+ * calls among them — so it rests on all of their rules.
+ */
+function factorKinds(misuseKinds: readonly FlagKind[]): { readonly [id: string]: readonly FlagKind[] | undefined } {
+  return { ...FACTOR_KINDS, persistence: misuseKinds };
+}
+
+/** The flag kinds of each factor but persistence (see `factorKinds`). */
 const FACTOR_KINDS: { readonly [id: string]: readonly FlagKind[] } = {
   silentCalls: ['silentCall'],
   abandonedCalls: ['abandonedCall'],
@@ -285,8 +301,7 @@ const FACTOR_KINDS: { readonly [id: string]: readonly FlagKind[] } = {
  * most of its kinds), and one that shows nothing is then not shown as clean: `observed`
  * becomes `null` (the records cannot show it) instead of `false`.
  */
-function withUnjudged(factor: ReportFactor, flags: readonly FlagKindSummary[]): ReportFactor {
-  const kinds = FACTOR_KINDS[factor.id];
+function withUnjudged(factor: ReportFactor, kinds: readonly FlagKind[] | undefined, flags: readonly FlagKindSummary[]): ReportFactor {
   if (kinds === undefined) return factor;
   let notJudgedCalls = 0;
   for (const f of flags) if (kinds.includes(f.kind)) notJudgedCalls = Math.max(notJudgedCalls, f.notJudged);
