@@ -131,7 +131,7 @@ function isUnknownType(event: CallMachineEvent): boolean {
 }
 
 /** The types the machine has transitions for: the call events' and the host's. */
-const KNOWN_EVENT_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([...CALL_EVENT_TYPES, ...HOST_EVENT_TYPES]);
+const KNOWN_EVENT_TYPES: ReadonlySet<string> = /* @__PURE__ */ (() => new Set<string>([...CALL_EVENT_TYPES, ...HOST_EVENT_TYPES]))();
 
 /** The record being folded. Only `idle` has none, and nothing past `idle` asks for it then. */
 function recordOf(context: CallMachineContext): CallRecord {

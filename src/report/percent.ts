@@ -13,7 +13,7 @@ function decimalOf(v: number): Decimal {
   return { digits: BigInt(whole + fraction), exp: Number(e) - fraction.length };
 }
 
-const TEN = BigInt(10);
+const TEN = /* @__PURE__ */ BigInt(10);
 const pow10 = (n: number): bigint => TEN ** BigInt(n);
 
 /** `d` × 10^`shift` as a whole number, rounded half-up, or up (`ceil`) when asked. */
