@@ -62,15 +62,16 @@ describe('callRecords and runCall: an event of an unknown type is an unknownEven
     expect(classify(records[0]!)).toEqual(classify(folded));
   });
 
-  it('runCall: its output equals classify(foldEvents(events))', () => {
+  it.each(['transfer', 'close'])('runCall: with an event of type %s, its output equals classify(foldEvents(events)); the call goes on to its hangup', (type) => {
     const a = call('a');
-    const events = [a.dial(0), a.answer(1000), { type: 'transfer', callId: 'a', at: T0 + 1500 } as unknown as CallEvent, a.agent(1600), a.hangup(30_000)];
+    const events = [a.dial(0), a.answer(1000), { type, callId: 'a', at: T0 + 1500 } as unknown as CallEvent, a.agent(1600), a.hangup(30_000)];
     expect(runCall(events).classified).toEqual(classify(foldEvents(events)));
+    expect(runCall(events).classified.record.hangupAt).toBe(T0 + 30_000);
   });
 });
 
 describe('callRecords: events the call rejects move no clock', () => {
-  it('a second dial for a call in flight, 5 h ahead ("a dial does not move the clock"), closes every other call by maxCallAgeMs and loses their events', () => {
+  it('a second dial for a call in flight, 5 h ahead ("a dial does not move the clock"), is an anomaly on that call only: it closes no other call', () => {
     const a = call('a');
     const b = call('b');
     const { records, anomalies } = run([a.dial(0), b.dial(0), a.answer(1000), a.dial(5 * 3600_000), b.answer(2000), b.agent(2500), b.hangup(60_000), a.agent(2600), a.hangup(61_000)]);
@@ -116,14 +117,6 @@ describe('runCall: events the record rejects move no clock', () => {
     const r = runCall([c.answer(5000), c.dial(0), c.hangup(17_000)]);
     expect(r.classified.category).toBe('unconnected');
     expect(r.deadlines.map((d) => [d.kind, d.at - T0])).toEqual([['minRingReached', 15_000]]);
-  });
-});
-
-describe('runCall: a dialler\'s close', () => {
-  it('is an unknownEvent anomaly; the call goes on to its hangup', () => {
-    const a = call('a');
-    const events = [a.dial(0), a.answer(1000), { type: 'close', callId: 'a', at: T0 + 1200 } as unknown as CallEvent, a.agent(1500), a.hangup(30_000)];
-    expect(runCall(events).classified).toEqual(classify(foldEvents(events)));
   });
 });
 
