@@ -10,7 +10,7 @@
  *
  * It lives in the command's bundle, never in the library's entry point.
  */
-import { ACR_ESTIMATE_REF, formatPercent } from 'dialguard/internals';
+import { ACR_ESTIMATE_REF, ACR_SCOPES, formatPercent } from 'dialguard/internals';
 import type { CategoryCounts, FlagKindSummary, Report, ReportExample, ScopeReport } from 'dialguard/internals';
 import { lineChart, seriesStyle, stackedBars } from './charts.js';
 import { escapeHtml as e } from './escape.js';
@@ -145,9 +145,14 @@ function worstCalls(r: HtmlReportInput, kinds: readonly FlagKindSummary[]): stri
  */
 export function renderHtmlReport(report: HtmlReportInput): string {
   const r = report;
-  const all = r.scopes.find((s) => s.scope === 'all');
   const campaigns = r.scopes.filter((s) => s.scope === 'campaign');
-  const dates = [...new Set((all?.days ?? []).map((d) => d.date))].sort();
+  // The calls of each day: from the `all` scope, or, when the report lists other scopes only
+  // (`--by campaign`), from the rows of the first kind listed (each kind counts every call
+  // once: its rows add up to `all`).
+  const firstKind = ACR_SCOPES.find((k) => r.scopes.some((s) => s.scope === k));
+  const counted = r.scopes.filter((s) => s.scope === firstKind);
+  const perDay = counted.flatMap((s) => s.days);
+  const dates = [...new Set(perDay.map((d) => d.date))].sort();
   const index = new Map(dates.map((d, i) => [d, i] as const));
   const acrSeries = campaigns.map((s) => {
     const values: (number | null)[] = dates.map(() => null);
@@ -157,14 +162,11 @@ export function renderHtmlReport(report: HtmlReportInput): string {
     }
     return { name: s.campaignId ?? '', values };
   });
-  const layers = OUTCOMES.filter((o) => (all?.days ?? []).some((d) => count(d.counts, o.key) > 0)).map((o) => ({
-    name: o.name,
-    color: o.color,
-    values: dates.map((date) => {
-      const d = all?.days.find((x) => x.date === date);
-      return d === undefined ? 0 : count(d.counts, o.key);
-    }),
-  }));
+  const layers = OUTCOMES.filter((o) => perDay.some((d) => count(d.counts, o.key) > 0)).map((o) => {
+    const byDate = new Map<string, number>();
+    for (const d of perDay) byDate.set(d.date, (byDate.get(d.date) ?? 0) + count(d.counts, o.key));
+    return { name: o.name, color: o.color, values: dates.map((date) => byDate.get(date) ?? 0) };
+  });
   const kinds = r.flags.filter((f) => f.count > 0 || f.notJudged > 0); // a kind not judged everywhere is never shown as clean
   const out: string[] = [];
   out.push(
@@ -213,8 +215,8 @@ export function renderHtmlReport(report: HtmlReportInput): string {
     out.push(`<h3>By hour of day (${e(r.hours.zone)})</h3>`);
     out.push(stackedBars(`Calls by hour of day (${r.hours.zone}) and outcome`, hours.map((h) => `${String(h.hour).padStart(2, '0')}`), hourLayers, 'per-hour'));
   }
-  const totals = all?.totals;
-  if (totals !== undefined) {
+  const totals = r.categories; // every call of the period, whichever scopes are listed
+  if (totals.calls > 0 || r.scopes.length > 0) {
     out.push(`<div id="categories">${table(['category', 'calls', 'share'], OUTCOMES.filter((o) => o.key !== 'undetermined' || count(totals, o.key) > 0).map((o) => [e(o.name), n(count(totals, o.key)), pct(totals.calls === 0 ? null : count(totals, o.key) / totals.calls)]), [1, 2])}</div>`);
   }
 
