@@ -319,11 +319,16 @@ function exampleLines(report: Report): string[] {
 
 /**
  * Which rules were judged on which calls, with the reasons grouped; undetermined calls.
- * Full coverage is claimed only with no rule left unjudged and no undetermined call.
+ * Full coverage is claimed only with no rule left unjudged and no undetermined call; a
+ * report that holds no coverage (one stored by an older version) says it is not known.
  */
 export function formatCoverage(coverage: ReportCoverage | undefined): string[] {
   const out = section('Rules judged (coverage)');
-  if (coverage === undefined || (coverage.complete && coverage.undetermined === 0)) {
+  if (coverage === undefined) {
+    out.push('Not recorded in this report: which rules were judged on which calls is not known.');
+    return out;
+  }
+  if (coverage.complete && coverage.undetermined === 0) {
     out.push('Every rule was judged on every call.');
     return out;
   }

@@ -96,6 +96,13 @@ describe('undetermined calls that carry no notJudged list still count as not jud
     expect(html).not.toContain('class="verdict clean"');
   });
 
+  it('a report that holds no coverage (stored by an older version) says coverage is not known, never that every rule was judged', () => {
+    const r = report([callAt('1', T0, 'live')]);
+    const text = formatReport({ ...r, coverage: undefined } as unknown as Report);
+    expect(text).toContain('Not recorded in this report: which rules were judged on which calls is not known.');
+    expect(text).not.toContain('Every rule was judged on every call.');
+  });
+
   it('with no undetermined call and every rule judged, the text and the HTML still say so', () => {
     const r = report([callAt('1', T0, 'live')]);
     expect(formatReport(r)).toContain('Every rule was judged on every call.');
