@@ -9,7 +9,7 @@ import { eventProblem } from '../fold.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { createCallMachine, type CallMachine } from './call-machine.js';
-import { HOST_EVENT_TYPES, type CallMachineOptions, type DeadlineNotice } from './types.js';
+import { asMachineEvent, type CallMachineOptions, type DeadlineNotice } from './types.js';
 
 /** What `runCall` returns. */
 export interface RunCallResult {
@@ -89,7 +89,7 @@ export function runCall(events: Iterable<CallEvent>, policy: Policy = ofcom2017,
       clock.set(Math.max(clock.now(), event.at - origin));
       if (actor.getSnapshot().status !== 'active') break;
     }
-    actor.send(HOST_EVENT_TYPES.has(event.type) ? { type: 'foreign', event } : event);
+    actor.send(asMachineEvent(event));
   }
   if (actor.getSnapshot().status === 'active') actor.send({ type: 'close', at: Number.isFinite(latest) ? latest : origin });
   const classified = actor.getSnapshot().output;

@@ -48,6 +48,11 @@ export interface ForeignEvent {
 /** The machine's own event types: a dialler's event of one of these types must come wrapped in a `ForeignEvent`. */
 export const HOST_EVENT_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set(['close', 'tick', 'foreign']);
 
+/** A dialler's event as the call machine is to receive it: as it is, or wrapped in a `ForeignEvent` when its type is one of the machine's own. */
+export function asMachineEvent(event: CallEvent): CallEvent | ForeignEvent {
+  return HOST_EVENT_TYPES.has(event.type) ? { type: 'foreign', event } : event;
+}
+
 /** Everything a call machine accepts: the dialler's call events (of any type: an unknown one becomes an anomaly), the host's `close`, ticks, and foreign events. */
 export type CallMachineEvent = CallEvent | CloseEvent | TickEvent | ForeignEvent;
 

@@ -6,7 +6,7 @@ import type { CallEvent, DialEvent } from '../events.js';
 import { eventProblem } from '../fold.js';
 import { createCallMachine, type CallMachine } from '../machine/call-machine.js';
 import { nextTickAt, waitTickAt } from '../machine/next-tick.js';
-import { HOST_EVENT_TYPES, type CallMachineOptions, type DeadlineNotice, type TickEvent } from '../machine/types.js';
+import { asMachineEvent, type CallMachineOptions, type DeadlineNotice, type TickEvent } from '../machine/types.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import type { CallRecord } from '../record.js';
@@ -261,7 +261,7 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
               return;
             }
             // A dialler's event named as one of the machine's own goes wrapped, to be folded as the unknown event it is.
-            call.actor.send(HOST_EVENT_TYPES.has(input.type) ? { type: 'foreign', event: input } : input);
+            call.actor.send(asMachineEvent(input));
             reschedule(call);
           } else if (input.type === 'dial') {
             makeRoom();

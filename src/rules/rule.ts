@@ -90,8 +90,11 @@ export function notJudged(rule: Pick<RuleInfo<never>, 'id' | 'title' | 'refs'>, 
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function notJudgedUndetermined(rule: Pick<RuleInfo<never>, 'id' | 'title' | 'refs'>, categorisation: Categorisation): NotJudged {
-  return notJudged(rule, categorisation.undeterminedReason ?? 'the category is undetermined');
+  return notJudged(rule, categorisation.undeterminedReason ?? UNDETERMINED_REASON);
 }
+
+/** Why a rule about the call's outcome was not judged on an undetermined call whose categorisation gives no reason of its own. */
+export const UNDETERMINED_REASON = 'the category is undetermined';
 
 /** What each fact is, for reasons in words. */
 const FACT_WORDS: { readonly [F in UnknownFact]: string } = {

@@ -21,30 +21,20 @@ import { describeReceived } from './received.js';
  */
 export function recordShapeProblem(record: unknown): ValidationError | null {
   if (!isObject(record)) return new ValidationError(null, '', OBJECT_EXPECTED, describeReceived(record));
+  // Each field read by name, once, in the order the problem is named: audits call this on every record.
   const r = record as Readonly<Record<string, unknown>>;
-  // Each field read by name, not in a loop over names: audits call this on every record.
-  if (
-    typeof r.callId === 'string' &&
-    typeof r.campaignId === 'string' &&
-    typeof r.callCentreId === 'string' &&
-    typeof r.to === 'string' &&
-    (r.cli === null || typeof r.cli === 'string') &&
-    (r.messageContent === null || isObject(r.messageContent)) &&
-    Array.isArray(r.anomalies) &&
-    (r.unknown === undefined || Array.isArray(r.unknown))
-  ) {
-    return null;
-  }
-  return firstProblem(r);
+  if (typeof r.callId !== 'string') return problem(r, 'callId', 'a string');
+  if (typeof r.campaignId !== 'string') return problem(r, 'campaignId', 'a string');
+  if (typeof r.callCentreId !== 'string') return problem(r, 'callCentreId', 'a string');
+  if (typeof r.to !== 'string') return problem(r, 'to', 'a string');
+  if (r.cli !== null && typeof r.cli !== 'string') return problem(r, 'cli', CLI_EXPECTED);
+  if (r.messageContent !== null && !isObject(r.messageContent)) return problem(r, 'messageContent', 'an object, or null');
+  if (!Array.isArray(r.anomalies)) return problem(r, 'anomalies', ANOMALIES_EXPECTED);
+  if (r.unknown !== undefined && !Array.isArray(r.unknown)) return problem(r, 'unknown', 'an array of unknown facts, or absent');
+  return null;
 }
 
-/** The `ValidationError` of the first field of `r` that is not of its type (`r` has one). */
-function firstProblem(r: Readonly<Record<string, unknown>>): ValidationError {
-  const callId = typeof r.callId === 'string' ? r.callId : null;
-  const problem = (path: string, expected: string): ValidationError => new ValidationError(callId, path, expected, describeReceived(r[path]));
-  for (const name of ['callId', 'campaignId', 'callCentreId', 'to']) if (typeof r[name] !== 'string') return problem(name, 'a string');
-  if (r.cli !== null && typeof r.cli !== 'string') return problem('cli', CLI_EXPECTED);
-  if (r.messageContent !== null && !isObject(r.messageContent)) return problem('messageContent', 'an object, or null');
-  if (!Array.isArray(r.anomalies)) return problem('anomalies', ANOMALIES_EXPECTED);
-  return problem('unknown', 'an array of unknown facts, or absent');
+/** The `ValidationError` of field `path` of `r`, naming its call when it has a call id. */
+function problem(r: Readonly<Record<string, unknown>>, path: string, expected: string): ValidationError {
+  return new ValidationError(typeof r.callId === 'string' ? r.callId : null, path, expected, describeReceived(r[path]));
 }

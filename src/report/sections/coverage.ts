@@ -1,5 +1,5 @@
 import { abandonedCallRule } from '../../rules/abandoned-call/index.js';
-import type { NotJudged, RuleInfo } from '../../rules/rule.js';
+import { UNDETERMINED_REASON, type NotJudged, type RuleInfo } from '../../rules/rule.js';
 import { silentCallRule } from '../../rules/silent-call/index.js';
 import { inPeriod, type ReportPeriod } from './period.js';
 
@@ -71,9 +71,6 @@ export function createCoverageCounter(): CoverageCounter {
 /** The rules whose verdict is the call's outcome (A1.3–A1.10): never judged on an undetermined call. */
 const OUTCOME_RULES: readonly Pick<RuleInfo, 'id' | 'title' | 'refs'>[] = [silentCallRule, abandonedCallRule];
 
-/** Why an undetermined call that came without its list of rules not judged was not judged. */
-const UNDETERMINED = 'the category is undetermined';
-
 /**
  * The coverage section: for each rule not judged on some calls in the period, judged on N,
  * not judged on M, with the reasons grouped. Every undetermined call counts as not judged
@@ -90,7 +87,7 @@ export function coverageSection(entries: readonly ReportNotJudged[], period: Rep
   for (const e of entries) if (inPeriod(period, e.date)) count(e, e.reason, e.calls);
   for (const rule of OUTCOME_RULES) {
     const listed = [...(rules.get(rule.id)?.reasons.values() ?? [])].reduce((a, b) => a + b, 0);
-    if (listed < undetermined) count({ rule: rule.id, title: rule.title, refs: rule.refs }, UNDETERMINED, undetermined - listed);
+    if (listed < undetermined) count({ rule: rule.id, title: rule.title, refs: rule.refs }, UNDETERMINED_REASON, undetermined - listed);
   }
   const out: CoverageRule[] = [...rules.values()]
     .map((r) => {
