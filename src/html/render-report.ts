@@ -90,7 +90,6 @@ function legend(names: readonly string[], style: (k: number) => { color: string;
 
 function verdict(r: HtmlReportInput, campaigns: readonly ScopeReport[]): string {
   const raised = r.flags.filter((f) => f.count > 0);
-  const all = r.scopes.find((s) => s.scope === 'all');
   const worst = campaigns.reduce<ScopeReport | null>((w, s) => (s.acr.highestRate !== null && (w === null || (w.acr.highestRate ?? -1) < s.acr.highestRate) ? s : w), null);
   const above = campaigns.reduce((a, s) => a + s.acr.daysAboveAlert, 0);
   const lines: string[] = [];
@@ -120,7 +119,7 @@ function verdict(r: HtmlReportInput, campaigns: readonly ScopeReport[]): string 
     ['rows rejected', r.rejected === undefined ? '–' : n(r.rejected.count)],
   ];
   if (worst !== null) figures[3] = ['highest daily ACR', `${pct(worst.acr.highestRate, r.policy.alertRate)} <small>${e(worst.campaignId ?? '')} ${e(worst.acr.highestRateDate ?? '')}</small>`];
-  if (all !== undefined && count(all.totals, 'undetermined') > 0) figures.push(['undetermined calls', n(count(all.totals, 'undetermined'))]);
+  if (r.categories.undetermined > 0) figures.push(['undetermined calls', n(r.categories.undetermined)]); // every call of the period, whichever scopes are listed
   return (
     `<section class="verdict ${raised.length === 0 && allJudged ? 'clean' : 'flags'}" id="verdict">${lines.join('')}` +
     `<div class="figures">${figures.map(([k, v]) => `<div class="figure"><b>${v}</b>${e(k)}</div>`).join('')}</div></section>`
