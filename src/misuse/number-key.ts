@@ -14,19 +14,48 @@ function isNationalForm(raw: string): boolean {
 // Stryker restore all
 
 /**
+ * The number a `tel:` (RFC 3966) or `sip:`/`sips:` (RFC 3261) URI names, as a dialler's
+ * records may write it (`tel:+44-1632-960001;ext=12`, `<sip:01632960001@10.0.0.1:5060;user=phone>`):
+ * the user part, before its parameters (`;…`) and the host (`@…`); `null` for a string
+ * that is not such a URI.
+ */
+function uriNumber(raw: string): string | null {
+  const text = raw.trim();
+  const inner = text.startsWith('<') && text.endsWith('>') ? text.slice(1, -1) : text;
+  const scheme = /^(?:tel|sips?):/i.exec(inner);
+  if (scheme === null) return null;
+  const rest = inner.slice(scheme[0].length);
+  const at = rest.indexOf('@');
+  const user = at < 0 ? rest : rest.slice(0, at);
+  const semicolon = user.indexOf(';');
+  return semicolon < 0 ? user : user.slice(0, semicolon);
+}
+
+/** The key of a number written plainly (not a URI); see `numberKey`. */
+function plainNumberKey(raw: string): string {
+  const uk = normaliseUkNumber(raw);
+  if (uk !== null) return uk.national;
+  const digits = raw.replace(/[^0-9]/g, '');
+  return digits === '' ? raw : digits;
+}
+
+/**
  * The key under which calls to one number (A2.8–A2.9) or uses of one CLI (A1.21) are
  * compared: the national form of a UK number (`normaliseUkNumber`), so `+44 1632 960001`,
  * `0044 1632 960001` and `01632 960001` are one number; for anything else (a short code,
  * an overseas number, a malformed one) its digits as written, or the string itself when it
  * has no digits. A UK national form starts `0` but never `00`, and overseas digits start
- * with their country code, so the two kinds of key cannot collide. A number already in
- * national form is its own key (no allocation: the hot path of a dialler's own records).
+ * with their country code, so the two kinds of key cannot collide. A `tel:` or `sip:` URI
+ * is keyed by the number in its user part (`tel:+44-1632-960001` and
+ * `sip:01632960001@host;user=phone` are `01632960001`; a host's or port's digits never
+ * count); a URI whose user part has no digits (`sip:alice@host`) is its own key. A number
+ * already in national form is its own key (no allocation: the hot path of a dialler's own
+ * records).
  */
 export function numberKey(raw: string): string {
   // Stryker disable next-line ConditionalExpression: equivalent: skipping the fast path gives the same key
   if (isNationalForm(raw)) return raw;
-  const uk = normaliseUkNumber(raw);
-  if (uk !== null) return uk.national;
-  const digits = raw.replace(/[^0-9]/g, '');
-  return digits === '' ? raw : digits;
+  const uri = uriNumber(raw);
+  if (uri === null) return plainNumberKey(raw);
+  return /[0-9]/.test(uri) ? plainNumberKey(uri) : raw;
 }

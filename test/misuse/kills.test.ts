@@ -24,6 +24,32 @@ describe('numberKey (A2.9, A1.21)', () => {
     expect(numberKey('withheld')).toBe('withheld');
   });
 
+  it('keys a tel: or sip: URI by the number in its user part, never by its host, port or parameters', () => {
+    expect(numberKey('tel:+441632960001')).toBe('01632960001');
+    expect(numberKey('tel:+44-1632-960001;ext=12')).toBe('01632960001');
+    expect(numberKey('TEL:01632960001')).toBe('01632960001');
+    expect(numberKey('sip:+441632960001@carrier.example;user=phone')).toBe('01632960001');
+    expect(numberKey('<sips:01632960001@10.0.0.1:5060>')).toBe('01632960001');
+    expect(numberKey('sip:01632960001;isub=7@192.168.1.20')).toBe('01632960001');
+    expect(numberKey('sip:+12125550100@gw2.example:5061')).toBe('12125550100');
+    // No digits in the user part: the URI is its own key (the host's digits never make one).
+    expect(numberKey('sip:alice@10.0.0.1')).toBe('sip:alice@10.0.0.1');
+    expect(numberKey('sip:bob@10.0.0.1')).not.toBe(numberKey('sip:alice@10.0.0.1'));
+  });
+
+  it('property: a number written as a tel: or sip: URI has the key of the number itself', () => {
+    const piece = fc.constantFrom('0', '1', '4', '7', '9', '44', '+', '-', '01632', '960001', '07700', '900123');
+    const number = fc.array(piece, { minLength: 1, maxLength: 6 }).map((a) => a.join('')).filter((n) => /[0-9]/.test(n));
+    const host = fc.constantFrom('', '@10.0.0.1', '@10.0.0.1:5060', '@carrier.example;user=phone');
+    fc.assert(
+      fc.property(number, fc.constantFrom('tel:', 'sip:', 'sips:', 'SIP:'), host, fc.constantFrom('', ';ext=99'), (n, scheme, at, params) => {
+        const uri = scheme === 'tel:' ? `${scheme}${n}${params}` : `${scheme}${n}${params}${at}`;
+        expect(numberKey(uri)).toBe(numberKey(n));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
   it('property: equals normaliseUkNumber’s national form, else the digits, else the input', () => {
     const piece = fc.constantFrom('0', '1', '2', '4', '7', '8', '9', '00', '44', '+', ' ', '-', '(', ')', 'x', '01632', '960001', '07700', '900123');
     fc.assert(
