@@ -173,7 +173,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
     else {
       // formatReport's daily ACR table is per campaign: list that scope for it, whatever --by says.
       const shown = args.scopes.includes('campaign') ? report : run.rebuild([...args.scopes, 'campaign']);
-      const warning = (summary.warning === null ? '' : `WARNING: ${summary.warning}\n\n`) + (summary.note === null ? '' : `Note: ${summary.note}\n\n`);
+      const warning = (summary.warning === null ? '' : `WARNING: ${printable(summary.warning)}\n\n`) + (summary.note === null ? '' : `Note: ${printable(summary.note)}\n\n`);
       io.stdout.write(warning + formatAudit(shown, report.input, report.rejected, args.scopes, period.from !== null || period.to !== null));
     }
     if (args.html !== undefined) {

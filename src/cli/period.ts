@@ -6,7 +6,7 @@
  * of every timestamp: a wall-clock time alone is ambiguous at the clock changes. The
  * report's grain is the calendar day (A3.3), so it widens a date-time to its whole day.
  */
-import { isoToEpochMs, zonedDay } from 'dialguard/internals';
+import { isoToEpochMs, zonedDay, zonedDayOrNull } from 'dialguard/internals';
 import { UsageError } from './exit-codes.js';
 
 /** Calls dialled at or after `from` and before `to` (epoch ms; `null`: open). */
@@ -25,8 +25,8 @@ function startOfLocalDate(date: string, zone: string): number | null {
   const utcMidnight = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   // Offsets run from −12 h to +14 h: one of these instants falls on the local date.
   for (let h = -14; h <= 14; h += 2) {
-    const day = zonedDay(utcMidnight + h * 3_600_000, zone);
-    if (day.date === date) return day.start;
+    const day = zonedDayOrNull(utcMidnight + h * 3_600_000, zone);
+    if (day !== null && day.date === date) return day.start;
   }
   return null;
 }
@@ -48,7 +48,12 @@ function instant(option: 'from' | 'to', text: string, zone: string): number {
         : `--${option} should be a date (YYYY-MM-DD) or an ISO-8601 date-time with a zone; received "${text}"`,
     );
   }
-  return ms;
+  // Widened to its whole local day, as the report's grain (A3.3): `--from` from the day's
+  // first instant, `--to` up to the next day's, so the day holding the instant is included
+  // (a `--to` at exactly local midnight included its own day too).
+  const day = zonedDayOrNull(ms, zone);
+  if (day === null) throw new UsageError(`--${option} "${text}" is outside the dates the audit can hold (0001-01-03 to 9999-12-29)`);
+  return option === 'from' ? day.start : day.end;
 }
 
 /**

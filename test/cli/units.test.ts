@@ -1,7 +1,9 @@
 /**
  * The CLI's pieces on their own: the duplicate window, the column mapping, the period.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { zonedDay } from 'dialguard/internals';
 import { mappingFromHeader, mappingFromOrder, CellError } from '../../src/cli/columns.js';
 import { createDuplicateWindow } from '../../src/cli/dedupe.js';
 import { UsageError } from '../../src/cli/exit-codes.js';
@@ -91,10 +93,29 @@ describe('period', () => {
     expect(tokyo.from).toBe(Date.UTC(2026, 2, 1, 15));
   });
 
-  it('a date-time needs its zone', () => {
-    expect(parsePeriod('2026-03-02T10:00:00+01:00', undefined, 'UTC').from).toBe(Date.UTC(2026, 2, 2, 9));
+  it('a date-time needs its zone, and is widened to its whole local day', () => {
+    expect(parsePeriod('2026-03-02T10:00:00+01:00', undefined, 'UTC').from).toBe(Date.UTC(2026, 2, 2));
+    expect(parsePeriod(undefined, '2026-03-02T10:00:00+01:00', 'UTC').to).toBe(Date.UTC(2026, 2, 3));
+    // Exactly local midnight is the first instant of its day: --to includes that day.
+    expect(parsePeriod(undefined, '2026-03-03T00:00:00Z', 'Europe/London').to).toBe(Date.UTC(2026, 2, 4));
+    expect(parsePeriod('2026-03-03', '2026-03-03T00:00:00Z', 'Europe/London')).toEqual({ from: Date.UTC(2026, 2, 3), to: Date.UTC(2026, 2, 4) });
+    // In the audit's zone: 23:30 UTC on 30 June is 1 July in London (BST).
+    expect(parsePeriod('2026-06-30T23:30:00Z', undefined, 'Europe/London').from).toBe(Date.UTC(2026, 5, 30, 23));
+    expect(() => parsePeriod('0001-01-01T00:00:00Z', undefined, 'UTC')).toThrow(/outside the dates/);
     expect(() => parsePeriod('2026-03-02T10:00', undefined, 'UTC')).toThrow(/has no zone/);
     expect(() => parsePeriod('2026-02-30', undefined, 'UTC')).toThrow(/not a calendar date/);
     expect(() => parsePeriod('yesterday', undefined, 'UTC')).toThrow(/should be a date/);
+  });
+
+  it('property: a date-time gives the same period as its local date', () => {
+    const zones = ['Europe/London', 'UTC', 'America/New_York', 'Pacific/Auckland', 'Asia/Kolkata'];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2032, 0, 1) }), fc.constantFrom(...zones), (ms, zone) => {
+        const iso = new Date(ms).toISOString();
+        const date = zonedDay(ms, zone).date;
+        expect(parsePeriod(iso, iso, zone)).toEqual(parsePeriod(date, date, zone));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
