@@ -224,7 +224,8 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
     size: () => history.size(),
     toJSON() {
       const calls: GuardCallEntry[] = [];
-      for (const e of history.entries()) calls.push([e.key, e.callId, e.at, e.category]);
+      // The guard remembers only silent and abandoned calls.
+      for (const e of history.entries()) if (isMisuseCall(e.category)) calls.push([e.key, e.callId, e.at, e.category]);
       return { version: 1, policyId: policy.id, latest: Number.isFinite(latest) ? latest : null, calls };
     },
   };

@@ -12,7 +12,7 @@ import { createCalledNumbers, type CalledNumber } from './called-numbers.js';
 import { createRecentDays, type CampaignDay } from './recent-days.js';
 import { isWithheld } from '../rules/cli/index.js';
 import { isScanningProbe, numberScanning, numberScanningRule, probeUnknown } from '../rules/number-scanning/index.js';
-import { createRepeatLists, isMisuseCall, repeatNotHeld, repeatWithin72h } from '../rules/repeat-within-72h/index.js';
+import { createRepeatLists, isMisuseCall, repeatAfterUndetermined, repeatNotHeld, repeatWithin72h } from '../rules/repeat-within-72h/index.js';
 import { isNotJudged, notJudged, type NotJudged } from '../rules/rule.js';
 import { tooManyClis, tooManyClisRule } from '../rules/too-many-clis/index.js';
 import { acrAlertRule } from '../rules/acr-alert/index.js';
@@ -202,8 +202,11 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       const n = numbers.get(numberKey(r.to));
 
       // 1. repeat within 72 h
-      const repeat = repeatWithin72h(r, call.category, history.previous(n, at, r.callId), policy) ?? repeatNotHeld(r, call.category, history.covers(at), policy);
-      if (isMisuseCall(call.category)) history.remember(n, r.callId, at, call.category);
+      const repeat =
+        repeatWithin72h(r, call.category, history.previous(n, at, r.callId), policy) ??
+        repeatAfterUndetermined(r, call.category, history.previousUndetermined(n, at, r.callId), policy) ??
+        repeatNotHeld(r, call.category, history.covers(at), policy);
+      if (isMisuseCall(call.category) || call.category === 'undetermined') history.remember(n, r.callId, at, call.category);
       history.advance(at);
       let judged = repeat === null ? call : withVerdict(call, repeat);
       const probeUnknowable = probeUnknown(r) && (call.category === 'unconnected' || call.category === 'undetermined'); // an answered call is never a probe

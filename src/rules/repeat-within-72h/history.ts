@@ -1,6 +1,18 @@
 import { stringHash } from '../../string-hash.js';
 import type { MisuseCallRef } from './index.js';
 
+/**
+ * A call a repeat history holds: a silent or abandoned call (misuse, footnote 37), or an
+ * answered call whose records cannot show its category (`undetermined`): it may have been
+ * misuse, so a silent or abandoned call after it cannot be shown not to be a repeat.
+ */
+export interface HeldCall {
+  readonly callId: string;
+  /** Its dial time, epoch ms. */
+  readonly at: number;
+  readonly category: MisuseCallRef['category'] | 'undetermined';
+}
+
 /** One number's silent and abandoned calls held by a repeat history, newest dial first (A2.9). */
 export interface RepeatList {
   /** The number's key (`numberKey`). */
@@ -9,8 +21,8 @@ export interface RepeatList {
   newest: RepeatEntry | null;
 }
 
-/** A silent or abandoned call held in a number's list. */
-export interface RepeatEntry extends MisuseCallRef {
+/** A call held in a number's list. */
+export interface RepeatEntry extends HeldCall {
   readonly list: RepeatList;
   /** `stringHash(callId)`: a call is told from another without reading their ids (read long ago, they are cold in memory). */
   readonly idHash: number;
@@ -30,8 +42,10 @@ export interface RepeatCalls<N> {
    * `''` included, counts); `null` if none is held. It may lie outside the window: the rule checks.
    */
   previous(number: N, at: number, callId: string | null): MisuseCallRef | null;
-  /** Remembers a silent or abandoned call to `number`, dialled at `at`. */
-  remember(number: N, callId: string, at: number, category: MisuseCallRef['category']): void;
+  /** The same as `previous`, for the latest `undetermined` call held (none unless the caller remembers such calls). */
+  previousUndetermined(number: N, at: number, callId: string | null): HeldCall | null;
+  /** Remembers a call to `number`, dialled at `at`: silent or abandoned, or undetermined. */
+  remember(number: N, callId: string, at: number, category: HeldCall['category']): void;
   /** Moves time on to dial time `at` (no change if not later than the latest seen) and forgets what expired. */
   advance(at: number): void;
   /**
@@ -44,7 +58,7 @@ export interface RepeatCalls<N> {
   /** Calls held. */
   size(): number;
   /** The calls held, in the order they were remembered (for persisting the history). */
-  entries(): Generator<{ readonly key: string } & MisuseCallRef>;
+  entries(): Generator<{ readonly key: string } & HeldCall>;
 }
 
 /** The repeat window's calls, held in per-number lists that the caller keeps (see `createRepeatLists`). */
@@ -54,7 +68,8 @@ export type RepeatLists = RepeatCalls<RepeatList>;
 export type RepeatHistory = RepeatCalls<string>;
 
 /**
- * Silent and abandoned calls whose entries expire with the window, kept in per-number
+ * Silent and abandoned calls (and, when the caller remembers them, undetermined ones)
+ * whose entries expire with the window, kept in per-number
  * lists (`RepeatList`) that the caller holds — so a caller that keeps more about each
  * number finds the number once per call — and memory stays flat on an endless stream.
  *
@@ -90,27 +105,32 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
     e.newer = null;
   };
 
-  return {
-    previous(list, at, callId) {
-      let e = list.newest;
-      let idHash = 0;
-      let hashed = false;
-      while (e !== null) {
-        if (e.at <= at) {
-          if (callId === null) return e;
-          // Stryker disable ConditionalExpression,BooleanLiteral: equivalent: the id hashed once per lookup; hashing again gives the same hash
-          if (!hashed) {
-            idHash = stringHash(callId);
-            hashed = true;
-          }
-          // Stryker restore ConditionalExpression,BooleanLiteral
-          // Stryker disable next-line ConditionalExpression: equivalent: the hashes only shortcut comparing the ids
-          if (e.idHash !== idHash || e.callId !== callId) return e;
+  /** The newest entry of `list` dialled at or before `at`, not `callId`'s, of an undetermined call or (`undetermined` false) a misuse call. */
+  const newestHeld = (list: RepeatList, at: number, callId: string | null, undetermined: boolean): RepeatEntry | null => {
+    let e = list.newest;
+    let idHash = 0;
+    let hashed = false;
+    while (e !== null) {
+      if (e.at <= at && (e.category === 'undetermined') === undetermined) {
+        if (callId === null) return e;
+        // Stryker disable ConditionalExpression,BooleanLiteral: equivalent: the id hashed once per lookup; hashing again gives the same hash
+        if (!hashed) {
+          idHash = stringHash(callId);
+          hashed = true;
         }
-        e = e.older;
+        // Stryker restore ConditionalExpression,BooleanLiteral
+        // Stryker disable next-line ConditionalExpression: equivalent: the hashes only shortcut comparing the ids
+        if (e.idHash !== idHash || e.callId !== callId) return e;
       }
-      return null;
-    },
+      e = e.older;
+    }
+    return null;
+  };
+
+  return {
+    // An entry that is not undetermined is silent or abandoned: a MisuseCallRef.
+    previous: (list, at, callId) => newestHeld(list, at, callId, false) as MisuseCallRef | null,
+    previousUndetermined: (list, at, callId) => newestHeld(list, at, callId, true),
     remember(list, callId, at, category) {
       const e: RepeatEntry = { callId, at, category, list, idHash: stringHash(callId), older: null, newer: null };
       const first = list.newest;
@@ -172,6 +192,10 @@ export function createRepeatHistory(windowMs: number, latenessMs: number): Repea
     previous(key, at, callId) {
       const list = lists.get(key);
       return list === undefined ? null : held.previous(list, at, callId);
+    },
+    previousUndetermined(key, at, callId) {
+      const list = lists.get(key);
+      return list === undefined ? null : held.previousUndetermined(list, at, callId);
     },
     remember(key, callId, at, category) {
       let list = lists.get(key);

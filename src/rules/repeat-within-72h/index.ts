@@ -9,8 +9,9 @@ import type { Policy } from '../../policy/policy.js';
 import type { CallRecord } from '../../record.js';
 import type { CallCategory } from '../category/index.js';
 import { NotJudged, notJudged, ruleInfo } from '../rule.js';
+import type { HeldCall } from './history.js';
 
-export { createRepeatHistory, createRepeatLists, type RepeatCalls, type RepeatHistory, type RepeatList, type RepeatLists } from './history.js';
+export { createRepeatHistory, createRepeatLists, type HeldCall, type RepeatCalls, type RepeatHistory, type RepeatList, type RepeatLists } from './history.js';
 
 /** The paragraph of repeat calls. */
 export const REPEAT_REF = 'A2.9';
@@ -88,6 +89,19 @@ export function repeatWithin72h(
     gapMs: record.dialAt - previous.at,
     windowMs: policy.repeat.windowMs,
   });
+}
+
+/**
+ * A2.9 when the calls before this one cannot show whether there was a first instance of
+ * misuse: no silent or abandoned call to the number is held in the window, but an
+ * answered call whose category is undetermined (`previousUndetermined`, latest at or
+ * before this call) is, and this call — silent, abandoned or itself undetermined —
+ * had no guaranteed agent. It may be a repeat: not judged, never passed. Otherwise `null`.
+ */
+export function repeatAfterUndetermined(record: CallRecord, category: CallCategory, previousUndetermined: HeldCall | null, policy: Policy): NotJudged | null {
+  if (previousUndetermined === null || record.agentGuaranteed || !inRepeatWindow(previousUndetermined.at, record.dialAt, policy)) return null;
+  if (!isMisuseCall(category) && category !== 'undetermined') return null;
+  return notJudged(repeatRule, 'an earlier call to the number within the repeat window has an undetermined category: it may have been misuse');
 }
 
 /**
