@@ -36,15 +36,21 @@ function plainNumberKey(raw: string): string {
   const uk = normaliseUkNumber(raw);
   if (uk !== null) return uk.national;
   const digits = raw.replace(/[^0-9]/g, '');
-  return digits === '' ? raw : digits;
+  if (digits === '') return raw;
+  // `00` then a country code (never starting 0) is the `+` form written for dialling: one key for both.
+  return INTERNATIONAL_00.test(digits) ? digits.slice(2) : digits;
 }
+
+/** Digits that start with the international prefix `00` and then a country code (1–9). */
+const INTERNATIONAL_00 = /^00[1-9]/;
 
 /**
  * The key under which calls to one number (A2.8–A2.9) or uses of one CLI (A1.21) are
  * compared: the national form of a UK number (`normaliseUkNumber`), so `+44 1632 960001`,
  * `0044 1632 960001` and `01632 960001` are one number; for anything else (a short code,
- * an overseas number, a malformed one) its digits as written, or the string itself when it
- * has no digits. A UK national form starts `0` but never `00`, and overseas digits start
+ * an overseas number, a malformed one) its digits as written — without the international
+ * prefix `00` before a country code, so `+1 212 555 0100` and `001 212 555 0100` are one
+ * number — or the string itself when it has no digits. A UK national form starts `0` but never `00`, and overseas digits start
  * with their country code, so the two kinds of key cannot collide. A `tel:` or `sip:` URI
  * is keyed by the number in its user part (`tel:+44-1632-960001` and
  * `sip:01632960001@host;user=phone` are `01632960001`; a host's or port's digits never

@@ -103,7 +103,8 @@ export function nextDialRatio(previous: number, inputs: DialRatioInputs, setting
     const capped = 1 + (next - 1) * (inputs.headroom / reserve);
     if (capped < next) {
       next = capped;
-      if (reason !== 'aboveTarget') reason = 'falling';
+      // Capped below where it was: falling; capped but still above it: still rising, less.
+      if (reason !== 'aboveTarget' && capped < prev) reason = 'falling';
     }
   }
   next = Math.min(max, Math.max(1, next));

@@ -25,7 +25,15 @@ interface ZoneCache {
   readonly days: Map<string, ZonedDay>;
 }
 
+/**
+ * The zones' caches, by zone as written. Bounded: zones come from the data (a recipient's
+ * zone), and `Intl` accepts one zone in any letter case, so a hostile file could name
+ * endless spellings; past `MAX_ZONES` the oldest zone's cache is dropped (and made again
+ * if it is named again).
+ */
 const caches = new Map<string, ZoneCache>();
+/** The most zones whose caches are kept at once. */
+const MAX_ZONES = 32;
 const DAY = 86_400_000;
 
 /**
@@ -63,6 +71,7 @@ function cacheFor(zone: string): ZoneCache {
       throw new PolicyError(`unknown time zone '${zone}': use an IANA zone name such as 'Europe/London'`);
     }
     cache = { format, last: null, days: new Map() };
+    if (caches.size >= MAX_ZONES) caches.delete(caches.keys().next().value as string);
     caches.set(zone, cache);
   }
   return cache;

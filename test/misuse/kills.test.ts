@@ -20,7 +20,9 @@ describe('numberKey (A2.9, A1.21)', () => {
     expect(numberKey('0044 1632 960001')).toBe('01632960001');
     expect(numberKey('01632 960001')).toBe('01632960001');
     expect(numberKey('+1 (212) 555-0100')).toBe('12125550100');
-    expect(numberKey('00 1 212 555 0100')).toBe('0012125550100');
+    expect(numberKey('00 1 212 555 0100')).toBe('12125550100'); // the 00 prefix is the + of the same number
+    expect(numberKey('00353 1 234 5678')).toBe(numberKey('+353 1 234 5678'));
+    expect(numberKey('0001632960001')).toBe('0001632960001'); // 00 then 0 is no country code: never a UK key
     expect(numberKey('withheld')).toBe('withheld');
   });
 
@@ -50,12 +52,12 @@ describe('numberKey (A2.9, A1.21)', () => {
     );
   });
 
-  it('property: equals normaliseUkNumber’s national form, else the digits, else the input', () => {
+  it('property: equals normaliseUkNumber’s national form, else the digits (less a 00 before a country code), else the input', () => {
     const piece = fc.constantFrom('0', '1', '2', '4', '7', '8', '9', '00', '44', '+', ' ', '-', '(', ')', 'x', '01632', '960001', '07700', '900123');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }).map((a) => a.join('')), (raw) => {
         const digits = raw.replace(/[^0-9]/g, '');
-        expect(numberKey(raw)).toBe(normaliseUkNumber(raw)?.national ?? (digits === '' ? raw : digits));
+        expect(numberKey(raw)).toBe(normaliseUkNumber(raw)?.national ?? (digits === '' ? raw : /^00[1-9]/.test(digits) ? digits.slice(2) : digits));
       }),
       { numRuns: 2_000 },
     );

@@ -22,7 +22,7 @@ describe('pacing operator', () => {
       const calls = cold('a-b-c|', { a: call('1', T0, 'unconnected'), b: call('2', T0 + 1000, 'live'), c: call('3', T0 + 2000, 'abandoned') });
       expectObservable(calls.pipe(pacing(ofcom2017, { targetAcr: 0.03 }))).toBe('a-b-c|', {
         a: expect.objectContaining({ dialRatio: 1, reason: 'noHeadroom', date: '2026-11-23', day: expect.objectContaining({ x: 0, y: 0, rate: null, headroom: 0 }) }),
-        b: expect.objectContaining({ reason: 'falling', day: expect.objectContaining({ x: 0, y: 1, rate: 0, headroom: expect.closeTo(0.03 / 0.97, 9) }) }),
+        b: expect.objectContaining({ reason: 'rising', day: expect.objectContaining({ x: 0, y: 1, rate: 0, headroom: expect.closeTo(0.03 / 0.97, 9) }) }),
         c: expect.objectContaining({ dialRatio: 1, reason: 'noHeadroom', day: expect.objectContaining({ x: 1, y: 1, rate: 0.5 }) }),
       });
     });

@@ -132,6 +132,10 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
     previous: (list, at, callId) => newestHeld(list, at, callId, false) as MisuseCallRef | null,
     previousUndetermined: (list, at, callId) => newestHeld(list, at, callId, true),
     remember(list, callId, at, category) {
+      // Already expired (dialled at or before latest − window − lateness): it can matter only to
+      // calls that arrive later still, which `covers` says are not judged. Holding it would pin
+      // every later entry behind it in the queue (calls fed newest first, or after a far-future dial).
+      if (at <= latest - windowMs - latenessMs) return;
       const e: RepeatEntry = { callId, at, category, list, idHash: stringHash(callId), older: null, newer: null };
       const first = list.newest;
       if (first === null || e.at >= first.at) {
