@@ -1,4 +1,4 @@
-import { CLI_WITHHELD_SILENT_REF } from '../rules/cli/index.js';
+import { CLI_WITHHELD_SILENT_REF, isWithheld } from '../rules/cli/index.js';
 import { classify, type ClassifiedCall } from '../classify.js';
 import { normaliseUkNumber } from '../numbers/index.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
@@ -49,7 +49,8 @@ function windowOf(c: Complaint, toleranceMs: number): { from: number; to: number
 }
 
 /** No CLI presented: `null`, or blank (as `cliWithheld` judges it, A1.20). */
-const withheld = (r: CallRecord): boolean => r.cli === null || r.cli.trim() === '';
+/** The record withheld its CLI (`isWithheld`, the rule's own test). */
+const withheld = (r: CallRecord): boolean => isWithheld(r.cli);
 
 const earlier = (a: ComplaintCallMatch, b: ComplaintCallMatch): boolean => a.at < b.at || (a.at === b.at && a.callId < b.callId);
 
@@ -82,7 +83,8 @@ export function createComplaintMatcher(complaints: readonly Complaint[], policy:
     const state: State = {
       complaint,
       window: windowOf(complaint, toleranceMs),
-      cliKey: cli === undefined ? undefined : cli === null ? null : numberKey(cli),
+      // A blank CLI is a withheld one, as on the records (`isWithheld`).
+      cliKey: cli === undefined ? undefined : isWithheld(cli) ? null : numberKey(cli),
       seen: new Set(),
       callsToNumber: 0,
       nearestBefore: null,

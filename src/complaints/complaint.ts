@@ -19,7 +19,7 @@ export interface Complaint {
   readonly id?: string;
   /** The complainant's number, in any UK form (`+44 …`, `0044 …`, `0 …`, with spaces). */
   readonly calledNumber: string;
-  /** The CLI the complainant saw: a number, `null` when it was withheld, absent when not known. */
+  /** The CLI the complainant saw: a number, `null` (or a blank string) when it was withheld, absent when not known. */
   readonly presentedCli?: string | null;
   /** When the call came, as reported (epoch ms); matched with a tolerance (default ±15 min). */
   readonly reportedAt?: number;

@@ -108,6 +108,15 @@ describe('matchComplaint: the CLI', () => {
     expect(matchComplaint({ calledNumber: '01632960001', presentedCli: null, reportedAt: T0 }, records).findings.map((f) => f.kind)).toEqual(['noCallFromCli']);
   });
 
+  it('a blank presented CLI is a withheld one, as a blank CLI on the records is', () => {
+    const hidden = recordAt('h1', T0, 'silent', { ...over, cli: '' });
+    for (const presentedCli of ['', '   ']) {
+      const m = matchComplaint({ calledNumber: '01632960001', presentedCli, reportedAt: T0 }, [hidden, live]);
+      expect(m.matches.map((x) => [x.callId, x.cliMatches])).toEqual([['h1', true]]);
+      expect(m.findings.map((f) => f.kind)).toEqual(['cliWithheldOnMatches']);
+    }
+  });
+
   it('leaves cliMatches null when the complaint names no CLI', () => {
     expect(matchComplaint({ calledNumber: '01632960001', reportedAt: T0 }, records).matches[0]!.cliMatches).toBeNull();
   });
