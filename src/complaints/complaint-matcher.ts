@@ -84,7 +84,7 @@ export function createComplaintMatcher(complaints: readonly Complaint[], policy:
       complaint,
       window: windowOf(complaint, toleranceMs),
       // A blank CLI is a withheld one, as on the records (`isWithheld`).
-      cliKey: cli === undefined ? undefined : isWithheld(cli) ? null : numberKey(cli),
+      cliKey: cli === undefined ? undefined : isWithheld(cli) ? null : numberKey(cli as string), // isWithheld(null) is true
       seen: new Set(),
       callsToNumber: 0,
       nearestBefore: null,
