@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { ACR_SCOPES, RULES, type AcrScope } from 'dialguard/internals';
 import { unknownOptionMessage, unknownOptionOf } from './did-you-mean.js';
 import { UsageError } from './exit-codes.js';
+import { PRINTED_PER_KIND } from './reject-printer.js';
 import type { EpochUnit } from './mapping/cells.js';
 
 /** What each input row is: a `CallRecord` or a `CallEvent` (`--input`). */
@@ -174,7 +175,7 @@ Output
   --html FILE              also write the report as one self-contained HTML page (charts
                            drawn inline; nothing fetched)
   --examples N             rejected rows listed in the report (default ${DEFAULT_EXAMPLES})
-  --quiet                  do not print each rejected row on stderr (the report still counts them)
+  --quiet                  do not print rejected rows on stderr (the report still counts them)
   --strict                 exit 1 when any row was rejected, even with no flags
   -h, --help               show this help
   -V, --version            show the version
@@ -191,10 +192,11 @@ Exit codes
      call in the period); the report is still written
 
 Rejected rows (bad JSON, a line that is not UTF-8, a field that fails validation, a
-wrong column count, a duplicate call id, an event for no call in flight) are printed
-on stderr with their line number, skipped, and counted in the report; the audit never
-stops on one. A progress line (rows read, rows/s) is shown on stderr when it is a
-terminal. A closed stderr never changes the exit code. Ids and messages are shown
+wrong column count, a duplicate call id, an event for no call in flight) are skipped
+and counted in the report, which lists the first N (--examples); the first ${PRINTED_PER_KIND}
+of each kind are printed on stderr with their line number, the rest only counted. The
+audit never stops on one. A progress line (rows read, rows/s) is shown on stderr when
+it is a terminal. A closed stderr never changes the exit code. Ids and messages are shown
 with control characters escaped (\\u001b); --json keeps the values exact.
 `;
 

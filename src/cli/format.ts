@@ -34,7 +34,7 @@ function rejectedLines(rejected: RejectedSummary, dedupeWindow: number): string[
       const { field, message } = shownRejected(r);
       out.push(`  line ${r.line}${field}: ${message}`);
     }
-    if (rejected.count > rejected.examples.length) out.push(`  … and ${n(rejected.count - rejected.examples.length)} more (each is on stderr)`);
+    if (rejected.count > rejected.examples.length) out.push(`  … and ${n(rejected.count - rejected.examples.length)} more, not listed`); // stderr prints only a few of each kind
   }
   out.push(dedupeWindow > 0 ? `(duplicate call ids are looked for among the latest ${n(dedupeWindow)} calls)` : '(duplicate call ids were not looked for: --dedupe-window 0)');
   return out;
@@ -49,7 +49,7 @@ export function formatAudit(report: Report, input: InputSummary, rejected: Rejec
   out.push(formatReport(report).trimEnd());
   for (const scope of scopes) {
     if (scope === 'campaign') continue; // formatReport's own daily ACR table
-    const title = `Daily ACR ${SCOPE_TITLES[scope]} (Annex 3, A3.4; est = A3.6 estimate; alert is not a safe harbour)`;
+    const title = `Daily ACR ${SCOPE_TITLES[scope]} (A3.4; est = A3.6 estimate; alert is not a safe harbour)`; // within 100 characters
     out.push('', title, '-'.repeat(Math.min(100, title.length)), ...formatAcrTable(report, scope));
   }
   out.push(...rejectedLines(rejected, input.dedupeWindow));

@@ -2,7 +2,8 @@
  * Rejected rows on stderr, said once: the first few rows of each kind of rejection (the
  * same reason and field) are printed; after that one line says the rest are not, and the
  * end of the run gives their count. A file whose every row lacks the same field gives a
- * few lines, not a million. The report still counts and lists them all.
+ * few lines, not a million. The report still counts them all, and lists the first
+ * `--examples` of them.
  */
 import { describeRejected, type RejectedRow } from './rejected.js';
 

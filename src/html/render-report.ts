@@ -4,7 +4,8 @@
  * are inline, charts are inline SVG, there are no scripts, and a Content-Security-Policy
  * forbids loading anything. Every piece of data text is escaped (a CDR is untrusted).
  *
- * Order: the verdict first (what was found, and what the data could not show), then the
+ * Order: the verdict first (what was found, what the data could not show, or — neutral,
+ * neither clean nor flagged — that no call in the period was audited), then the
  * daily ACR of each campaign against the alert line (A3.4, A4.20), outcomes per day,
  * flags by kind with their paragraphs, coverage, the worst calls, and the rows rejected.
  *
@@ -56,7 +57,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sa
 main{max-width:1100px;margin:0 auto;padding:24px}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .sub{color:#555}.verdict{border-radius:6px;padding:12px 16px;margin:16px 0;border:1px solid}
-.verdict.flags{background:#fff3e0;border-color:#ef6c00}.verdict.clean{background:#e8f5e9;border-color:#2e7d32}
+.verdict.flags{background:#fff3e0;border-color:#ef6c00}.verdict.clean{background:#e8f5e9;border-color:#2e7d32}.verdict.nothing{background:#f5f5f5;border-color:#757575}
 .warning{background:#ffebee;border:2px solid #c62828;border-radius:6px;padding:12px 16px;margin:12px 0;font-weight:600}
 .note{background:#fffde7;border:1px solid #f9a825;border-radius:6px;padding:10px 14px;margin:12px 0}
 .figures{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.figure{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:120px}
@@ -88,6 +89,19 @@ function legend(names: readonly string[], style: (k: number) => { color: string;
     .join('')}</ul>`;
 }
 
+/** The persistence pattern in words (Section 1): `throughout` only when every week of the period had misuse. */
+const PATTERN_WORDS: Readonly<Record<Report['persistence']['pattern'], string>> = {
+  throughout: 'throughout the period',
+  atDifferentPoints: 'at different points',
+  oneWeek: 'in one week',
+  none: 'none',
+};
+
+/**
+ * The verdict at the head of the page: `nothing` (grey) when no call is in the period — no
+ * rule was judged, so it is never shown as clean; `clean` (green) only when no flag was
+ * raised and every rule was judged on every call; else `flags`.
+ */
 function verdict(r: HtmlReportInput, campaigns: readonly ScopeReport[]): string {
   const raised = r.flags.filter((f) => f.count > 0);
   const worst = campaigns.reduce<ScopeReport | null>((w, s) => (s.acr.highestRate !== null && (w === null || (w.acr.highestRate ?? -1) < s.acr.highestRate) ? s : w), null);
@@ -96,13 +110,19 @@ function verdict(r: HtmlReportInput, campaigns: readonly ScopeReport[]): string 
   const unjudged = r.coverage.rules.filter((x) => x.notJudged > 0);
   // Undetermined calls were not judged for the outcome rules, whether or not the coverage lists them.
   const allJudged = unjudged.length === 0 && r.coverage.undetermined === 0;
-  if (raised.length === 0) {
+  const nothing = r.calls === 0;
+  if (nothing) {
+    const outside = r.callsOutsidePeriod > 0 ? ` (${n(r.callsOutsidePeriod)} call${r.callsOutsidePeriod === 1 ? ' was' : 's were'} outside it)` : '';
+    lines.push(`<p><b>Nothing was audited in the period:</b> no call was counted in it${outside}, so no rule was judged. This is not a clean result.</p>`);
+  }
+  else if (raised.length === 0) {
     const scope = allJudged ? 'in the period' : 'on what the records let the audit judge';
     lines.push(`<p><b>No flags were raised ${scope}.</b> This is not a safe harbour: no rate or threshold is one (A4.12, A4.20).</p>`);
   }
   else {
     lines.push(`<p><b>${n(raised.reduce((a, f) => a + f.count, 0))} flags of ${raised.length} kind${raised.length === 1 ? '' : 's'} were raised in the period.</b> ` +
-      `Misuse pattern: <b>${e(r.persistence.pattern)}</b> (${n(r.persistence.daysWithMisuse)} of ${n(r.persistence.daysWithCalls)} days with calls; Section 1).</p>`);
+      `Misuse pattern: <b>${PATTERN_WORDS[r.persistence.pattern]}</b> (misuse in ${n(r.persistence.weeksWithMisuse)} of the ${n(r.persistence.weeks)} weeks of the period, ` +
+      `on ${n(r.persistence.daysWithMisuse)} of ${n(r.persistence.daysWithCalls)} days with calls; Section 1).</p>`);
   }
   if (unjudged.length > 0) {
     lines.push(
@@ -121,7 +141,7 @@ function verdict(r: HtmlReportInput, campaigns: readonly ScopeReport[]): string 
   if (worst !== null) figures[3] = ['highest daily ACR', `${pct(worst.acr.highestRate, r.policy.alertRate)} <small>${e(worst.campaignId ?? '')} ${e(worst.acr.highestRateDate ?? '')}</small>`];
   if (r.categories.undetermined > 0) figures.push(['undetermined calls', n(r.categories.undetermined)]); // every call of the period, whichever scopes are listed
   return (
-    `<section class="verdict ${raised.length === 0 && allJudged ? 'clean' : 'flags'}" id="verdict">${lines.join('')}` +
+    `<section class="verdict ${nothing ? 'nothing' : raised.length === 0 && allJudged ? 'clean' : 'flags'}" id="verdict">${lines.join('')}` +
     `<div class="figures">${figures.map(([k, v]) => `<div class="figure"><b>${v}</b>${e(k)}</div>`).join('')}</div></section>`
   );
 }
@@ -220,7 +240,7 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   }
 
   out.push('<h2 id="flags">Flags by kind</h2>');
-  out.push(kinds.length === 0 ? '<p>No flags were raised.</p>' : `<div id="flag-table">${table(['kind', 'what it means', 'paragraphs', 'count', 'not judged on (calls)'], kinds.map((f) => [e(f.kind), e(f.title), e(f.refs.join(', ')), n(f.count), f.notJudged === 0 ? '' : `<strong>${n(f.notJudged)}</strong>`]), [3, 4])}</div>`);
+  out.push(kinds.length === 0 ? `<p>${r.calls === 0 ? 'No call in the period: none could be raised.' : 'No flags were raised.'}</p>` : `<div id="flag-table">${table(['kind', 'what it means', 'paragraphs', 'count', 'not judged on (calls)'], kinds.map((f) => [e(f.kind), e(f.title), e(f.refs.join(', ')), n(f.count), f.notJudged === 0 ? '' : `<strong>${n(f.notJudged)}</strong>`]), [3, 4])}</div>`);
 
   out.push('<h2 id="coverage">Coverage: what the data let the audit judge</h2>');
   out.push(coverageSection(r));
@@ -254,7 +274,8 @@ export function renderHtmlReport(report: HtmlReportInput): string {
 function coverageSection(r: HtmlReportInput): string {
   const c = r.coverage;
   const out: string[] = ['<div id="coverage-section">'];
-  if (c.complete && c.undetermined === 0) out.push('<p id="coverage-complete">Every rule was judged on every call.</p>');
+  if (r.calls === 0) out.push('<p id="coverage-nothing">No call in the period: no rule was judged on any call.</p>');
+  else if (c.complete && c.undetermined === 0) out.push('<p id="coverage-complete">Every rule was judged on every call.</p>');
   if (c.rules.length > 0) {
     out.push(
       table(

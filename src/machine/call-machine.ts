@@ -161,8 +161,8 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
  * (`createActor(machine, { clock })`): the definition is shared, only the actor is per call.
  *
  * States: `idle` (awaiting the dial; skipped with `start: 'dialled'`) → `dialling` → `ringing` → `answered` (awaiting AMD,
- * agent or message; the message deadline runs) → `agentConnected` | `messagePlaying` →
- * `wrapUp` (only with `dispositionWaitMs > 0`, after the hangup of an answered call with
+ * agent or message; the message deadline runs) → `agentConnected` | `messagePlaying` (a
+ * message, or an IVM event) → `wrapUp` (only with `dispositionWaitMs > 0`, after the hangup of an answered call with
  * no disposition yet) → `ended` (final). A `close` ends the call from any state.
  *
  * Folding: every call event updates `context.record` only through `applyEvent` (events
@@ -179,8 +179,8 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
  *
  * Deadlines: emits `DeadlineNotice`s (`actor.on('deadline', …)`) — `minRingReached` and
  * `maxRingReached` at ring start + `policy.ring.minMs` / `maxMs` while unanswered (A2.15),
- * `messageDue` at the end of the message clock while answered with no agent and no
- * message (A2.19), moved when the start of salutation moves the clock. The armed
+ * `messageDue` at the end of the message clock while answered with no agent, no message
+ * and no IVM event (A2.19; footnote 44: an IVM's interactive message is one), moved when the start of salutation moves the clock. The armed
  * deadlines are in `snapshot.context.deadlines`. Timers are set on the actor's clock
  * (`createActor(machine, { clock })`), relative to the latest event applied
  * (`record.lastEventAt`; a deadline already passed fires at once), so the machine never
@@ -449,6 +449,8 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
           ...announceOnTick,
           agent: { guard: 'eventAccepted', target: 'agentConnected', actions: toUntimed },
           message: { guard: 'eventAccepted', target: 'messagePlaying', actions: toUntimed },
+          // An IVM event: the IVM's interactive message was playing to the recipient (A2.19 footnote 44), so no message is due any more.
+          ivm: { guard: 'eventAccepted', target: 'messagePlaying', actions: toUntimed },
           // The start of salutation moves the message clock: with timers, re-entering restarts the timer; with ticks, the new deadline is all there is to set.
           salutation: ticks
             ? { guard: { type: 'messageDeadlineMoves', params: { policy } }, actions: toAnswered }
@@ -460,7 +462,7 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       agentConnected: {
         on: { hangup: [...hangup] },
       },
-      /** The information message started (A1.9); an agent may still take the call. */
+      /** The information message started (A1.9), or an IVM's (A2.19 footnote 44); an agent may still take the call. */
       messagePlaying: {
         on: {
           agent: { guard: 'eventAccepted', target: 'agentConnected', actions: toUntimed },

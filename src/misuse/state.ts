@@ -154,11 +154,11 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
     return f;
   };
 
-  const countProbe = (c: CampaignDay, n: CalledNumber, call: ClassifiedCall, at: number): AnyFlag | null => {
+  /** Counts the call's number as called on its campaign day: a probe (`probe`, its only call so far) or not; a second call to it clears its probe. */
+  const countProbe = (c: CampaignDay, n: CalledNumber, probe: boolean, at: number): AnyFlag | null => {
     if (c.numbers === null) return null;
     const mark = numbers.markOf(n, c);
     if (mark < 0) {
-      const probe = call.category === 'unconnected' && isScanningProbe(call.record, policy); // an answered call (even one whose answer time is unknown) is no probe
       numbers.mark(n, c, probe);
       c.numbers += 1;
       if (!probe) return null;
@@ -209,7 +209,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       if (isMisuseCall(call.category) || call.category === 'undetermined') history.remember(n, r.callId, at, call.category);
       history.advance(at);
       let judged = repeat === null ? call : withVerdict(call, repeat);
-      const probeUnknowable = probeUnknown(r) && (call.category === 'unconnected' || call.category === 'undetermined'); // an answered call is never a probe
+      const probeUnknowable = probeUnknown(r, policy) && (call.category === 'unconnected' || call.category === 'undetermined'); // an answered call is never a probe
       if (probeUnknowable) judged = withVerdict(judged, notJudged(numberScanningRule, 'the records cannot show whether an unanswered call was a probe (no hang-up facts)'));
       // A call whose day is no longer held is counted by no day rule: each says so.
       if (c === null) {
@@ -223,7 +223,9 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       if (c !== null) {
         const clis = countCli(c, r.cli, at);
         if (clis !== null) scoped = [clis];
-        const scan = probeUnknowable ? null : countProbe(c, n, call, at);
+        // A call whose probe status is unknown counts no probe, but its number was still called that day (so a probe to it is not its only call).
+        const probe = !probeUnknowable && call.category === 'unconnected' && isScanningProbe(r, policy); // an answered call (even one whose answer time is unknown) is no probe
+        const scan = countProbe(c, n, probe, at);
         if (scan !== null) (scoped ??= []).push(scan);
         const alerted = alerts === null ? null : alerts.next(call);
         if (alerted !== null) scoped = scoped === null ? alerted : [...scoped, ...alerted];

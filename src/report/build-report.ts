@@ -27,7 +27,11 @@ export interface BuildReportOptions {
   readonly to?: number;
   /** Scopes listed in `scopes` (A3.4); default all four. Top-level figures are always the `all` scope's. Scopes not listed are not built. */
   readonly scopes?: readonly AcrScope[];
-  /** Flag kinds that make a day one with misuse; default every kind but `recordAnomaly` and `recordingWithoutNotice`. */
+  /**
+   * Flag kinds that make a day one with misuse (Section 1), besides silent and abandoned
+   * calls; default `DEFAULT_MISUSE_KINDS`: the forms of misuse of Annex 1, not Annex 2's
+   * aggravating factors (A2.7).
+   */
   readonly misuseKinds?: readonly FlagKind[];
 }
 

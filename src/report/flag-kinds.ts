@@ -17,8 +17,11 @@ export const FLAG_KIND_INDEX: { readonly [K in FlagKind]: number } = /* @__PURE_
 
 /**
  * The kinds that make a day or week count as one "on which misuse occurred" (Section 1)
- * by default: every kind except `recordAnomaly` (a fault in the records, weighed under
- * A2.23–A2.25, not a call that harmed anyone) and `recordingWithoutNotice` (call-recording
- * law, outside the persistent-misuse policy). Silent and abandoned calls always count.
+ * by default: the forms of misuse of Annex 1, as the rules mark them (`FlagKindInfo.misuse`)
+ * — silent and abandoned calls (A1.3–A1.12), CLI misuse (A1.20–A1.23), IVM misuse
+ * (A1.28–A1.31) and number scanning (A1.35). Not Annex 2's factors (A2.7: they aggravate
+ * misuse; a silent or abandoned call they sit on counts on its own), the ACR alert (a
+ * criterion for prioritising, A4.20), record anomalies (A2.23) or recording without notice
+ * (outside the policy). Silent and abandoned calls count whatever the list.
  */
-export const DEFAULT_MISUSE_KINDS: readonly FlagKind[] = /* @__PURE__ */ (() => FLAG_KINDS.filter((k) => k !== 'recordAnomaly' && k !== 'recordingWithoutNotice'))();
+export const DEFAULT_MISUSE_KINDS: readonly FlagKind[] = /* @__PURE__ */ (() => FLAG_KINDS.filter((k) => FLAG_KIND_INFO[k].misuse === true))();

@@ -47,8 +47,9 @@ const SCOPE_COLUMN: Readonly<Record<AcrScope, string>> = {
 /**
  * The ACR rows of one scope (Annex 3, A3.4) as text lines: date, scope, calls, x, y, z,
  * ACR, whether estimated (A3.6) and the alert (never a safe harbour, A4.20); `no calls`
- * when the scope has none. `formatReport` prints the campaign scope; the audit command
- * prints the others asked for.
+ * when the scope has none. A long scope name is cut with `…` to keep each line within
+ * `REPORT_LINE_WIDTH`; the date and the figures are never cut. `formatReport` prints the
+ * campaign scope; the audit command prints the others asked for.
  */
 export function formatAcrTable(report: Report, scope: AcrScope): string[] {
   const days = report.scopes.filter((s) => s.scope === scope).flatMap((s) => s.days.filter((d) => d.counts.calls > 0).map((d) => ({ s, d })));
@@ -68,6 +69,7 @@ export function formatAcrTable(report: Report, scope: AcrScope): string[] {
       d.acr.alert ? 'ALERT' : '',
     ]),
     [0, 1, 7, 8],
+    1, // the scope's name gives way (cut with …), never the date or the figures
   ).map((l) => l.trimEnd());
 }
 
@@ -240,13 +242,34 @@ function flagLines(report: Report): string[] {
   ];
 }
 
+/**
+ * The persistence pattern in words, with the weeks it rests on (Section 1: "either
+ * throughout or at different points during the period investigated"): `throughout` only
+ * when every week of the period had misuse.
+ */
+function patternWords(ps: Report['persistence']): string {
+  if (ps.weeksWithCalls === 0) return 'none (no call in the period: nothing was audited)';
+  const of = `the ${ps.weeks} week${ps.weeks === 1 ? '' : 's'} of the period`;
+  switch (ps.pattern) {
+    case 'throughout':
+      return `throughout (misuse in every one of ${of})`;
+    case 'atDifferentPoints':
+      return `at different points (misuse in ${ps.weeksWithMisuse} of ${of})`;
+    case 'oneWeek':
+      return `one week (misuse in 1 of ${of})`;
+    case 'none':
+      return `none (no misuse in ${of})`;
+  }
+}
+
 /** Persistence (Section 1). */
 function persistenceLines(report: Report): string[] {
   const ps = report.persistence;
   return [
     ...section('Persistence (Section 1: throughout or at different points of the period)'),
     `Weeks with misuse: ${ps.weeksWithMisuse} of ${ps.weeksWithCalls} weeks with calls (${ps.weeks} weeks in the period; ${pct(ps.shareOfWeeksWithCalls)})`,
-    `Days with misuse: ${ps.daysWithMisuse} of ${ps.daysWithCalls} days with calls; pattern: ${ps.pattern}`,
+    `Days with misuse: ${ps.daysWithMisuse} of ${ps.daysWithCalls} days with calls`,
+    `Pattern: ${patternWords(ps)}`,
     ...(ps.misuseWeeks.length > 0 ? wrap(`Misuse weeks: ${ps.misuseWeeks.join(', ')}`) : []),
   ];
 }
@@ -256,7 +279,7 @@ function amdLines(report: Report): string[] {
   const a = report.amd;
   return [
     ...section('AMD evidence (A2.24)'),
-    `Calls with AMD on: ${int(a.calls)} (${int(a.answered)} answered); verdicts: human ${int(a.verdictHuman)}, machine ${int(a.verdictMachine)}, unknown ${int(a.verdictUnknown)}`,
+    `Calls with AMD on: ${int(a.calls)} (${int(a.answered)} answered${a.answerUnknown > 0 ? `; answer unknown for ${int(a.answerUnknown)}` : ''}); verdicts: human ${int(a.verdictHuman)}, machine ${int(a.verdictMachine)}, unknown ${int(a.verdictUnknown)}`,
     `False positives (AMD machine, disposition human; A1.6): ${int(a.falsePositives)} of ${int(a.checkedMachine)} checked (${pct(a.falsePositiveRate)})`,
     `False negatives (AMD human, disposition machine; A3.5): ${int(a.falseNegatives)} of ${int(a.checkedHuman)} checked (${pct(a.falseNegativeRate)})`,
     `Answered calls picked up by machines: ${int(a.machineAnswered)} of ${int(a.answeredCalls)} (${pct(a.machineShareOfAnswered)})`,
@@ -298,7 +321,14 @@ function recordLines(report: Report): string[] {
   return out;
 }
 
-/** Example flags to look up, earliest per kind. */
+/**
+ * The widest call id (or scope) an example shows: a longer one is cut with `…`, so the
+ * example's time, after it, always fits on its line (indent 4, a space, 19 characters of
+ * time and a comma within `REPORT_LINE_WIDTH`).
+ */
+const EXAMPLE_ID_WIDTH = 60;
+
+/** Example flags to look up, earliest per kind; long ids cut with `…` so each time shows. */
 function exampleLines(report: Report): string[] {
   const zone = report.policy.timeZone;
   const when = (at: number): string => {
@@ -310,7 +340,7 @@ function exampleLines(report: Report): string[] {
   for (const kind of FLAG_KINDS) {
     const list = report.worstCalls[kind];
     if (list === undefined || list.length === 0) continue;
-    const items = list.map((e) => keep(`${e.callId === null ? scopeOf(e.campaignId, e.callCentreId) : printable(e.callId)} ${when(e.at)}`));
+    const items = list.map((e) => keep(`${clip(e.callId === null ? scopeOf(e.campaignId, e.callCentreId) : printable(e.callId), EXAMPLE_ID_WIDTH)} ${when(e.at)}`));
     out.push(...wrap(`${kind} (${list[0]!.ref}): ${items.join(', ')}`, '    '));
   }
   if (out.length === 3) out.push('no flags');
@@ -319,11 +349,16 @@ function exampleLines(report: Report): string[] {
 
 /**
  * Which rules were judged on which calls, with the reasons grouped; undetermined calls.
- * Full coverage is claimed only with no rule left unjudged and no undetermined call; a
- * report that holds no coverage (one stored by an older version) says it is not known.
+ * Full coverage is claimed only with no rule left unjudged, no undetermined call and at
+ * least one call: with `calls` 0 it says no rule was judged; a report that holds no
+ * coverage (one stored by an older version) says it is not known.
  */
-export function formatCoverage(coverage: ReportCoverage | undefined): string[] {
+export function formatCoverage(coverage: ReportCoverage | undefined, calls: number): string[] {
   const out = section('Rules judged (coverage)');
+  if (calls === 0) {
+    out.push('No call in the period: no rule was judged on any call.');
+    return out;
+  }
   if (coverage === undefined) {
     out.push('Not recorded in this report: which rules were judged on which calls is not known.');
     return out;
@@ -346,7 +381,8 @@ export function formatCoverage(coverage: ReportCoverage | undefined): string[] {
  * A3.6 estimate applied, `alert` above the user's level); flags by kind with their
  * paragraphs; persistence; AMD evidence (A2.24); complaints; the Annex 2 factors with their
  * evidence (A2.7: not scored); the records-retention horizon (A2.23); example flags; and
- * which rules were judged. Times are local to the policy zone; no line is longer than 100
+ * which rules were judged (none, when no call is in the period: nothing audited is not
+ * shown as clean). Times are local to the policy zone; no line is longer than 100
  * characters.
  */
 export function formatReport(report: Report): string {
@@ -362,7 +398,7 @@ export function formatReport(report: Report): string {
     ...factorLines(report),
     ...recordLines(report),
     ...exampleLines(report),
-    ...formatCoverage(report.coverage),
+    ...formatCoverage(report.coverage, report.calls),
   ];
   return out.map((l) => clip(l, W)).join('\n') + '\n';
 }

@@ -16,6 +16,13 @@ export interface FlagKindInfo {
   readonly ref: string;
   /** What the flag means, in a few words. */
   readonly title: string;
+  /**
+   * `true` when the flag is itself a form of misuse of Annex 1 (a silent or abandoned call,
+   * CLI misuse under A1.20–A1.23, IVM misuse, number scanning): a day with one is a day "on
+   * which misuse occurred" for persistence (Section 1). Absent for an Annex 2 factor, which
+   * only aggravates misuse (A2.7), an alert (A4.20) or a matter of records (A2.23).
+   */
+  readonly misuse?: true;
 }
 
 /** A rule's identity: what reports and coverage tables call it. */

@@ -33,16 +33,16 @@ describe('message content (A2.17)', () => {
 });
 
 describe('withheld CLI (A1.20, A2.13)', () => {
-  it('is aggravated (A2.13) on a silent call only, not on an abandoned one', () => {
+  it('is aggravated (A2.13: "in any case of misuse") on a silent call and on an abandoned one', () => {
     const silent = flagOf(run(silentSteps, { cli: null }), 'cliWithheld');
     expect(silent).toMatchObject({ ref: 'A2.13', detail: { aggravated: true, category: 'silent' } });
     const abandoned = flagOf(run(abandonedSteps, { cli: null }), 'cliWithheld');
-    expect(abandoned).toMatchObject({ ref: 'A1.20', detail: { aggravated: false, category: 'abandoned' } });
+    expect(abandoned).toMatchObject({ ref: 'A2.13', detail: { aggravated: true, category: 'abandoned' } });
   });
 
   it('a whitespace-only CLI is withheld, not an invalid number', () => {
     const c = run(abandonedSteps, { cli: '   ' });
-    expect(flagOf(c, 'cliWithheld')).toMatchObject({ ref: 'A1.20', detail: { aggravated: false } });
+    expect(flagOf(c, 'cliWithheld')).toMatchObject({ ref: 'A2.13', detail: { aggravated: true } });
     expect(kinds(c)).not.toContain('cliInvalid');
     expect(kinds(run(abandonedSteps, { cli: '01134961000' }))).not.toContain('cliWithheld');
   });

@@ -102,6 +102,7 @@ function modelNotices(events: readonly CallEvent[], policy: Policy, stopAt: numb
         break;
       case 'agent':
       case 'message':
+      case 'ivm': // an IVM's interactive message is a message (A2.19 footnote 44)
         if (phase === 'answered') {
           phase = 'resolved';
           armed = [];
@@ -193,7 +194,7 @@ describe.each(VARIANTS)('%s', (variant) => {
       );
     });
 
-    it('messageDue is emitted iff the call is still up with no agent and no message before the deadline', () => {
+    it('messageDue is emitted iff the call is still up with no agent, no message and no IVM event before the deadline', () => {
       fc.assert(
         fc.property(timeline, ({ spec, events }) => {
           fc.pre(spec.answered && spec.hangup);
@@ -204,7 +205,7 @@ describe.each(VARIANTS)('%s', (variant) => {
           // the deadline in force at the end: salutation start with AMD, else pickup
           const start = record.amd && record.salutationStartAt !== null ? record.salutationStartAt : pickup;
           const deadline = start + 2_000;
-          const resolvedAt = Math.min(record.agentAt ?? Infinity, record.messageAt ?? Infinity, record.hangupAt!);
+          const resolvedAt = Math.min(record.agentAt ?? Infinity, record.messageAt ?? Infinity, record.ivmAgentRequestedAt ?? Infinity, record.ivmInfoAt ?? Infinity, record.hangupAt!);
           expect(due.includes(deadline)).toBe(resolvedAt >= deadline);
           // a notice for the pickup deadline too, when the person spoke only after it
           const early = start !== pickup && resolvedAt >= pickup + 2_000 && start >= pickup + 2_000;

@@ -38,6 +38,8 @@ export function call(callId = 'c1', origin = T0) {
     hangup: (ms: number, by: HangupBy = 'caller'): CallEvent => ({ type: 'hangup', callId, at: at(ms), by }),
     disposition: (ms: number, verdict: 'human' | 'machine'): CallEvent => ({ type: 'disposition', callId, at: at(ms), verdict }),
     recording: (ms: number, noticeGiven: boolean): CallEvent => ({ type: 'recording', callId, at: at(ms), noticeGiven }),
+    ivm: (ms: number, action: 'agentRequested' | 'queueInfo'): CallEvent =>
+      action === 'agentRequested' ? { type: 'ivm', callId, at: at(ms), action } : { type: 'ivm', callId, at: at(ms), action, info: { identity: true, purpose: true } },
   };
 }
 

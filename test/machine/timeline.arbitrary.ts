@@ -2,8 +2,9 @@
  * A fast-check arbitrary of plausible call timelines: one call's events in time order,
  * with random timings (often on the A2.15 / A2.19 boundaries), AMD on or off, a start of
  * salutation or not, ringing reported or not, an agent, a message, both or neither,
- * message content sometimes, recording, a hangup by any party at any point (rarely none),
- * and a later disposition sometimes.
+ * message content sometimes, recording, an IVM event sometimes (the recipient asked the
+ * IVM for an agent, or was told about the queue: A1.10, A1.29), a hangup by any party at
+ * any point (rarely none), and a later disposition sometimes.
  *
  * It also reaches, with noticeable probability:
  * - a hang-up before the ringing the dialler would have reported (the ringing comes after it);
@@ -75,6 +76,19 @@ export const timelineSpec = fc.record({
   secondAfter: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 0, max: 5_000 }) }),
   content: fc.option(content, { nil: undefined }),
   recording: fc.option(fc.record({ after: fc.integer({ min: 0, max: 8_000 }), notice: fc.boolean() }), { nil: undefined }),
+  /** An IVM event, timed from pickup or from the A2.19 deadline (± 1 ms); undefined: none. */
+  ivm: fc.oneof(
+    { weight: 3, arbitrary: fc.constant(undefined) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        action: fc.constantFrom('agentRequested', 'queueInfo' as const),
+        from: fc.constantFrom('pickup', 'deadline'),
+        after: aroundDeadline,
+        nearDeadline: nearEdge,
+      }),
+    },
+  ),
   /** ms from the anchor to the hangup (events after it do not happen, or come after it as anomalies). */
   hangupAfter: fc.oneof(aroundDeadline, fc.integer({ min: 0, max: 60_000 })),
   /** The hangup is timed from pickup, from the start of salutation (when there is one), or from the A2.19 deadline (± 1 ms). */
@@ -125,6 +139,7 @@ export function buildTimeline(spec: TimelineSpec): CallEvent[] {
     if (spec.recording) inCall.push(c.recording(pickup + spec.recording.after, spec.recording.notice));
     // A2.19's clock: from the start of salutation with AMD, else from pickup.
     const deadline = (spec.amd && salStart !== null ? salStart : pickup) + 2_000;
+    if (spec.ivm) inCall.push(c.ivm(spec.ivm.from === 'deadline' ? deadline + spec.ivm.nearDeadline : pickup + spec.ivm.after, spec.ivm.action));
     const from = spec.resolveFrom === 'salutation' && salStart !== null ? salStart : pickup;
     const first = spec.resolveFrom === 'deadline' ? deadline + spec.resolveNearDeadline : from + spec.resolveAfter;
     const second = first + spec.secondAfter;

@@ -71,6 +71,9 @@ describe('reference model ≡ classify(foldEvents(events)) under ofcom2017', () 
       if (record.anomalies.some((a) => a.kind === 'afterHangup' && a.at === record.hangupAt)) keys.push('sameMsAfterHangup');
       if (record.hangupAt !== null && [record.agentAt, record.messageAt].includes(record.hangupAt)) keys.push('sameMsBeforeHangup');
       if (record.agentAt !== null && record.agentAt === record.messageAt) keys.push('agentAndMessageSameMs');
+      const ivm = record.ivmAgentRequestedAt !== null || record.ivmInfoAt !== null;
+      if (ivm && v.category === 'abandoned' && record.messageAt === null) keys.push('abandoned:ivmOnly');
+      if (ivm && v.category === 'live') keys.push('live:ivm');
       for (const k of keys) if (k) seen.set(k, (seen.get(k) ?? 0) + 1);
     }
     expect(kept / samples.length).toBeGreaterThan(0.8);
@@ -100,6 +103,8 @@ describe('reference model ≡ classify(foldEvents(events)) under ofcom2017', () 
       'sameMsAfterHangup',
       'sameMsBeforeHangup',
       'agentAndMessageSameMs',
+      'abandoned:ivmOnly',
+      'live:ivm',
     ]) {
       expect(seen.get(wanted) ?? 0, wanted).toBeGreaterThanOrEqual(5);
     }

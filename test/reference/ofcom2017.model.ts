@@ -42,7 +42,11 @@ export interface ModelVerdict {
   readonly shortRing: boolean;
   /** A2.15: an unanswered call left ringing more than 60 s. */
   readonly longRing: boolean;
-  /** A2.18–A2.19: the recipient was connected to a message more than 2 s after the moment the clock starts. */
+  /**
+   * A2.18–A2.19: the recipient was connected to a message more than 2 s after the moment the
+   * clock starts — provably: an IVM prompt (footnote 44: "an interactive message") whose start
+   * the records do not show may have come in time, so a call with one is never late here.
+   */
   readonly lateMessage: boolean;
 }
 
@@ -74,6 +78,16 @@ function clockStart(r: CallRecord, pickup: number): number {
   return spoke;
 }
 
+/**
+ * The latest moment by which an IVM spoke to the recipient: an IVM only asks them to press a
+ * button for an agent, or tells them about the queue, by playing them something (A1.10
+ * second bullet, A1.29). `null` when no IVM event was recorded.
+ */
+function ivmSpokeBy(r: CallRecord): number | null {
+  const times = [r.ivmAgentRequestedAt, r.ivmInfoAt].filter((t): t is number => t !== null);
+  return times.length === 0 ? null : Math.min(...times);
+}
+
 /** The model's verdict on one folded call record. */
 export function modelVerdict(r: CallRecord): ModelVerdict {
   const none = { machine: null, silentReason: null, messagePlayed: null, shortRing: false, longRing: false, lateMessage: false };
@@ -82,7 +96,10 @@ export function modelVerdict(r: CallRecord): ModelVerdict {
   // measured from alerting when reported, else from the dial.
   if (r.answerAt === null) {
     const rangFrom = r.ringingAt !== null ? r.ringingAt : r.dialAt;
-    const ended = r.hangupAt !== null;
+    // A busy line or a number that does not exist is never alerted: with no ringing reported,
+    // the call was never "allowed to ring" at all.
+    const neverAlerted = r.ringingAt === null && (r.hangupCause === 'busy' || r.hangupCause === 'invalidNumber');
+    const ended = r.hangupAt !== null && !neverAlerted;
     const rang = ended ? (r.hangupAt as number) - rangFrom : 0;
     return {
       ...none,
@@ -120,17 +137,19 @@ export function modelVerdict(r: CallRecord): ModelVerdict {
     return { ...none, category: 'silent', silentReason: 'agentHungUp' };
   }
   // Connected to a live agent: a live call (A3.3).
+  const ivmBy = ivmSpokeBy(r);
   const agentFirst = r.agentAt !== null && (r.messageAt === null || r.agentAt <= r.messageAt);
   if (r.agentAt !== null) {
     // A message played before the agent came: the recipient was connected to a message, and
     // A2.19 times it. An agent in the same millisecond as the message means no wait for one.
-    const late = !agentFirst && (r.messageAt as number) > deadline;
+    const late = ivmBy === null && !agentFirst && (r.messageAt as number) > deadline;
     return { ...none, category: 'live', lateMessage: late };
   }
 
-  // A message was played instead of an agent: abandoned (A1.9), late or not (A2.18–A2.19).
-  if (r.messageAt !== null) {
-    return { ...none, category: 'abandoned', messagePlayed: true, lateMessage: r.messageAt > deadline };
+  // A message was played instead of an agent — an information message, or an IVM's
+  // interactive one: abandoned (A1.9; A1.10 second bullet), late or not (A2.18–A2.19).
+  if (r.messageAt !== null || ivmBy !== null) {
+    return { ...none, category: 'abandoned', messagePlayed: true, lateMessage: ivmBy === null && (r.messageAt as number) > deadline };
   }
 
   // Nothing directed at the recipient from here on.

@@ -103,6 +103,18 @@ describe('formatReport', () => {
     for (const l of long.split('\n')) expect(l.length).toBeLessThanOrEqual(100);
   });
 
+  it('cuts a long campaign id with …, never the ACR rows\' dates or figures; and a long call id, never the example\'s time', () => {
+    const campaignId = `north-region-${'a'.repeat(90)}`;
+    const long = formatReport(report([classify({ ...records[0]!, campaignId }), classify({ ...records[1]!, campaignId: 'short' })]));
+    const rows = long.split('\n');
+    expect(rows).toContainEqual(expect.stringMatching(/^2026-11-23 {2}north-region-a+… +1 +0 +1 +0 +0\.00 %$/));
+    expect(rows).toContainEqual(expect.stringMatching(/^2026-11-23 {2}short +1 +1 +0 +0 +100\.00 % +est +ALERT$/));
+    const callId = `call-${'x'.repeat(120)}`;
+    const silent = formatReport(report([classify({ ...records[3]!, callId })]));
+    expect(silent).toMatch(/silentCall \(A1\.3\):\s+call-x+… 2026-11-23 11:00:05\n/);
+    for (const l of [...rows, ...silent.split('\n')]) expect(l.length).toBeLessThanOrEqual(REPORT_LINE_WIDTH);
+  });
+
   it('shows the period, categories and the daily ACR per campaign with x, y, z and the estimate marker', () => {
     expect(text).toContain('Period: 2026-09-02 to 2026-11-24 (84 days, 12 weeks; default');
     expect(text).toContain('Calls: 7 in the period, 0 outside it');
@@ -141,5 +153,8 @@ describe('formatReport', () => {
     const empty = formatReport(report([]));
     expect(empty).toContain('Period: no calls');
     expect(empty).toContain('no records');
+    // Nothing audited is not clean: no rule was judged.
+    expect(empty).toContain('Rules judged (coverage)\n-----------------------\nNo call in the period: no rule was judged on any call.\n');
+    expect(empty).not.toContain('Every rule was judged on every call.');
   });
 });

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acrTable, audit, createAcrTally, createReportBuilder, formatReport, report, type ClassifiedCall, type NotJudged, type ReportExample } from '../../src/internals.js';
-import { callAt, MINUTE, T0 } from './helpers.js';
+import { renderHtmlReport } from '../../src/html/render-report.js';
+import { callAt, DAY, MINUTE, T0 } from './helpers.js';
 
 const ivm: NotJudged = { rule: 'ivmWait', title: 'IVM waits', refs: ['A1.28', 'A1.29'], reason: 'the records carry no IVM events' };
 const content: NotJudged = { rule: 'messageContent', title: 'Information message content', refs: ['A2.17'], reason: 'the message content is not recorded' };
@@ -15,6 +16,22 @@ describe('report: coverage of the rules', () => {
     const r = report([callAt('1', T0, 'live'), withNotJudged(callAt('2', T0 + MINUTE, 'live', { to: '01632960002' }), [])]);
     expect(r.coverage).toEqual({ complete: true, rules: [], undetermined: 0 });
     expect(formatReport(r)).toContain('Rules judged (coverage)\n-----------------------\nEvery rule was judged on every call.\n');
+  });
+
+  it('is not complete with no call in the period: no rule was judged, and neither the text nor the page says clean', () => {
+    const r = report([callAt('1', T0, 'live')], { from: T0 + 7 * DAY, to: T0 + 8 * DAY });
+    expect(r.calls).toBe(0);
+    expect(r.coverage).toEqual({ complete: false, rules: [], undetermined: 0 });
+    const text = formatReport(r);
+    expect(text).toContain('No call in the period: no rule was judged on any call.');
+    expect(text).toContain('Pattern: none (no call in the period: nothing was audited)');
+    // The factors that rest on the rules are unknown ('?'), not clean.
+    for (const id of ['silentCalls', 'abandonedCalls', 'persistence', 'cli', 'otherMisuse']) expect(r.factors.find((f) => f.id === id)!.observed, id).toBeNull();
+    expect(text).toMatch(/^\? Section 1 +Misuse throughout/m);
+    const page = renderHtmlReport(r);
+    expect(page).toContain('<section class="verdict nothing" id="verdict"><p><b>Nothing was audited in the period:</b> no call was counted in it (1 call was outside it)');
+    expect(page).toContain('id="coverage-nothing"');
+    expect(page).not.toMatch(/verdict clean|coverage-complete|No flags were raised/);
   });
 
   it('gives, per rule not judged on some calls, the calls judged and not judged, with the reasons grouped', () => {

@@ -138,18 +138,21 @@ describe('report: persistence (Section 1)', () => {
     expect(r.scopes[0]!.weeks.filter((w) => w.misuse).map((w) => w.start)).toEqual(['2026-11-23', '2026-12-07']);
   });
 
-  it('throughout: every week that had calls had misuse, even with weeks without calls', () => {
+  it('throughout: every week of the period had misuse — a week without calls had none', () => {
     const r = report(weekly([0, 2, 3], [0, 2, 3]));
-    expect(r.persistence).toMatchObject({ weeksWithCalls: 3, weeksWithMisuse: 3, throughout: true, pattern: 'throughout' });
+    expect(r.persistence).toMatchObject({ weeksWithCalls: 3, weeksWithMisuse: 3, throughout: false, pattern: 'atDifferentPoints' });
     expect(r.persistence.weeks).toBe(13); // 84 days ending on a Monday touch 13 ISO weeks
+    const four = report(weekly([0, 1, 2, 3], [0, 1, 2, 3]), { from: T0 - 10 * HOUR, to: T0 - 10 * HOUR + 4 * 7 * DAY });
+    expect(four.persistence).toMatchObject({ weeks: 4, weeksWithMisuse: 4, throughout: true, pattern: 'throughout' });
     expect(report(weekly([0, 1], [1])).persistence.pattern).toBe('oneWeek');
     expect(report(weekly([0, 1], [])).persistence).toMatchObject({ pattern: 'none', throughout: false, misuseDays: [] });
   });
 
-  it('a flag of a misuse kind makes a day one with misuse; a record anomaly does not by default', () => {
-    const late = callAt('1', T0, 'shortRing');
-    expect(report([late]).persistence.daysWithMisuse).toBe(1);
-    expect(report([late], { misuseKinds: [] }).persistence.daysWithMisuse).toBe(0);
+  it('a flag of a misuse kind (Annex 1) makes a day one with misuse; a factor alone (A2.15) does not', () => {
+    const premium = callAt('1', T0, 'live', { cli: '09061234567' });
+    expect(report([premium]).persistence.daysWithMisuse).toBe(1);
+    expect(report([premium], { misuseKinds: [] }).persistence.daysWithMisuse).toBe(0);
+    expect(report([callAt('2', T0, 'shortRing')]).persistence.daysWithMisuse).toBe(0);
   });
 });
 
@@ -173,6 +176,7 @@ describe('report: AMD evidence (A2.24)', () => {
       checkedMachine: 1,
       falsePositives: 1,
       falseNegatives: 1,
+      answerUnknown: 0,
       falsePositiveRate: 1,
       falseNegativeRate: 1,
       answeredCalls: 5,

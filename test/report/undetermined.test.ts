@@ -42,11 +42,14 @@ describe('persistence (Section 1) is unknown when the rules it rests on were not
     expect(factor(r, 'persistence').evidence).not.toHaveProperty('notJudgedCalls');
   });
 
-  it('rests on the kinds that make a day one with misuse: another such rule not judged makes it unknown; a kind left out does not', () => {
-    const content: NotJudged = { rule: 'messageContent', title: 'information-message content', refs: ['A2.17'], reason: 'the message played, but its content was not described' };
-    const calls = [{ ...callAt('1', T0, 'live'), notJudged: [content] }];
+  it('rests on the kinds that make a day one with misuse: another such rule not judged makes it unknown; a kind left out, or a factor, does not', () => {
+    const ivm: NotJudged = { rule: 'ivmWait', title: 'IVM waits for an agent', refs: ['A1.28', 'A1.29'], reason: 'the records have no IVM facts' };
+    const calls = [{ ...callAt('1', T0, 'live'), notJudged: [ivm] }];
     expect(factor(report(calls), 'persistence').observed).toBeNull();
     expect(factor(report(calls, { misuseKinds: ['silentCall', 'abandonedCall'] }), 'persistence').observed).toBe(false);
+    // The message content (A2.16–A2.17) is a factor that aggravates misuse, not misuse: persistence does not rest on it.
+    const content: NotJudged = { rule: 'messageContent', title: 'information-message content', refs: ['A2.17'], reason: 'the message played, but its content was not described' };
+    expect(factor(report([{ ...callAt('2', T0, 'live'), notJudged: [content] }]), 'persistence').observed).toBe(false);
   });
 });
 

@@ -19,9 +19,9 @@ const SCENARIOS: readonly { name: string; record: CallRecord; category: string; 
   { name: 'an agent who hung up at pickup', record: answered({ agentAt: at(5_500), hangupAt: at(6_000), hangupBy: 'caller' }), category: 'silent', needs: ['hangupBy', 'messageAt', 'hangupAt', 'agentAt'] },
   { name: 'a machine the AMD disconnected', record: answered({ amd: true, amdResult: 'machine', disposition: 'machine', hangupBy: 'caller' }), category: 'answerMachine', needs: ['agentAt', 'amdResult'] },
   { name: 'a message played, no agent', record: answered({ messageAt: at(6_000) }), category: 'abandoned', needs: ['messageAt', 'agentAt'] },
-  { name: 'AMD said machine, a person answered', record: answered({ amd: true, amdResult: 'machine', disposition: 'human', salutationStartAt: at(5_200), hangupBy: 'caller', hangupAt: at(9_000) }), category: 'silent', needs: ['amdResult', 'messageAt'] },
+  { name: 'AMD said machine, a person answered', record: answered({ amd: true, amdResult: 'machine', disposition: 'human', salutationStartAt: at(5_200), hangupBy: 'caller', hangupAt: at(9_000) }), category: 'silent', needs: ['amdResult', 'messageAt', 'ivmAgentRequestedAt'] },
   { name: 'the recipient hung up within the deadline', record: answered({ hangupAt: at(6_500) }), category: 'abandoned', needs: ['hangupAt', 'hangupBy', 'messageAt'] },
-  { name: 'dead air past the deadline', record: answered({}), category: 'silent', needs: ['hangupAt', 'messageAt'] },
+  { name: 'dead air past the deadline', record: answered({}), category: 'silent', needs: ['hangupAt', 'messageAt', 'ivmAgentRequestedAt'] },
   { name: 'an AMD call whose person spoke at 6.5 s, hung up at 8 s', record: answered({ amd: true, amdResult: 'human', salutationStartAt: at(6_500), hangupAt: at(8_000) }), category: 'abandoned', needs: ['salutationStartAt', 'amdResult', 'hangupBy'] },
 ];
 
@@ -41,10 +41,23 @@ describe('categorise with one fact unknown', () => {
 
   it('a fact no step reads leaves the category as it is', () => {
     for (const { record, category } of SCENARIOS) {
-      for (const fact of ['ringingAt', 'messageContent', 'recordingAt', 'ivmAgentRequestedAt'] as const) {
+      for (const fact of ['ringingAt', 'messageContent', 'recordingAt'] as const) {
         expect(categorise({ ...record, unknown: [fact] }, ofcom2017).category).toBe(category);
       }
     }
+  });
+
+  it('the IVM facts matter only where no agent or message decided it: unknown, they keep a call from being silent (A1.4) and leave open whether a message played', () => {
+    const ivmUnknown = ['ivmAgentRequestedAt'] as const;
+    for (const { record, category } of SCENARIOS) {
+      const c = categorise({ ...record, unknown: ivmUnknown }, ofcom2017);
+      if (category === 'silent' && record.agentAt === null) expect(c.category).toBe('undetermined');
+      else expect(c.category).toBe(category);
+    }
+    expect(categorise({ ...answered({}), unknown: ivmUnknown }, ofcom2017).undeterminedReason).toBe('the records have no IVM facts');
+    // the recipient hung up within the deadline: abandoned either way, but an IVM prompt may have played
+    expect(categorise({ ...answered({ hangupAt: at(6_500) }), unknown: ivmUnknown }, ofcom2017)).toMatchObject({ category: 'abandoned', messagePlayed: null });
+    expect(categorise(answered({ hangupAt: at(6_500) }), ofcom2017)).toMatchObject({ category: 'abandoned', messagePlayed: false });
   });
 
   it('a call not answered is unconnected whatever else is unknown, so long as the answer is known', () => {

@@ -218,8 +218,9 @@ describe('call-recording guidance when the records lack facts', () => {
     expect(verdicts(recorded({ recordingAt: null, recordingNotice: null })).v.recordingNotice).toEqual({ flagged: false, reason: null });
   });
 
-  it('a recording whose notice is not known is not judged a breach', () => {
-    expect(verdicts(recorded({ recordingNotice: null })).v.recordingNotice).toEqual({ flagged: false, reason: null });
+  it('a recording whose notice is not known is not judged — neither a breach nor a pass — unless the campaign has standing notice', () => {
+    expect(verdicts(recorded({ recordingNotice: null })).v.recordingNotice).toEqual({ flagged: false, reason: 'the records show a recording but not whether notice was given' });
+    expect(verdicts(recorded({ recordingNotice: null }), { standingRecordingNotice: ['spring'] }).v.recordingNotice).toEqual({ flagged: false, reason: null });
   });
 });
 

@@ -27,7 +27,11 @@ export interface CoverageRule {
 
 /** Which rules the records let the classifier judge: every rule on every call, or the gaps. */
 export interface ReportCoverage {
-  /** Every rule was judged on every call in the period. */
+  /**
+   * Every rule was judged on every call in the period, and there was at least one call:
+   * with no call in the period no rule was judged at all, so `false` (nothing audited is
+   * not a clean audit).
+   */
   readonly complete: boolean;
   readonly rules: readonly CoverageRule[];
   /** Calls in the period whose records could not show live, abandoned or silent (`undetermined`; excluded from x and y). */
@@ -75,7 +79,8 @@ const OUTCOME_RULES: readonly Pick<RuleInfo, 'id' | 'title' | 'refs'>[] = [silen
  * The coverage section: for each rule not judged on some calls in the period, judged on N,
  * not judged on M, with the reasons grouped. Every undetermined call counts as not judged
  * for the outcome rules (silent and abandoned calls), whether or not it carried its
- * `notJudged` list, so a period with undetermined calls is never `complete`.
+ * `notJudged` list, so a period with undetermined calls is never `complete`; nor is a
+ * period with no calls, on which no rule was judged.
  */
 export function coverageSection(entries: readonly ReportNotJudged[], period: ReportPeriod, calls: number, undetermined: number): ReportCoverage {
   const rules = new Map<string, { rule: string; title: string; refs: readonly string[]; reasons: Map<string, number> }>();
@@ -96,5 +101,5 @@ export function coverageSection(entries: readonly ReportNotJudged[], period: Rep
       return { rule: r.rule, title: r.title, refs: r.refs, judged: calls - notJudged, notJudged, reasons };
     })
     .sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { complete: out.length === 0, rules: out, undetermined };
+  return { complete: out.length === 0 && calls > 0, rules: out, undetermined };
 }

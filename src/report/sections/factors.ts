@@ -51,7 +51,7 @@ export interface FactorInput {
   readonly complaints: ReportComplaints;
   readonly retention: RetentionHorizon;
   readonly alertRate: number | null;
-  /** The kinds that make a day one with misuse (Section 1), on which persistence rests; default `DEFAULT_MISUSE_KINDS`. */
+  /** The kinds that make a day one with misuse (Section 1) besides silent and abandoned calls, on which persistence rests; default `DEFAULT_MISUSE_KINDS` (Annex 1's forms of misuse). */
   readonly misuseKinds?: readonly FlagKind[];
 }
 
@@ -271,16 +271,18 @@ function recordFactors(input: FactorInput): ReportFactor[] {
  */
 export function annex2Factors(input: FactorInput, flags: readonly FlagKindSummary[] = []): ReportFactor[] {
   const kinds = factorKinds(input.misuseKinds ?? DEFAULT_MISUSE_KINDS);
-  return [...outcomeFactors(input), ...conductFactors(input), ...judgementFactors(), ...recordFactors(input)].map((f) => withUnjudged(f, kinds[f.id], flags));
+  const calls = input.all.report.totals.calls;
+  return [...outcomeFactors(input), ...conductFactors(input), ...judgementFactors(), ...recordFactors(input)].map((f) => withUnjudged(f, kinds[f.id], flags, calls));
 }
 
 /**
  * The flag kinds each factor counts, whose rules the records may not have let the audit
- * judge. Persistence counts days with misuse — any of `misuseKinds`, silent and abandoned
- * calls among them — so it rests on all of their rules.
+ * judge. Persistence counts days with misuse — silent and abandoned calls, whatever the
+ * list, and any of `misuseKinds` (by default the forms of misuse of Annex 1) — so it rests
+ * on all of their rules, and on no factor's alone.
  */
 function factorKinds(misuseKinds: readonly FlagKind[]): { readonly [id: string]: readonly FlagKind[] | undefined } {
-  return { ...FACTOR_KINDS, persistence: misuseKinds };
+  return { ...FACTOR_KINDS, persistence: [...new Set<FlagKind>(['silentCall', 'abandonedCall', ...misuseKinds])] };
 }
 
 /** The flag kinds of each factor but persistence (see `factorKinds`). */
@@ -299,10 +301,12 @@ const FACTOR_KINDS: { readonly [id: string]: readonly FlagKind[] } = {
 /**
  * A factor whose rules could not be judged on some calls says so (`notJudgedCalls`, the
  * most of its kinds), and one that shows nothing is then not shown as clean: `observed`
- * becomes `null` (the records cannot show it) instead of `false`.
+ * becomes `null` (the records cannot show it) instead of `false`. With no call in the
+ * period its rules were judged on nothing: `null` too (nothing audited is not clean).
  */
-function withUnjudged(factor: ReportFactor, kinds: readonly FlagKind[] | undefined, flags: readonly FlagKindSummary[]): ReportFactor {
+function withUnjudged(factor: ReportFactor, kinds: readonly FlagKind[] | undefined, flags: readonly FlagKindSummary[], calls: number): ReportFactor {
   if (kinds === undefined) return factor;
+  if (calls === 0) return { ...factor, observed: factor.observed === true ? true : null };
   let notJudgedCalls = 0;
   for (const f of flags) if (kinds.includes(f.kind)) notJudgedCalls = Math.max(notJudgedCalls, f.notJudged);
   if (notJudgedCalls === 0) return factor;

@@ -24,7 +24,7 @@ export const abandonedCallRule: CallRule<'abandonedCall'> = {
   id: 'abandonedCall',
   title: 'abandoned calls',
   refs: ['A1.9', 'A1.10'],
-  flags: { abandonedCall: { ref: 'A1.9', title: 'abandoned call' } },
+  flags: { abandonedCall: { ref: 'A1.9', title: 'abandoned call', misuse: true } },
   judge(record, _policy, { categorisation: c }) {
     if (c.category === 'undetermined') return notJudgedUndetermined(abandonedCallRule, c);
     if (c.category !== 'abandoned') return null;

@@ -6,7 +6,7 @@
  */
 import type { Policy } from '../../policy/policy.js';
 import type { CallRecord, RecordedOutcome, UnknownFact } from '../../record.js';
-import { messageClock, type MessageClock } from '../message-deadline/index.js';
+import { ivmPromptBy, messageClock, type MessageClock } from '../message-deadline/index.js';
 import { missingFacts } from '../rule.js';
 import { answeredBy, type AnsweredBy } from './answered-by.js';
 
@@ -96,6 +96,7 @@ const SILENT_AGENT_HUNG_UP = /* @__PURE__ */ outcome('silent', { silentReason: '
 const LIVE = /* @__PURE__ */ outcome('live');
 const ABANDONED_MESSAGE_PLAYED = /* @__PURE__ */ outcome('abandoned', { messagePlayed: true });
 const ABANDONED_NO_MESSAGE = /* @__PURE__ */ outcome('abandoned', { messagePlayed: false });
+const ABANDONED_MESSAGE_UNKNOWN = /* @__PURE__ */ outcome('abandoned', { messagePlayed: null });
 const SILENT_AMD_FALSE_POSITIVE = /* @__PURE__ */ outcome('silent', { silentReason: 'amdFalsePositive' });
 const SILENT_NO_MESSAGE_PLANNED = /* @__PURE__ */ outcome('silent', { silentReason: 'noMessagePlanned' });
 const SILENT_DISCONNECTED = /* @__PURE__ */ outcome('silent', { silentReason: 'disconnected' });
@@ -121,7 +122,7 @@ function lacks(unknown: readonly UnknownFact[] | null, fact: UnknownFact): boole
 }
 
 /** The facts that can decide a category: with any of them unknown, the timings may not. */
-const DECIDING_FACTS: readonly UnknownFact[] = ['answerAt', 'agentAt', 'messageAt', 'amdResult', 'salutationStartAt', 'hangupAt', 'hangupBy'];
+const DECIDING_FACTS: readonly UnknownFact[] = ['answerAt', 'agentAt', 'messageAt', 'ivmAgentRequestedAt', 'amdResult', 'salutationStartAt', 'hangupAt', 'hangupBy'];
 
 /**
  * Decides a call's category (silent and abandoned are exclusive, A1.12):
@@ -135,7 +136,12 @@ const DECIDING_FACTS: readonly UnknownFact[] = ['answerAt', 'agentAt', 'messageA
  * 4. a person (or nobody knows who) answered and an agent took the call → `live` (A3.3) —
  *    unless the policy sets a connection deadline (US TSR, CRTC) and the agent came later:
  *    then `abandoned`;
- * 5. an information message played → `abandoned` (A1.9), late or not (lateness is a flag, A2.19);
+ * 5. an information message played, or an IVM prompt did (the records show an IVM event:
+ *    the recipient asked it for an agent, or was told about the queue — `ivmPromptBy`) →
+ *    `abandoned`, message played (A1.9), late or not (lateness is a flag, A2.19). An IVM
+ *    call is never silent: A1.4's silent call has no "communication directed at that
+ *    person", and a recipient who asked the IVM for an agent and got none "may experience
+ *    an abandoned call" (A1.10 second bullet);
  * 6. AMD said machine but it was a person (disposition), and the call was dropped →
  *    `silent`, AMD false positive (A1.6);
  * 7. the recipient hung up within the message deadline → `abandoned` if the dialler would
@@ -146,7 +152,10 @@ const DECIDING_FACTS: readonly UnknownFact[] = ['answerAt', 'agentAt', 'messageA
  * Unknown facts (`record.unknown`): when a step needs one, the timings cannot decide; the
  * dialler's recorded outcome (`record.outcome`) decides instead — who answered then comes
  * from the AMD verdict or disposition when known, else `unknown` (the A3.6 estimate) —
- * and with no outcome the call is `undetermined`, with the missing facts in words.
+ * and with no outcome the call is `undetermined`, with the missing facts in words. With the
+ * IVM facts unknown, steps 6–8 cannot call a call silent (an IVM prompt may have spoken to
+ * the recipient), and a step-7 abandoned call may have played the IVM's message
+ * (`messagePlayed` `null`).
  */
 export function categorise(record: CallRecord, policy: Policy): Categorisation {
   const unknown = record.unknown;
@@ -197,7 +206,15 @@ function fromFacts(record: CallRecord, policy: Policy, unknown: readonly Unknown
     return record.messageAt !== null && record.messageAt <= agentAt ? ABANDONED_MESSAGE_PLAYED(by) : ABANDONED_NO_MESSAGE(by);
   }
   if (lacks(unknown, 'messageAt')) return null;
-  if (record.messageAt !== null) return ABANDONED_MESSAGE_PLAYED(by);
+  if (record.messageAt !== null || ivmPromptBy(record) !== null) return ABANDONED_MESSAGE_PLAYED(by);
+  const rest = withNothingPlayed(record, clock, unknown, by);
+  // With the IVM facts unknown, a prompt may have spoken to the recipient: not silent (A1.4), and no one knows if a message played.
+  if (rest === null || !lacks(unknown, 'ivmAgentRequestedAt')) return rest;
+  return rest.category === 'silent' ? null : ABANDONED_MESSAGE_UNKNOWN(by);
+}
+
+/** Steps 6–8 of `categorise`: a person answered, no agent came, and neither a message nor an IVM prompt played. */
+function withNothingPlayed(record: CallRecord, clock: MessageClock, unknown: readonly UnknownFact[] | null, by: AnsweredBy): Categorisation | null {
   if (record.amd && lacks(unknown, 'amdResult')) return null;
   if (record.amdResult === 'machine') return SILENT_AMD_FALSE_POSITIVE(by);
   if (lacks(unknown, 'hangupAt')) return null;

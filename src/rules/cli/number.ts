@@ -93,8 +93,8 @@ export const cliNumberRule: CallRule<'cliInvalid' | 'cliPremiumRate' | 'cliNotBa
   title: 'CLI valid and basic rate',
   refs: [CLI_VALID_REF, CLI_BASIC_RATE_REF],
   flags: {
-    cliInvalid: { ref: CLI_VALID_REF, title: 'CLI not a valid, diallable number' },
-    cliPremiumRate: { ref: CLI_VALID_REF, title: 'premium-rate CLI' },
+    cliInvalid: { ref: CLI_VALID_REF, title: 'CLI not a valid, diallable number', misuse: true },
+    cliPremiumRate: { ref: CLI_VALID_REF, title: 'premium-rate CLI', misuse: true },
     cliNotBasicRate: { ref: CLI_BASIC_RATE_REF, title: 'CLI not basic rate' },
   },
   appliesUnder: (policy) => policy.cli.numberingPlan === 'uk',

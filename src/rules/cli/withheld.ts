@@ -1,16 +1,24 @@
 /**
  * A1.20, A2.13: a marketing call must present a CLI; withholding it is misuse, and
- * aggravating on a silent call (A2.13: "particularly so in relation to silent calls"). The
- * flag and the pre-dial guard's refusal both come from here.
+ * aggravates "any case of misuse" — a silent or abandoned call — "particularly so in
+ * relation to silent calls" (A2.13). The flag and the pre-dial guard's refusal both come
+ * from here.
  */
 import { flag } from '../../flags.js';
+import type { CallCategory } from '../category/index.js';
+import { isMisuseCall } from '../repeat-within-72h/index.js';
 import type { CallRule } from '../rule.js';
 import { CLI_VALID_REF, CLI_WITHHELD_SILENT_REF } from './refs.js';
 
 /** The measured values of a `cliWithheld` flag. */
 export interface CliWithheldDetail {
-  /** The call was silent: aggravated (A2.13). */
-  readonly aggravated: boolean;
+  /**
+   * The call was itself misuse — silent or abandoned (A1.3, A1.9) — so the withheld CLI
+   * aggravates it (A2.13: "in any case of misuse"); `false` for a call that was not
+   * (live, unconnected, answer machine); `null` when the call's category is undetermined,
+   * so whether it was misuse is not known.
+   */
+  readonly aggravated: boolean | null;
   /** The call's category. */
   readonly category: string;
 }
@@ -33,18 +41,30 @@ export function cliWithheldReason(cli: string | null): CliWithheldReason | null 
 }
 
 /**
+ * Whether a withheld CLI aggravates a call of `category` (A2.13: "we will usually regard
+ * its absence as aggravating the harm in any case of misuse"): `true` for a silent or
+ * abandoned call (`isMisuseCall`, footnote 37's misuse calls), `false` for any other
+ * category, `null` for an undetermined one.
+ */
+export function withheldAggravates(category: CallCategory): boolean | null {
+  return category === 'undetermined' ? null : isMisuseCall(category);
+}
+
+/**
  * A1.20, A1.25, A2.13 withheld CLI: a call that presented no CLI (`isWithheld`). On a
- * silent call it is aggravated and cites A2.13; otherwise A1.20. Raised at the dial.
+ * silent or abandoned call it is aggravated and cites A2.13 ("in any case of misuse");
+ * otherwise it cites A1.20 (withholding the CLI on a marketing call), with `aggravated`
+ * `false`, or `null` when the call's category is undetermined. Raised at the dial.
  */
 export const cliWithheldRule: CallRule<'cliWithheld'> = {
   id: 'cliWithheld',
   title: 'CLI presented',
   refs: [CLI_VALID_REF, CLI_WITHHELD_SILENT_REF],
-  flags: { cliWithheld: { ref: CLI_WITHHELD_SILENT_REF, title: 'CLI withheld' } },
+  flags: { cliWithheld: { ref: CLI_WITHHELD_SILENT_REF, title: 'CLI withheld', misuse: true } },
   judge(record, _policy, { categorisation }) {
     if (!isWithheld(record.cli)) return null;
     const category = categorisation.category;
-    const aggravated = category === 'silent';
-    return flag('cliWithheld', record.callId, record.dialAt, aggravated ? CLI_WITHHELD_SILENT_REF : CLI_VALID_REF, { aggravated, category });
+    const aggravated = withheldAggravates(category);
+    return flag('cliWithheld', record.callId, record.dialAt, aggravated === true ? CLI_WITHHELD_SILENT_REF : CLI_VALID_REF, { aggravated, category });
   },
 };

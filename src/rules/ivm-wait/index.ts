@@ -107,8 +107,8 @@ export const ivmWaitRule: CallRule<'ivmLongWait' | 'ivmNoQueueInfo'> = {
   title: 'IVM waits for an agent',
   refs: [IVM_WAIT_REF, IVM_QUEUE_INFO_REF, IVM_INFORMED_WAIT_REF],
   flags: {
-    ivmLongWait: { ref: IVM_WAIT_REF, title: 'IVM: held too long for an agent' },
-    ivmNoQueueInfo: { ref: IVM_QUEUE_INFO_REF, title: 'IVM: kept waiting without queue information' },
+    ivmLongWait: { ref: IVM_WAIT_REF, title: 'IVM: held too long for an agent', misuse: true },
+    ivmNoQueueInfo: { ref: IVM_QUEUE_INFO_REF, title: 'IVM: kept waiting without queue information', misuse: true },
   },
   judge(record, policy) {
     const noIvm = missingFacts(record, ['ivmAgentRequestedAt']);

@@ -7,7 +7,7 @@
 import { flag } from '../../flags.js';
 import type { DeadlineMoment, Policy } from '../../policy/policy.js';
 import type { CallRecord, UnknownFact } from '../../record.js';
-import { missingFacts, notJudged, notJudgedUndetermined, type CallRule } from '../rule.js';
+import { isUnknown, missingFacts, notJudged, notJudgedUndetermined, type CallRule } from '../rule.js';
 
 /** The paragraph of the message deadline. */
 export const MESSAGE_DEADLINE_REF = 'A2.19';
@@ -68,6 +68,24 @@ export function messageDueAt(record: CallRecord, policy: Policy): number {
   return messageClock(record, policy)?.deadlineAt ?? record.lastEventAt;
 }
 
+/**
+ * A2.19 footnote 44 ("Whether an information message, an automated message or an
+ * interactive message"): the moment by which an IVM prompt had begun speaking to the
+ * recipient — the earliest IVM event, the recipient asking for an agent
+ * (`ivmAgentRequestedAt`) or being told about the queue (`ivmInfoAt`); `null` when the
+ * records show no IVM event. The prompt's own start is not recorded: it came at or before
+ * this moment. Any such event means the IVM spoke to the recipient (A1.4, A1.10).
+ */
+export function ivmPromptBy(record: Pick<CallRecord, 'ivmAgentRequestedAt' | 'ivmInfoAt'>): number | null {
+  const asked = record.ivmAgentRequestedAt;
+  const told = record.ivmInfoAt;
+  if (asked === null) return told;
+  return told === null || asked <= told ? asked : told;
+}
+
+/** Why the deadline is not judged when the only message evidence after it is an IVM event (footnote 44). */
+export const IVM_START_NOT_RECORDED = 'the records do not show when the IVM prompt started, and its first recorded event came after the deadline';
+
 /** The facts the late-message rule needs; with AMD the clock may run from the start of salutation too. */
 const FACTS: readonly UnknownFact[] = ['answerAt', 'messageAt', 'agentAt'];
 const FACTS_WITH_AMD: readonly UnknownFact[] = [...FACTS, 'salutationStartAt'];
@@ -75,9 +93,14 @@ const FACTS_WITH_AMD: readonly UnknownFact[] = [...FACTS, 'salutationStartAt'];
 /**
  * A2.18–A2.19 late message: on a live or abandoned call, the information message started
  * more than `policy.message.deadlineMs` (2 s) after the clock's start, before any agent.
- * Exactly 2.000 s is on time. Not judged when the records have no answer, agent or message
- * times (or no start of salutation where the clock runs from it), or the call's category
- * is undetermined. Raises `lateMessage` at the message's start, with the measured delay.
+ * Exactly 2.000 s is on time. An IVM prompt is a message too (footnote 44): it began by
+ * the first IVM event (`ivmPromptBy`), so a message or an IVM event by the deadline is on
+ * time; when the first of them is after the deadline and an IVM event is among them, the
+ * prompt may have begun earlier and the deadline is not judged — never flagged on a guess,
+ * never passed. Not judged either when the records have no answer, agent or message times
+ * (or no start of salutation where the clock runs from it), have no IVM facts and the
+ * message is past the deadline, or the call's category is undetermined. Raises
+ * `lateMessage` at the message's start, with the measured delay.
  */
 export const lateMessageRule: CallRule<'lateMessage'> = {
   id: 'lateMessage',
@@ -92,12 +115,19 @@ export const lateMessageRule: CallRule<'lateMessage'> = {
     if (missing !== null) return notJudged(lateMessageRule, missing);
     const clock = messageClock(record, policy);
     const messageAt = record.messageAt;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: a live or abandoned call was answered, so its clock runs; a null message time compares as 0 below, never late
-    if (clock === null || messageAt === null) return null;
-    if (record.agentAt !== null && record.agentAt <= messageAt) return null;
-    if (messageAt <= clock.deadlineAt) return null;
-    return flag('lateMessage', record.callId, messageAt, MESSAGE_DEADLINE_REF, {
-      delayMs: messageAt - clock.startsAt,
+    const ivmBy = ivmPromptBy(record);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: a live or abandoned call was answered, so its clock runs
+    if (clock === null || (messageAt === null && ivmBy === null)) return null;
+    // The first thing the recipient was played: the message, or the IVM prompt (at the latest by its first event).
+    const first = messageAt === null ? (ivmBy as number) : ivmBy === null || messageAt <= ivmBy ? messageAt : ivmBy;
+    if (record.agentAt !== null && record.agentAt <= first) return null;
+    if (first <= clock.deadlineAt) return null;
+    if (ivmBy !== null) return notJudged(lateMessageRule, IVM_START_NOT_RECORDED);
+    // An IVM prompt the records cannot show may have come by the deadline.
+    if (isUnknown(record, 'ivmAgentRequestedAt')) return notJudged(lateMessageRule, missingFacts(record, ['ivmAgentRequestedAt']) as string);
+    const late = messageAt as number; // no IVM event: the first thing played was the message
+    return flag('lateMessage', record.callId, late, MESSAGE_DEADLINE_REF, {
+      delayMs: late - clock.startsAt,
       deadlineMs: policy.message.deadlineMs,
       from: clock.from,
     });

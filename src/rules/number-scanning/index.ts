@@ -17,11 +17,24 @@ export interface NumberScanningDetail {
 }
 
 /** Rule information for reports (A1.35–A1.36): the flag is raised by the misuse rules. */
-export const numberScanningRule = /* @__PURE__ */ ruleInfo<'numberScanning'>('numberScanning', 'number scanning', [NUMBER_SCANNING_REF, 'A1.36'], { numberScanning: { ref: NUMBER_SCANNING_REF, title: 'number scanning' } });
+export const numberScanningRule = /* @__PURE__ */ ruleInfo<'numberScanning'>('numberScanning', 'number scanning', [NUMBER_SCANNING_REF, 'A1.36'], { numberScanning: { ref: NUMBER_SCANNING_REF, title: 'number scanning', misuse: true } });
 
-/** `true` when the records cannot show whether the call was a probe: no answer or hang-up times, or not who hung up. */
-export function probeUnknown(record: CallRecord): boolean {
-  return isUnknown(record, 'answerAt') || isUnknown(record, 'hangupAt') || isUnknown(record, 'hangupBy');
+/**
+ * `true` when the records cannot show whether the call was a probe (A1.35): no answer or
+ * hang-up times, or not who hung up; or no ringing time for an unanswered call the caller
+ * ended more than `policy.scanning.maxRingMs` after the dial — ringing may have started
+ * late enough for it to be a probe (one ended within that time of the dial was one for
+ * certain, as ringing starts at or after the dial).
+ */
+export function probeUnknown(record: CallRecord, policy: Policy): boolean {
+  if (isUnknown(record, 'answerAt') || isUnknown(record, 'hangupAt') || isUnknown(record, 'hangupBy')) return true;
+  return (
+    isUnknown(record, 'ringingAt') &&
+    record.answerAt === null &&
+    record.hangupBy === 'caller' &&
+    record.hangupAt !== null &&
+    record.hangupAt - record.dialAt > policy.scanning.maxRingMs
+  );
 }
 
 /**

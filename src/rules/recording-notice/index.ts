@@ -4,6 +4,9 @@ import { missingFacts, notJudged, type CallRule } from '../rule.js';
 /** The reference cited for recording without notice. */
 export const RECORDING_GUIDANCE_REF = 'Call-recording guidance (RIPA 2000; LBP Regulations 2000)';
 
+/** Why the rule is not judged on a recorded call whose records do not say whether notice was given. */
+export const NOTICE_NOT_RECORDED = 'the records show a recording but not whether notice was given';
+
 /** The measured values of a `recordingWithoutNotice` flag. */
 export interface RecordingWithoutNoticeDetail {
   readonly recordingAt: number;
@@ -13,7 +16,10 @@ export interface RecordingWithoutNoticeDetail {
  * Call-recording guidance: a call recorded with no notice given to the recipient (no
  * tone, message or spoken warning), where the host has no standing written notice for
  * the campaign (terms of business, publicity: `ClassifyOptions.standingRecordingNotice`).
- * Not judged when the records have no recording facts. Raised when recording started.
+ * Not judged when the records have no recording facts, or show a recording but not whether
+ * notice was given (`recordingNotice` `null`) and there is no standing notice: the guidance
+ * asks that "every reasonable effort is made to inform all parties", and records that do
+ * not say cannot show it — never a pass. Raised when recording started.
  */
 export const recordingNoticeRule: CallRule<'recordingWithoutNotice'> = {
   id: 'recordingNotice',
@@ -23,7 +29,8 @@ export const recordingNoticeRule: CallRule<'recordingWithoutNotice'> = {
   judge(record, _policy, { standingRecordingNotice }) {
     const missing = missingFacts(record, ['recordingAt']);
     if (missing !== null) return notJudged(recordingNoticeRule, missing);
-    if (record.recordingAt === null || record.recordingNotice !== false || standingRecordingNotice) return null;
+    if (record.recordingAt === null || record.recordingNotice === true || standingRecordingNotice) return null;
+    if (record.recordingNotice === null) return notJudged(recordingNoticeRule, NOTICE_NOT_RECORDED);
     return flag('recordingWithoutNotice', record.callId, record.recordingAt, RECORDING_GUIDANCE_REF, { recordingAt: record.recordingAt });
   },
 };

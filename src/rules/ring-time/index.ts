@@ -7,6 +7,7 @@
  */
 import { flag } from '../../flags.js';
 import type { Policy } from '../../policy/policy.js';
+import type { HangupCause } from '../../events.js';
 import type { CallRecord } from '../../record.js';
 import { isUnknown, missingFacts, notJudged, notJudgedUndetermined, type CallRule } from '../rule.js';
 
@@ -30,6 +31,23 @@ export interface LongRingDetail {
 /** When ringing began: the alerting moment when the dialler reported it, else the dial (A2.15). */
 export function ringStartAt(record: Pick<CallRecord, 'ringingAt' | 'dialAt'>): number {
   return record.ringingAt ?? record.dialAt;
+}
+
+/**
+ * The hang-up causes that mean the network never alerted the called phone: the line was
+ * busy, or the number does not exist. `noAnswer` and `rejected` come after ringing; a
+ * `failed` call may have failed before or after alerting, so it is not listed.
+ */
+export const NOT_ALERTED_CAUSES: readonly HangupCause[] = /* @__PURE__ */ Object.freeze(['busy', 'invalidNumber'] as const);
+
+/**
+ * `true` when the call never rang (A2.15: "allowed to ring"): it was not answered, no
+ * ringing (alerting) was reported, and it ended with a cause that means the phone was
+ * never alerted (`NOT_ALERTED_CAUSES`). Such a call has no ring time to judge: no short
+ * ring, no long ring.
+ */
+export function neverRang(record: Pick<CallRecord, 'ringingAt' | 'answerAt' | 'hangupCause'>): boolean {
+  return record.ringingAt === null && record.answerAt === null && record.hangupCause !== null && NOT_ALERTED_CAUSES.includes(record.hangupCause);
 }
 
 /**
@@ -63,10 +81,11 @@ const NO_RINGING_TIMES = 'the records have no ringing (alerting) times, and meas
  * A2.15 short ring: an unconnected call that the caller ended after ringing for less than
  * `policy.ring.minMs` (exactly the minimum is allowed) — or, where the policy counts rings
  * too, fewer than `minRings`. Calls the recipient or network ended never have a short
- * ring. Not judged on an undetermined call, or when the records have no hang-up time or do
- * not say who hung up; when
- * they have no ringing times, a ring measured from the dial that is long enough is not
- * judged (the line may have started ringing later), a short one is flagged.
+ * ring, nor do calls that never rang (`neverRang`: busy or invalid number, no ringing
+ * reported — A2.15 is about calls "allowed to ring"). Not judged on an undetermined call,
+ * or when the records have no hang-up time or do not say who hung up; when they have no
+ * ringing times, a ring measured from the dial that is long enough is not judged (the
+ * line may have started ringing later), a short one is flagged.
  */
 export const shortRingRule: CallRule<'shortRing'> = {
   id: 'shortRing',
@@ -77,6 +96,7 @@ export const shortRingRule: CallRule<'shortRing'> = {
     if (categorisation.category === 'undetermined') return notJudgedUndetermined(shortRingRule, categorisation);
     if (categorisation.category !== 'unconnected') return null;
     if (!isUnknown(record, 'hangupBy') && record.hangupBy !== 'caller') return null;
+    if (neverRang(record)) return null;
     const missing = missingFacts(record, ['hangupAt', 'hangupBy']);
     if (missing !== null) return notJudged(shortRingRule, missing);
     const hangupAt = record.hangupAt;
@@ -94,10 +114,10 @@ export const shortRingRule: CallRule<'shortRing'> = {
 /**
  * A2.15 long ring: an unconnected call left ringing longer than `policy.ring.maxMs` before
  * the caller or the network ended it (a recipient who rejects the call was not left
- * ringing). Raised at the moment the maximum passed. Not judged on an undetermined call, or
- * when the records have no
- * hang-up time, or have no ringing times (or do not say who hung up) and the ring measured
- * from the dial is over the maximum.
+ * ringing, nor was a call that never rang: `neverRang`). Raised at the moment the maximum
+ * passed. Not judged on an undetermined call, or when the records have no hang-up time,
+ * or have no ringing times (or do not say who hung up) and the ring measured from the
+ * dial is over the maximum.
  */
 export const longRingRule: CallRule<'longRing'> = {
   id: 'longRing',
@@ -111,7 +131,7 @@ export const longRingRule: CallRule<'longRing'> = {
     if (noHangup !== null) return notJudged(longRingRule, noHangup);
     const hangupAt = record.hangupAt;
     // Stryker disable next-line ConditionalExpression: equivalent: with no hang-up time the ring measures negative, never long
-    if (hangupAt === null || record.hangupBy === 'recipient') return null;
+    if (hangupAt === null || record.hangupBy === 'recipient' || neverRang(record)) return null;
     const ringMs = hangupAt - ringStartAt(record);
     if (ringMs <= policy.ring.maxMs) return null;
     const unsure = missingFacts(record, ['ringingAt', 'hangupBy']);

@@ -34,7 +34,7 @@ export const silentCallRule: CallRule<'silentCall'> = {
   id: 'silentCall',
   title: 'silent calls',
   refs: ['A1.3', 'A1.6', 'A1.7'],
-  flags: { silentCall: { ref: 'A1.3', title: 'silent call' } },
+  flags: { silentCall: { ref: 'A1.3', title: 'silent call', misuse: true } },
   judge(record, _policy, { categorisation: c }) {
     if (c.category === 'undetermined') return notJudgedUndetermined(silentCallRule, c);
     if (c.category !== 'silent') return null;

@@ -14,7 +14,7 @@ export interface TooManyClisDetail {
 }
 
 /** Rule information for reports (A1.21–A1.23): the flag is raised by the misuse rules. */
-export const tooManyClisRule = /* @__PURE__ */ ruleInfo<'tooManyClis'>('tooManyClis', 'number of CLIs per campaign day', [TOO_MANY_CLIS_REF, 'A1.22', 'A1.23'], { tooManyClis: { ref: TOO_MANY_CLIS_REF, title: 'many CLIs in a campaign day' } });
+export const tooManyClisRule = /* @__PURE__ */ ruleInfo<'tooManyClis'>('tooManyClis', 'number of CLIs per campaign day', [TOO_MANY_CLIS_REF, 'A1.22', 'A1.23'], { tooManyClis: { ref: TOO_MANY_CLIS_REF, title: 'many CLIs in a campaign day', misuse: true } });
 
 /**
  * A1.21–A1.23 many CLIs: a campaign presented more distinct CLIs on one calendar day
