@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ACR_SCOPES, RULES, type AcrScope } from 'dialguard/internals';
+import { ACR_SCOPES, isTimeZone, printable, RULES, type AcrScope } from 'dialguard/internals';
 import { unknownOptionMessage, unknownOptionOf } from './did-you-mean.js';
 import { UsageError } from './exit-codes.js';
 import { PRINTED_PER_KIND } from './reject-printer.js';
@@ -208,10 +208,13 @@ function choice<T extends string>(name: string, value: string | undefined, allow
   throw new UsageError(`--${name} should be one of ${allowed.join(', ')}; received "${value}"`);
 }
 
+/** Decimal digits, with `_` or `,` between them for legibility (not hex, exponents or signs: `0x2` and `1e3` are refused). */
+const WHOLE_NUMBER = /^\s*\d(?:[\d_,]*\d)?\s*$/;
+
 function count(name: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
   const n = Number(value.replaceAll('_', '').replaceAll(',', ''));
-  if (value.trim() === '' || !Number.isSafeInteger(n) || n < 0 || n > max) {
+  if (!WHOLE_NUMBER.test(value) || !Number.isSafeInteger(n) || n < 0 || n > max) {
     throw new UsageError(`--${name} should be a whole number from 0 to ${max.toLocaleString('en-GB')}; received "${value}"`);
   }
   return n;
@@ -220,7 +223,7 @@ function count(name: string, value: string | undefined, fallback: number, max = 
 function workerCount(value: string | undefined): number {
   if (value === undefined) return defaultWorkers();
   const n = Number(value.trim());
-  if (value.trim() === '' || !Number.isSafeInteger(n) || n < 1 || n > MAX_WORKERS) {
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1 || n > MAX_WORKERS) {
     throw new UsageError(`--workers should be a whole number from 1 to ${MAX_WORKERS}; received "${value}"`);
   }
   return n;
@@ -254,8 +257,11 @@ function setPairs(values: readonly string[] | undefined): ReadonlyMap<string, st
   return out;
 }
 
+/** A zone option, checked before the input is read (an unknown zone would otherwise stop the audit at the first zoneless time, or pass unseen). */
 function zoneOption(name: string, value: string | undefined): string | undefined {
-  if (value !== undefined && value.trim() === '') throw new UsageError(`--${name} should be an IANA time zone, e.g. Europe/London`);
+  if (value !== undefined && (value.trim() === '' || !isTimeZone(value))) {
+    throw new UsageError(`--${name} should be an IANA time zone, e.g. Europe/London; received "${printable(value, 80)}"`);
+  }
   return value;
 }
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createRejectPrinter, MAX_KINDS, PRINTED_PER_KIND } from '../../src/cli/reject-printer.js';
 import type { RejectedRow } from '../../src/cli/rejected.js';
 
-const row = (line: number, path: string): RejectedRow => ({ line, reason: 'validation', callId: null, path, message: 'bad value' });
+const row = (line: number, path: string): RejectedRow => ({ line, reason: 'invalid', callId: null, path, message: 'bad value' });
 
 describe('the rejected-row printer', () => {
   it('prints the first few rows of each kind, then one line, then the count at the end', () => {
@@ -14,7 +14,7 @@ describe('the rejected-row printer', () => {
     const print = createRejectPrinter((l) => lines.push(l));
     for (let i = 1; i <= 20; i++) print(row(i, 'dialAt'));
     expect(lines).toHaveLength(PRINTED_PER_KIND + 1);
-    expect(print.summary()).toEqual([`dialguard: ${20 - PRINTED_PER_KIND} more row(s) rejected (validation [dialAt]) not printed; 20 in all`]);
+    expect(print.summary()).toEqual([`dialguard: ${20 - PRINTED_PER_KIND} more row(s) rejected (invalid [dialAt]) not printed; 20 in all`]);
   });
 
   it('past MAX_KINDS kinds, every new kind is one kind: the lines printed stay bounded', () => {
