@@ -210,7 +210,7 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
   } catch (e) {
     // Messages can quote the command line or the file: shown printable, never as control characters.
     if (e instanceof UsageError) {
-      io.stderr.write(`dialguard: ${printable(e.message)}\nRun "dialguard --help" for usage.\n`);
+      io.stderr.write(`dialguard: ${'lines' in e && Array.isArray(e.lines) ? e.lines.map((line: string) => printable(line)).join('\n') : printable(e.message)}\nRun "dialguard --help" for usage.\n`);
     } else {
       const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       io.stderr.write(`dialguard: the audit could not finish: ${printable(message)}\n`);

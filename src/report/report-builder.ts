@@ -212,7 +212,7 @@ export function createReportBuilder(policy: Policy = ofcom2017, options: ReportB
       calls += 1;
       if (oldestAt === null || r.dialAt < oldestAt) oldestAt = r.dialAt;
       if (newestAt === null || r.dialAt > newestAt) newestAt = r.dialAt;
-      countAmd(r, v, at + EXTRA_AMD);
+      countAmd(r, call.category, v, at + EXTRA_AMD);
       const date = ledger.cellDate(cell);
       if (call.flags.length > 0) countFlags(call, v, at, refs, examples, date);
       if (call.notJudged !== undefined) coverage.add(date, call.notJudged);

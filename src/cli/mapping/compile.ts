@@ -5,13 +5,13 @@
  * first row, `start` decides whether it is a header (never silently: a row that is
  * partly column names is an error) and returns the row reader the CSV reader uses.
  */
-import { isTimeZone } from 'dialguard/internals';
+import { isTimeZone, printable } from 'dialguard/internals';
 import { CellError, type ColumnMapping } from '../columns.js';
 import { UsageError } from '../exit-codes.js';
 import { BOOLEAN_SPELLINGS, readBooleanCell, type EpochUnit } from './cells.js';
 import { delimiterHint } from './delimiter.js';
 import { BOOLEAN_FIELDS, closest, MAPPABLE_RECORD_FIELDS, REQUIRED_RECORD_FIELDS, TIME_FIELDS } from './fields.js';
-import { timeReader, type TimeReader } from './time-cell.js';
+import { laterTimeReader, timeReader, type TimeReader } from './time-cell.js';
 import { createStatusTally, type StatusTally } from './status-tally.js';
 import type { FieldSource, MappingFile, OutcomeSpec, RecordedOutcome, TimeFormat, UnknownFact } from './types.js';
 
@@ -23,6 +23,32 @@ export const UNKNOWN_FACT_NAMES: readonly UnknownFact[] = [
 
 const CATEGORIES = ['live', 'abandoned', 'silent', 'unconnected', 'answerMachine'] as const;
 const MACHINES = ['disconnectedByAmd', 'falseNegative', 'abandoned'] as const;
+
+/**
+ * The longest text a mapping's regular expression (`match`, `outcome.rules`, `columnForms`)
+ * is run on. A pattern can take time quadratic in its text (or worse), and a CSV cell may
+ * be a megabyte long; every cell of the dialler formats known is far shorter (Asterisk's
+ * longest, `userfield`, holds 256 characters; VICIdial's `comments` 255). A longer text
+ * rejects its row (`match`, `outcome.rules`), or fits no form (`columnForms`).
+ */
+export const MAX_PATTERN_TEXT = 1024;
+
+/** Fields whose value is usually the same on every row of a file, so `--set` can give it. */
+const SETTABLE_EVERYWHERE: ReadonlySet<string> = new Set(['campaignId', 'callCentreId', 'agentGuaranteed', 'amd', 'messagePlanned']);
+
+/** Most optional columns `columnForms` tells apart (the readings of a row are tried one by one). */
+const MAX_FORMED_OPTIONAL = 8;
+
+/**
+ * A `UsageError` of several lines (a heading, then one problem a line): the command prints
+ * each line escaped on its own (`printable`), so the list reads as a list and a value
+ * quoted in a problem still cannot start a line.
+ */
+export class UsageLinesError extends UsageError {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+  }
+}
 
 /** The options that change a mapping. */
 export interface MappingOptions {
@@ -87,6 +113,26 @@ function describeList(items: readonly string[]): string {
   return items.map((i) => JSON.stringify(i)).join(', ');
 }
 
+/** The field a source at `path` (`fields.callId.first[0]`) fills. */
+function fieldOf(path: string): string {
+  return path.slice('fields.'.length).replace(/\.first\[\d+\].*$/, '');
+}
+
+/** Why a text is not given to a mapping's regular expression. */
+function tooLongForPattern(what: string, text: string): string {
+  return `${what}: the text is ${text.length.toLocaleString('en-GB')} characters long; a mapping's pattern reads at most ${MAX_PATTERN_TEXT.toLocaleString('en-GB')} (is it the right column?)`;
+}
+
+/** A cell quoted in a message: escaped, and cut with `…` when long (only its start is escaped: a cell may be a megabyte). */
+const shown = (cell: string): string => `"${printable(cell.slice(0, 41), 40)}"`;
+
+/** `1st`, `2nd`, `17th`: a column's place, for messages. */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 /**
  * Checks and compiles `file` (already merged with the preset it extends) with `options`.
  * @throws UsageError listing every problem found
@@ -101,6 +147,24 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
   for (const c of optional) if (!columnSet.has(c)) problems.add(where(`optionalColumns names "${c}", which is not in "columns"`));
   const minWidth = columns.length - optional.size;
   for (let i = minWidth; i < columns.length; i++) if (!optional.has(columns[i]!)) problems.add(where('optionalColumns should be the last columns'));
+  // The forms that tell apart optional columns a headerless row may hold either of (Asterisk's uniqueid and userfield).
+  const forms = new Map<string, RegExp>();
+  if (file.columnForms !== undefined && (typeof file.columnForms !== 'object' || file.columnForms === null || Array.isArray(file.columnForms))) {
+    problems.add(where('"columnForms" should map optional columns to regular expressions, e.g. { "uniqueid": "[0-9]+\\.[0-9]+" }'));
+  } else {
+    for (const [column, pattern] of Object.entries(file.columnForms ?? {})) {
+      if (!optional.has(column)) {
+        problems.add(where(`columnForms names "${column}", which is not in "optionalColumns" (a mapping that changes "optionalColumns" changes "columnForms" too)`));
+        continue;
+      }
+      try {
+        forms.set(column, new RegExp(`^(?:${String(pattern)})$`, 'i'));
+      } catch (e) {
+        problems.add(where(`columnForms.${column} is not a regular expression: ${e instanceof Error ? e.message : String(e)}`));
+      }
+    }
+    if (forms.size > 0 && optional.size > MAX_FORMED_OPTIONAL) problems.add(where(`columnForms tells apart at most ${MAX_FORMED_OPTIONAL} optional columns; "optionalColumns" lists ${optional.size}`));
+  }
 
   const checkColumn = (column: string, path: string): void => {
     if (!columnSet.has(column)) {
@@ -153,7 +217,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
       }
       const binders = source.first.map((s, i) => sourceBinder(s, `${path}.first[${i}]`)).filter((b) => b !== null);
       bind = (indexOf) => {
-        const getters = binders.map((b) => withMatch(b.bind(indexOf), b.match));
+        const getters = binders.map((b) => withMatch(b.bind(indexOf), b.match, fieldOf(path)));
         return (row) => {
           for (const g of getters) {
             const t = g(row);
@@ -188,11 +252,16 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
       return i < 0 ? () => '' : (row) => row[i] ?? '';
     };
   }
-  const withMatch = (get: TextGetter, match: RegExp | null): TextGetter => {
+  /** The text of `get`, trimmed; with `match`, its first group that took part in the match (or the whole match), trimmed, or `''` when it does not match. */
+  const withMatch = (get: TextGetter, match: RegExp | null, field: string): TextGetter => {
     if (match === null) return (row) => get(row).trim();
     return (row) => {
-      const m = match.exec(get(row));
-      return m === null ? '' : (m[1] ?? m[0]).trim();
+      const text = get(row).trim();
+      if (text.length > MAX_PATTERN_TEXT) throw new CellError(field, tooLongForPattern(field, text));
+      const m = match.exec(text);
+      if (m === null) return '';
+      for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return m[g]!.trim();
+      return m[0].trim();
     };
   };
 
@@ -261,7 +330,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
     if (unknownWhenEmpty && !(UNKNOWN_FACT_NAMES as readonly string[]).includes(field)) problems.add(where(`${path}.unknownWhenEmpty: ${field} cannot be unknown`));
     compiled.push({
       field,
-      bind: (indexOf) => withMatch(b.bind(indexOf), b.match),
+      bind: (indexOf) => withMatch(b.bind(indexOf), b.match, field),
       values,
       fallback: setValues.get(field),
       time,
@@ -330,7 +399,8 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
   if (file.header !== undefined && file.header !== 'auto' && file.header !== true && file.header !== false) problems.add(where('"header" should be "auto", true or false'));
   const delimiter = options.delimiter ?? (typeof file.delimiter === 'string' && file.delimiter !== '' ? file.delimiter : ',');
   if (problems.list.length > 0) {
-    throw new UsageError(problems.list.length === 1 ? problems.list[0]! : `the mapping cannot be used:\n  - ${problems.list.join('\n  - ')}`);
+    if (problems.list.length === 1) throw new UsageError(problems.list[0]!);
+    throw new UsageLinesError(['the mapping cannot be used:', ...problems.list.map((p) => `  - ${p}`)]);
   }
 
   const unmapped = createStatusTally(options.unmappedCap);
@@ -338,15 +408,48 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
   const headerMode = options.header ?? file.header ?? 'auto';
 
   const readers = new Map<string, TimeReader>();
-  for (const f of compiled) {
+  /**
+   * The time fields that may be read as the later instant of an ambiguous local time (see
+   * `toObject`), in the order they are settled: each after the times it must follow.
+   */
+  const laterFixes: { readonly index: number; readonly field: string; readonly later: TimeReader }[] = [];
+  for (const [index, f] of compiled.entries()) {
     if (!TIME_FIELDS.has(f.field)) continue;
-    readers.set(f.field, timeReader(f.field, f.time, { epoch: f.epoch ?? epoch, inputTz }));
+    const reading = { epoch: f.epoch ?? epoch, inputTz };
+    readers.set(f.field, timeReader(f.field, f.time, reading));
+    if (f.field !== 'dialAt' && f.values === null && inputTz !== undefined && f.time !== 'epoch') {
+      laterFixes.push({ index, field: f.field, later: laterTimeReader(f.time, reading) });
+    }
   }
+  const settleOrder = (field: string): number => (field === 'lastEventAt' ? 2 : field === 'hangupAt' ? 1 : 0);
+  laterFixes.sort((a, b) => settleOrder(a.field) - settleOrder(b.field));
+
+  // What an empty cell of a required field says: the column, and --set when one value can serve every row.
+  const emptyMessages = compiled.map((f) => {
+    if (!REQUIRED_RECORD_FIELDS.includes(f.field) || f.field === 'cli') return null;
+    const from = [...new Set(referenced(f))];
+    const what = from.length === 0 ? 'the mapping gives no value' : from.length === 1 ? `column ${from[0]} is empty` : `columns ${from.join(', ')} give no value`;
+    return SETTABLE_EVERYWHERE.has(f.field)
+      ? `${f.field}: ${what} on this row: give a ${f.field} for the rows without one with --set ${f.field}=…`
+      : `${f.field}: ${what} on this row: every call record needs one`;
+  });
 
   const bindRow = (indexOf: (column: string) => number, width: number, min: number): ColumnMapping => {
     const getters = compiled.map((f) => f.bind(indexOf));
+    // A CLI column's empty cell is a withheld CLI; `--set cli` fills in only when the file has no CLI column.
+    const noCliColumn = compiled.map((f) => {
+      if (f.field !== 'cli') return false;
+      const from = referenced(f);
+      return from.length > 0 && from.every((c) => indexOf(c) < 0);
+    });
     const status = statusBinder?.(indexOf) ?? null;
-    const ruleCells = rules.map((r) => ({ outcome: r.outcome, when: r.when.map(([c, re]) => [indexOf(c), re] as const) }));
+    const ruleCells = rules.map((r) => ({ outcome: r.outcome, when: r.when.map(([c, re]) => [indexOf(c), re, c] as const) }));
+    /** `re` tested on the cell at `i` (trimmed); a cell too long for a pattern rejects the row. */
+    const whenCell = (row: readonly string[], i: number, re: RegExp, column: string): boolean => {
+      const cell = (i < 0 ? '' : (row[i] ?? '')).trim();
+      if (cell.length > MAX_PATTERN_TEXT) throw new CellError('outcome', tooLongForPattern(`outcome: column ${column}`, cell));
+      return re.test(cell);
+    };
     const fieldsRead = [...compiled.map((f) => f.field), ...setOnly.map(([f]) => f)];
     return {
       width,
@@ -369,6 +472,10 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
             text = typeof value === 'string' ? value : '';
           }
           if (value === '') {
+            if (f.field === 'cli' && !noCliColumn[i]) {
+              assign(out, 'cli', null); // an empty CLI is withheld: a value, which --set does not replace
+              continue;
+            }
             if (f.fallback !== undefined) {
               assign(out, f.field, f.fallback);
               continue;
@@ -377,7 +484,8 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
               (rowUnknown ??= [...staticUnknown]).push(f.field as UnknownFact);
               continue;
             }
-            if (f.field === 'cli') assign(out, 'cli', null); // an empty CLI is withheld
+            if (f.field === 'cli') assign(out, 'cli', null);
+            else if (emptyMessages[i] != null) throw new CellError(f.field, emptyMessages[i]!);
             continue;
           }
           if (typeof value === 'string') {
@@ -390,13 +498,14 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
           assign(out, f.field, value);
         }
         for (const [field, value] of setOnly) assign(out, field, value);
+        if (laterFixes.length > 0) settleLaterTimes(out, row);
         out.unknown = rowUnknown ?? staticUnknown;
         if (status !== null) {
           const code = status(row);
           let found = code === '' ? undefined : table.get(code.toUpperCase());
           if (found === undefined) {
             for (const r of ruleCells) {
-              if (r.when.every(([i, re]) => re.test((i < 0 ? '' : (row[i] ?? '')).trim()))) {
+              if (r.when.every(([i, re, column]) => whenCell(row, i, re, column))) {
                 found = r.outcome;
                 break;
               }
@@ -408,6 +517,28 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
         return out;
       },
     };
+
+    /**
+     * The clocks going back: a local time in the repeated hour is read as its earlier
+     * instant, but a call's answer or end that would then fall before a time it must follow
+     * (the dial; for the end, also the answer; for the last event, every other time) was
+     * written after the change: its later instant is taken. A call dialled at 01:59:50 BST and
+     * answered at 01:00:02 GMT reads as 12 seconds of ringing, not as answered before its dial.
+     */
+    function settleLaterTimes(out: Record<string, unknown>, row: readonly string[]): void {
+      const dial = out.dialAt;
+      if (typeof dial !== 'number') return;
+      for (const fix of laterFixes) {
+        const at = out[fix.field];
+        if (typeof at !== 'number') continue;
+        let floor = dial;
+        if (fix.field === 'hangupAt' && typeof out.answerAt === 'number') floor = Math.max(floor, out.answerAt);
+        if (fix.field === 'lastEventAt') for (const t of TIME_FIELDS) if (t !== 'lastEventAt' && typeof out[t] === 'number') floor = Math.max(floor, out[t]);
+        if (at >= floor) continue;
+        const later = fix.later(getters[fix.index]!(row));
+        if (later !== null && later >= floor) out[fix.field] = later;
+      }
+    }
   };
 
   return {
@@ -442,7 +573,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
           throw new UsageError(`the header of the file lacks columns ${name} reads: ${absent.join(', ')}; it has ${describeList(cells)}`);
         }
         // A column read that the header names twice: which the file meant cannot be known, so neither is guessed.
-        const twice = read.filter((c) => cells.indexOf(c) !== position.get(c));
+        const twice = read.filter((c) => position.has(c) && cells.indexOf(c) !== position.get(c)); // an optional column the header lacks is not named twice
         if (twice.length > 0) {
           throw new UsageError(`the header of the file names columns ${name} reads more than once: ${twice.join(', ')}; keep one of each`);
         }
@@ -455,11 +586,118 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
         );
       }
       const index = new Map(columns.map((c, i) => [c, i] as const));
-      return { mapping: bindRow((c) => index.get(c) ?? -1, columns.length, minWidth), header: false };
+      const positional = bindRow((c) => index.get(c) ?? -1, columns.length, minWidth);
+      if (forms.size === 0 || optional.size < 2) return { mapping: positional, header: false };
+      return { mapping: formedRows(first, positional), header: false };
     },
     unmappedStatuses: () => unmapped.list(),
     unmapped,
   };
+
+  /**
+   * Rows read by position when the optional columns are told apart by `columnForms`: a row
+   * with some but not all of them is read as holding those its cells fit (`readingsOf`).
+   * The first row settles the reading of its width for the file; a later row of that width
+   * that reads otherwise is rejected. A first row that fits two readings equally (or none)
+   * stops the audit: which columns the file holds cannot be known.
+   */
+  function formedRows(first: readonly string[], positional: ColumnMapping): ColumnMapping {
+    const optionalList = columns.slice(minWidth);
+    const formOf = optionalList.map((c) => forms.get(c) ?? null);
+    const n = optionalList.length;
+    const ways = new Map<number, readonly (readonly number[])[]>(); // k → every way to hold k optional columns, in order
+    const waysOf = (k: number): readonly (readonly number[])[] => {
+      let w = ways.get(k);
+      if (w === undefined) {
+        const out: number[][] = [];
+        const pick = (from: number, chosen: number[]): void => {
+          if (chosen.length === k) out.push([...chosen]);
+          else for (let j = from; j <= n - (k - chosen.length); j++) pick(j + 1, [...chosen, j]);
+        };
+        pick(0, []);
+        ways.set(k, (w = out));
+      }
+      return w;
+    };
+    /** The ways `row` may hold its optional cells that fit best: every formed column's cell fits its form, and as many formed columns as can be. */
+    const readingsOf = (row: readonly string[]): (readonly number[])[] => {
+      const k = row.length - minWidth;
+      let best: (readonly number[])[] = [];
+      let bestScore = -1;
+      for (const way of waysOf(k)) {
+        let score = 0;
+        let fits = true;
+        for (let j = 0; j < k && fits; j++) {
+          const form = formOf[way[j]!];
+          if (form == null) continue;
+          const cell = (row[minWidth + j] ?? '').trim();
+          if (cell.length <= MAX_PATTERN_TEXT && form.test(cell)) score += 1;
+          else fits = false;
+        }
+        if (!fits || score < bestScore) continue;
+        if (score > bestScore) best = [];
+        bestScore = score;
+        best.push(way);
+      }
+      return best;
+    };
+    const names = (way: readonly number[]): string => way.map((j) => optionalList[j]!).join(', ');
+    const cellsOf = (row: readonly string[]): string => row.slice(minWidth).map(shown).join(', ');
+    const places = (k: number): string => (k === 1 ? `${ordinal(minWidth + 1)} cell` : `${ordinal(minWidth + 1)}–${ordinal(minWidth + k)} cells`);
+    const mappings = new Map<readonly number[], ColumnMapping>();
+    const mappingOf = (way: readonly number[]): ColumnMapping => {
+      let m = mappings.get(way);
+      if (m === undefined) {
+        const index = new Map(columns.slice(0, minWidth).map((c, i) => [c, i] as const));
+        way.forEach((j, at) => index.set(optionalList[j]!, minWidth + at));
+        mappings.set(way, (m = bindRow((c) => index.get(c) ?? -1, columns.length, minWidth)));
+      }
+      return m;
+    };
+    const base = typeof file.extends === 'string' ? file.extends : name.startsWith('preset ') ? name.slice('preset '.length) : null;
+    /** How to say the file holds `way`: a form every cell fits for its columns, one none fits for the others. */
+    const sayWhich = (way: readonly number[]): string => {
+      const said = Object.fromEntries(optionalList.map((c, j) => [c, way.includes(j) ? '[\\s\\S]*' : '(?!)']));
+      return `Say which columns the file holds with a mapping (--mapping FILE.json); for ${names(way)}: ${JSON.stringify({ ...(base === null ? {} : { extends: base }), columnForms: said })}`;
+    };
+    // The first row settles the reading of rows of its width.
+    const settled = new Map<number, readonly number[]>();
+    const k0 = first.length - minWidth;
+    if (k0 > 0 && k0 < n) {
+      const readings = readingsOf(first);
+      if (readings.length !== 1) {
+        throw new UsageError(
+          `the first row of the file has ${first.length} columns: ${name} reads ${minWidth}, then ${optionalList.join(', ')}, each when the file has it, and its ${places(k0)} (${cellsOf(first)}) ` +
+            `could be ${readings.length === 0 ? `none of ${optionalList.join(', ')} by their forms` : readings.map(names).join(' or ')}: which the file holds cannot be known. ${sayWhich(readings[0] ?? waysOf(k0)[0]!)}`,
+        );
+      }
+      settled.set(first.length, readings[0]!);
+    }
+    return {
+      width: positional.width,
+      minWidth: positional.minWidth ?? minWidth,
+      fields: positional.fields,
+      toObject(row) {
+        const k = row.length - minWidth;
+        if (k <= 0 || k >= n) return positional.toObject(row);
+        const readings = readingsOf(row);
+        const firstReading = settled.get(row.length);
+        if (firstReading !== undefined) {
+          if (readings.includes(firstReading)) return mappingOf(firstReading).toObject(row);
+          throw new CellError(
+            optionalList[firstReading[0]!]!,
+            `the ${places(k)} (${cellsOf(row)}) ${readings.length === 0 ? `fit${k === 1 ? 's' : ''} no form` : `read${k === 1 ? 's' : ''} as ${readings.map(names).join(' or ')}`}, but the file's first row has ${names(firstReading)} there, ` +
+              `and it settles every row of ${row.length} columns (to read them otherwise: a mapping's "columnForms", --mapping FILE.json)`,
+          );
+        }
+        if (readings.length === 1) return mappingOf(readings[0]!).toObject(row);
+        throw new CellError(
+          optionalList.join(','),
+          `the ${places(k)} (${cellsOf(row)}) could be ${readings.length === 0 ? `none of ${optionalList.join(', ')} by their forms` : readings.map(names).join(' or ')}: which this row holds cannot be known. ${sayWhich(readings[0] ?? waysOf(k)[0]!)}`,
+        );
+      },
+    };
+  }
 
   function referenced(f: CompiledField): string[] {
     const source = fields[f.field];

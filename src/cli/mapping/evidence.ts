@@ -4,7 +4,7 @@
  * mapping does not turn into an outcome cannot be told live from silent. Without this a
  * CDR audit would report every answered call as silent and say nothing.
  */
-import type { ClassifiedCall } from 'dialguard/internals';
+import { printable, type ClassifiedCall } from 'dialguard/internals';
 import type { UnknownFact } from './types.js';
 
 /** The `evidence` section of the command's report. */
@@ -42,6 +42,9 @@ const ORDER: readonly UnknownFact[] = [
 
 const n = (v: number): string => v.toLocaleString('en-GB');
 
+/** Longest status shown in the warning (then cut with `…`). */
+const STATUS_SHOWN = 40;
+
 /** A fresh tally. */
 export function createEvidenceTally(): EvidenceTally {
   const seen = new Set<UnknownFact>();
@@ -78,7 +81,8 @@ export function createEvidenceTally(): EvidenceTally {
     summary(unmappedStatuses) {
       let warning: string | null = null;
       if (undecidable > 0) {
-        const statuses = unmappedStatuses.slice(0, 8).map((s) => `"${s.status}" ${n(s.rows)}`).join(', ');
+        // A status is the file's text: escaped and cut here (`unmappedStatuses` keeps it exact, for JSON).
+        const statuses = unmappedStatuses.slice(0, 8).map((s) => `"${printable(s.status.slice(0, STATUS_SHOWN + 1), STATUS_SHOWN)}" ${n(s.rows)}`).join(', ');
         const shownAs = Object.entries(as).filter(([c]) => c !== 'undetermined').map(([c, k]) => `${n(k)} as ${c}`).join(', ');
         warning =
           `${n(undecidable)} of ${n(calls)} calls cannot be told live from silent: the file has no agent or message times ` +

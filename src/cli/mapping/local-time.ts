@@ -7,7 +7,9 @@
  *   **ambiguous**: it is read as the **earlier** instant (BST, +01:00), the first time the
  *   clock showed it. A server writes the first pass before the second, so a file in time
  *   order stays in order for the first hour; calls of the second pass are counted an hour
- *   early, on the same calendar day (the day's ACR is unchanged).
+ *   early, on the same calendar day (the day's ACR is unchanged). `laterInstant` gives the
+ *   other instant: a mapping takes it for a call's later times (answer, end) whose earlier
+ *   instant would fall before the dial — a call in progress when the clocks went back.
  * - the hour skipped in spring (01:00–01:59 on the last Sunday of March) never happened:
  *   such a time is **invalid**, and the row is rejected, never moved.
  */
@@ -59,12 +61,12 @@ export function offsetCache(zone: string): OffsetCache {
 }
 
 /** How the wall times of one local quarter hour map to instants: subtract `offset`; or none (skipped); or two (ambiguous). */
-type Resolution = { readonly kind: 'one'; readonly offset: number } | { readonly kind: 'two'; readonly earlier: number } | { readonly kind: 'skipped' };
+type Resolution = { readonly kind: 'one'; readonly offset: number } | { readonly kind: 'two'; readonly earlier: number; readonly later: number } | { readonly kind: 'skipped' };
 
 /** The same resolution. */
 function sameResolution(a: Resolution, b: Resolution): boolean {
   if (a.kind === 'one') return b.kind === 'one' && a.offset === b.offset;
-  if (a.kind === 'two') return b.kind === 'two' && a.earlier === b.earlier;
+  if (a.kind === 'two') return b.kind === 'two' && a.earlier === b.earlier && a.later === b.later;
   return b.kind === 'skipped';
 }
 
@@ -83,7 +85,7 @@ function resolve(wall: number, cache: OffsetCache): Resolution {
   const okA = cache.offset(wall - before) === before;
   if (before === after) return okA ? { kind: 'one', offset: before } : { kind: 'skipped' };
   const okB = cache.offset(wall - after) === after;
-  if (okA && okB) return { kind: 'two', earlier: Math.max(before, after) };
+  if (okA && okB) return { kind: 'two', earlier: Math.max(before, after), later: Math.min(before, after) };
   if (okA) return { kind: 'one', offset: before };
   if (okB) return { kind: 'one', offset: after };
   return { kind: 'skipped' };
@@ -94,20 +96,13 @@ function daysIn(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/**
- * The instant of wall-clock time `text` in the zone of `cache`.
- * - not of the form `YYYY-MM-DD hh:mm[:ss[.fff]]` (or out of range) → `{ ok: false, reason: 'format' }`;
- * - in the hour skipped in spring → `{ ok: false, reason: 'skipped' }`;
- * - in the hour repeated in autumn → the earlier instant, `ambiguous: true`.
- *
- * The resolution is memoised per local quarter hour (bounded) when its first and last
- * second resolve alike, as they do wherever offsets change on a quarter hour: a file of
- * millions of rows looks the zone up a few times a day. A quarter hour holding a change
- * (St John's changed at 00:01 until 2011) is resolved time by time.
- */
-export function localToInstant(text: string, cache: OffsetCache): LocalInstant {
+/** The wall time (as if UTC) of the text `resolveText` last resolved (no object per cell: a file has millions). */
+let lastWall = 0;
+
+/** How `text` resolves in the zone of `cache` (its wall time in `lastWall`); `null` when `text` is not a local date-time. */
+function resolveText(text: string, cache: OffsetCache): Resolution | null {
   const m = LOCAL.exec(text.trim());
-  if (m === null) return { ok: false, reason: 'format' };
+  if (m === null) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
@@ -115,7 +110,7 @@ export function localToInstant(text: string, cache: OffsetCache): LocalInstant {
   const mi = Number(m[5]);
   const s = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return { ok: false, reason: 'format' };
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   let memo = resolutions.get(cache);
   if (memo === undefined) resolutions.set(cache, (memo = new Map()));
@@ -127,8 +122,36 @@ export function localToInstant(text: string, cache: OffsetCache): LocalInstant {
     r = sameResolution(first, resolve((key + 1) * QUARTER - 1000, cache)) ? first : MIXED;
     memo.set(key, r);
   }
-  if (r === MIXED) r = resolve(wall, cache);
+  lastWall = wall;
+  return r === MIXED ? resolve(wall, cache) : r;
+}
+
+/**
+ * The instant of wall-clock time `text` in the zone of `cache`.
+ * - not of the form `YYYY-MM-DD hh:mm[:ss[.fff]]` (or out of range) → `{ ok: false, reason: 'format' }`;
+ * - in the hour skipped in spring → `{ ok: false, reason: 'skipped' }`;
+ * - in the hour repeated in autumn → the earlier instant, `ambiguous: true` (`laterInstant` gives the other).
+ *
+ * The resolution is memoised per local quarter hour (bounded) when its first and last
+ * second resolve alike, as they do wherever offsets change on a quarter hour: a file of
+ * millions of rows looks the zone up a few times a day. A quarter hour holding a change
+ * (St John's changed at 00:01 until 2011) is resolved time by time.
+ */
+export function localToInstant(text: string, cache: OffsetCache): LocalInstant {
+  const r = resolveText(text, cache);
+  if (r === null) return { ok: false, reason: 'format' };
+  const wall = lastWall;
   if (r.kind === 'one') return { ok: true, at: wall - r.offset, ambiguous: false };
   if (r.kind === 'two') return { ok: true, at: wall - r.earlier, ambiguous: true };
   return { ok: false, reason: 'skipped' };
+}
+
+/**
+ * The later instant of wall-clock time `text` in the zone of `cache` when it is in the hour
+ * repeated in autumn (the second time the clock showed it: winter time); `null` for any
+ * other text (one instant, none, or not a local time).
+ */
+export function laterInstant(text: string, cache: OffsetCache): number | null {
+  const r = resolveText(text, cache);
+  return r !== null && r.kind === 'two' ? lastWall - r.later : null;
 }

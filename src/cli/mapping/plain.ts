@@ -125,7 +125,8 @@ export function plainNormaliser(options: PlainOptions): PlainNormaliser {
     for (let i = 0; i < set.length; i++) {
       const [field, v] = set[i]!;
       const current = row[field];
-      if (current === undefined || current === '' || (current === null && field !== 'cli')) (out ??= { ...row })[field] = v;
+      // An empty or null cli is a withheld CLI, a value: --set cli fills in only a row with no cli at all (no such column or key).
+      if (current === undefined || (field !== 'cli' && (current === '' || current === null))) (out ??= { ...row })[field] = v;
     }
     const keys = Object.keys(row);
     for (let i = 0; i < keys.length; i++) {

@@ -6,7 +6,7 @@
 import { isoToEpochMs } from 'dialguard/internals';
 import { CellError } from '../columns.js';
 import { epochToMs, looksLikeSecondsMessage, numericCell, SMALLEST_PLAIN_EPOCH_MS, type EpochUnit } from './cells.js';
-import { localToInstant, offsetCache, type OffsetCache } from './local-time.js';
+import { laterInstant, localToInstant, offsetCache, type OffsetCache } from './local-time.js';
 import type { TimeFormat } from './types.js';
 
 /** How to read the time cells of one input. */
@@ -57,6 +57,24 @@ export function timeReader(field: string, format: TimeFormat, reading: TimeReadi
     if (!Number.isNaN(ms)) return ms;
     if (!Number.isNaN(isoToEpochMs(`${t}Z`)) || /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(t)) return local(t);
     throw new CellError(field, `${field} should be an ISO-8601 date-time (with a zone, or give --input-tz) or an epoch number; received "${text}"`);
+  };
+}
+
+/**
+ * For the cells `timeReader(field, format, reading)` reads: the **later** instant of a
+ * zoneless local time in the hour repeated when the clocks go back (which `timeReader` reads
+ * as the earlier one), else `null` (one instant, an epoch number, a time with a zone, no
+ * `inputTz`). A mapping asks only when the earlier instant is before a time it must follow.
+ */
+export function laterTimeReader(format: TimeFormat, reading: TimeReading): TimeReader {
+  const zone = reading.inputTz;
+  if (zone === undefined || format === 'epoch') return () => null;
+  const cache = cacheFor(zone);
+  if (format === 'local') return (text) => laterInstant(text, cache);
+  return (text) => {
+    const t = text.trim();
+    if (t === '' || !Number.isNaN(numericCell(t)) || !Number.isNaN(isoToEpochMs(t))) return null;
+    return laterInstant(t, cache);
   };
 }
 

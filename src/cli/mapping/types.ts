@@ -77,8 +77,24 @@ export interface MappingFile {
   readonly extends?: string;
   /** The columns in file order. With a header row they are matched by name, in any order. */
   readonly columns?: readonly string[];
-  /** Trailing columns a row may lack (Asterisk's optional `uniqueid`, `userfield`). */
+  /**
+   * Trailing columns a row may lack (Asterisk's optional `uniqueid`, `userfield`). A row
+   * with fewer of them holds the first ones, unless `columnForms` says otherwise.
+   */
   readonly optionalColumns?: readonly string[];
+  /**
+   * Optional columns a file may hold independently of each other (cdr_csv appends
+   * `uniqueid` and `userfield` each on its own setting), told apart by the form of their
+   * cells: optional column → regular expression (whole cell, trimmed, any case), e.g.
+   * `{ "uniqueid": "[0-9]+\\.[0-9]+" }`. A headerless row holding some but not all of the
+   * optional columns is read as holding those whose forms its cells fit (a column with a form
+   * is preferred to one without). The file's first row settles the reading of every row of
+   * its width; a later row of that width whose cells read otherwise is rejected, naming the
+   * columns. A first row that fits two readings equally stops the audit (exit 2). To say
+   * which columns a file holds, give them a form every cell fits (`"[\\s\\S]*"`) and the
+   * others one no cell fits (`"(?!)"`). A cell longer than `MAX_PATTERN_TEXT` fits no form.
+   */
+  readonly columnForms?: Readonly<Record<string, string>>;
   /** `auto` (default): the first row is a header when its cells are column names; `true`/`false`: always/never. */
   readonly header?: 'auto' | boolean;
   readonly delimiter?: string;

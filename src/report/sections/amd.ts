@@ -1,12 +1,16 @@
 import type { CallCounts } from '../../acr/counts.js';
 import type { CallRecord } from '../../record.js';
+import type { CallCategory } from '../../rules/category/index.js';
 import { categories, share } from './categories.js';
 
 /** Evidence of AMD accuracy, counted per call (A2.24, A1.6, A3.5). */
 export interface AmdCounts {
   /** Calls placed with AMD on. */
   calls: number;
-  /** Of those, answered. */
+  /**
+   * Of those, answered: an answer time, or (the file could not show the answer time) a
+   * category that shows it, any but `unconnected` and `undetermined`.
+   */
   answered: number;
   /** AMD verdicts given (on any call). */
   verdictHuman: number;
@@ -19,6 +23,8 @@ export interface AmdCounts {
   falsePositives: number;
   /** AMD said person, the disposition says machine (A3.5: z if passed to an agent). */
   falseNegatives: number;
+  /** Of the calls with AMD on, those whose answer the file could not show (answer time unknown, category `undetermined`): neither answered nor not. */
+  answerUnknown: number;
 }
 
 /** AMD evidence (A2.24): how often it erred, by the later dispositions. */
@@ -45,22 +51,28 @@ export const AMD_FIELDS = [
   'checkedMachine',
   'falsePositives',
   'falseNegatives',
+  'answerUnknown',
 ] as const satisfies readonly (keyof AmdCounts)[];
 
 /** Zeroed AMD evidence counters (A2.24). */
 export function emptyAmdCounts(): AmdCounts {
-  return { calls: 0, answered: 0, verdictHuman: 0, verdictMachine: 0, verdictUnknown: 0, checkedHuman: 0, checkedMachine: 0, falsePositives: 0, falseNegatives: 0 };
+  return { calls: 0, answered: 0, verdictHuman: 0, verdictMachine: 0, verdictUnknown: 0, checkedHuman: 0, checkedMachine: 0, falsePositives: 0, falseNegatives: 0, answerUnknown: 0 };
 }
 
 /**
  * Adds one call's AMD evidence (A2.24) into `v` at `at` (`AMD_FIELDS` order): AMD on and
- * answered; the verdict; and whether a later disposition confirms it (false positives,
- * A1.6; false negatives, A3.5).
+ * answered (by its answer time or, where the file could not show one, by its `category`;
+ * neither shown: `answerUnknown`); the verdict; and whether a later disposition confirms it
+ * (false positives, A1.6; false negatives, A3.5).
  */
-export function countAmd(r: CallRecord, v: Float64Array, at: number): void {
+export function countAmd(r: CallRecord, category: CallCategory, v: Float64Array, at: number): void {
   if (r.amd) {
     v[at]! += 1;
     if (r.answerAt !== null) v[at + 1]! += 1;
+    else if (r.unknown !== undefined && r.unknown.includes('answerAt') && category !== 'unconnected') {
+      if (category === 'undetermined') v[at + 9]! += 1;
+      else v[at + 1]! += 1;
+    }
   }
   const verdict = r.amdResult;
   if (verdict === null) return;
