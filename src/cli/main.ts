@@ -14,7 +14,7 @@ import { createStreamAudit, type CliReport } from './audit-stream.js';
 import { readCsv, type CsvOptions } from './csv.js';
 import { EXIT_CLEAN, EXIT_FLAGS, EXIT_NOTHING_AUDITED, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { formatAudit } from './format.js';
-import { writeHtmlReport } from './html-output.js';
+import { assertHtmlWritable, writeHtmlReport } from './html-output.js';
 import { createHourlyTally } from './hourly.js';
 import { createEvidenceTally, type EvidenceSummary } from './mapping/evidence.js';
 import { planRows, type CsvSpec } from './mapping/prepare.js';
@@ -75,6 +75,7 @@ function exitCodeOf(report: CliReport, strict: boolean): number {
 async function audit(args: AuditArgs, io: CliIo): Promise<number> {
   const policy = policyFor(args.timeZone);
   const period = parsePeriod(args.from, args.to, policy.timeZone);
+  if (args.html !== undefined) assertHtmlWritable(args.html); // before the input is read: never a report on stdout and then exit 2
   const plan = planRows(args); // the mapping and options checked before the input is read
   const input = await openInput(args.file, args.format ?? (plan.mapping !== null ? 'csv' : undefined), io.stdin);
   if (plan.mapping !== null && input.format !== 'csv') throw new UsageError(`--preset and --mapping read CSV or TSV files; ${input.name} is ${input.format}`);
