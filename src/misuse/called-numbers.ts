@@ -90,7 +90,7 @@ export function createCalledNumbers(): CalledNumbers {
       let n = numbers.get(key);
       if (n === undefined) {
         // Stryker disable next-line BooleanLiteral: equivalent: `probe` is read only once `day` is set, and set with it
-        n = { key, newest: null, day: null, probe: false, moreDays: null, moreProbes: null };
+        n = { key, newest: null, undetermined: 0, day: null, probe: false, moreDays: null, moreProbes: null };
         numbers.set(key, n);
       }
       return n;

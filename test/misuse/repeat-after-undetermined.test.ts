@@ -54,6 +54,13 @@ describe('A2.9 repeat after an undetermined call', () => {
     expect(verdictOnLast([undetermined('u1', 0), live])).toBe('none');
   });
 
+  it('an undetermined call is still found after an older one has expired from the history', () => {
+    // u1 expires (window + the default hour of lateness behind s-other's dial); u2 is still in the window of s3.
+    const far = WINDOW + 2 * HOUR;
+    const other = silent('x1', far, { to: '01632960099' });
+    expect(verdictOnLast([undetermined('u1', 0), undetermined('u2', far - HOUR), other, silent('s3', far)])).toBe('notJudged');
+  });
+
   it('property: not judged exactly when the later call is dialled from 0 to 72 h − 1 ms after the undetermined one', () => {
     fc.assert(
       fc.property(fc.oneof(fc.integer({ min: 0, max: 2 * WINDOW }), fc.integer({ min: WINDOW - 2, max: WINDOW + 2 })), (gap) => {

@@ -19,6 +19,8 @@ export interface RepeatList {
   readonly key: string;
   /** Its newest entry (`null`: none held). Only the history changes it. */
   newest: RepeatEntry | null;
+  /** How many of its entries are of undetermined calls (usually 0: a lookup for one then costs nothing). Only the history changes it. */
+  undetermined: number;
 }
 
 /** A call held in a number's list. */
@@ -103,10 +105,12 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
     if (e.older !== null) e.older.newer = e.newer;
     e.older = null;
     e.newer = null;
+    if (e.category === 'undetermined') e.list.undetermined -= 1;
   };
 
   /** The newest entry of `list` dialled at or before `at`, not `callId`'s, of an undetermined call or (`undetermined` false) a misuse call. */
   const newestHeld = (list: RepeatList, at: number, callId: string | null, undetermined: boolean): RepeatEntry | null => {
+    if (undetermined && list.undetermined === 0) return null; // the usual case: no walk past every misuse entry
     let e = list.newest;
     let idHash = 0;
     let hashed = false;
@@ -137,6 +141,7 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
       // every later entry behind it in the queue (calls fed newest first, or after a far-future dial).
       if (at <= latest - windowMs - latenessMs) return;
       const e: RepeatEntry = { callId, at, category, list, idHash: stringHash(callId), older: null, newer: null };
+      if (category === 'undetermined') list.undetermined += 1;
       const first = list.newest;
       if (first === null || e.at >= first.at) {
         if (first !== null) {
@@ -204,7 +209,7 @@ export function createRepeatHistory(windowMs: number, latenessMs: number): Repea
     remember(key, callId, at, category) {
       let list = lists.get(key);
       if (list === undefined) {
-        list = { key, newest: null };
+        list = { key, newest: null, undetermined: 0 };
         lists.set(key, list);
       }
       held.remember(list, callId, at, category);
