@@ -90,7 +90,7 @@ export function createCalledNumbers(): CalledNumbers {
       let n = numbers.get(key);
       if (n === undefined) {
         // Stryker disable next-line BooleanLiteral: equivalent: `probe` is read only once `day` is set, and set with it
-        n = { key, newest: null, undetermined: 0, day: null, probe: false, moreDays: null, moreProbes: null };
+        n = { key, newest: null, newestUndetermined: null, day: null, probe: false, moreDays: null, moreProbes: null };
         numbers.set(key, n);
       }
       return n;
@@ -132,7 +132,7 @@ export function createCalledNumbers(): CalledNumbers {
     sweep() {
       for (const [key, n] of numbers) {
         compact(n);
-        if (n.newest === null && n.day === null) numbers.delete(key);
+        if (n.newest === null && n.newestUndetermined === null && n.day === null) numbers.delete(key);
       }
     },
     // Stryker restore all

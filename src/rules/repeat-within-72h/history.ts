@@ -17,10 +17,14 @@ export interface HeldCall {
 export interface RepeatList {
   /** The number's key (`numberKey`). */
   readonly key: string;
-  /** Its newest entry (`null`: none held). Only the history changes it. */
+  /** Its newest entry of a silent or abandoned call (`null`: none held). Only the history changes it. */
   newest: RepeatEntry | null;
-  /** How many of its entries are of undetermined calls (usually 0: a lookup for one then costs nothing). Only the history changes it. */
-  undetermined: number;
+  /**
+   * Its newest entry of an undetermined call (`null`: none held; the usual case). The two
+   * kinds are linked in chains of their own, so a lookup of one never walks the other.
+   * Only the history changes it.
+   */
+  newestUndetermined: RepeatEntry | null;
 }
 
 /** A call held in a number's list. */
@@ -28,7 +32,7 @@ export interface RepeatEntry extends HeldCall {
   readonly list: RepeatList;
   /** `stringHash(callId)`: a call is told from another without reading their ids (read long ago, they are cold in memory). */
   readonly idHash: number;
-  /** The next older and newer entries for the same number. */
+  /** The next older and newer entries for the same number, in the chain of its kind (misuse, or undetermined). */
   older: RepeatEntry | null;
   newer: RepeatEntry | null;
 }
@@ -76,8 +80,10 @@ export type RepeatHistory = RepeatCalls<string>;
  * number finds the number once per call — and memory stays flat on an endless stream.
  *
  * Algorithm:
- * 1. each number's list points to its newest entry; its entries are linked newest dial
- *    first (usually one entry; many only when a number keeps getting silent calls);
+ * 1. each number's list points to its newest entry of each kind (silent or abandoned;
+ *    undetermined); the entries of a kind are linked newest dial first (usually one entry;
+ *    many only when a number keeps getting such calls), so a lookup of one kind never
+ *    walks the other;
  * 2. every entry also joins a queue in arrival order;
  * 3. time is the latest dial seen; an entry can matter only to a call dialled less than
  *    `windowMs` after it, and calls arrive at most `latenessMs` behind the latest dial, so
@@ -94,9 +100,11 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
 
   const unlink = (e: RepeatEntry): void => {
     if (e.newer === null) {
-      e.list.newest = e.older;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: an entry older than one expiring is expired too; within the lateness no answer reads it, and an empty list kept is memory only
-      if (e.older === null) onEmpty(e.list);
+      const list = e.list;
+      if (e.category === 'undetermined') list.newestUndetermined = e.older;
+      else list.newest = e.older;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: equivalent: an entry older than one expiring is expired too; within the lateness no answer reads it, and an empty list kept is memory only
+      if (list.newest === null && list.newestUndetermined === null) onEmpty(list);
       // Stryker disable next-line BlockStatement: equivalent: as above, a link left to an expired entry leads only to expired entries
     } else {
       e.newer.older = e.older;
@@ -105,17 +113,15 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
     if (e.older !== null) e.older.newer = e.newer;
     e.older = null;
     e.newer = null;
-    if (e.category === 'undetermined') e.list.undetermined -= 1;
   };
 
-  /** The newest entry of `list` dialled at or before `at`, not `callId`'s, of an undetermined call or (`undetermined` false) a misuse call. */
-  const newestHeld = (list: RepeatList, at: number, callId: string | null, undetermined: boolean): RepeatEntry | null => {
-    if (undetermined && list.undetermined === 0) return null; // the usual case: no walk past every misuse entry
-    let e = list.newest;
+  /** The newest entry of the chain from `newest` dialled at or before `at`, not `callId`'s. */
+  const newestHeld = (newest: RepeatEntry | null, at: number, callId: string | null): RepeatEntry | null => {
+    let e = newest;
     let idHash = 0;
     let hashed = false;
     while (e !== null) {
-      if (e.at <= at && (e.category === 'undetermined') === undetermined) {
+      if (e.at <= at) {
         if (callId === null) return e;
         // Stryker disable ConditionalExpression,BooleanLiteral: equivalent: the id hashed once per lookup; hashing again gives the same hash
         if (!hashed) {
@@ -132,23 +138,24 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
   };
 
   return {
-    // An entry that is not undetermined is silent or abandoned: a MisuseCallRef.
-    previous: (list, at, callId) => newestHeld(list, at, callId, false) as MisuseCallRef | null,
-    previousUndetermined: (list, at, callId) => newestHeld(list, at, callId, true),
+    // The misuse chain holds only silent and abandoned calls: MisuseCallRefs.
+    previous: (list, at, callId) => newestHeld(list.newest, at, callId) as MisuseCallRef | null,
+    previousUndetermined: (list, at, callId) => newestHeld(list.newestUndetermined, at, callId),
     remember(list, callId, at, category) {
       // Already expired (dialled at or before latest − window − lateness): it can matter only to
       // calls that arrive later still, which `covers` says are not judged. Holding it would pin
       // every later entry behind it in the queue (calls fed newest first, or after a far-future dial).
       if (at <= latest - windowMs - latenessMs) return;
       const e: RepeatEntry = { callId, at, category, list, idHash: stringHash(callId), older: null, newer: null };
-      if (category === 'undetermined') list.undetermined += 1;
-      const first = list.newest;
+      const undetermined = category === 'undetermined';
+      const first = undetermined ? list.newestUndetermined : list.newest;
       if (first === null || e.at >= first.at) {
         if (first !== null) {
           e.older = first;
           first.newer = e;
         }
-        list.newest = e;
+        if (undetermined) list.newestUndetermined = e;
+        else list.newest = e;
       } else {
         let p = first; // newer than e: find the last entry newer than e
         while (p.older !== null && p.older.at > e.at) p = p.older;
@@ -209,7 +216,7 @@ export function createRepeatHistory(windowMs: number, latenessMs: number): Repea
     remember(key, callId, at, category) {
       let list = lists.get(key);
       if (list === undefined) {
-        list = { key, newest: null, undetermined: 0 };
+        list = { key, newest: null, newestUndetermined: null };
         lists.set(key, list);
       }
       held.remember(list, callId, at, category);
