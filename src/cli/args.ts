@@ -36,6 +36,8 @@ export interface AuditArgs {
   readonly quiet: boolean;
   readonly dedupeWindow: number;
   readonly examples: number;
+  /** `--disposition-wait S`: seconds an answered call of an events file waits after its hangup for the agent's disposition (A2.24, A3.5). */
+  readonly dispositionWaitS: number;
   /** `--delimiter` as given (`undefined`: from the mapping, or tab for `.tsv`, else comma). */
   readonly delimiterOption: string | undefined;
   /** `--preset NAME`: a mapping shipped in the package. */
@@ -61,6 +63,10 @@ export type ParsedCommand = { readonly kind: 'help' } | { readonly kind: 'versio
 export const DEFAULT_DEDUPE_WINDOW = 1_000_000;
 /** Largest `--dedupe-window` (its tables take 32 bytes per id of the window at most: 320 MB). */
 export const MAX_DEDUPE_WINDOW = 10_000_000;
+/** Default `--disposition-wait`, seconds: an agent's disposition comes within minutes of the hangup. */
+export const DEFAULT_DISPOSITION_WAIT_S = 900;
+/** Largest `--disposition-wait`, seconds: the longest wait a call machine can set (2^31 − 1 ms). */
+export const MAX_DISPOSITION_WAIT_S = 2_147_483;
 /** Most `--workers`. */
 export const MAX_WORKERS = 256;
 /**
@@ -163,6 +169,9 @@ Audit
                            read on this thread, and so is a CSV file from its first
                            batch that one parser might read differently (bad quoting,
                            a line end \\r\\n inside quotes).
+  --disposition-wait S     call events: seconds an answered call waits after its hangup
+                           for the agent's disposition event, which can show AMD took a
+                           person for a machine (A1.6) (default ${DEFAULT_DISPOSITION_WAIT_S}; 0: none)
   --dedupe-window N        how many of the latest call ids are remembered to reject
                            duplicates (default ${DEFAULT_DEDUPE_WINDOW.toLocaleString('en-GB')}: 16 MB; at most
                            ${MAX_DEDUPE_WINDOW.toLocaleString('en-GB')}; 0 turns the check off)
@@ -243,7 +252,7 @@ function scopes(values: readonly string[] | undefined): readonly AcrScope[] {
 
 /** Every long option, for "did you mean". */
 const OPTION_NAMES: readonly string[] = [
-  'input', 'format', 'columns', 'no-header', 'delimiter', 'json', 'by', 'tz', 'from', 'to', 'strict', 'quiet', 'dedupe-window', 'examples',
+  'input', 'format', 'columns', 'no-header', 'delimiter', 'json', 'by', 'tz', 'from', 'to', 'strict', 'quiet', 'dedupe-window', 'disposition-wait', 'examples',
   'help', 'version', 'preset', 'mapping', 'set', 'input-tz', 'epoch', 'html', 'workers',
 ];
 
@@ -296,6 +305,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
         quiet: { type: 'boolean' },
         'dedupe-window': { type: 'string' },
         examples: { type: 'string' },
+        'disposition-wait': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
         preset: { type: 'string' },
@@ -350,6 +360,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
       quiet: values.quiet === true,
       dedupeWindow: count('dedupe-window', values['dedupe-window'], DEFAULT_DEDUPE_WINDOW, MAX_DEDUPE_WINDOW),
       examples: count('examples', values.examples, DEFAULT_EXAMPLES),
+      dispositionWaitS: count('disposition-wait', values['disposition-wait'], DEFAULT_DISPOSITION_WAIT_S, MAX_DISPOSITION_WAIT_S),
       delimiterOption: values.delimiter === undefined ? undefined : delimiter === '\\t' ? '\t' : delimiter,
       preset: values.preset,
       mapping: values.mapping,

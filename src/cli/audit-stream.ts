@@ -8,7 +8,7 @@
  * records: row → `safeParseCallRecord` → `classify(policy)` (the front, `record-front.ts`)
  *          → duplicate window → `misuse(policy)` → `createReportBuilder(policy)`
  *          → `build({ from, to, scopes })`
- * events:  row → `safeParseCallEvent` → `callRecords({ policy })` → duplicate window →
+ * events:  row → `safeParseCallEvent` → `callRecords({ policy, dispositionWaitMs })` → duplicate window →
  *          `classify(policy)` → the same from `misuse` on
  *
  * The front of records depends on no other row: with `--workers` it runs in worker threads
@@ -79,6 +79,8 @@ export interface StreamAuditOptions {
   readonly scopes: readonly AcrScope[];
   readonly dedupeWindow: number;
   readonly examples: number;
+  /** Events: ms an answered call waits after its hangup for its disposition (`callRecords`' `dispositionWaitMs`); default 0. */
+  readonly dispositionWaitMs?: number;
   /** Told of each rejected row as it happens (stderr). */
   readonly onReject?: (row: RejectedRow) => void;
   /** Told of each call counted, classified (the evidence tally). */
@@ -161,7 +163,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
       reject(line, 'unknownCall', `${a.event} event for call ${a.callId}, which is not in flight (never dialled, or already ended)`, a.callId, null);
     events
       .pipe(
-        callRecords({ policy, onAnomaly }),
+        callRecords({ policy, onAnomaly, dispositionWaitMs: options.dispositionWaitMs ?? 0 }),
         filter((r) => {
           const dialLine = dialLines.get(r.callId) ?? line;
           dialLines.delete(r.callId);

@@ -93,6 +93,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       scopes: args.scopes,
       dedupeWindow: args.dedupeWindow,
       examples: args.examples,
+      dispositionWaitMs: args.dispositionWaitS * 1000,
       ...(args.quiet ? {} : { onReject: printRejected }),
       onCall: (call) => {
         evidence.add(call);

@@ -98,6 +98,18 @@ const PATTERN_WORDS: Readonly<Record<Report['persistence']['pattern'], string>> 
 };
 
 /**
+ * What the persistence factor says of the calls its rules could not be judged on (`not
+ * judged on N calls`, its `notJudgedCalls`), or `null` when it was judged on every call: the
+ * pattern then says only what was found on the calls that could be judged.
+ */
+function persistenceNotJudged(r: Report): string | null {
+  const factor = r.factors.find((f) => f.id === 'persistence');
+  const calls = factor?.evidence.notJudgedCalls;
+  if (typeof calls === 'number' && calls > 0) return `not judged on ${n(calls)} call${calls === 1 ? '' : 's'}`;
+  return factor?.observed === null ? 'not judged on every call' : null;
+}
+
+/**
  * The verdict at the head of the page: `nothing` (grey) when no call is in the period — no
  * rule was judged, so it is never shown as clean; `clean` (green) only when no flag was
  * raised and every rule was judged on every call; else `flags`.
@@ -120,9 +132,11 @@ function verdict(r: HtmlReportInput, campaigns: readonly ScopeReport[]): string 
     lines.push(`<p><b>No flags were raised ${scope}.</b> This is not a safe harbour: no rate or threshold is one (A4.12, A4.20).</p>`);
   }
   else {
+    const notJudged = persistenceNotJudged(r);
+    const pattern = notJudged !== null && r.persistence.pattern === 'none' ? 'none found on the calls that could be judged' : PATTERN_WORDS[r.persistence.pattern];
     lines.push(`<p><b>${n(raised.reduce((a, f) => a + f.count, 0))} flags of ${raised.length} kind${raised.length === 1 ? '' : 's'} were raised in the period.</b> ` +
-      `Misuse pattern: <b>${PATTERN_WORDS[r.persistence.pattern]}</b> (misuse in ${n(r.persistence.weeksWithMisuse)} of the ${n(r.persistence.weeks)} weeks of the period, ` +
-      `on ${n(r.persistence.daysWithMisuse)} of ${n(r.persistence.daysWithCalls)} days with calls; Section 1).</p>`);
+      `Misuse pattern: <b>${pattern}</b> (misuse ${notJudged === null ? 'in' : 'found in'} ${n(r.persistence.weeksWithMisuse)} of the ${n(r.persistence.weeks)} weeks of the period, ` +
+      `on ${n(r.persistence.daysWithMisuse)} of ${n(r.persistence.daysWithCalls)} days with calls${notJudged === null ? '' : `; ${notJudged}`}; Section 1).</p>`);
   }
   if (unjudged.length > 0) {
     lines.push(

@@ -46,7 +46,9 @@ export interface CallRecordsOptions extends Omit<CallMachineOptions, 'deadlines'
   readonly onDeadline?: (notice: LiveDeadlineNotice) => void;
   /**
    * Receives events that belong to no call in flight — an event for a call never dialled
-   * or already finished and released (`unknownCall`) — and a call whose machine failed
+   * or already finished and released, or one whose `at` is at or past its own call's age
+   * limit while the stream's clock is not (`unknownCall`; it moves no clock, so one wrong
+   * `at` cannot close every other call) — and a call whose machine failed
    * (`machineError`, a defect: that call is dropped, the others go on). Anomalies of a
    * call in flight go on its record instead.
    */
@@ -193,6 +195,14 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
           at: event.at,
           detail: `${event.type} at ${event.at} for call ${event.callId}, which is not in flight (never dialled, or already ended); it was ignored and did not move the clock`,
         });
+      const reportBeyondAge = (event: CallEvent, closeAt: number): void =>
+        onAnomaly?.({
+          kind: 'unknownCall',
+          callId: event.callId,
+          event: event.type,
+          at: event.at,
+          detail: `${event.type} at ${event.at} for call ${event.callId} is at or past the call's age limit (maxCallAgeMs after its dial: ${closeAt}) while the stream's clock is not; it was ignored and did not move the clock, and the call goes on`,
+        });
       /** When a call still in flight is closed by the host side: the clock, or its last event if later. */
       const closingTime = (call: InFlightCall): number => {
         const record = call.actor.getSnapshot().context.record;
@@ -254,7 +264,15 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
             // (a second dial, a repeat, an unknown type, a time that is no time) cannot fire the
             // other calls' deadlines or close them.
             const record = call.actor.getSnapshot().context.record;
-            if (record !== null && eventProblem(record, input) === null) advance(input.at);
+            const accepted = record !== null && eventProblem(record, input) === null;
+            if (accepted && input.at >= call.closeAt && call.closeAt > now) {
+              // At or past its own call's age limit while the clock is not: one event whose `at` is
+              // wrong (hours ahead) would close every call in flight. Ignored, the clock unmoved;
+              // the call goes on (its age limit still closes it when the clock gets there).
+              reportBeyondAge(input, call.closeAt);
+              return;
+            }
+            if (accepted) advance(input.at);
             if (call.done) {
               // its age limit closed it just now: the event comes after its end
               report(input);

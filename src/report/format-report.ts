@@ -245,21 +245,35 @@ function flagLines(report: Report): string[] {
 /**
  * The persistence pattern in words, with the weeks it rests on (Section 1: "either
  * throughout or at different points during the period investigated"): `throughout` only
- * when every week of the period had misuse.
+ * when every week of the period had misuse. When the rules it rests on could not be judged
+ * on some calls (`notJudged`, from the persistence factor), it says so, and never says
+ * there was no misuse: only that none was found on the calls that could be judged.
  */
-function patternWords(ps: Report['persistence']): string {
+function patternWords(ps: Report['persistence'], notJudged: string | null): string {
   if (ps.weeksWithCalls === 0) return 'none (no call in the period: nothing was audited)';
   const of = `the ${ps.weeks} week${ps.weeks === 1 ? '' : 's'} of the period`;
+  const caveat = notJudged === null ? '' : `; ${notJudged}`;
   switch (ps.pattern) {
     case 'throughout':
-      return `throughout (misuse in every one of ${of})`;
+      return `throughout (misuse in every one of ${of}${caveat})`;
     case 'atDifferentPoints':
-      return `at different points (misuse in ${ps.weeksWithMisuse} of ${of})`;
+      return `at different points (misuse in ${ps.weeksWithMisuse} of ${of}${caveat})`;
     case 'oneWeek':
-      return `one week (misuse in 1 of ${of})`;
+      return `one week (misuse in 1 of ${of}${caveat})`;
     case 'none':
-      return `none (no misuse in ${of})`;
+      return notJudged === null ? `none (no misuse in ${of})` : `none found on the calls that could be judged (${notJudged})`;
   }
+}
+
+/**
+ * What the persistence factor says of the calls its rules could not be judged on
+ * (`not judged on N calls`, its `notJudgedCalls`), or `null` when it was judged on every call.
+ */
+function persistenceNotJudged(report: Report): string | null {
+  const factor = report.factors.find((f) => f.id === 'persistence');
+  const n = factor?.evidence.notJudgedCalls;
+  if (typeof n === 'number' && n > 0) return `not judged on ${int(n)} call${n === 1 ? '' : 's'}`;
+  return factor?.observed === null ? 'not judged on every call' : null;
 }
 
 /** Persistence (Section 1). */
@@ -269,7 +283,7 @@ function persistenceLines(report: Report): string[] {
     ...section('Persistence (Section 1: throughout or at different points of the period)'),
     `Weeks with misuse: ${ps.weeksWithMisuse} of ${ps.weeksWithCalls} weeks with calls (${ps.weeks} weeks in the period; ${pct(ps.shareOfWeeksWithCalls)})`,
     `Days with misuse: ${ps.daysWithMisuse} of ${ps.daysWithCalls} days with calls`,
-    `Pattern: ${patternWords(ps)}`,
+    ...wrap(`Pattern: ${patternWords(ps, persistenceNotJudged(report))}`),
     ...(ps.misuseWeeks.length > 0 ? wrap(`Misuse weeks: ${ps.misuseWeeks.join(', ')}`) : []),
   ];
 }

@@ -190,17 +190,23 @@ describe('dialguard audit: bad rows', () => {
   it('events: an event for no call in flight is rejected with its line', async () => {
     const events = callEvents('e1', T0, 'live');
     const text = toJsonl([...events, { type: 'agent', callId: 'ghost', at: T0 + 70_000 }, { type: 'hangup', callId: 'e1', at: T0 + 80_000, by: 'caller' }]);
-    const { report } = await runJson(['audit', file('ghost.jsonl', text)]);
+    // With no disposition wait, e1 is released at its hangup: its later event is for no call in flight.
+    const { report } = await runJson(['audit', file('ghost.jsonl', text), '--disposition-wait', '0']);
     expect(report.calls).toBe(1);
     expect(report.rejected.examples.map((r) => [r.line, r.reason, r.callId])).toEqual([
       [6, 'unknownCall', 'ghost'],
       [7, 'unknownCall', 'e1'],
     ]);
+    // Within the default wait, e1 is still in flight: its late hangup is folded onto its record as an anomaly, as foldEvents folds it.
+    const waited = await runJson(['audit', temp.path('ghost.jsonl')]);
+    expect(waited.report.rejected.examples.map((r) => [r.line, r.reason, r.callId])).toEqual([[6, 'unknownCall', 'ghost']]);
+    expect(waited.report.flags.find((f) => f.kind === 'recordAnomaly')?.count).toBe(1);
   });
 
   it('events: a call id dialled again after its call ended is a duplicate, named at its dial line', async () => {
     const text = toJsonl([...callEvents('d', T0, 'live'), ...callEvents('d', T0 + 120_000, 'live')]);
-    const { report } = await runJson(['audit', file('dup-events.jsonl', text)]);
+    // With no disposition wait the first call is released at its hangup (within the wait, the second dial is a `duplicateDial` anomaly on it).
+    const { report } = await runJson(['audit', file('dup-events.jsonl', text), '--disposition-wait', '0']);
     expect(report.calls).toBe(1);
     expect(report.rejected.examples).toEqual([expect.objectContaining({ line: 6, reason: 'duplicate', callId: 'd' })]);
   });

@@ -51,4 +51,42 @@ describe('--set cli and a withheld CLI', () => {
     const withIt = await readMapped(temp.file('with.csv', 'id,number,started,cli\na,07700900001,2026-10-23T10:00:00Z,\n'), options);
     expect([...withIt.calls.values()].map((c) => c.record.cli)).toEqual([null]);
   });
+
+  describe('the same mapping without a header: a row too short to hold the optional cli column has no CLI column', () => {
+    const mapping = (header = false): string =>
+      temp.file(`site-header-${header}.json`, JSON.stringify({
+        columns: ['id', 'number', 'started', 'cli'], optionalColumns: ['cli'], header,
+        fields: { callId: 'id', to: 'number', dialAt: 'started', cli: 'cli' },
+      }));
+    const SETS = ['--set', 'campaignId=spring', '--set', 'callCentreId=leeds', '--set', 'agentGuaranteed=false', '--set', 'amd=false', '--set', 'messagePlanned=false'];
+    // a: no cli cell (takes --set cli); b: an empty cli cell (withheld); c: a presented CLI.
+    const rows = 'a,07700900001,2026-10-23T10:00:00Z\nb,07700900002,2026-10-23T10:01:00Z,\nc,07700900003,2026-10-23T10:02:00Z,01134960000\n';
+
+    it('with --set cli: the short row takes it, an empty cell stays withheld, a presented CLI is kept', async () => {
+      const read = await readMapped(temp.file('headerless.csv', rows), ['--mapping', mapping(), ...SETS, '--set', 'cli=01134961000']);
+      expect(read.rejected).toEqual([]);
+      const calls = [...read.calls.values()];
+      expect(calls.map((c) => c.record.cli)).toEqual(['01134961000', null, '01134960000']);
+      expect(calls.map((c) => c.flags.some((f) => f.kind === 'cliWithheld'))).toEqual([false, true, false]);
+    });
+
+    it('without --set cli: the short row reads as it does with a header and no cli column (no CLI)', async () => {
+      const headerless = await readMapped(temp.file('headerless-no-set.csv', rows), ['--mapping', mapping(), ...SETS]);
+      const headed = await readMapped(temp.file('headed-no-cli.csv', 'id,number,started\na,07700900001,2026-10-23T10:00:00Z\n'), ['--mapping', mapping(true), ...SETS]);
+      expect([...headerless.calls.values()].map((c) => c.record.cli)).toEqual([null, null, '01134960000']);
+      expect([...headed.calls.values()].map((c) => c.record.cli)).toEqual([null]);
+    });
+
+    it('the worker threads read the rows as one thread does', async () => {
+      const file = temp.file('headerless-workers.csv', rows);
+      const argv = ['audit', file, '--mapping', mapping(), ...SETS, '--set', 'cli=01134961000'];
+      const one = await runCliJson([...argv, '--workers', '1']);
+      let readAgainFrom: number | null = null; // the line from which one parser read the rest (null: the workers read every batch)
+      const two = await runCliJson([...argv, '--workers', '2'], { workersForTests: { batchBytes: 40, readHere: 'never', onReadAgain: (line) => (readAgainFrom ??= line) } });
+      expect(readAgainFrom).toBeNull();
+      expect(one.report.rejected.count).toBe(0);
+      expect(cliWithheld(one.report)).toBe(1);
+      expect(two.report).toEqual(one.report);
+    });
+  });
 });

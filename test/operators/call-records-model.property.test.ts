@@ -1,6 +1,7 @@
 /**
  * `callRecords()` against a plain model: `applyEvent` per call, routing by call id, one
- * clock moved by ticks and by the events their call accepts (`eventProblem`), the
+ * clock moved by ticks and by the events their call accepts (`eventProblem`) — unless the
+ * event is at or past its own call's age limit while the clock is not (ignored), the
  * disposition wait, `maxCallAgeMs`, `maxInFlight`, and closing at completion — on streams
  * of three interleaved calls with out-of-order, repeated, early and late events, second
  * dials, unknown types (a dialler's `close` among them) and times that are no times.
@@ -100,7 +101,9 @@ function model(inputs: readonly Input[], waitMs: number, maxAge: number, maxInFl
     }
     const c = inFlight.get(input.callId);
     if (c) {
-      if (eventProblem(c.record, input) === null && input.at > now && Number.isFinite(input.at)) { now = input.at; flush(); }
+      const accepted = eventProblem(c.record, input) === null;
+      if (accepted && input.at >= c.closeAt && c.closeAt > now) continue; // past its own call's age limit, the clock not: ignored
+      if (accepted && input.at > now && Number.isFinite(input.at)) { now = input.at; flush(); }
       if (!inFlight.has(input.callId)) continue;
       c.record = applyEvent(c.record, input);
       const r = c.record;

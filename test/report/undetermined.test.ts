@@ -53,6 +53,53 @@ describe('persistence (Section 1) is unknown when the rules it rests on were not
   });
 });
 
+describe('the persistence pattern in words, when the rules it rests on were not judged on some calls', () => {
+  const patternLine = (r: Report): string => formatReport(r).split('\n').find((l) => l.startsWith('Pattern:'))!;
+  const verdictOf = (r: Report): string => renderHtmlReport(r).match(/<section class="verdict[\s\S]*?<\/section>/)![0];
+
+  it('text: one live and one undetermined call is not "no misuse", only none found on the calls judged, with how many were not', () => {
+    const r = report([callAt('1', T0, 'live'), undeterminedByClassify('2', T0 + MINUTE)]);
+    expect(factor(r, 'persistence')).toMatchObject({ observed: null, evidence: { pattern: 'none', notJudgedCalls: 1 } });
+    const line = patternLine(r);
+    expect(line).not.toMatch(/no misuse/);
+    expect(line).toBe('Pattern: none found on the calls that could be judged (not judged on 1 call)');
+  });
+
+  it('the count is the factor\'s own figure (notJudgedCalls), not a recount', () => {
+    const r = report([callAt('1', T0, 'live'), undeterminedBare('2', T0 + MINUTE), undeterminedBare('3', T0 + 2 * MINUTE)]);
+    expect(factor(r, 'persistence').evidence.notJudgedCalls).toBe(2);
+    expect(patternLine(r)).toMatch(/\(not judged on 2 calls\)$/);
+    const stored = { ...r, factors: r.factors.map((f) => (f.id === 'persistence' ? { ...f, evidence: { ...f.evidence, notJudgedCalls: 7 } } : f)) };
+    expect(patternLine(stored)).toMatch(/\(not judged on 7 calls\)$/);
+  });
+
+  it('text: misuse seen on a judged call keeps its pattern, with the calls not judged', () => {
+    const r = report([callAt('1', T0, 'silent'), undeterminedByClassify('2', T0 + MINUTE)]);
+    expect(factor(r, 'persistence')).toMatchObject({ observed: true, evidence: { pattern: 'oneWeek', notJudgedCalls: 1 } });
+    expect(patternLine(r)).toBe(`Pattern: one week (misuse in 1 of the ${r.persistence.weeks} weeks of the period; not judged on 1 call)`);
+  });
+
+  it('HTML: flags raised but no misuse found beside an undetermined call: the verdict does not say "Misuse pattern: none"', () => {
+    const r = report([callAt('1', T0, 'shortRing'), undeterminedByClassify('2', T0 + MINUTE)]);
+    expect(r.flags.find((f) => f.kind === 'shortRing')!.count).toBe(1);
+    const verdict = verdictOf(r);
+    expect(verdict).not.toContain('Misuse pattern: <b>none</b>');
+    expect(verdict).toContain('Misuse pattern: <b>none found on the calls that could be judged</b> (misuse found in 0 of the');
+    expect(verdict).toContain('days with calls; not judged on 1 call; Section 1)');
+  });
+
+  it('HTML: misuse seen on a judged call keeps its pattern, with the calls not judged', () => {
+    const verdict = verdictOf(report([callAt('1', T0, 'silent'), undeterminedByClassify('2', T0 + MINUTE)]));
+    expect(verdict).toMatch(/Misuse pattern: <b>in one week<\/b> \(misuse found in 1 of the \d+ weeks of the period, on 1 of 1 days with calls; not judged on 1 call; Section 1\)/);
+  });
+
+  it('every call judged: the pattern still says there was no misuse, with no caveat', () => {
+    const r = report([callAt('1', T0, 'shortRing'), callAt('2', T0 + MINUTE, 'live', { to: '01632960002' })]);
+    expect(patternLine(r)).toBe(`Pattern: none (no misuse in the ${r.persistence.weeks} weeks of the period)`);
+    expect(verdictOf(r)).toMatch(/Misuse pattern: <b>none<\/b> \(misuse in 0 of the \d+ weeks of the period, on 0 of 1 days with calls; Section 1\)/);
+  });
+});
+
 describe('undetermined calls that carry no notJudged list still count as not judged', () => {
   const calls = () => [callAt('1', T0, 'live'), undeterminedBare('2', T0 + MINUTE), undeterminedBare('3', T0 + 2 * MINUTE)];
 

@@ -436,12 +436,16 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
 
   const bindRow = (indexOf: (column: string) => number, width: number, min: number): ColumnMapping => {
     const getters = compiled.map((f) => f.bind(indexOf));
-    // A CLI column's empty cell is a withheld CLI; `--set cli` fills in only when the file has no CLI column.
-    const noCliColumn = compiled.map((f) => {
-      if (f.field !== 'cli') return false;
-      const from = referenced(f);
-      return from.length > 0 && from.every((c) => indexOf(c) < 0);
-    });
+    // A CLI column's empty cell is a withheld CLI; `--set cli` fills in only a row with no CLI column.
+    const cliColumnsAt = compiled.map((f) => (f.field === 'cli' ? referenced(f).map(indexOf) : []));
+    /**
+     * Whether `row` has none of the columns field `i` (the `cli`) reads: the file has none of
+     * them, or, read by position, the row ends before them (optional columns it does not hold).
+     */
+    const noCliColumn = (i: number, row: readonly string[]): boolean => {
+      const at = cliColumnsAt[i]!;
+      return at.length > 0 && at.every((c) => c < 0 || c >= row.length);
+    };
     const status = statusBinder?.(indexOf) ?? null;
     const ruleCells = rules.map((r) => ({ outcome: r.outcome, when: r.when.map(([c, re]) => [indexOf(c), re, c] as const) }));
     /** `re` tested on the cell at `i` (trimmed); a cell too long for a pattern rejects the row. */
@@ -472,7 +476,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
             text = typeof value === 'string' ? value : '';
           }
           if (value === '') {
-            if (f.field === 'cli' && !noCliColumn[i]) {
+            if (f.field === 'cli' && !noCliColumn(i, row)) {
               assign(out, 'cli', null); // an empty CLI is withheld: a value, which --set does not replace
               continue;
             }
