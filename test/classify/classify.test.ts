@@ -155,9 +155,16 @@ describe('silent calls (A1.3–A1.7)', () => {
     expect(flagOf(c, 'cliWithheld')).toMatchObject({ ref: 'A2.13', detail: { aggravated: true, category: 'silent' } });
   });
 
-  it('a call that never ended, with nothing played, is silent dead air', () => {
-    const c = run([['answer', 5000]]);
+  it('a call that never ended, with nothing played, seen past the deadline, is silent dead air', () => {
+    const c = run([['answer', 5000], ['recording', 9000, true]]);
     expect(flagOf(c, 'silentCall')?.detail).toMatchObject({ reason: 'deadAir', durationMs: null, hangupBy: null });
+  });
+
+  it('a call that never ended and whose records stop by the deadline is undetermined, never silent', () => {
+    const c = run([['answer', 5000]]);
+    expect(c.category).toBe('undetermined');
+    expect(c.notJudged).toContainEqual(expect.objectContaining({ rule: 'silentCall', reason: expect.stringMatching(/never hung up .* cannot show whether a message or an agent came in time/) }));
+    expect(flagOf(c, 'silentCall')).toBeUndefined();
   });
 });
 

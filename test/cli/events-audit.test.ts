@@ -110,3 +110,19 @@ describe('audit --input events: an event reported as for no call in flight never
     expect(report.rejected.examples.filter((r) => r.callId !== 'a')).toEqual([]);
   });
 });
+
+describe('audit --input events: a call the file cuts off just after its answer', () => {
+  it('answered in the last second of the file and never hung up: undetermined, not a silent call', async () => {
+    const events: CallEvent[] = [...liveCall('a', T0, '01632960001'), dial('cut', T0 + 100 * S, { to: '01632960002' }), { type: 'answer', callId: 'cut', at: T0 + 105 * S }];
+    const { report } = await runCliJson(['audit', temp.file('cut.jsonl', toJsonl(events)), '--input', 'events']);
+    expect(report.calls).toBe(2);
+    expect(flagCounts(report).silentCall ?? 0).toBe(0);
+    expect(report.coverage.undetermined).toBe(1);
+  });
+
+  it('answered, then nothing while the stream runs past its deadline until the file ends: silent dead air', async () => {
+    const events: CallEvent[] = [dial('quiet', T0, { to: '01632960002' }), { type: 'answer', callId: 'quiet', at: T0 + 5 * S }, ...liveCall('b', T0 + 10 * S, '01632960003')];
+    const { report } = await runCliJson(['audit', temp.file('quiet.jsonl', toJsonl(events)), '--input', 'events']);
+    expect(flagCounts(report).silentCall).toBe(1);
+  });
+});

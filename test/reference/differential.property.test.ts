@@ -15,7 +15,7 @@ function libraryVerdict(c: ClassifiedCall): ModelVerdict {
   const silent = c.flags.find((f) => f.kind === 'silentCall');
   const abandoned = c.flags.find((f) => f.kind === 'abandonedCall');
   return {
-    category: c.category as ModelVerdict['category'], // never undetermined: generated timelines know every fact
+    category: c.category as ModelVerdict['category'],
     machine: c.machine ?? null,
     silentReason: silent?.kind === 'silentCall' ? (silent.detail.reason as ModelVerdict['silentReason']) : null,
     messagePlayed: abandoned?.kind === 'abandonedCall' ? abandoned.detail.messagePlayed : null,

@@ -25,7 +25,7 @@ export const MODEL_POLICY = {
   messageDeadlineMs: 2_000,
 } as const;
 
-export type ModelCategory = 'live' | 'abandoned' | 'silent' | 'unconnected' | 'answerMachine';
+export type ModelCategory = 'live' | 'abandoned' | 'silent' | 'unconnected' | 'answerMachine' | 'undetermined';
 export type ModelMachineKind = 'disconnectedByAmd' | 'falseNegative' | 'abandoned';
 export type ModelSilentReason = 'amdFalsePositive' | 'disconnected' | 'agentHungUp' | 'deadAir' | 'noMessagePlanned';
 
@@ -166,6 +166,9 @@ export function modelVerdict(r: CallRecord): ModelVerdict {
   }
   // A1.3 second bullet: cut off by the calling side as soon as or shortly after pickup.
   if (endedByDeadline) return { ...none, category: 'silent', silentReason: 'disconnected' };
-  // A1.3 first and last bullets: nothing by the deadline, then the call ended (or never did).
+  // The call never ended and its record stops at or before the deadline: whether a message or
+  // an agent came in time is not in the records — unknown, not silence.
+  if (r.hangupAt === null && r.lastEventAt <= deadline) return { ...none, category: 'undetermined' };
+  // A1.3 first and last bullets: nothing by the deadline, then the call ended (or never did, seen past the deadline).
   return { ...none, category: 'silent', silentReason: 'deadAir' };
 }

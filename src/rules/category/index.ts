@@ -170,8 +170,8 @@ export function categorise(record: CallRecord, policy: Policy): Categorisation {
     silentReason: null,
     messagePlayed: null,
     decidedBy: null,
-    // Stryker disable next-line LogicalOperator,StringLiteral: equivalent: fromFacts gives up only for a deciding fact, which missingFacts names
-    undeterminedReason: missingFacts(record, DECIDING_FACTS) ?? 'the records cannot show the outcome',
+    // fromFacts gives up for a deciding fact, which missingFacts names, or for an answered call that never hung up and is not seen past its deadline
+    undeterminedReason: missingFacts(record, DECIDING_FACTS) ?? (record.hangupAt === null ? NOT_SEEN_PAST_DEADLINE : 'the records cannot show the outcome'),
   };
 }
 
@@ -213,11 +213,28 @@ function fromFacts(record: CallRecord, policy: Policy, unknown: readonly Unknown
   return rest.category === 'silent' ? null : ABANDONED_MESSAGE_UNKNOWN(by);
 }
 
+/**
+ * How far a call that never hung up was seen: its last event, or the moment the host closed
+ * it (`incomplete` anomaly), if later. The dialler would have reported a message or an
+ * agent by then.
+ */
+function observedUntil(record: CallRecord): number {
+  let until = record.lastEventAt;
+  for (const a of record.anomalies) if (a.kind === 'incomplete' && a.at > until) until = a.at;
+  return until;
+}
+
+/** Why an answered call that never hung up, seen only up to its message deadline, is undetermined. */
+const NOT_SEEN_PAST_DEADLINE = 'the call never hung up and its records stop at or before the message deadline (A2.19): they cannot show whether a message or an agent came in time';
+
 /** Steps 6–8 of `categorise`: a person answered, no agent came, and neither a message nor an IVM prompt played. */
 function withNothingPlayed(record: CallRecord, clock: MessageClock, unknown: readonly UnknownFact[] | null, by: AnsweredBy): Categorisation | null {
   if (record.amd && lacks(unknown, 'amdResult')) return null;
   if (record.amdResult === 'machine') return SILENT_AMD_FALSE_POSITIVE(by);
   if (lacks(unknown, 'hangupAt')) return null;
+  // Never hung up, and not seen past the deadline (closed, or its events stop, before it): a
+  // message or an agent may still have come in time — not dead air, unknown.
+  if (record.hangupAt === null && observedUntil(record) <= clock.deadlineAt) return null;
   const withinDeadline = record.hangupAt !== null && record.hangupAt <= clock.deadlineAt;
   if (withinDeadline && lacks(unknown, 'hangupBy')) return null;
   if (withinDeadline && record.hangupBy === 'recipient') {
