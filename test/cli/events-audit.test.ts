@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { callRecords, foldEvents, type CallEvent, type CallRecord } from 'dialguard';
 import type { StreamAnomaly } from 'dialguard/internals';
 import { EXIT_FLAGS } from '../../src/cli/main.js';
+import { dial as supportDial } from '../support/calls.js';
 import { T0, runCliJson, toJsonl, useTempFiles } from './fixtures.js';
 
 const temp = useTempFiles('dialguard-events-audit-');
@@ -14,19 +15,8 @@ const S = 1000;
 const H = 3_600_000;
 
 type Dial = Extract<CallEvent, { type: 'dial' }>;
-const dial = (callId: string, at: number, over: Partial<Dial> = {}): CallEvent => ({
-  type: 'dial',
-  callId,
-  at,
-  campaignId: 'spring',
-  callCentreId: 'leeds',
-  to: '01632960001',
-  cli: '01134961000',
-  agentGuaranteed: false,
-  amd: false,
-  messagePlanned: true,
-  ...over,
-});
+/** The suite's dial (`test/support/calls.ts`) at epoch ms `at`. */
+const dial = (callId: string, at: number, over: Partial<Dial> = {}): CallEvent => ({ ...supportDial(callId, 0, over), at });
 
 /** A live call: dial, ringing, answer, agent 0.5 s later, hangup after a minute. */
 const liveCall = (callId: string, at: number, to: string): CallEvent[] => [
