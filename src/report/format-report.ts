@@ -259,7 +259,7 @@ function patternWords(ps: Report['persistence'], notJudged: string | null): stri
     case 'atDifferentPoints':
       return `at different points (misuse in ${ps.weeksWithMisuse} of ${of}${caveat})`;
     case 'oneWeek':
-      return `one week (misuse in 1 of ${of}${caveat})`;
+      return ps.weeks === 1 ? `one week (misuse in the period's only week${caveat})` : `one week (misuse in 1 of ${of}${caveat})`;
     case 'none':
       return notJudged === null ? `none (no misuse in ${of})` : `none found on the calls that could be judged (${notJudged})`;
   }

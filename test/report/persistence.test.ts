@@ -48,8 +48,9 @@ describe('persistence: the pattern over the period investigated (Section 1)', ()
   });
 
   it('a period of one week is never "throughout": it takes at least two', () => {
-    const p = report([silentAt('s1', T0)], { from: MIDNIGHT, to: MIDNIGHT + DAY }).persistence;
-    expect(p).toMatchObject({ weeks: 1, weeksWithMisuse: 1, throughout: false, pattern: 'oneWeek' });
+    const r = report([silentAt('s1', T0)], { from: MIDNIGHT, to: MIDNIGHT + DAY });
+    expect(r.persistence).toMatchObject({ weeks: 1, weeksWithMisuse: 1, throughout: false, pattern: 'oneWeek' });
+    expect(formatReport(r)).toMatch(/^Pattern: one week \(misuse in the period's only week\)$/m);
   });
 
   it('the text and HTML reports say what the pattern means, and print "throughout" only when it holds', () => {
