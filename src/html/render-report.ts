@@ -11,7 +11,7 @@
  *
  * It lives in the command's bundle, never in the library's entry point.
  */
-import { ACR_ESTIMATE_REF, ACR_SCOPES, formatPercent } from 'dialguard/internals';
+import { ACR_ESTIMATE_REF, ACR_SCOPES, formatPercent, persistenceNotJudged } from 'dialguard/internals';
 import type { CategoryCounts, FlagKindSummary, Report, ReportExample, ScopeReport } from 'dialguard/internals';
 import { lineChart, seriesStyle, stackedBars } from './charts.js';
 import { escapeHtml as e } from './escape.js';
@@ -96,18 +96,6 @@ const PATTERN_WORDS: Readonly<Record<Report['persistence']['pattern'], string>> 
   oneWeek: 'in one week',
   none: 'none',
 };
-
-/**
- * What the persistence factor says of the calls its rules could not be judged on (`not
- * judged on N calls`, its `notJudgedCalls`), or `null` when it was judged on every call: the
- * pattern then says only what was found on the calls that could be judged.
- */
-function persistenceNotJudged(r: Report): string | null {
-  const factor = r.factors.find((f) => f.id === 'persistence');
-  const calls = factor?.evidence.notJudgedCalls;
-  if (typeof calls === 'number' && calls > 0) return `not judged on ${n(calls)} call${calls === 1 ? '' : 's'}`;
-  return factor?.observed === null ? 'not judged on every call' : null;
-}
 
 /**
  * The verdict at the head of the page: `nothing` (grey) when no call is in the period — no

@@ -266,10 +266,11 @@ function patternWords(ps: Report['persistence'], notJudged: string | null): stri
 }
 
 /**
- * What the persistence factor says of the calls its rules could not be judged on
- * (`not judged on N calls`, its `notJudgedCalls`), or `null` when it was judged on every call.
+ * What the persistence factor (Section 1) says of the calls its rules could not be judged
+ * on — `not judged on N calls`, from its own `notJudgedCalls` — or `null` when it was
+ * judged on every call. The text report and the HTML page both qualify the pattern with it.
  */
-function persistenceNotJudged(report: Report): string | null {
+export function persistenceNotJudged(report: Report): string | null {
   const factor = report.factors.find((f) => f.id === 'persistence');
   const n = factor?.evidence.notJudgedCalls;
   if (typeof n === 'number' && n > 0) return `not judged on ${int(n)} call${n === 1 ? '' : 's'}`;

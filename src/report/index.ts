@@ -5,7 +5,7 @@
 export { buildReport, type BuildReportOptions } from './build-report.js';
 export { ReportInputError } from './report-input-error.js';
 export { DEFAULT_MISUSE_KINDS, FLAG_KIND_INFO, FLAG_KINDS } from './flag-kinds.js';
-export { formatAcrTable, formatReport, REPORT_LINE_WIDTH } from './format-report.js';
+export { formatAcrTable, formatReport, persistenceNotJudged, REPORT_LINE_WIDTH } from './format-report.js';
 export { formatPercent } from './percent.js';
 export { createReportBuilder, type ReportBuilder, type ReportBuilderOptions } from './report-builder.js';
 export { report, type ReportOptions } from './report.js';
