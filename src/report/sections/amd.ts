@@ -1,6 +1,7 @@
 import type { CallCounts } from '../../acr/counts.js';
 import type { CallRecord } from '../../record.js';
 import type { CallCategory } from '../../rules/category/index.js';
+import { isUnknown } from '../../rules/rule.js';
 import { categories, share } from './categories.js';
 
 /** Evidence of AMD accuracy, counted per call (A2.24, A1.6, A3.5). */
@@ -69,7 +70,7 @@ export function countAmd(r: CallRecord, category: CallCategory, v: Float64Array,
   if (r.amd) {
     v[at]! += 1;
     if (r.answerAt !== null) v[at + 1]! += 1;
-    else if (r.unknown !== undefined && r.unknown.includes('answerAt') && category !== 'unconnected') {
+    else if (isUnknown(r, 'answerAt') && category !== 'unconnected') {
       if (category === 'undetermined') v[at + 9]! += 1;
       else v[at + 1]! += 1;
     }
