@@ -11,7 +11,7 @@ import { numberKey } from './number-key.js';
 import { createCalledNumbers, type CalledNumber } from './called-numbers.js';
 import { createRecentDays, type CampaignDay } from './recent-days.js';
 import { isWithheld } from '../rules/cli/index.js';
-import { isScanningProbe, numberScanning, numberScanningRule, probeUnknown } from '../rules/number-scanning/index.js';
+import { isScanningProbe, numberScanning, numberScanningRule, probeUnknownReason } from '../rules/number-scanning/index.js';
 import { createRepeatLists, isMisuseCall, repeatAfterUndetermined, repeatNotHeld, repeatWithin72h } from '../rules/repeat-within-72h/index.js';
 import { isNotJudged, notJudged, type NotJudged } from '../rules/rule.js';
 import { tooManyClis, tooManyClisRule } from '../rules/too-many-clis/index.js';
@@ -209,8 +209,10 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       if (isMisuseCall(call.category) || call.category === 'undetermined') history.remember(n, r.callId, at, call.category);
       history.advance(at);
       let judged = repeat === null ? call : withVerdict(call, repeat);
-      const probeUnknowable = probeUnknown(r, policy) && (call.category === 'unconnected' || call.category === 'undetermined'); // an answered call is never a probe
-      if (probeUnknowable) judged = withVerdict(judged, notJudged(numberScanningRule, 'the records cannot show whether an unanswered call was a probe (no hang-up facts)'));
+      // An answered call is never a probe.
+      const probeUnknown = call.category === 'unconnected' || call.category === 'undetermined' ? probeUnknownReason(r, policy) : null;
+      const probeUnknowable = probeUnknown !== null;
+      if (probeUnknown !== null) judged = withVerdict(judged, notJudged(numberScanningRule, probeUnknown));
       // A call whose day is no longer held is counted by no day rule: each says so.
       if (c === null) {
         judged = withVerdict(judged, notJudged(tooManyClisRule, DAY_NOT_HELD));

@@ -59,6 +59,7 @@ describe('number scanning with unknown facts (A1.35)', () => {
     expect(call.category).toBe('unconnected');
     const update = state.next(call);
     expect((update.call.notJudged ?? []).map((n) => n.rule)).toContain('numberScanning');
+    expect(update.call.notJudged?.find((n) => n.rule === 'numberScanning')?.reason).toMatch(/no ringing time/);
   });
 
   it('property: with no ringing time, a call the caller ended within maxRingMs of the dial is a probe for certain; later, not judged', () => {

@@ -20,21 +20,23 @@ export interface NumberScanningDetail {
 export const numberScanningRule = /* @__PURE__ */ ruleInfo<'numberScanning'>('numberScanning', 'number scanning', [NUMBER_SCANNING_REF, 'A1.36'], { numberScanning: { ref: NUMBER_SCANNING_REF, title: 'number scanning', misuse: true } });
 
 /**
- * `true` when the records cannot show whether the call was a probe (A1.35): no answer or
- * hang-up times, or not who hung up; or no ringing time for an unanswered call the caller
- * ended more than `policy.scanning.maxRingMs` after the dial — ringing may have started
- * late enough for it to be a probe (one ended within that time of the dial was one for
- * certain, as ringing starts at or after the dial).
+ * Why the records cannot show whether the call was a probe (A1.35), or `null` when they
+ * can: no answer or hang-up times, or not who hung up; or no ringing time for an
+ * unanswered call the caller ended more than `policy.scanning.maxRingMs` after the dial —
+ * ringing may have started late enough for it to be a probe (one ended within that time
+ * of the dial was one for certain, as ringing starts at or after the dial).
  */
-export function probeUnknown(record: CallRecord, policy: Policy): boolean {
-  if (isUnknown(record, 'answerAt') || isUnknown(record, 'hangupAt') || isUnknown(record, 'hangupBy')) return true;
-  return (
+export function probeUnknownReason(record: CallRecord, policy: Policy): string | null {
+  if (isUnknown(record, 'answerAt') || isUnknown(record, 'hangupAt') || isUnknown(record, 'hangupBy')) {
+    return 'the records cannot show whether an unanswered call was a probe (no hang-up facts)';
+  }
+  const ringUnknown =
     isUnknown(record, 'ringingAt') &&
     record.answerAt === null &&
     record.hangupBy === 'caller' &&
     record.hangupAt !== null &&
-    record.hangupAt - record.dialAt > policy.scanning.maxRingMs
-  );
+    record.hangupAt - record.dialAt > policy.scanning.maxRingMs;
+  return ringUnknown ? 'the records cannot show whether an unanswered call was a probe (no ringing time, and it ended more than maxRingMs after the dial)' : null;
 }
 
 /**
