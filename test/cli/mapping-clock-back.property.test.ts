@@ -11,21 +11,11 @@ import { parseCallRecord } from 'dialguard';
 import { describe, expect, it } from 'vitest';
 import { compileMapping } from '../../src/cli/mapping/compile.js';
 import type { MappingFile } from '../../src/cli/mapping/types.js';
+import { wallText } from '../support/wall-clock.js';
 
 const HOUR = 3_600_000;
 const SECOND = 1000;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-/** `at`'s wall time in `zone`, as a dialler writes it: `YYYY-MM-DD hh:mm:ss`. */
-function wallText(at: number, zone: string): string {
-  let f = formats.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formats.set(zone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
-}
 const offsetAt = (at: number, zone: string): number => Date.parse(`${wallText(at, zone).replace(' ', 'T')}Z`) - Math.floor(at / SECOND) * SECOND;
 
 /** The instant the clocks go back in `zone` in the autumn of `year` (between August and December), to the second. */

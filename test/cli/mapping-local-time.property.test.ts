@@ -8,23 +8,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localToInstant, offsetCache } from '../../src/cli/mapping/local-time.js';
+import { wallAsUtc, wallText } from '../support/wall-clock.js';
 
 const HOUR = 3_600_000;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-function wallText(at: number, zone: string): string {
-  let f = formats.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formats.set(zone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
-}
-
 /** The zone's offset at `at`, ms (its wall time read as UTC, minus `at`). */
 function offsetAt(at: number, zone: string): number {
-  return Date.parse(`${wallText(at, zone).replace(' ', 'T')}Z`) - Math.floor(at / 1000) * 1000;
+  return wallAsUtc(at, zone) - Math.floor(at / 1000) * 1000;
 }
 
 /** The instants (whole seconds) at which `zone`'s offset changes between `from` and `to`: a 6-hour scan, then a binary search. */

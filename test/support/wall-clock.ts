@@ -10,3 +10,8 @@ export function wallAsUtc(t: number, zone: string): number {
   const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
 }
+
+/** The wall clock of `t` in `zone` as a dialler writes it, with no zone: `YYYY-MM-DD hh:mm:ss`. */
+export function wallText(t: number, zone: string): string {
+  return new Date(wallAsUtc(t, zone)).toISOString().slice(0, 19).replace('T', ' ');
+}
