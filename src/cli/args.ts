@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ACR_SCOPES, isTimeZone, printable, RULES, type AcrScope } from 'dialguard/internals';
+import { ACR_SCOPES, DEFAULT_MAX_IN_FLIGHT, isTimeZone, printable, RULES, type AcrScope } from 'dialguard/internals';
 import { unknownOptionMessage, unknownOptionOf } from './did-you-mean.js';
 import { UsageError } from './exit-codes.js';
 import { PRINTED_PER_KIND } from './reject-printer.js';
@@ -38,6 +38,8 @@ export interface AuditArgs {
   readonly examples: number;
   /** `--disposition-wait S`: seconds an answered call of an events file waits after its hangup for the agent's disposition (A2.24, A3.5). */
   readonly dispositionWaitS: number;
+  /** `--max-in-flight N`: calls of an events file in flight at once (`callRecords`' `maxInFlight`); beyond it the oldest is closed, `incomplete`. */
+  readonly maxInFlight: number;
   /** `--delimiter` as given (`undefined`: from the mapping, or tab for `.tsv`, else comma). */
   readonly delimiterOption: string | undefined;
   /** `--preset NAME`: a mapping shipped in the package. */
@@ -67,6 +69,11 @@ export const MAX_DEDUPE_WINDOW = 10_000_000;
 export const DEFAULT_DISPOSITION_WAIT_S = 900;
 /** Largest `--disposition-wait`, seconds: the longest wait a call machine can set (2^31 − 1 ms). */
 export const MAX_DISPOSITION_WAIT_S = 2_147_483;
+/**
+ * Largest `--max-in-flight`: a call in flight holds about 5 KB (the README's benchmark), so
+ * a million is about 5 GB, past which no machine that runs this command would keep up.
+ */
+export const MAX_IN_FLIGHT_LIMIT = 1_000_000;
 /** Most `--workers`. */
 export const MAX_WORKERS = 256;
 /**
@@ -172,6 +179,9 @@ Audit
   --disposition-wait S     call events: seconds an answered call waits after its hangup
                            for the agent's disposition event, which can show AMD took a
                            person for a machine (A1.6) (default ${DEFAULT_DISPOSITION_WAIT_S}; 0: none)
+  --max-in-flight N        call events: calls in flight at once, each about 5 KB; beyond
+                           it the oldest is closed and counted incomplete (default
+                           ${DEFAULT_MAX_IN_FLIGHT.toLocaleString('en-GB')}; 1 to ${MAX_IN_FLIGHT_LIMIT.toLocaleString('en-GB')})
   --dedupe-window N        how many of the latest call ids are remembered to reject
                            duplicates (default ${DEFAULT_DEDUPE_WINDOW.toLocaleString('en-GB')}: 16 MB; at most
                            ${MAX_DEDUPE_WINDOW.toLocaleString('en-GB')}; 0 turns the check off)
@@ -220,11 +230,11 @@ function choice<T extends string>(name: string, value: string | undefined, allow
 /** Decimal digits, with `_` or `,` between them for legibility (not hex, exponents or signs: `0x2` and `1e3` are refused). */
 const WHOLE_NUMBER = /^\s*\d(?:[\d_,]*\d)?\s*$/;
 
-function count(name: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+function count(name: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER, min = 0): number {
   if (value === undefined) return fallback;
   const n = Number(value.replaceAll('_', '').replaceAll(',', ''));
-  if (!WHOLE_NUMBER.test(value) || !Number.isSafeInteger(n) || n < 0 || n > max) {
-    throw new UsageError(`--${name} should be a whole number from 0 to ${max.toLocaleString('en-GB')}; received "${value}"`);
+  if (!WHOLE_NUMBER.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} should be a whole number from ${min} to ${max.toLocaleString('en-GB')}; received "${value}"`);
   }
   return n;
 }
@@ -252,8 +262,8 @@ function scopes(values: readonly string[] | undefined): readonly AcrScope[] {
 
 /** Every long option, for "did you mean". */
 const OPTION_NAMES: readonly string[] = [
-  'input', 'format', 'columns', 'no-header', 'delimiter', 'json', 'by', 'tz', 'from', 'to', 'strict', 'quiet', 'dedupe-window', 'disposition-wait', 'examples',
-  'help', 'version', 'preset', 'mapping', 'set', 'input-tz', 'epoch', 'html', 'workers',
+  'input', 'format', 'columns', 'no-header', 'delimiter', 'json', 'by', 'tz', 'from', 'to', 'strict', 'quiet', 'dedupe-window', 'disposition-wait', 'max-in-flight',
+  'examples', 'help', 'version', 'preset', 'mapping', 'set', 'input-tz', 'epoch', 'html', 'workers',
 ];
 
 function setPairs(values: readonly string[] | undefined): ReadonlyMap<string, string> {
@@ -306,6 +316,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
         'dedupe-window': { type: 'string' },
         examples: { type: 'string' },
         'disposition-wait': { type: 'string' },
+        'max-in-flight': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
         preset: { type: 'string' },
@@ -361,6 +372,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
       dedupeWindow: count('dedupe-window', values['dedupe-window'], DEFAULT_DEDUPE_WINDOW, MAX_DEDUPE_WINDOW),
       examples: count('examples', values.examples, DEFAULT_EXAMPLES),
       dispositionWaitS: count('disposition-wait', values['disposition-wait'], DEFAULT_DISPOSITION_WAIT_S, MAX_DISPOSITION_WAIT_S),
+      maxInFlight: count('max-in-flight', values['max-in-flight'], DEFAULT_MAX_IN_FLIGHT, MAX_IN_FLIGHT_LIMIT, 1),
       delimiterOption: values.delimiter === undefined ? undefined : delimiter === '\\t' ? '\t' : delimiter,
       preset: values.preset,
       mapping: values.mapping,

@@ -81,6 +81,8 @@ export interface StreamAuditOptions {
   readonly examples: number;
   /** Events: ms an answered call waits after its hangup for its disposition (`callRecords`' `dispositionWaitMs`); default 0. */
   readonly dispositionWaitMs?: number;
+  /** Events: calls in flight at once (`callRecords`' `maxInFlight`); default `DEFAULT_MAX_IN_FLIGHT`. */
+  readonly maxInFlight?: number;
   /** Told of each rejected row as it happens (stderr). */
   readonly onReject?: (row: RejectedRow) => void;
   /** Told of each call counted, classified (the evidence tally). */
@@ -163,7 +165,7 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
       reject(line, 'unknownCall', `${a.event} event for call ${a.callId}, which is not in flight (never dialled, or already ended)`, a.callId, null);
     events
       .pipe(
-        callRecords({ policy, onAnomaly, dispositionWaitMs: options.dispositionWaitMs ?? 0 }),
+        callRecords({ policy, onAnomaly, dispositionWaitMs: options.dispositionWaitMs ?? 0, maxInFlight: options.maxInFlight }),
         filter((r) => {
           const dialLine = dialLines.get(r.callId) ?? line;
           dialLines.delete(r.callId);

@@ -94,6 +94,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       dedupeWindow: args.dedupeWindow,
       examples: args.examples,
       dispositionWaitMs: args.dispositionWaitS * 1000,
+      maxInFlight: args.maxInFlight,
       ...(args.quiet ? {} : { onReject: printRejected }),
       onCall: (call) => {
         evidence.add(call);

@@ -121,12 +121,19 @@ function lacks(unknown: readonly UnknownFact[] | null, fact: UnknownFact): boole
   return unknown !== null && unknown.includes(fact);
 }
 
+/** The records show no end of the call: no hang-up time, nor who hung up (and neither is an unknown fact). */
+function neverEnded(record: CallRecord, unknown: readonly UnknownFact[] | null): boolean {
+  return record.hangupAt === null && record.hangupBy === null && !lacks(unknown, 'hangupAt') && !lacks(unknown, 'hangupBy');
+}
+
 /** The facts that can decide a category: with any of them unknown, the timings may not. */
 const DECIDING_FACTS: readonly UnknownFact[] = ['answerAt', 'agentAt', 'messageAt', 'ivmAgentRequestedAt', 'amdResult', 'salutationStartAt', 'hangupAt', 'hangupBy'];
 
 /**
  * Decides a call's category (silent and abandoned are exclusive, A1.12):
- * 1. not answered → `unconnected` (A3.3);
+ * 1. not answered → `unconnected` (A3.3) — unless the records show no end of the call
+ *    either (no hang-up time, nor who hung up): they stop while it rang (cut off, or
+ *    closed by the host), so it may have been answered → `undetermined`;
  * 2. a machine answered → `answerMachine`: `falseNegative` if an agent took it, else
  *    `disconnectedByAmd` if AMD said machine, else `abandoned` (A3.5);
  * 3. an agent was connected but the calling side hung up at or shortly after pickup —
@@ -171,7 +178,7 @@ export function categorise(record: CallRecord, policy: Policy): Categorisation {
     messagePlayed: null,
     decidedBy: null,
     // fromFacts gives up for a deciding fact, which missingFacts names, or for an answered call that never hung up and is not seen past its deadline
-    undeterminedReason: missingFacts(record, DECIDING_FACTS) ?? (record.hangupAt === null ? NOT_SEEN_PAST_DEADLINE : 'the records cannot show the outcome'),
+    undeterminedReason: missingFacts(record, DECIDING_FACTS) ?? (record.hangupAt === null ? (answeredBy(record) === null ? NEVER_ANSWERED_NOR_HUNG_UP : NOT_SEEN_PAST_DEADLINE) : 'the records cannot show the outcome'),
   };
 }
 
@@ -179,7 +186,8 @@ export function categorise(record: CallRecord, policy: Policy): Categorisation {
 function fromFacts(record: CallRecord, policy: Policy, unknown: readonly UnknownFact[] | null): Categorisation | null {
   if (lacks(unknown, 'answerAt')) return null;
   const by = answeredBy(record);
-  if (by === null) return UNCONNECTED(null);
+  // Not answered and never hung up (no hang-up time, nor who hung up: the records stop, or the host closed it, while it rang): it may still have been answered.
+  if (by === null) return neverEnded(record, unknown) ? null : UNCONNECTED(null);
   if (by === 'machine') {
     if (lacks(unknown, 'agentAt')) return null;
     if (record.agentAt !== null) return MACHINE_TO_AGENT(by);
@@ -223,6 +231,9 @@ function observedUntil(record: CallRecord): number {
   for (const a of record.anomalies) if (a.kind === 'incomplete' && a.at > until) until = a.at;
   return until;
 }
+
+/** Why a call that was neither answered nor hung up while its records ran is undetermined. */
+const NEVER_ANSWERED_NOR_HUNG_UP = 'the call never hung up and was not answered while its records ran (they stop, or the call was closed, while it rang): they cannot show whether it was answered';
 
 /** Why an answered call that never hung up, seen only up to its message deadline, is undetermined. */
 const NOT_SEEN_PAST_DEADLINE = 'the call never hung up and its records stop at or before the message deadline (A2.19): they cannot show whether a message or an agent came in time';
