@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,4 +43,30 @@ describe('README', () => {
       log.mockRestore();
     }
   });
+
+  it('every TypeScript sample type-checks as written, against the sources (a sample is meant to be copied)', () => {
+    const samples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(samples.length).toBeGreaterThanOrEqual(2);
+    // Inside the project, so the samples' own imports (rxjs, xstate) resolve as a user's would.
+    const dir = mkdtempSync(join(root, 'test', '.readme-samples-'));
+    const files = samples.map((code, i) => {
+      const file = join(dir, `sample-${i}.ts`);
+      // Each sample is a module of its own (its top-level names do not meet another's).
+      writeFileSync(file, `${code.replaceAll("from 'dialguard'", `from ${JSON.stringify(join(root, 'src/index.ts'))}`)}\nexport {};\n`);
+      return file;
+    });
+    const config = ts.readConfigFile(join(root, 'tsconfig.json'), (path) => ts.sys.readFile(path)).config as object;
+    const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
+    let errors: string[];
+    try {
+      const program = ts.createProgram(files, { ...options, noUnusedLocals: false, noEmit: true, allowImportingTsExtensions: true });
+      errors = ts
+        .getPreEmitDiagnostics(program)
+        .filter((d) => d.file !== undefined && files.includes(d.file.fileName))
+        .map((d) => `${d.file!.fileName.slice(dir.length + 1)}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -4,7 +4,7 @@
  * `main(argv, io)` does the whole run with injectable streams and returns the exit code
  * (see `exit-codes.ts`); run as a program (the package's `bin`, or `tsx src/cli/main.ts`)
  * this file calls it with the process's own streams. The library is used only through its
- * public entry point, `dialguard`.
+ * package entry points (`dialguard/internals`).
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -8,7 +8,7 @@ import { callRecords, foldEvents, type CallEvent, type CallRecord } from 'dialgu
 import type { StreamAnomaly } from 'dialguard/internals';
 import { EXIT_FLAGS } from '../../src/cli/main.js';
 import { dial as supportDial } from '../support/calls.js';
-import { T0, runCliJson, toJsonl, useTempFiles } from './fixtures.js';
+import { T0, runCli, runCliJson, toJsonl, useTempFiles } from './fixtures.js';
 
 const temp = useTempFiles('dialguard-events-audit-');
 const S = 1000;
@@ -114,5 +114,29 @@ describe('audit --input events: a call the file cuts off just after its answer',
     const events: CallEvent[] = [dial('quiet', T0, { to: '01632960002' }), { type: 'answer', callId: 'quiet', at: T0 + 5 * S }, ...liveCall('b', T0 + 10 * S, '01632960003')];
     const { report } = await runCliJson(['audit', temp.file('quiet.jsonl', toJsonl(events)), '--input', 'events']);
     expect(flagCounts(report).silentCall).toBe(1);
+  });
+});
+
+describe('audit --input events --max-in-flight N (callRecords\' maxInFlight; README "The audit command")', () => {
+  /** Three calls ringing at once, each answered by an agent 6 s after its dial. */
+  const overlapping = (): CallEvent[] => ['a', 'b', 'c'].flatMap((id, i) => liveCall(id, T0 + i * S, `0163296000${i + 1}`)).sort((x, y) => x.at - y.at);
+
+  it('by default all three are followed to their end: three live calls', async () => {
+    const { report } = await runCliJson(['audit', temp.file('overlap.jsonl', toJsonl(overlapping())), '--input', 'events']);
+    expect(report.categories).toMatchObject({ calls: 3, live: 3, undetermined: 0 });
+  });
+
+  it('with 2, the oldest call is closed when the third is dialled: undetermined (it may have been answered), and its later events are rejected as for no call in flight', async () => {
+    const { report } = await runCliJson(['audit', temp.file('overlap2.jsonl', toJsonl(overlapping())), '--input', 'events', '--max-in-flight', '2']);
+    expect(report.categories).toMatchObject({ calls: 3, live: 2, undetermined: 1, unconnected: 0 });
+    expect(report.rejected.byReason).toEqual({ unknownCall: 3 }); // a's answer, agent and hangup, after it was closed
+  });
+
+  it('0, a fraction or more than 1,000,000 is bad usage (exit 2), naming the option', async () => {
+    for (const value of ['0', '1.5', '1000001', 'many']) {
+      const r = await runCli(['audit', temp.file('overlap3.jsonl', toJsonl(overlapping())), '--input', 'events', '--max-in-flight', value]);
+      expect(r.code, value).toBe(2);
+      expect(r.stderr, value).toMatch(/--max-in-flight should be a whole number from 1 to 1,000,000/);
+    }
   });
 });
