@@ -14,14 +14,25 @@ function isNationalForm(raw: string): boolean {
 // Stryker restore all
 
 /**
+ * The address of a SIP name-addr (RFC 3261 §25.1: `"Name" <address>`, `Name <address>`,
+ * `<address>`), as diallers and switches write a caller id: what is inside the `<…>` that
+ * ends it; `raw` itself when it does not end in one.
+ */
+function addressOf(raw: string): string {
+  const text = raw.trim();
+  if (!text.endsWith('>')) return raw;
+  const open = text.lastIndexOf('<');
+  return open < 0 ? raw : text.slice(open + 1, -1);
+}
+
+/**
  * The number a `tel:` (RFC 3966) or `sip:`/`sips:` (RFC 3261) URI names, as a dialler's
- * records may write it (`tel:+44-1632-960001;ext=12`, `<sip:01632960001@10.0.0.1:5060;user=phone>`):
+ * records may write it (`tel:+44-1632-960001;ext=12`, `sip:01632960001@10.0.0.1:5060;user=phone`):
  * the user part, before its parameters (`;…`) and the host (`@…`); `null` for a string
  * that is not such a URI.
  */
-function uriNumber(raw: string): string | null {
-  const text = raw.trim();
-  const inner = text.startsWith('<') && text.endsWith('>') ? text.slice(1, -1) : text;
+function uriNumber(address: string): string | null {
+  const inner = address.trim();
   const scheme = /^(?:tel|sips?):/i.exec(inner);
   if (scheme === null) return null;
   const rest = inner.slice(scheme[0].length);
@@ -54,14 +65,19 @@ const INTERNATIONAL_00 = /^00[1-9]/;
  * with their country code, so the two kinds of key cannot collide. A `tel:` or `sip:` URI
  * is keyed by the number in its user part (`tel:+44-1632-960001` and
  * `sip:01632960001@host;user=phone` are `01632960001`; a host's or port's digits never
- * count); a URI whose user part has no digits (`sip:alice@host`) is its own key. A number
+ * count); a URI whose user part has no digits (`sip:alice@host`) is its own key. A caller
+ * id written as a name-addr, `"Name" <sip:01632960001@host>` or `"Unit 5" <01632960001>`,
+ * is keyed by its address alone: the display name's digits never count, and one with no
+ * digits in its address (`"Alice" <>`, `<sip:alice@host>`) is its own key. A number
  * already in national form is its own key (no allocation: the hot path of a dialler's own
  * records).
  */
 export function numberKey(raw: string): string {
   // Stryker disable next-line ConditionalExpression: equivalent: skipping the fast path gives the same key
   if (isNationalForm(raw)) return raw;
-  const uri = uriNumber(raw);
-  if (uri === null) return plainNumberKey(raw);
-  return /[0-9]/.test(uri) ? plainNumberKey(uri) : raw;
+  const address = addressOf(raw);
+  const uri = uriNumber(address);
+  const number = uri ?? address;
+  if (number === raw) return plainNumberKey(raw);
+  return /[0-9]/.test(number) ? plainNumberKey(number) : raw;
 }

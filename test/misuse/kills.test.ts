@@ -122,3 +122,28 @@ describe('ACR counts (A3.3–A3.5)', () => {
     expect(a).toEqual(Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, 2 * (i + 1)])));
   });
 });
+
+describe('numberKey: a caller id written as a SIP name-addr (RFC 3261 §25.1)', () => {
+  it('is keyed by the address in its <…>, never by the display name\'s digits or the host\'s', () => {
+    expect(numberKey('"Alice" <sip:01632960001@10.0.0.1:5060>')).toBe('01632960001');
+    expect(numberKey('"Unit 5" <01632960001>')).toBe('01632960001');
+    expect(numberKey('Sales 2 <tel:+44-1632-960001>')).toBe('01632960001');
+    expect(numberKey('"0800 100 200" <+441632960001>')).toBe('01632960001');
+    // No digits in the address: its own key, whatever the name says.
+    expect(numberKey('"Alice 2" <sip:alice@10.0.0.1>')).toBe('"Alice 2" <sip:alice@10.0.0.1>');
+    expect(numberKey('"Alice" <>')).toBe('"Alice" <>');
+  });
+
+  it('property: a number as the address of a name-addr, with any display name, has the key of the number itself', () => {
+    const piece = fc.constantFrom('0', '1', '4', '7', '44', '+', '-', '01632', '960001', '07700', '900123');
+    const number = fc.array(piece, { minLength: 1, maxLength: 6 }).map((a) => a.join('')).filter((n) => /[0-9]/.test(n));
+    const name = fc.constantFrom('', '"Alice" ', '"Unit 5" ', 'Sales 2 ', '"0800 100 200" ', '"a <b>" ');
+    const wrap = fc.constantFrom((n: string) => n, (n: string) => `sip:${n}@10.0.0.1:5060`, (n: string) => `tel:${n};ext=9`);
+    fc.assert(
+      fc.property(number, name, wrap, (n, display, uri) => {
+        expect(numberKey(`${display}<${uri(n)}>`)).toBe(numberKey(n));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
