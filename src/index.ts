@@ -79,8 +79,9 @@ export { audit, type AuditOptions, type AuditResult, type RejectedRecord } from 
 
 // Preventing breaches: the pre-dial guard (A1.20, A1.25, A2.9, A2.11, A2.14) and ACR pacing
 export { createDialGuard, dialGuardFromJSON, type CliPlan, type DialGuard, type DialGuardOptions } from './guard/dial-guard.js';
-export type { DialGuardState } from './guard/state.js';
-export type { BarredList, DialDecision, DialRequest, GuardReason, GuardReasonKind } from './guard/types.js';
+export type { DialGuardState, GuardCallCategory } from './guard/state.js';
+export type { BarredList, DialDecision, DialRequest, GuardReason, GuardReasonKind, HistoryIncompleteReason, InvalidRequestReason, RepeatUnknownReason } from './guard/types.js';
+export type { BarredUnknownReason } from './rules/barred/index.js';
 export type { PacingAdvice, PacingOptions } from './pacing/governor.js';
 
 // The persistence and priority report (Section 1, Annex 2, Annex 3)

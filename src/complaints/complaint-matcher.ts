@@ -20,18 +20,33 @@ interface State {
   readonly window: { readonly from: number; readonly to: number } | null;
   /** `undefined`: the complaint names no CLI; `null`: it says withheld; else the CLI's key. */
   readonly cliKey: string | null | undefined;
+  /** Ids of the calls to the number counted so far, while they fit `MAX_SEEN_IDS` and `MAX_SEEN_CHARS`. */
   readonly seen: Set<string>;
+  /** Characters of the ids in `seen`. */
+  seenChars: number;
+  /** Calls counted whose ids `seen` had no room for: a second copy of one of them would be counted again. */
+  unchecked: number;
   callsToNumber: number;
   nearestBefore: number | null;
   nearestAfter: number | null;
   matchCount: number;
-  /** Of the matches: those whose CLI is the one the complainant saw, those that withheld it, those silent or abandoned. */
+  /** Of the matches: those whose CLI is the one the complainant saw, those that withheld it, those silent or abandoned, those undetermined. */
   cliMatched: number;
   withheld: number;
   misuse: number;
+  undetermined: number;
   /** Earliest first, at most `maxMatches`. */
   readonly matches: ComplaintCallMatch[];
 }
+
+/**
+ * At most this many call ids, of at most `MAX_SEEN_CHARS` characters in all, are kept per
+ * complaint to count a call given twice once: memory is bounded by the complaints, never by
+ * the calls or the ids' length (hostile input). Calls beyond are counted unchecked, and the
+ * result says so (`duplicatesUnchecked`).
+ */
+const MAX_SEEN_IDS = 16_384;
+const MAX_SEEN_CHARS = 1 << 20;
 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 
@@ -57,7 +72,10 @@ const earlier = (a: ComplaintCallMatch, b: ComplaintCallMatch): boolean => a.at 
 /**
  * Matches complaints against calls in one pass, whatever their order, in memory bounded by
  * the complaints (not the calls): complaints are indexed by the key of their number, so a
- * call costs one normalisation and one lookup.
+ * call costs one normalisation and one lookup. A call given twice counts once: each
+ * complaint keeps the ids of the calls to its number, up to 16,384 ids of 1,048,576
+ * characters in all; beyond that, calls are counted without that check and the result has
+ * a `duplicatesUnchecked` finding (A2.6; hostile input cannot grow the matcher).
  *
  * A call matches a complaint when its called number has the same key
  * (`numberKey`) and its span — dial to hangup, or to its last event if it never
@@ -86,6 +104,8 @@ export function createComplaintMatcher(complaints: readonly Complaint[], policy:
       // A blank CLI is a withheld one, as on the records (`isWithheld`).
       cliKey: cli === undefined ? undefined : isWithheld(cli) ? null : numberKey(cli as string), // isWithheld(null) is true
       seen: new Set(),
+      seenChars: 0,
+      unchecked: 0,
       callsToNumber: 0,
       nearestBefore: null,
       nearestAfter: null,
@@ -93,6 +113,7 @@ export function createComplaintMatcher(complaints: readonly Complaint[], policy:
       cliMatched: 0,
       withheld: 0,
       misuse: 0,
+      undetermined: 0,
       matches: [],
     };
     states.push(state);
@@ -115,8 +136,14 @@ export function createComplaintMatcher(complaints: readonly Complaint[], policy:
       const end = Math.max(start, r.hangupAt ?? r.lastEventAt);
       let classified: ClassifiedCall | null = null;
       for (const s of list) {
-        if (s.seen.has(r.callId)) continue; // the same call given twice counts once
-        s.seen.add(r.callId);
+        const id = r.callId;
+        if (s.seen.has(id)) continue; // the same call given twice counts once
+        if (s.seen.size < MAX_SEEN_IDS && s.seenChars + id.length <= MAX_SEEN_CHARS) {
+          s.seen.add(id);
+          s.seenChars += id.length;
+        } else {
+          s.unchecked += 1; // no room to remember it: counted, but a second copy would be too
+        }
         s.callsToNumber += 1;
         const w = s.window;
         if (w !== null && end < w.from) {
@@ -134,6 +161,7 @@ export function createComplaintMatcher(complaints: readonly Complaint[], policy:
         if (cli === true) s.cliMatched += 1;
         if (withheld(r)) s.withheld += 1;
         if (c.category === 'silent' || c.category === 'abandoned') s.misuse += 1;
+        else if (c.category === 'undetermined') s.undetermined += 1;
         const m = s.matches;
         if (m.length === maxMatches && (maxMatches === 0 || !earlier({ at: start, callId: r.callId } as ComplaintCallMatch, m[m.length - 1]!))) continue;
         const match: ComplaintCallMatch = {
@@ -191,8 +219,23 @@ function resultOf(s: State): ComplaintMatch {
       message: `${s.withheld} of ${s.matchCount} matching call(s) withheld the CLI (aggravating, especially on silent calls: A2.13)`,
     });
   }
-  if (s.matchCount > 0 && s.misuse === 0) {
+  if (s.matchCount > 0 && s.misuse === 0 && s.undetermined > 0) {
+    // Unknown is not absent: an undetermined call may have been silent or abandoned (A1.3, A1.9).
+    findings.push({
+      kind: 'silentOrAbandonedUnknown',
+      matches: s.matchCount,
+      undetermined: s.undetermined,
+      message: `no matching call was silent or abandoned by these records, but ${s.undetermined} of ${s.matchCount} have an undetermined category: the records cannot show whether they were`,
+    });
+  } else if (s.matchCount > 0 && s.misuse === 0) {
     findings.push({ kind: 'noSilentOrAbandoned', matches: s.matchCount, message: 'no matching call was silent or abandoned by these records' });
+  }
+  if (s.unchecked > 0) {
+    findings.push({
+      kind: 'duplicatesUnchecked',
+      unchecked: s.unchecked,
+      message: `${s.unchecked} call(s) to this number came after the matcher's room for call ids was full: a call given twice among them is counted twice`,
+    });
   }
   return { complaint: c, window: s.window, matches: s.matches.slice(), matchCount: s.matchCount, findings };
 }

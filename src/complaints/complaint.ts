@@ -81,8 +81,20 @@ export type ComplaintFinding =
   | { readonly kind: 'noCallFromCli'; readonly matches: number; readonly message: string }
   /** Some matching calls withheld their CLI: aggravating, especially on silent calls (A2.13). */
   | { readonly kind: 'cliWithheldOnMatches'; readonly ref: typeof CLI_WITHHELD_SILENT_REF; readonly withheld: number; readonly matches: number; readonly message: string }
-  /** Matching calls exist but none was silent or abandoned (A1.3, A1.9) by the records. */
-  | { readonly kind: 'noSilentOrAbandoned'; readonly matches: number; readonly message: string };
+  /** Matching calls exist but none was silent or abandoned (A1.3, A1.9) by the records, and none is undetermined. */
+  | { readonly kind: 'noSilentOrAbandoned'; readonly matches: number; readonly message: string }
+  /**
+   * Matching calls exist, none silent or abandoned by the records, but `undetermined` of
+   * them have an undetermined category: the records cannot show whether they were silent
+   * or abandoned (A1.3, A1.9; unknown is not absent). Given instead of `noSilentOrAbandoned`.
+   */
+  | { readonly kind: 'silentOrAbandonedUnknown'; readonly matches: number; readonly undetermined: number; readonly message: string }
+  /**
+   * More calls to the number were given than the matcher keeps ids for (16,384 ids, or
+   * 1,048,576 characters of ids, per complaint): `unchecked` of them were counted without
+   * checking whether the same call was given before, so a duplicate among them counts twice.
+   */
+  | { readonly kind: 'duplicatesUnchecked'; readonly unchecked: number; readonly message: string };
 
 /** Every finding kind. */
 export type ComplaintFindingKind = ComplaintFinding['kind'];

@@ -10,7 +10,9 @@ import { createComplaintMatcher } from './complaint-matcher.js';
  * hangup) overlapping the reported time ± tolerance (default 15 min) or the window given —
  * and what the records do not show: no call to the number, none at that time, none from
  * the CLI the complainant saw (a possible spoof), CLI withheld on the matches (A2.13), no
- * silent or abandoned call among them. The number of complaints is itself a prioritisation
+ * silent or abandoned call among them (`noSilentOrAbandoned`) — or, when some of them are
+ * undetermined, that the records cannot show whether they were (`silentOrAbandonedUnknown`;
+ * unknown is not absent). The number of complaints is itself a prioritisation
  * factor (A2.6); `report` counts them.
  *
  * The result holds the complaint as given and, per matching call, only its id, times,

@@ -6,11 +6,12 @@ import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { barredReason } from '../rules/barred/index.js';
 import { cliVerdict, cliWithheldReason } from '../rules/cli/index.js';
-import { createRepeatHistory, isMisuseCall, repeatReason } from '../rules/repeat-within-72h/index.js';
-import { callingHoursReason, callingWindowAt, nextCallingMoment } from '../rules/unsociable-hours/index.js';
+import type { CallRecord } from '../record.js';
+import { createRepeatHistory, isMisuseCall, REPEAT_REF, repeatAfterUndetermined, repeatReason } from '../rules/repeat-within-72h/index.js';
+import { callingHoursReason, callingWindowAt, nextCallingMoment, UNSOCIABLE_HOURS_REF } from '../rules/unsociable-hours/index.js';
 import { hasCalendarDay } from '../time/zoned-day.js';
-import { GuardStateError, parseGuardState, type DialGuardState, type GuardCallEntry } from './state.js';
-import type { DialDecision, DialRequest, GuardReason } from './types.js';
+import { GuardStateError, parseGuardState, type DialGuardState, type GuardCallCategory, type GuardCallEntry } from './state.js';
+import type { DialDecision, DialRequest, GuardReason, InvalidRequestReason } from './types.js';
 
 /**
  * How the guard judges a CLI as a number: `uk` by the UK National Numbering Plan
@@ -23,14 +24,16 @@ export type CliPlan = Policy['cli']['numberingPlan'];
 export interface DialGuardOptions {
   /**
    * The host's answer to "may this number be called?" (A1.25): `true`, `'tps'` or `'dnc'`
-   * when it is on the Telephone Preference Service or the caller's own do-not-call list.
-   * dialguard ships no lists and does no I/O: look the number up in memory. Default: none.
+   * when it is on the Telephone Preference Service or the caller's own do-not-call list,
+   * `false` when it is on neither. Any other answer (a Promise, `'TPS'`, `undefined`) is
+   * unknown and refuses the call (`barredUnknown`). dialguard ships no lists and does no
+   * I/O: look the number up in memory, synchronously. Default: none.
    */
   readonly isBarred?: ((to: string) => boolean | 'tps' | 'dnc') | undefined;
   /** A state from `guard.toJSON()` to resume from (checked: `GuardStateError` if malformed). */
   readonly state?: DialGuardState | undefined;
   /**
-   * How late a recorded call may arrive after the latest time seen and still be held for
+   * How late a recorded call may arrive after the latest dial recorded and still be held for
    * its whole window (calls end, and are recorded, after later calls were dialled). Memory
    * holds the window plus this. Default one hour, as the misuse rules.
    */
@@ -42,18 +45,23 @@ export interface DialGuardOptions {
 /** The pre-dial guard: ask before each dial, tell it how calls ended (A1.20, A1.25, A2.9, A2.11, A2.14). */
 export interface DialGuard {
   readonly policy: Policy;
-  /** May this call be dialled now? Every refusing rule, with the moment waiting cures it. O(1). */
+  /**
+   * May this call be dialled at `request.at`? Every refusing rule, with the moment waiting
+   * cures it. O(1). Changes nothing: a check for a time days ahead (or one with no
+   * calendar day) never moves the guard's clock, so it cannot make it forget a call (A2.9).
+   */
   check(request: DialRequest): DialDecision;
   /**
    * Tells the guard how a call ended: a `ClassifiedCall` (from `classify`, `classified()`
-   * or a call machine), or a `MisuseUpdate` (from `misuse()`). Silent and abandoned calls
-   * are remembered against their number for the repeat window (A2.9); any call moves the
-   * guard's time on, so expired calls are forgotten. Record each call once.
+   * or a call machine), or a `MisuseUpdate` (from `misuse()`). Silent, abandoned and
+   * undetermined calls are remembered against their number for the repeat window (A2.9);
+   * any call with a calendar day moves the guard's time on, so expired calls are
+   * forgotten. Record each call once.
    */
   record(call: ClassifiedCall | MisuseUpdate): void;
   /** Same as `record`, to subscribe with: `classified$.subscribe(guard.observe)`. */
   readonly observe: (call: ClassifiedCall | MisuseUpdate) => void;
-  /** Silent and abandoned calls held (those within the window plus the lateness). */
+  /** Silent, abandoned and undetermined calls held (those within the window plus the lateness, A2.9). */
   size(): number;
   /** The state as plain JSON (also what `JSON.stringify(guard)` writes). */
   toJSON(): DialGuardState;
@@ -62,6 +70,10 @@ export interface DialGuard {
 const ALLOWED: DialDecision = /* @__PURE__ */ Object.freeze({ allowed: true, reasons: /* @__PURE__ */ Object.freeze([]) as readonly GuardReason[] });
 const NO_REASONS: readonly GuardReason[] = /* @__PURE__ */ Object.freeze([]);
 const MAX_CLI_CACHE = 4096;
+/** CLIs longer than this are judged on every check, never cached: the cache's memory is not the data's to size. */
+const MAX_CACHED_CLI_LENGTH = 32;
+/** The one-entry CLI cache before any check: no CLI (`undefined` from a JavaScript host included) equals it. */
+const NO_CLI_YET: unique symbol = Symbol('no CLI checked yet');
 
 /** The CLI rules' refusals (A1.20, A2.13, A2.14) under `plan`; the empty result is shared. */
 function cliReasons(cli: string | null, plan: CliPlan): readonly GuardReason[] {
@@ -71,32 +83,63 @@ function cliReasons(cli: string | null, plan: CliPlan): readonly GuardReason[] {
   return verdict === null ? NO_REASONS : Object.freeze([verdict]);
 }
 
+/** Why `historyIncomplete` refuses (A2.9). */
+const HISTORY_INCOMPLETE = 'the checked time is more than maxLatenessMs behind the latest recorded dial: silent or abandoned calls before it may no longer be held';
+
+/** A received value in a refusal's detail: JSON (or its type) of at most about 40 characters. */
+function shown(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 32 ? `${value.slice(0, 32)}…` : value);
+  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
+  return `a value of type ${typeof value}`;
+}
+
+/** A2.9, A2.11: the refusal of a request field the guard cannot read. */
+function invalid(field: InvalidRequestReason['detail']['field'], ref: InvalidRequestReason['ref'], expected: string, received: unknown): InvalidRequestReason {
+  return { kind: 'invalidRequest', ref, detail: { field, expected, received: shown(received) } };
+}
+
 /**
  * A pre-dial guard for `policy` (default `ofcom2017`): a small stateful object a dialler
  * asks before every dial, and tells how every call ended. `check` refuses a call, with
  * every reason, when:
  *
+ * 0. the request cannot be read (`invalidRequest`, naming the field): `at` with no calendar
+ *    day (NaN, ±Infinity, 1e300: the time is unknown, not the zone), `to` or `zone` not a
+ *    string, or no request object at all (JavaScript and JSON hosts). Never a thrown
+ *    `TypeError`, so the `guard()` operator keeps going.
  * 1. A2.9 — the number (`numberKey`, so any written form matches) had a silent or abandoned
  *    call dialled less than `policy.repeat.windowMs` (72 h) before `at`, and no live agent
- *    is guaranteed (`repeatReason`); `until` is that call's dial + the window, the moment
- *    the misuse rule `repeatWithin72h` stops flagging (exactly 72:00:00.000 later is
- *    allowed). The latest such call is cited. Prevention: the redial is refused whatever
- *    it would become, though only a silent or abandoned repeat is flagged (footnote 37).
+ *    is guaranteed (`agentGuaranteed === true`; `repeatReason`); `until` is that call's dial
+ *    + the window, the moment the misuse rule `repeatWithin72h` stops flagging (exactly
+ *    72:00:00.000 later is allowed). The latest such call is cited. Prevention: the redial
+ *    is refused whatever it would become, though only a silent or abandoned repeat is
+ *    flagged (footnote 37). An answered call whose category is undetermined may have been
+ *    silent or abandoned: it refuses the same way (`repeatAfterUndetermined`, the repeat
+ *    rule's own test). When the history cannot show the answer — `at` more than
+ *    `maxLatenessMs` behind the latest recorded dial, so calls before it may be forgotten —
+ *    and no such call is found, the call is refused as `historyIncomplete`, never allowed.
  *    A policy with a 0 window (US, Canada) never refuses for this.
  * 2. A2.11 — `at` is outside the policy's calling window for the recipient's local weekday
  *    (`zone`, else `policy.timeZone`; start inclusive, end exclusive, by the wall clock, as
  *    `unsociableHours`); `until` is the next allowed moment (`nextCallingMoment`: days with
  *    no calls skipped, clock changes followed). An unknown zone is refused (`unknownZone`).
- * 3. A1.25 — `options.isBarred(to)` says the number is on the TPS or a do-not-call list.
- * 4. A1.20, A2.13, A2.14 — the CLI is withheld, or (UK plan) invalid, premium rate or not
- *    basic rate, by the same rule as the classifier's `cliNumberFlags`.
+ * 3. A1.25 — `options.isBarred(to)` says the number is on the TPS or a do-not-call list
+ *    (`barred`); an answer other than `false`, `true`, `'tps'` or `'dnc'` (a Promise,
+ *    `'TPS'`, `undefined`) is unknown and refused (`barredUnknown`).
+ * 4. A1.20, A2.13, A2.14 — the CLI is withheld (`null`, blank, or not a string at all), or
+ *    (UK plan) invalid, premium rate or not basic rate, by the same rule as the
+ *    classifier's `cliNumberFlags`.
  *
  * `retryAt` is given when waiting cures every reason. `check` is O(1): a map lookup for
- * the number, a cached calendar day, a cached CLI verdict; allowed calls allocate nothing.
- * Memory: only silent and abandoned calls dialled within the window (plus `maxLatenessMs`)
- * of the latest time seen (recorded dial or check; a time with no calendar day — NaN,
- * ±Infinity, beyond the calendar range — never moves it) are held; older ones are dropped in
- * arrival order (the misuse rules' `createRepeatHistory`). The state is plain JSON
+ * the number, a cached calendar day, a cached CLI verdict (CLIs of up to 32 characters are
+ * cached); allowed calls allocate nothing. `check` never changes the guard: only `record`
+ * moves its clock (the latest recorded dial with a calendar day).
+ * Memory: only silent, abandoned and undetermined calls dialled within the window (plus
+ * `maxLatenessMs`) of the latest recorded dial are held; older ones are dropped in arrival
+ * order (the misuse rules' `createRepeatHistory`). A record dated far ahead (2099) makes
+ * the guard forget them, as memory must stay bounded; checks before it are then refused
+ * (`historyIncomplete`) unless a live agent is guaranteed. The state is plain JSON
  * (`toJSON`), so a dialler can persist it and resume with `{ state }`.
  *
  * @throws PolicyError for a negative `maxLatenessMs`; GuardStateError for a malformed `state`.
@@ -120,8 +163,8 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
   const history = createRepeatHistory(windowMs, latenessMs);
   let latest = -Infinity;
   const cliCache = new Map<string, readonly GuardReason[]>();
-  let lastCli: string | null | undefined;
-  let lastCliReasons: readonly GuardReason[] = [];
+  let lastCli: string | null | typeof NO_CLI_YET = NO_CLI_YET;
+  let lastCliReasons: readonly GuardReason[] = NO_REASONS;
 
   const advance = (at: number): void => {
     if (!(at > latest)) return;
@@ -129,17 +172,19 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
     history.advance(at);
   };
 
-  const remember = (key: string, callId: string, at: number, category: 'silent' | 'abandoned'): void => {
+  const remember = (key: string, callId: string, at: number, category: GuardCallCategory): void => {
     if (windowMs <= 0) return;
     history.remember(key, callId, at, category);
   };
 
   const cliVerdictOf = (cli: string | null): readonly GuardReason[] => {
     if (cli === lastCli) return lastCliReasons;
+    // Not a string and not null (JavaScript hosts): withheld, judged afresh, never cached.
+    if (cli !== null && typeof cli !== 'string') return cliReasons(cli, plan);
     let reasons = cli === null ? undefined : cliCache.get(cli);
     if (reasons === undefined) {
       reasons = cliReasons(cli, plan);
-      if (cli !== null) {
+      if (cli !== null && cli.length <= MAX_CACHED_CLI_LENGTH) {
         if (cliCache.size >= MAX_CLI_CACHE) cliCache.clear();
         cliCache.set(cli, reasons);
       }
@@ -159,40 +204,79 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
     const call: ClassifiedCall = 'call' in input ? input.call : input;
     const r = call.record;
     if (!hasCalendarDay(r.dialAt)) return; // a `timeOutOfRange` record must not move the guard's clock past every real call
-    if (isMisuseCall(call.category)) remember(numberKey(r.to), r.callId, r.dialAt, call.category);
+    if (isMisuseCall(call.category) || call.category === 'undetermined') remember(numberKey(r.to), r.callId, r.dialAt, call.category);
     advance(r.dialAt);
   };
 
   return {
     policy,
     check(request) {
-      const { at } = request;
+      if (request === null || typeof request !== 'object') {
+        return { allowed: false, reasons: [invalid('', REPEAT_REF, 'a dial request object', request)] };
+      }
+      const { at, to } = request;
       let reasons: GuardReason[] | null = null;
       let repeatUntil: number | null = null;
       let hoursUntil: number | null | undefined;
       let timed = true;
+      const timeKnown = typeof at === 'number' && hasCalendarDay(at);
+      const numberKnown = typeof to === 'string';
+      if (!timeKnown) {
+        timed = false;
+        (reasons ??= []).push(invalid('at', UNSOCIABLE_HOURS_REF, 'epoch ms with a calendar day (finite, 0001-01-03 to 9999-12-30 UTC)', at));
+      }
+      if (!numberKnown) {
+        timed = false;
+        (reasons ??= []).push(invalid('to', REPEAT_REF, 'the number to call, a string', to));
+      }
 
-      // 1. repeat within the window (A2.9)
-      if (!request.agentGuaranteed && windowMs > 0) {
-        const repeat = repeatReason(history.previous(numberKey(request.to), at, null), at, false, policy);
+      // 1. repeat within the window (A2.9); an undetermined call that may have been misuse; a history that cannot show it
+      if (request.agentGuaranteed !== true && windowMs > 0 && timeKnown && numberKnown) {
+        const key = numberKey(to);
+        const repeat = repeatReason(history.previous(key, at, null), at, false, policy);
         if (repeat !== null) {
           repeatUntil = repeat.until;
           (reasons ??= []).push(repeat);
+        }
+        const undetermined = history.previousUndetermined(key, at, null);
+        if (undetermined !== null) {
+          // The rule reads only the redial's dial time and whether an agent is guaranteed; what the redial
+          // will become is unknown before it is dialled, so it is judged as `undetermined` (prevention).
+          const verdict = repeatAfterUndetermined({ dialAt: at, agentGuaranteed: false } as CallRecord, 'undetermined', undetermined, policy);
+          if (verdict !== null) {
+            const until = undetermined.at + windowMs;
+            if (repeatUntil === null || until > repeatUntil) repeatUntil = until;
+            (reasons ??= []).push({
+              kind: 'repeatAfterUndetermined',
+              ref: REPEAT_REF,
+              until,
+              detail: { previousCallId: undetermined.callId, previousAt: undetermined.at, previousCategory: 'undetermined', windowMs, why: verdict.reason },
+            });
+          }
+        }
+        if (repeat === null && !history.covers(at)) {
+          timed = false;
+          (reasons ??= []).push({ kind: 'historyIncomplete', ref: REPEAT_REF, detail: { latest, maxLatenessMs: latenessMs, why: HISTORY_INCOMPLETE } });
         }
       }
 
       // 2. calling hours in the recipient's zone (A2.11)
       const zone = request.zone ?? policy.timeZone;
-      const hours = callingHoursReason(at, zone, policy);
-      if (hours !== null) {
-        (reasons ??= []).push(hours);
-        if (hours.kind === 'unknownZone' || hours.until === undefined) timed = false;
-        else hoursUntil = hours.until;
+      if (typeof zone !== 'string') {
+        timed = false;
+        (reasons ??= []).push(invalid('zone', UNSOCIABLE_HOURS_REF, 'an IANA zone name, or absent', zone));
+      } else if (timeKnown) {
+        const hours = callingHoursReason(at, zone, policy);
+        if (hours !== null) {
+          (reasons ??= []).push(hours);
+          if (hours.kind === 'unknownZone' || hours.until === undefined) timed = false;
+          else hoursUntil = hours.until;
+        }
       }
 
-      // 3. TPS and do-not-call lists (A1.25)
-      if (isBarred !== undefined) {
-        const barred = barredReason(isBarred(request.to));
+      // 3. TPS and do-not-call lists (A1.25): only `false` is "not barred"
+      if (isBarred !== undefined && numberKnown) {
+        const barred = barredReason(isBarred(to));
         if (barred !== null) {
           timed = false;
           (reasons ??= []).push(barred);
@@ -206,14 +290,14 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
         (reasons ??= []).push(...cli);
       }
 
-      if (hasCalendarDay(at)) advance(at); // a time with no calendar day (NaN, ±Infinity, 1e300) must not move the clock past every held call (A2.9)
       if (reasons === null) return ALLOWED;
       if (!timed) return { allowed: false, reasons };
       // Every reason is cured by waiting: the first moment in calling hours at or after the repeat window's end.
-      let retryAt = hoursUntil ?? at;
+      let retryAt = hoursUntil ?? (at as number);
+      const z = zone as string;
       if (repeatUntil !== null && repeatUntil > retryAt) {
-        const open = callingWindowAt(repeatUntil, zone, policy)?.open === true;
-        const next = open ? repeatUntil : nextCallingMoment(repeatUntil, zone, policy.callingHours);
+        const open = callingWindowAt(repeatUntil, z, policy)?.open === true;
+        const next = open ? repeatUntil : nextCallingMoment(repeatUntil, z, policy.callingHours);
         if (next === null) return { allowed: false, reasons };
         retryAt = next;
       }
@@ -224,8 +308,8 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
     size: () => history.size(),
     toJSON() {
       const calls: GuardCallEntry[] = [];
-      // The guard remembers only silent and abandoned calls.
-      for (const e of history.entries()) if (isMisuseCall(e.category)) calls.push([e.key, e.callId, e.at, e.category]);
+      // The guard remembers silent and abandoned calls, and undetermined ones (they may have been either).
+      for (const e of history.entries()) calls.push([e.key, e.callId, e.at, e.category]);
       return { version: 1, policyId: policy.id, latest: Number.isFinite(latest) ? latest : null, calls };
     },
   };

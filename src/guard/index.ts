@@ -2,4 +2,4 @@
 export { createDialGuard, dialGuardFromJSON, type CliPlan, type DialGuard, type DialGuardOptions } from './dial-guard.js';
 export { firstInstantAt, nextCallingMoment } from '../rules/unsociable-hours/index.js';
 export { GuardStateError, parseGuardState, type DialGuardState, type GuardCallEntry } from './state.js';
-export type { BarredList, DialDecision, DialRequest, GuardReason, GuardReasonKind } from './types.js';
+export type { BarredList, DialDecision, DialRequest, GuardReason, GuardReasonKind, HistoryIncompleteReason, InvalidRequestReason, RepeatUnknownReason } from './types.js';

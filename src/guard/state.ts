@@ -2,20 +2,29 @@ import { DialguardError } from '../errors.js';
 import { numberKey } from '../misuse/number-key.js';
 import { hasCalendarDay } from '../time/zoned-day.js';
 
-/** One silent or abandoned call the guard remembers for the repeat rule (A2.9): number key (`numberKey`), call id, dial time (epoch ms), category. */
-export type GuardCallEntry = readonly [key: string, callId: string, at: number, category: 'silent' | 'abandoned'];
+/**
+ * One call the guard remembers for the repeat rule (A2.9): number key (`numberKey`), call
+ * id, dial time (epoch ms), category — silent or abandoned (footnote 37), or undetermined
+ * (it may have been either). States saved before undetermined calls were remembered load
+ * as they are.
+ */
+export type GuardCallEntry = readonly [key: string, callId: string, at: number, category: GuardCallCategory];
+
+/** The categories the guard remembers (A2.9, footnote 37): misuse, and calls that may have been misuse. */
+export type GuardCallCategory = 'silent' | 'abandoned' | 'undetermined';
 
 /**
  * The guard's state as plain JSON (`JSON.stringify(guard)` gives it; `createDialGuard(policy,
- * { state })` takes it back): only what the repeat rule (A2.9) needs — the silent and
- * abandoned calls still inside the repeat window plus the lateness allowance, oldest first.
+ * { state })` takes it back): only what the repeat rule (A2.9) needs — the silent,
+ * abandoned and undetermined calls still inside the repeat window plus the lateness
+ * allowance, in the order they were recorded.
  */
 export interface DialGuardState {
   /** Format version: 1. */
   readonly version: 1;
   /** The `id` of the policy the guard ran under (information: the calls are facts whatever the policy). */
   readonly policyId: string;
-  /** The latest time the guard has seen (a recorded dial or a check), epoch ms; `null` before any. */
+  /** The latest dial time the guard has recorded, epoch ms (checks do not move it); `null` before any. */
   readonly latest: number | null;
   readonly calls: readonly GuardCallEntry[];
 }
@@ -68,9 +77,9 @@ export function parseGuardState(value: unknown): DialGuardState {
       typeof c[1] === 'string' &&
       typeof c[2] === 'number' &&
       hasCalendarDay(c[2]) &&
-      (c[3] === 'silent' || c[3] === 'abandoned');
-    if (!ok) throw new GuardStateError(`calls[${i}]`, "[numberKey, callId, dialAt (epoch ms within the calendar range), 'silent' | 'abandoned']", c);
-    calls.push([numberKey(c[0] as string), c[1] as string, c[2] as number, c[3] as 'silent' | 'abandoned']);
+      (c[3] === 'silent' || c[3] === 'abandoned' || c[3] === 'undetermined');
+    if (!ok) throw new GuardStateError(`calls[${i}]`, "[numberKey, callId, dialAt (epoch ms within the calendar range), 'silent' | 'abandoned' | 'undetermined']", c);
+    calls.push([numberKey(c[0] as string), c[1] as string, c[2] as number, c[3] as GuardCallCategory]);
   }
   return { version: 1, policyId: v.policyId, latest: latest as number | null, calls };
 }

@@ -90,9 +90,10 @@ interface ScopeState {
   latest: string;
 }
 
+/** A period's x, y, rate and headroom (Annex 3); the headroom is 0 or less whenever the exact rate is at or above `target`. */
 function period(counts: CallCounts, from: string, to: string, target: number): AcrHeadroom {
   const { x, y, rate } = acrOf(counts);
-  return { from, to, x, y, rate, headroom: acrHeadroom(x, y, target) };
+  return { from, to, x, y, rate, headroom: acrHeadroom(x, y, target, rate) };
 }
 
 function positive(name: string, value: number, min: number): number {

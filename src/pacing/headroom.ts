@@ -24,9 +24,15 @@ export interface AcrHeadroom {
  * h = (target·(x + y) − x) / (1 − target). Negative when the rate is already above the
  * target; 0 before any call (a day starts with no room: A3.3 counts each day afresh).
  * Each further live call adds target / (1 − target) (about 0.031 at 3 %).
+ *
+ * At or above the target no room is left, exactly: when `rate` (x / (x + y); pass the
+ * ledger's, one division of whole numbers, Annex 3) is at least `target`, the headroom is
+ * never above 0 — 7 abandoned and 193 live calls at 3.5 % give 0, not the 9.2e-16 that
+ * target·(x + y) − x rounds to in binary.
  */
-export function acrHeadroom(x: number, y: number, target: number): number {
-  return (target * (x + y) - x) / (1 - target);
+export function acrHeadroom(x: number, y: number, target: number, rate: number | null = x + y > 0 ? x / (x + y) : null): number {
+  const h = (target * (x + y) - x) / (1 - target);
+  return rate !== null && rate >= target && !(h < 0) ? 0 : h;
 }
 
 /** Abandoned calls one live call (y, A3.3) makes room for under `target`: target / (1 − target). */

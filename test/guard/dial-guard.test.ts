@@ -277,11 +277,14 @@ describe('createDialGuard — memory is bounded by the 72 h window', () => {
     expect(guard.check(request(T0 + 200_000 * SPACING, { to: '01134960005' })).reasons.some((r) => r.kind === 'repeatWithin72h')).toBe(false);
   });
 
-  it('checks alone move time on: after 73 h of checks, nothing is held', () => {
+  it('a check does not move time (A2.9): a record 73 h later does, and then nothing is held', () => {
     const guard = createDialGuard();
     guard.record(call('a1', T0, 'abandoned'));
     expect(guard.size()).toBe(1);
     guard.check(request(T0 + WINDOW + HOUR));
+    expect(guard.size()).toBe(1);
+    expect(guard.toJSON().latest).toBe(T0);
+    guard.record(call('l1', T0 + WINDOW + HOUR, 'live', { to: '01632960099' }));
     expect(guard.size()).toBe(0);
     expect(guard.toJSON().calls).toEqual([]);
   });

@@ -30,14 +30,21 @@ export interface CliWithheldReason {
   readonly detail: { readonly cli: string | null };
 }
 
-/** `true` when no CLI is presented: `null`, or nothing but white space. */
+/**
+ * `true` when no CLI is presented (A1.20): `null`, nothing but white space, or — from a
+ * JavaScript or JSON host — no string at all (`undefined`, a missing field, a number): a
+ * CLI that is not there is not presented.
+ */
 export function isWithheld(cli: string | null): boolean {
-  return cli === null || cli.trim() === '';
+  return typeof cli !== 'string' || cli.trim() === '';
 }
 
-/** A1.20: the guard's reason to refuse presenting `cli`, or `null` when a CLI is presented. */
+/**
+ * A1.20: the guard's reason to refuse presenting `cli`, or `null` when a CLI is presented.
+ * `detail.cli` is the CLI as given, or `null` when it was not a string.
+ */
 export function cliWithheldReason(cli: string | null): CliWithheldReason | null {
-  return isWithheld(cli) ? { kind: 'cliWithheld', ref: CLI_VALID_REF, detail: { cli } } : null;
+  return isWithheld(cli) ? { kind: 'cliWithheld', ref: CLI_VALID_REF, detail: { cli: typeof cli === 'string' ? cli : null } } : null;
 }
 
 /**
