@@ -239,6 +239,9 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
     // The whole input by default: from the oldest call (before an explicit end, if it is later).
     let from = period.from ?? (oldest === Infinity ? undefined : oldest);
     if (period.from === null && from !== undefined && period.to !== null && from >= period.to) from = period.to - 1;
-    return builder.build({ ...(from !== undefined ? { from } : {}), ...(period.to !== null ? { to: period.to } : {}), scopes });
+    const report = builder.build({ ...(from !== undefined ? { from } : {}), ...(period.to !== null ? { to: period.to } : {}), scopes });
+    // Neither --from nor --to: the period is the whole input, not one the user gave.
+    if (period.from !== null || period.to !== null || report.period.fromDate === null) return report;
+    return { ...report, period: { ...report.period, basis: 'wholeInput' } };
   }
 }

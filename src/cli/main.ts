@@ -79,7 +79,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
   const plan = planRows(args); // the mapping and options checked before the input is read
   const input = await openInput(args.file, args.format ?? (plan.mapping !== null ? 'csv' : undefined), io.stdin);
   if (plan.mapping !== null && input.format !== 'csv') throw new UsageError(`--preset and --mapping read CSV or TSV files; ${input.name} is ${input.format}`);
-  const evidence = createEvidenceTally();
+  const evidence = createEvidenceTally(period); // the warning counts the calls of the period
   const hourly = createHourlyTally(policy.timeZone, period.from, period.to);
   const progress = createProgress(io.stderr, io.now);
   const printRejected = createRejectPrinter((line) => progress.message(line));

@@ -11,10 +11,14 @@
 import { formatPercent } from 'dialguard/internals';
 import { escapeHtml } from './escape.js';
 
-/** One line: a value (0–1, or `null`: none) per x label. */
+/**
+ * One line: its points, each the index of an x label and a value (0–1), in label order; a
+ * label with no point is a gap. Sparse, so many series over many days cost their points,
+ * never series × labels.
+ */
 export interface LineSeries {
   readonly name: string;
-  readonly values: readonly (number | null)[];
+  readonly points: readonly (readonly [index: number, value: number])[];
 }
 
 /** One layer of stacked bars. */
@@ -76,8 +80,8 @@ export function lineChart(title: string, labels: readonly string[], series: read
   const plotW = W - L - R;
   const plotH = H - T - B;
   const cx = (i: number): number => (n === 1 ? L + plotW / 2 : L + (plotW * i) / (n - 1));
-  const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = Math.max(0.01, ...values, (alert ?? 0) * 1.3);
+  let max = Math.max(0.01, (alert ?? 0) * 1.3);
+  for (const s of series) for (const [, v] of s.points) if (v > max) max = v;
   const step = niceStep(max);
   const top = Math.ceil((max * 1.05) / step) * step;
   const cy = (v: number): number => T + plotH - (v / top) * plotH;
@@ -94,17 +98,13 @@ export function lineChart(title: string, labels: readonly string[], series: read
   series.forEach((s, k) => {
     const { color, dash } = seriesStyle(k);
     let d = '';
-    let pen = false;
+    let last = -2; // the index of the point before: a line joins only neighbouring labels
     const dots: string[] = [];
-    s.values.forEach((v, i) => {
-      if (v === null) {
-        pen = false;
-        return;
-      }
-      d += `${pen ? 'L' : 'M'}${f1(cx(i))} ${f1(cy(v))} `;
-      pen = true;
+    for (const [i, v] of s.points) {
+      d += `${i === last + 1 ? 'L' : 'M'}${f1(cx(i))} ${f1(cy(v))} `;
+      last = i;
       dots.push(`<circle cx="${f1(cx(i))}" cy="${f1(cy(v))}" r="3" fill="${color}"><title>${escapeHtml(`${s.name} ${labels[i]}: ${formatPercent(v, alert)}`)}</title></circle>`);
-    });
+    }
     out.push(
       `<g class="series" data-name="${escapeHtml(s.name)}" data-points="${dots.length}"><path d="${d.trim()}" fill="none" stroke="${color}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>${dots.join('')}</g>`,
     );

@@ -11,7 +11,7 @@
  *
  * It lives in the command's bundle, never in the library's entry point.
  */
-import { ACR_ESTIMATE_REF, ACR_SCOPES, formatPercent, persistenceNotJudged } from 'dialguard/internals';
+import { ACR_ESTIMATE_REF, ACR_SCOPES, EVERY_RULE_JUDGED, formatFigure, formatPercent, NOT_JUDGED_FROM_RECORDS, periodBasisWords, persistenceNotJudged } from 'dialguard/internals';
 import type { CategoryCounts, FlagKindSummary, Report, ReportExample, ScopeReport } from 'dialguard/internals';
 import { lineChart, seriesStyle, stackedBars } from './charts.js';
 import { escapeHtml as e } from './escape.js';
@@ -32,6 +32,8 @@ export interface HtmlReportInput extends Report {
     readonly undecidable: number;
     readonly calls: number;
     readonly withOutcome: number;
+    /** The same figures for the calls in the period (absent in a report written before it was added). */
+    readonly inPeriod?: { readonly calls: number; readonly withOutcome: number; readonly undecidable: number };
   };
   /** Calls by hour of day (policy zone) and category, when the command counted them. */
   readonly hours?: { readonly zone: string; readonly hours: readonly { readonly hour: number; readonly counts: Readonly<Record<string, number>> }[] };
@@ -156,9 +158,38 @@ function worstCalls(r: HtmlReportInput, kinds: readonly FlagKindSummary[]): stri
     }
   }
   if (rows.length === 0) return '<p>None.</p>';
-  return table(['flag', 'ref', 'call', 'time (UTC)', 'campaign', 'call centre', 'detail'], rows);
+  // The flags of each kind not listed are counted, never left out silently (the flags table counts them all).
+  const more = kinds
+    .map((k) => [k.kind, k.count - ((r.worstCalls as Record<string, readonly ReportExample[] | undefined>)[k.kind]?.length ?? 0)] as const)
+    .filter(([, m]) => m > 0)
+    .map(([kind, m]) => `${e(kind)} ${n(m)}`);
+  const note = more.length === 0 ? '' : `<p id="worst-more"><small>… and more, not listed: ${more.join(', ')}.</small></p>`;
+  return table(['flag', 'ref', 'call', 'time (UTC)', 'campaign', 'call centre', 'detail'], rows) + note;
 }
 
+
+/**
+ * The most cells the daily-ACR pivot (dates × campaigns) is written with: its size is the
+ * product, not the campaign-days with calls, so a file of one-off campaigns on their own
+ * days would make it quadratic in the input (500 such calls: 250,000 cells).
+ */
+export const MAX_PIVOT_CELLS = 20_000;
+
+/** The daily ACR as a table of dates down and campaigns across (at most `MAX_PIVOT_CELLS` cells: the caller checks). */
+function acrPivot(dates: readonly string[], campaigns: readonly ScopeReport[], alertRate: number | null): string {
+  const byDate = campaigns.map((s) => new Map(s.days.map((d) => [d.date, d] as const)));
+  const head = `<tr><th>date</th>${campaigns.map((s) => `<th class="num">${e(s.campaignId ?? '')}</th>`).join('')}</tr>`;
+  const body = dates
+    .map((date) => {
+      const cells = byDate.map((m) => {
+        const d = m.get(date);
+        return `<td class="num${d?.acr.alert ? ' alert' : ''}">${pct(d?.acr.rate, alertRate)}</td>`;
+      });
+      return `<tr><td>${e(date)}</td>${cells.join('')}</tr>`;
+    })
+    .join('');
+  return `<table class="pivot" id="acr-pivot"><thead>${head}</thead><tbody>${body}</tbody></table>`;
+}
 
 /**
  * Renders `report` as one self-contained HTML page (see the module comment). Pure: the
@@ -175,13 +206,15 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   const perDay = counted.flatMap((s) => s.days);
   const dates = [...new Set(perDay.map((d) => d.date))].sort();
   const index = new Map(dates.map((d, i) => [d, i] as const));
+  // One point per campaign-day with a rate (never dates × campaigns: a day without a rate is a gap).
   const acrSeries = campaigns.map((s) => {
-    const values: (number | null)[] = dates.map(() => null);
+    const points: [number, number][] = [];
     for (const d of s.days) {
       const i = index.get(d.date);
-      if (i !== undefined) values[i] = d.acr.rate;
+      if (i !== undefined && d.acr.rate !== null) points.push([i, d.acr.rate]);
     }
-    return { name: s.campaignId ?? '', values };
+    points.sort((a, b) => a[0] - b[0]);
+    return { name: s.campaignId ?? '', points };
   });
   const layers = OUTCOMES.filter((o) => perDay.some((d) => count(d.counts, o.key) > 0)).map((o) => {
     const byDate = new Map<string, number>();
@@ -199,7 +232,7 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   out.push(`<h1>dialguard compliance report</h1>`);
   out.push(
     `<p class="sub">${r.input ? `${e(r.input.name)} (${e(r.input.format)}, call ${e(r.input.kind)}, ${n(r.input.rows)} rows) · ` : ''}` +
-      `policy ${e(r.policy.id)} · calendar days in ${e(r.policy.timeZone)} · period ${e(r.period.fromDate ?? '–')} to ${e(r.period.toDate ?? '–')} (${n(r.period.days)} days)</p>`,
+      `policy ${e(r.policy.id)} · calendar days in ${e(r.policy.timeZone)} · period ${r.period.fromDate === null ? 'none (no calls)' : `${e(r.period.fromDate)} to ${e(r.period.toDate ?? '–')} (${n(r.period.days)} days; ${e(periodBasisWords(r.period.basis))})`}</p>`,
   );
   if (r.evidence?.warning) out.push(`<div class="warning" id="evidence-warning">WARNING: ${e(r.evidence.warning)}</div>`);
   if (r.evidence?.note) out.push(`<div class="note">${e(r.evidence.note)}</div>`);
@@ -209,23 +242,27 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   out.push('<p><small>Annex 3: x / (x + y) per calendar day (A3.3), per campaign (A3.4); dashed red: the alert line you set — an alert, never a safe harbour (A4.20).</small></p>');
   out.push(lineChart('Daily ACR per campaign', dates, acrSeries, r.policy.alertRate), legend(acrSeries.map((s) => s.name), seriesStyle));
   // Dates down, campaigns across: compact with many days and campaigns; the full rows below.
-  const byDate = campaigns.map((s) => new Map(s.days.map((d) => [d.date, d] as const)));
-  const pivotRows = dates.map((date) => [e(date), ...byDate.map((m) => pct(m.get(date)?.acr.rate, r.policy.alertRate))]);
-  const pivotHead = `<tr><th>date</th>${campaigns.map((s) => `<th class="num">${e(s.campaignId ?? '')}</th>`).join('')}</tr>`;
-  const pivotBody = dates
-    .map((date, i) => `<tr><td>${pivotRows[i]![0]}</td>${byDate.map((m, k) => `<td class="num${m.get(date)?.acr.alert ? ' alert' : ''}">${pivotRows[i]![k + 1]}</td>`).join('')}</tr>`)
-    .join('');
-  out.push(`<table class="pivot" id="acr-pivot"><thead>${pivotHead}</thead><tbody>${pivotBody}</tbody></table>`);
+  // Its size is dates × campaigns, not the campaign-days with calls: beyond MAX_PIVOT_CELLS it
+  // is left out, saying so, and the table of every campaign-day (linear) is shown open.
+  const pivotCells = dates.length * campaigns.length;
+  const pivoted = pivotCells <= MAX_PIVOT_CELLS;
+  if (pivoted) out.push(acrPivot(dates, campaigns, r.policy.alertRate));
+  else {
+    out.push(
+      `<p class="note" id="acr-pivot-omitted">The table of dates × campaigns is left out: ${n(dates.length)} dates × ${n(campaigns.length)} campaigns would be ` +
+        `${n(pivotCells)} cells (more than ${n(MAX_PIVOT_CELLS)}). Every campaign-day with calls is in the table below.</p>`,
+    );
+  }
   const acrRows: string[][] = [];
   const alertRows: boolean[] = [];
   for (const s of campaigns) {
     for (const d of s.days) {
-      acrRows.push([e(d.date), e(s.campaignId ?? ''), n(d.counts.calls), d.acr.x.toFixed(2).replace(/\.00$/, ''), n(d.acr.y), n(d.acr.z), pct(d.acr.rate, r.policy.alertRate), d.acr.estimated ? 'est' : '', d.acr.alert ? 'ALERT' : '']);
+      acrRows.push([e(d.date), e(s.campaignId ?? ''), n(d.counts.calls), formatFigure(d.acr.x), n(d.acr.y), n(d.acr.z), pct(d.acr.rate, r.policy.alertRate), d.acr.estimated ? 'est' : '', d.acr.alert ? 'ALERT' : '']);
       alertRows.push(d.acr.alert);
     }
   }
   out.push(
-    `<details id="acr-details"><summary>Every campaign-day: x, y, z (${n(acrRows.length)} rows)</summary><div id="acr-table">${table(['date', 'campaign', 'calls', 'x', 'y', 'z', 'ACR', ACR_ESTIMATE_REF, 'alert'], acrRows, [2, 3, 4, 5, 6], (i) => (alertRows[i] ? 'alert' : ''))}</div></details>`,
+    `<details id="acr-details"${pivoted ? '' : ' open'}><summary>Every campaign-day: x, y, z (${n(acrRows.length)} rows)</summary><div id="acr-table">${table(['date', 'campaign', 'calls', 'x', 'y', 'z', 'ACR', ACR_ESTIMATE_REF, 'alert'], acrRows, [2, 3, 4, 5, 6], (i) => (alertRows[i] ? 'alert' : ''))}</div></details>`,
   );
 
   out.push('<h2 id="outcomes">Outcomes per day</h2>');
@@ -248,10 +285,14 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   out.push(coverageSection(r));
   if (r.evidence !== undefined) {
     const ev = r.evidence;
-    out.push(
-      `<p>Facts the input could not show: ${ev.unknownFacts.length === 0 ? 'none' : ev.unknownFacts.map((f) => `<code>${e(f)}</code>`).join(', ')}. ` +
-        `Calls with an outcome the dialler recorded: ${n(ev.withOutcome)} of ${n(ev.calls)}. Calls that cannot be told live from silent: ${n(ev.undecidable)}.</p>`,
-    );
+    const p = ev.inPeriod;
+    // The figures of the period (the report's calls); those of the whole input beside them when they differ.
+    const figures =
+      p === undefined
+        ? `Calls with an outcome the dialler recorded: ${n(ev.withOutcome)} of ${n(ev.calls)} (the whole input). Calls that cannot be told live from silent: ${n(ev.undecidable)} (the whole input).`
+        : `Calls in the period with an outcome the dialler recorded: ${n(p.withOutcome)} of ${n(p.calls)}. Calls in the period that cannot be told live from silent: ${n(p.undecidable)}.` +
+          (p.calls === ev.calls ? '' : ` In the whole input (${n(ev.calls)} calls, ${n(ev.calls - p.calls)} outside the period): ${n(ev.withOutcome)} with an outcome, ${n(ev.undecidable)} that cannot be told live from silent.`);
+    out.push(`<p id="evidence-figures">Facts the input could not show: ${ev.unknownFacts.length === 0 ? 'none' : ev.unknownFacts.map((f) => `<code>${e(f)}</code>`).join(', ')}. ${figures}</p>`);
     if (ev.unmappedStatuses.length > 0) out.push(`<div id="unmapped">${table(['status with no outcome in the mapping', 'rows'], ev.unmappedStatuses.map((s) => [e(s.status), n(s.rows)]), [1])}</div>`);
   }
 
@@ -277,7 +318,7 @@ function coverageSection(r: HtmlReportInput): string {
   const c = r.coverage;
   const out: string[] = ['<div id="coverage-section">'];
   if (r.calls === 0) out.push('<p id="coverage-nothing">No call in the period: no rule was judged on any call.</p>');
-  else if (c.complete && c.undetermined === 0) out.push('<p id="coverage-complete">Every rule was judged on every call.</p>');
+  else if (c.complete && c.undetermined === 0) out.push(`<p id="coverage-complete">${e(EVERY_RULE_JUDGED)}</p>`);
   if (c.rules.length > 0) {
     out.push(
       table(
@@ -289,6 +330,10 @@ function coverageSection(r: HtmlReportInput): string {
   }
   if (c.undetermined > 0) {
     out.push(`<p class="warning" id="undetermined">${n(c.undetermined)} answered calls could not be told live, abandoned or silent from the records: they are outside the ACR's x and y, and the rules that depend on the outcome were not judged on them.</p>`);
+  }
+  // Rules no audit of call records judges (A1.25): named, never left to read as passed.
+  for (const x of c.notJudgedFromRecords ?? NOT_JUDGED_FROM_RECORDS) {
+    out.push(`<p class="coverage-outside-records">Not judged from call records: <b>${e(x.title)}</b> (${e(x.refs.join(', '))}) — ${e(x.reason)}.</p>`);
   }
   out.push('</div>');
   return out.join('\n');

@@ -3,9 +3,10 @@ import { clipPrintable, printable } from '../text/printable.js';
 import { localTime } from '../time/zoned-day.js';
 import { ACR_EVIDENCE, SHARE_EVIDENCE } from './sections/factors.js';
 import { formatPercent } from './percent.js';
+import { formatCount, formatFigure } from './numbers.js';
 import { FLAG_KINDS } from './flag-kinds.js';
-import type { Report, ReportFactor, ScopeReport } from './types.js';
-import type { ReportCoverage } from './sections/coverage.js';
+import type { Report, ReportFactor, ReportPeriod, ScopeReport } from './types.js';
+import { NOT_JUDGED_FROM_RECORDS, type ReportCoverage } from './sections/coverage.js';
 import type { AcrScope } from '../acr/table.js';
 
 /** The widest line `formatReport` writes. */
@@ -13,17 +14,11 @@ export const REPORT_LINE_WIDTH = 100;
 
 const W = REPORT_LINE_WIDTH;
 
-/** 12345 → `12,345` (no locale: the same on every host). */
-function int(n: number): string {
-  const s = String(Math.round(Math.abs(n)));
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += (i > 0 && (s.length - i) % 3 === 0 ? ',' : '') + s[i];
-  return (n < 0 ? '-' : '') + out;
-}
+const int = formatCount;
 
 /** A share as a percentage (`formatPercent`); with `alertRate`, a rate above the line never prints as the line's figure. */
 const pct = (r: number | null, alertRate: number | null = null): string => (r === null ? '-' : formatPercent(r, alertRate));
-const num = (n: number): string => (Number.isInteger(n) ? int(n) : n.toFixed(2));
+const num = formatFigure;
 
 function clip(text: string, width: number): string {
   return clipPrintable(text, width);
@@ -146,6 +141,18 @@ function section(title: string): string[] {
   return ['', title, '-'.repeat(Math.min(W, title.length))];
 }
 
+/** Where the period comes from, in words (the text and HTML reports): `ReportPeriod.basis`. */
+export function periodBasisWords(basis: ReportPeriod['basis']): string {
+  switch (basis) {
+    case 'default':
+      return 'default: the weeks up to the newest call';
+    case 'wholeInput':
+      return 'the whole input';
+    case 'given':
+      return 'as given';
+  }
+}
+
 /** The title lines: policy, zone, period and calls. */
 function headerLines(report: Report): string[] {
   const p = report.period;
@@ -153,7 +160,7 @@ function headerLines(report: Report): string[] {
     clip(`dialguard report \u2014 policy ${printable(report.policy.id)}, calendar days in ${report.policy.timeZone}`, W),
     p.fromDate === null
       ? 'Period: no calls'
-      : clip(`Period: ${p.fromDate} to ${p.toDate} (${p.days} days, ${num(p.weeks)} weeks; ${p.basis === 'default' ? 'default: the weeks up to the newest call' : 'as given'})`, W),
+      : clip(`Period: ${p.fromDate} to ${p.toDate} (${p.days} days, ${num(p.weeks)} weeks; ${periodBasisWords(p.basis)})`, W),
     `Calls: ${int(report.calls)} in the period, ${int(report.callsOutsidePeriod)} outside it`,
   ];
 }
@@ -210,16 +217,44 @@ function weekLines(report: Report): string[] {
   ];
 }
 
-/** The daily ACR per campaign (Annex 3). */
+/** How the daily ACR section names a scope: `per campaign`, `for all calls`, … */
+const SCOPE_WORDS: Readonly<Record<AcrScope, string>> = {
+  all: 'for all calls',
+  campaign: 'per campaign',
+  callCentre: 'per call centre',
+  campaignCallCentre: 'per campaign in each call centre',
+};
+
+/**
+ * The scope the daily ACR section shows: the campaign scope when the report lists it (or
+ * has no call), else the first scope it lists with rows (a report built with `scopes`
+ * leaving out `campaign`: `['all']`, `['callCentre']`), else `null` (no scope listed).
+ */
+function acrScopeShown(report: Report): AcrScope | null {
+  if (report.calls === 0 || report.scopes.some((s) => s.scope === 'campaign')) return 'campaign';
+  for (const scope of ['all', 'callCentre', 'campaignCallCentre'] as const) if (report.scopes.some((s) => s.scope === scope)) return scope;
+  return null;
+}
+
+/**
+ * The daily ACR (Annex 3) per campaign — or, when the report does not list the campaign
+ * scope, of a scope it lists, saying so: never "no calls" for a period that has calls.
+ */
 function acrLines(report: Report): string[] {
-  return [
-    ...section(
-      report.policy.acrWindow === 'trailing30Days'
-        ? 'ACR per campaign over the 30 days to each date (est = A3.6 estimate; alert is no safe harbour)'
-        : 'Daily ACR per campaign (Annex 3: x / (x + y); est = A3.6 estimate; alert is not a safe harbour)',
-    ),
-    ...formatAcrTable(report, 'campaign'),
-  ];
+  const scope = acrScopeShown(report);
+  const words = SCOPE_WORDS[scope ?? 'campaign'];
+  const long =
+    report.policy.acrWindow === 'trailing30Days'
+      ? `ACR ${words} over the 30 days to each date (est = A3.6 estimate; alert is no safe harbour)`
+      : `Daily ACR ${words} (Annex 3: x / (x + y); est = A3.6 estimate; alert is not a safe harbour)`;
+  const short = report.policy.acrWindow === 'trailing30Days' ? `ACR ${words}, 30 days to each date (est = A3.6 estimate)` : `Daily ACR ${words} (A3.4; est = A3.6 estimate; alert is not a safe harbour)`;
+  const out = section(long.length <= W ? long : short);
+  if (scope === null) {
+    out.push(...wrap('Not shown: the report was built without the campaign scope and lists no other (`scopes`); the daily ACR of this period is not in it.'));
+    return out;
+  }
+  if (scope !== 'campaign') out.push(...wrap(`The report does not list the campaign scope (\`scopes\`): the daily ACR ${words} instead.`));
+  return [...out, ...formatAcrTable(report, scope)];
 }
 
 /** `; not judged on N calls` for a kind whose rule the records could not judge everywhere, else nothing. */
@@ -289,15 +324,17 @@ function persistenceLines(report: Report): string[] {
   ];
 }
 
-/** AMD evidence (A2.24). */
+/** AMD evidence (A2.24): each line wrapped, never cut, so every figure the JSON holds is printed. */
 function amdLines(report: Report): string[] {
   const a = report.amd;
   return [
     ...section('AMD evidence (A2.24)'),
-    `Calls with AMD on: ${int(a.calls)} (${int(a.answered)} answered${a.answerUnknown > 0 ? `; answer unknown for ${int(a.answerUnknown)}` : ''}); verdicts: human ${int(a.verdictHuman)}, machine ${int(a.verdictMachine)}, unknown ${int(a.verdictUnknown)}`,
-    `False positives (AMD machine, disposition human; A1.6): ${int(a.falsePositives)} of ${int(a.checkedMachine)} checked (${pct(a.falsePositiveRate)})`,
-    `False negatives (AMD human, disposition machine; A3.5): ${int(a.falseNegatives)} of ${int(a.checkedHuman)} checked (${pct(a.falseNegativeRate)})`,
-    `Answered calls picked up by machines: ${int(a.machineAnswered)} of ${int(a.answeredCalls)} (${pct(a.machineShareOfAnswered)})`,
+    ...wrap(
+      `Calls with AMD on: ${int(a.calls)}; verdicts: human ${int(a.verdictHuman)}, machine ${int(a.verdictMachine)}, unknown ${int(a.verdictUnknown)}; ${int(a.answered)} answered${a.answerUnknown > 0 ? `, answer unknown for ${int(a.answerUnknown)}` : ''}`,
+    ),
+    ...wrap(`False positives (AMD machine, disposition human; A1.6): ${int(a.falsePositives)} of ${int(a.checkedMachine)} checked (${pct(a.falsePositiveRate)})`),
+    ...wrap(`False negatives (AMD human, disposition machine; A3.5): ${int(a.falseNegatives)} of ${int(a.checkedHuman)} checked (${pct(a.falseNegativeRate)})`),
+    ...wrap(`Answered calls picked up by machines: ${int(a.machineAnswered)} of ${int(a.answeredCalls)} (${pct(a.machineShareOfAnswered)})`),
   ];
 }
 
@@ -320,7 +357,7 @@ function factorLines(report: Report): string[] {
     out.push(clip(`${mark} ${f.paragraphs.padEnd(24)} ${f.title}`, W));
     out.push(...wrap(evidenceText(f, report.policy.alertRate), '    ', '    '));
   }
-  out.push('(! the records show something under the factor; ? the records cannot show it, or not on every call: notJudgedCalls)');
+  out.push(...wrap('(! the records show something under the factor; ? the records cannot show it, or not on every call: notJudgedCalls)', ' '));
   return out;
 }
 
@@ -356,7 +393,9 @@ function exampleLines(report: Report): string[] {
     const list = report.worstCalls[kind];
     if (list === undefined || list.length === 0) continue;
     const items = list.map((e) => keep(`${clip(e.callId === null ? scopeOf(e.campaignId, e.callCentreId) : printable(e.callId), EXAMPLE_ID_WIDTH)} ${when(e.at)}`));
-    out.push(...wrap(`${kind} (${list[0]!.ref}): ${items.join(', ')}`, '    '));
+    // The flags of the kind in the period: those not listed are counted, never left out silently.
+    const more = (report.flags.find((f) => f.kind === kind)?.count ?? 0) - list.length;
+    out.push(...wrap(`${kind} (${list[0]!.ref}): ${items.join(', ')}${more > 0 ? `, … and ${int(more)} more, not listed` : ''}`, '    '));
   }
   if (out.length === 3) out.push('no flags');
   return out;
@@ -378,17 +417,20 @@ export function formatCoverage(coverage: ReportCoverage | undefined, calls: numb
     out.push('Not recorded in this report: which rules were judged on which calls is not known.');
     return out;
   }
-  if (coverage.complete && coverage.undetermined === 0) {
-    out.push('Every rule was judged on every call.');
-    return out;
+  if (coverage.complete && coverage.undetermined === 0) out.push(EVERY_RULE_JUDGED);
+  else {
+    for (const r of coverage.rules) {
+      const reasons = r.reasons.map((x) => (r.reasons.length > 1 ? `${x.reason} (${int(x.calls)})` : x.reason)).join('; ');
+      out.push(...wrap(`${r.title} (${r.refs.join(', ')}): judged on ${int(r.judged)} calls, not judged on ${int(r.notJudged)} calls \u2014 ${reasons}`));
+    }
+    if (coverage.undetermined > 0) out.push(...undeterminedWarning(coverage.undetermined));
   }
-  for (const r of coverage.rules) {
-    const reasons = r.reasons.map((x) => (r.reasons.length > 1 ? `${x.reason} (${int(x.calls)})` : x.reason)).join('; ');
-    out.push(...wrap(`${r.title} (${r.refs.join(', ')}): judged on ${int(r.judged)} calls, not judged on ${int(r.notJudged)} calls \u2014 ${reasons}`));
-  }
-  if (coverage.undetermined > 0) out.push(...undeterminedWarning(coverage.undetermined));
+  for (const r of coverage.notJudgedFromRecords ?? NOT_JUDGED_FROM_RECORDS) out.push(...wrap(`Not judged from call records: ${r.title} (${r.refs.join(', ')}) \u2014 ${r.reason}`));
   return out;
 }
+
+/** What the coverage says when every rule an audit of call records judges was judged on every call (never of A1.25). */
+export const EVERY_RULE_JUDGED = 'Every rule judged from call records was judged on every call.';
 
 /**
  * A plain-text rendering of a report for people: the period; calls by category per scope;

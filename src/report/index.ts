@@ -5,15 +5,18 @@
 export { buildReport, type BuildReportOptions } from './build-report.js';
 export { ReportInputError } from './report-input-error.js';
 export { DEFAULT_MISUSE_KINDS, FLAG_KIND_INFO, FLAG_KINDS } from './flag-kinds.js';
-export { formatAcrTable, formatReport, persistenceNotJudged, REPORT_LINE_WIDTH } from './format-report.js';
+export { EVERY_RULE_JUDGED, formatAcrTable, formatReport, periodBasisWords, persistenceNotJudged, REPORT_LINE_WIDTH } from './format-report.js';
 export { formatPercent } from './percent.js';
+export { formatCount, formatFigure } from './numbers.js';
 export { createReportBuilder, type ReportBuilder, type ReportBuilderOptions } from './report-builder.js';
 export { report, type ReportOptions } from './report.js';
 export { MAX_LISTED_WEEKS } from './sections/scopes.js';
+export { NOT_JUDGED_FROM_RECORDS } from './sections/coverage.js';
 export type {
   AcrSummary,
   AmdCounts,
   CoverageRule,
+  RecordsCannotJudge,
   AmdEvidence,
   CategoryCounts,
   CategoryRates,
@@ -33,6 +36,7 @@ export type {
   ReportFactor,
   ReportNotJudged,
   ReportPeriod,
+  PeriodBasis,
   ReportPolicy,
   ReportScopeFlag,
   ReportSource,

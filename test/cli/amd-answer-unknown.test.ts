@@ -29,13 +29,13 @@ describe('AMD evidence without answer times (vicidial-log)', () => {
 
   it('text: the same figures, the unknown ones said so', async () => {
     const r = await runCli(['audit', fixture('vicidial/vicidial_log.tsv'), ...VICIDIAL_OPTIONS]);
-    expect(r.stdout).toContain('Calls with AMD on: 19 (12 answered; answer unknown for 2); verdicts:');
+    expect(r.stdout).toMatch(/Calls with AMD on: 19; verdicts: human \d+, machine \d+, unknown \d+; 12 answered, answer unknown for 2\n/);
   });
 
   it('with the site\'s own status mapped (APPT live), every call\'s answer is known', async () => {
     const { report } = await runCliJson(['audit', fixture('vicidial/vicidial_log.tsv'), '--mapping', fixture('vicidial/site-mapping.json'), ...VICIDIAL_OPTIONS.slice(2)]);
     expect((report as unknown as { amd: Amd }).amd).toMatchObject({ calls: 19, answered: 14, answerUnknown: 0 });
     const r = await runCli(['audit', fixture('vicidial/vicidial_log.tsv'), '--mapping', fixture('vicidial/site-mapping.json'), ...VICIDIAL_OPTIONS.slice(2)]);
-    expect(r.stdout).toContain('Calls with AMD on: 19 (14 answered); verdicts:');
+    expect(r.stdout).toMatch(/Calls with AMD on: 19; verdicts: human \d+, machine \d+, unknown \d+; 14 answered\n/);
   });
 });

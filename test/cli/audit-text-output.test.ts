@@ -98,7 +98,7 @@ describe('dialguard audit --html: an audit that counted no call', () => {
     expect(page).toContain('<section class="verdict nothing" id="verdict">');
     expect(page).toContain('Nothing was audited in the period');
     expect(page).not.toContain('No flags were raised');
-    expect(page).not.toContain('Every rule was judged on every call');
+    expect(page).not.toContain('Every rule judged from call records was judged on every call');
   });
 
   it('the text report says no call was judged, not that every rule was judged on every call', async () => {
@@ -106,6 +106,6 @@ describe('dialguard audit --html: an audit that counted no call', () => {
     const r = await runCli(['audit', path, '--from', '2027-01-01']);
     expect(r.code).toBe(EXIT_NOTHING_AUDITED);
     expect(sectionOf(r.stdout, 'Rules judged (coverage)')).toEqual(['No call in the period: no rule was judged on any call.']);
-    expect(r.stdout).not.toContain('Every rule was judged on every call');
+    expect(r.stdout).not.toContain('Every rule judged from call records was judged on every call');
   });
 });

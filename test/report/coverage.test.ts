@@ -14,14 +14,20 @@ const withNotJudged = (c: ClassifiedCall, notJudged: readonly NotJudged[]): Clas
 describe('report: coverage of the rules', () => {
   it('says every rule was judged on every call when no call has notJudged', () => {
     const r = report([callAt('1', T0, 'live'), withNotJudged(callAt('2', T0 + MINUTE, 'live', { to: '01632960002' }), [])]);
-    expect(r.coverage).toEqual({ complete: true, rules: [], undetermined: 0 });
-    expect(formatReport(r)).toContain('Rules judged (coverage)\n-----------------------\nEvery rule was judged on every call.\n');
+    expect(r.coverage).toEqual({ complete: true, rules: [], undetermined: 0, notJudgedFromRecords: [expect.objectContaining({ rule: 'barred', refs: ['A1.25'] })] });
+    // The claim names what it covers, and the rule no records audit judges (A1.25) is named as not judged.
+    expect(formatReport(r)).toContain(
+      'Rules judged (coverage)\n-----------------------\nEvery rule judged from call records was judged on every call.\nNot judged from call records: TPS and do-not-call lists (A1.25)',
+    );
+    const page = renderHtmlReport(r);
+    expect(page).toContain('id="coverage-complete">Every rule judged from call records was judged on every call.</p>');
+    expect(page).toMatch(/class="coverage-outside-records">Not judged from call records: <b>TPS and do-not-call lists<\/b> \(A1\.25\)/);
   });
 
   it('is not complete with no call in the period: no rule was judged, and neither the text nor the page says clean', () => {
     const r = report([callAt('1', T0, 'live')], { from: T0 + 7 * DAY, to: T0 + 8 * DAY });
     expect(r.calls).toBe(0);
-    expect(r.coverage).toEqual({ complete: false, rules: [], undetermined: 0 });
+    expect(r.coverage).toMatchObject({ complete: false, rules: [], undetermined: 0 });
     const text = formatReport(r);
     expect(text).toContain('No call in the period: no rule was judged on any call.');
     expect(text).toContain('Pattern: none (no call in the period: nothing was audited)');

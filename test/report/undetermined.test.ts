@@ -119,9 +119,9 @@ describe('undetermined calls that carry no notJudged list still count as not jud
     expect(r.coverage.rules.find((x) => x.rule === 'silentCall')).toMatchObject({ judged: 1, notJudged: 2 });
   });
 
-  it('text: never "Every rule was judged on every call."; the coverage lines and the warning instead', () => {
+  it('text: never "Every rule judged from call records was judged on every call."; the coverage lines and the warning instead', () => {
     const text = formatReport(report(calls()));
-    expect(text).not.toContain('Every rule was judged on every call.');
+    expect(text).not.toContain('Every rule judged from call records was judged on every call.');
     expect(text).toMatch(/silent calls \(A1\.3, A1\.6, A1\.7\): judged on 1 calls, not judged on 2 calls/);
     expect(text).toMatch(/WARNING: 2 answered calls could not be shown live, abandoned or silent/);
   });
@@ -129,7 +129,7 @@ describe('undetermined calls that carry no notJudged list still count as not jud
   it('text: a stored report claiming complete coverage beside undetermined calls is not believed', () => {
     const r = report(calls());
     const text = formatReport({ ...r, coverage: { complete: true, rules: [], undetermined: 2 } });
-    expect(text).not.toContain('Every rule was judged on every call.');
+    expect(text).not.toContain('Every rule judged from call records was judged on every call.');
   });
 
   it('HTML: the verdict is not the green "clean" box, and says what could not be judged', () => {
@@ -150,12 +150,12 @@ describe('undetermined calls that carry no notJudged list still count as not jud
     const r = report([callAt('1', T0, 'live')]);
     const text = formatReport({ ...r, coverage: undefined } as unknown as Report);
     expect(text).toContain('Not recorded in this report: which rules were judged on which calls is not known.');
-    expect(text).not.toContain('Every rule was judged on every call.');
+    expect(text).not.toContain('Every rule judged from call records was judged on every call.');
   });
 
   it('with no undetermined call and every rule judged, the text and the HTML still say so', () => {
     const r = report([callAt('1', T0, 'live')]);
-    expect(formatReport(r)).toContain('Every rule was judged on every call.');
+    expect(formatReport(r)).toContain('Every rule judged from call records was judged on every call.');
     expect(renderHtmlReport(r)).toContain('class="verdict clean"');
   });
 });

@@ -5,7 +5,19 @@
  * CDR audit would report every answered call as silent and say nothing.
  */
 import { printable, type ClassifiedCall } from 'dialguard/internals';
+import { MAX_UNMAPPED_STATUSES } from './status-tally.js';
 import type { UnknownFact } from './types.js';
+
+/** The evidence figures of some calls: how many, with an outcome, and undecidable. */
+export interface EvidenceCounts {
+  readonly calls: number;
+  /** Calls with a recorded outcome (a status the mapping knows). */
+  readonly withOutcome: number;
+  /** Answered (or possibly answered) calls with agent and message times unknown and no outcome: live cannot be told from silent. */
+  readonly undecidable: number;
+  /** Of those, how many the classifier still put in a category (not `undetermined`), by category. */
+  readonly undecidableAs: Readonly<Record<string, number>>;
+}
 
 /** The `evidence` section of the command's report. */
 export interface EvidenceSummary {
@@ -21,6 +33,11 @@ export interface EvidenceSummary {
   readonly undecidableAs: Readonly<Record<string, number>>;
   /** Statuses the mapping's outcome table does not know, with their rows (most first). */
   readonly unmappedStatuses: readonly { readonly status: string; readonly rows: number }[];
+  /**
+   * The same figures for the calls in the period alone (`--from`/`--to`; without them every
+   * call counted): the warning speaks of these.
+   */
+  readonly inPeriod: EvidenceCounts;
   /** Calls whose category differs from the outcome the dialler recorded, as `recorded → classified` with their count. */
   readonly outcomeDisagreements: Readonly<Record<string, number>>;
   /** The warning, or `null` when every call's category rests on evidence. */
@@ -45,21 +62,55 @@ const n = (v: number): string => v.toLocaleString('en-GB');
 /** Longest status shown in the warning (then cut with `…`). */
 const STATUS_SHOWN = 40;
 
-/** A fresh tally. */
-export function createEvidenceTally(): EvidenceTally {
+/** Statuses the warning names (the rest counted: "… and N more"; the HTML report and the JSON list them all). */
+const STATUSES_LISTED = 8;
+
+/** The dial times of the period (`--from`/`--to`: [from, to), `null` open); absent: the whole input. */
+export interface EvidencePeriod {
+  readonly from: number | null;
+  readonly to: number | null;
+}
+
+/** Mutable evidence counts. */
+interface Counts {
+  calls: number;
+  withOutcome: number;
+  undecidable: number;
+  as: Record<string, number>;
+}
+
+const counts = (): Counts => ({ calls: 0, withOutcome: 0, undecidable: 0, as: {} });
+const frozen = (c: Counts): EvidenceCounts => ({ calls: c.calls, withOutcome: c.withOutcome, undecidable: c.undecidable, undecidableAs: { ...c.as } });
+
+/** `n call` or `n calls`. */
+const calls = (k: number): string => `${n(k)} call${k === 1 ? '' : 's'}`;
+
+/**
+ * A fresh tally. With `period` (`--from`/`--to`), the warning counts the calls in it (the
+ * report's calls), naming those outside it apart; the JSON figures `calls`, `withOutcome`
+ * and `undecidable` stay those of every call counted, and `inPeriod` holds the period's.
+ */
+export function createEvidenceTally(period: EvidencePeriod = { from: null, to: null }): EvidenceTally {
   const seen = new Set<UnknownFact>();
   let lastUnknown: readonly UnknownFact[] | undefined;
-  let calls = 0;
-  let withOutcome = 0;
-  let undecidable = 0;
-  const as: Record<string, number> = {};
+  const all = counts();
+  const inside = counts();
+  const { from, to } = period;
+  const periodGiven = from !== null || to !== null;
   const disagree: Record<string, number> = {};
+  const undecidableCall = (c: Counts, category: string): void => {
+    c.undecidable += 1;
+    c.as[category] = (c.as[category] ?? 0) + 1;
+  };
   return {
     add(call) {
-      calls += 1;
       const r = call.record;
+      const isIn = (from === null || r.dialAt >= from) && (to === null || r.dialAt < to);
+      all.calls += 1;
+      if (isIn) inside.calls += 1;
       if (r.outcome != null) {
-        withOutcome += 1;
+        all.withOutcome += 1;
+        if (isIn) inside.withOutcome += 1;
         if (r.outcome.category !== call.category) {
           const key = `${r.outcome.category} → ${call.category}`;
           disagree[key] = (disagree[key] ?? 0) + 1;
@@ -74,38 +125,57 @@ export function createEvidenceTally(): EvidenceTally {
       if (r.outcome != null) return;
       const maybeAnswered = r.answerAt !== null || unknown.includes('answerAt');
       if (maybeAnswered && unknown.includes('agentAt') && unknown.includes('messageAt')) {
-        undecidable += 1;
-        as[call.category] = (as[call.category] ?? 0) + 1;
+        undecidableCall(all, call.category);
+        if (isIn) undecidableCall(inside, call.category);
       }
     },
     summary(unmappedStatuses) {
       let warning: string | null = null;
-      if (undecidable > 0) {
+      const outside = all.undecidable - inside.undecidable;
+      if (inside.undecidable > 0) {
         // A status is the file's text: escaped and cut here (`unmappedStatuses` keeps it exact, for JSON).
-        const statuses = unmappedStatuses.slice(0, 8).map((s) => `"${printable(s.status.slice(0, STATUS_SHOWN + 1), STATUS_SHOWN)}" ${n(s.rows)}`).join(', ');
-        const shownAs = Object.entries(as).filter(([c]) => c !== 'undetermined').map(([c, k]) => `${n(k)} as ${c}`).join(', ');
+        const listed = unmappedStatuses.slice(0, STATUSES_LISTED);
+        const statuses = listed.map((s) => `"${printable(s.status.slice(0, STATUS_SHOWN + 1), STATUS_SHOWN)}" ${n(s.rows)}`).join(', ');
+        const more = unmappedStatuses.length - listed.length;
+        const rest = more > 0 ? `, … and ${n(more)} more` : '';
+        // Only the first MAX_UNMAPPED_STATUSES distinct statuses are tallied: there may be others.
+        const capped = unmappedStatuses.length >= MAX_UNMAPPED_STATUSES ? `; only the first ${n(MAX_UNMAPPED_STATUSES)} statuses met were counted` : '';
+        const rows = periodGiven ? 'rows in the whole input: ' : '';
+        const shownAs = Object.entries(inside.as).filter(([c]) => c !== 'undetermined').map(([c, k]) => `${n(k)} as ${c}`).join(', ');
+        const who = periodGiven
+          ? `${n(inside.undecidable)} of ${n(inside.calls)} calls in the period${outside > 0 ? ` (and ${calls(outside)} outside it)` : ''}`
+          : `${n(inside.undecidable)} of ${n(inside.calls)} calls`;
         warning =
-          `${n(undecidable)} of ${n(calls)} calls cannot be told live from silent: the file has no agent or message times ` +
-          `and ${statuses === '' ? 'no status the mapping knows' : `their statuses have no outcome in the mapping (${statuses}${unmappedStatuses.length > 8 ? ', …' : ''})`}. ` +
+          `${who} cannot be told live from silent: the file has no agent or message times ` +
+          `and ${statuses === '' ? 'no status the mapping knows' : `their statuses have no outcome in the mapping (${rows}${statuses}${rest}${capped})`}. ` +
           `Their categories${shownAs === '' ? '' : ` (${shownAs})`} are not findings. Add the statuses to the mapping's outcome table (copy the preset: --mapping FILE.json).`;
       }
       const disagreements = Object.entries(disagree);
       const total = disagreements.reduce((a, [, k]) => a + k, 0);
-      const note =
-        total === 0
-          ? null
-          : `${n(total)} call${total === 1 ? "'s" : "s'"} category differs from the outcome the dialler recorded (recorded → classified: ${disagreements.map(([k, c]) => `${k} ${n(c)}`).join(', ')}): ` +
-            'the classifier decides from the times where they show the category; where they cannot, check the figures against the recorded outcomes.';
+      const notes: string[] = [];
+      if (total > 0) {
+        notes.push(
+          `${n(total)} call${total === 1 ? "'s" : "s'"} category differs from the outcome the dialler recorded (recorded → classified: ${disagreements.map(([k, c]) => `${k} ${n(c)}`).join(', ')}): ` +
+            'the classifier decides from the times where they show the category; where they cannot, check the figures against the recorded outcomes.',
+        );
+      }
+      if (inside.undecidable === 0 && outside > 0) {
+        notes.push(
+          `${calls(outside)} outside the period cannot be told live from silent (no agent or message times, and a status with no outcome in the mapping): ` +
+            'they are not in the figures of the period, but the rules across calls (repeats within 72 hours, A2.9) read the calls just before it.',
+        );
+      }
       return {
         unknownFacts: ORDER.filter((f) => seen.has(f)),
-        calls,
-        withOutcome,
-        undecidable,
-        undecidableAs: { ...as },
+        calls: all.calls,
+        withOutcome: all.withOutcome,
+        undecidable: all.undecidable,
+        undecidableAs: { ...all.as },
+        inPeriod: frozen(inside),
         unmappedStatuses,
         outcomeDisagreements: { ...disagree },
         warning,
-        note,
+        note: notes.length === 0 ? null : notes.join(' '),
       };
     },
   };

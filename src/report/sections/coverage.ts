@@ -1,4 +1,5 @@
 import { abandonedCallRule } from '../../rules/abandoned-call/index.js';
+import { barredRule } from '../../rules/barred/index.js';
 import { UNDETERMINED_REASON, type NotJudged, type RuleInfo } from '../../rules/rule.js';
 import { silentCallRule } from '../../rules/silent-call/index.js';
 import { inPeriod, type ReportPeriod } from './period.js';
@@ -25,17 +26,41 @@ export interface CoverageRule {
   readonly reasons: readonly { readonly reason: string; readonly calls: number }[];
 }
 
+/** A rule an audit of call records never judges: the records cannot show what it needs. */
+export interface RecordsCannotJudge {
+  readonly rule: string;
+  readonly title: string;
+  readonly refs: readonly string[];
+  readonly reason: string;
+}
+
+/**
+ * The rules an audit of call records never judges, whatever the records: TPS and
+ * do-not-call lists (A1.25), which the pre-dial guard applies on the host's word — a call
+ * record does not say whether its number was barred. Listed by every report's coverage, so
+ * "every rule judged on every call" is never read as covering them.
+ */
+export const NOT_JUDGED_FROM_RECORDS: readonly RecordsCannotJudge[] = [
+  { rule: barredRule.id, title: barredRule.title, refs: barredRule.refs, reason: 'call records do not say whether a number was barred; the pre-dial guard checks it before each call (isBarred)' },
+];
+
 /** Which rules the records let the classifier judge: every rule on every call, or the gaps. */
 export interface ReportCoverage {
   /**
-   * Every rule was judged on every call in the period, and there was at least one call:
-   * with no call in the period no rule was judged at all, so `false` (nothing audited is
-   * not a clean audit).
+   * Every rule judged from call records was judged on every call in the period, and there
+   * was at least one call: with no call in the period no rule was judged at all, so `false`
+   * (nothing audited is not a clean audit). It never covers `notJudgedFromRecords`.
    */
   readonly complete: boolean;
   readonly rules: readonly CoverageRule[];
   /** Calls in the period whose records could not show live, abandoned or silent (`undetermined`; excluded from x and y). */
   readonly undetermined: number;
+  /**
+   * Rules an audit of call records never judges (A1.25: TPS and do-not-call lists), with
+   * why: not judged, never passed. Always set by the report builder; absent in a report
+   * written by an earlier version (the text and HTML then list `NOT_JUDGED_FROM_RECORDS`).
+   */
+  readonly notJudgedFromRecords?: readonly RecordsCannotJudge[];
 }
 
 /** Counts the rules not judged per day, rule and reason (memory: days × rules × reasons). */
@@ -101,5 +126,5 @@ export function coverageSection(entries: readonly ReportNotJudged[], period: Rep
       return { rule: r.rule, title: r.title, refs: r.refs, judged: calls - notJudged, notJudged, reasons };
     })
     .sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { complete: out.length === 0 && calls > 0, rules: out, undetermined };
+  return { complete: out.length === 0 && calls > 0, rules: out, undetermined, notJudgedFromRecords: NOT_JUDGED_FROM_RECORDS.map((r) => ({ ...r, refs: [...r.refs] })) };
 }

@@ -285,7 +285,11 @@ function factorKinds(misuseKinds: readonly FlagKind[]): { readonly [id: string]:
   return { ...FACTOR_KINDS, persistence: [...new Set<FlagKind>(['silentCall', 'abandonedCall', ...misuseKinds])] };
 }
 
-/** The flag kinds of each factor but persistence (see `factorKinds`). */
+/**
+ * The flag kinds of each factor but persistence (see `factorKinds`): every factor that
+ * rests on the calls of the period — with none, it is `?`, never clean (the two judgement
+ * factors are `?` always).
+ */
 const FACTOR_KINDS: { readonly [id: string]: readonly FlagKind[] } = {
   silentCalls: ['silentCall'],
   abandonedCalls: ['abandonedCall'],
@@ -296,6 +300,10 @@ const FACTOR_KINDS: { readonly [id: string]: readonly FlagKind[] } = {
   messageContent: ['messageContent'],
   messageDelay: ['lateMessage'],
   otherMisuse: ['numberScanning', 'ivmLongWait', 'ivmNoQueueInfo'],
+  // The AMD evidence (A2.24) is read from the calls of the period: none, nothing shown.
+  amdAccuracy: [],
+  // Record anomalies (A2.23) are the recordAnomaly rule's flags; the retention horizon is not a rule.
+  records: ['recordAnomaly'],
 };
 
 /**

@@ -2,6 +2,9 @@ import { zonedDay } from '../../time/zoned-day.js';
 import { addDays, dayOfDate, daysBetween } from '../calendar.js';
 import { ReportInputError } from '../report-input-error.js';
 
+/** Where a report's period comes from (see `ReportPeriod.basis`). */
+export type PeriodBasis = 'default' | 'given' | 'wholeInput';
+
 /** The period a report covers: whole calendar days in the policy zone. */
 export interface ReportPeriod {
   /** First instant (local midnight) and the instant after the last day, epoch ms; `null` with no data. */
@@ -12,8 +15,13 @@ export interface ReportPeriod {
   readonly days: number;
   /** days / 7. */
   readonly weeks: number;
-  /** `default`: the policy's weeks ending with the newest call's day; `given`: from the options. */
-  readonly basis: 'default' | 'given';
+  /**
+   * Where the period comes from: `default`, the policy's weeks ending with the newest call's
+   * day; `given`, from the options (`from`, `to`; the command's `--from`, `--to`);
+   * `wholeInput`, the days from the oldest call to the newest (the command with neither
+   * `--from` nor `--to`: it sets this itself).
+   */
+  readonly basis: PeriodBasis;
 }
 
 /** What the period is resolved from. */
