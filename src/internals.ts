@@ -80,3 +80,6 @@ export { clipPrintable, ELLIPSIS } from './text/printable.js';
 
 // Complaints (A2.6; a carrier's view)
 export { createComplaintMatcher, DEFAULT_COMPLAINT_TOLERANCE_MS, DEFAULT_MAX_MATCHES, type ComplaintFindingKind, type ComplaintMatcher } from './complaints/index.js';
+
+// Hashing strings from the data into tables without letting the data choose their slots
+export { fmix32, hashSeed } from './string-hash.js';

@@ -1,5 +1,7 @@
 import { DialguardError } from '../errors.js';
-import { addCounts, emptyCounts, type CallCounts } from './counts.js';
+import { printable } from '../text/printable.js';
+import { COUNT_FIELDS, emptyCounts, type CallCounts } from './counts.js';
+import { AcrInputError } from './rate.js';
 
 /** The counts of one campaign in one call centre on one calendar day: the finest grain (A3.4). */
 export interface AcrCell {
@@ -24,7 +26,7 @@ export interface AcrCounters {
 /** Counters from different time zones cannot be merged: their days are different intervals. */
 export class CounterZoneMismatchError extends DialguardError {
   constructor(a: string, b: string) {
-    super('ZONE_MISMATCH', `cannot merge ACR counters kept in ${a} with counters kept in ${b}: their calendar days differ`, null);
+    super('ZONE_MISMATCH', `cannot merge ACR counters kept in ${printable(a, 80)} with counters kept in ${printable(b, 80)}: their calendar days differ`, null);
   }
 }
 
@@ -39,23 +41,170 @@ export function emptyCounters(timeZone: string): AcrCounters {
   return { timeZone, cells: {} };
 }
 
-function copyCell(cell: AcrCell): AcrCell {
-  return { date: cell.date, campaignId: cell.campaignId, callCentreId: cell.callCentreId, counts: addCounts(emptyCounts(), cell.counts) };
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `true` for a `YYYY-MM-DD` date of the (proleptic Gregorian) calendar, years 0001–9999: no 30 February, no month 13. */
+export function isCalendarDate(date: string): boolean {
+  const m = DATE.exec(date);
+  if (m === null) return false;
+  const y = Number(m[1]);
+  const month = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1 || month < 1 || month > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return d <= days;
+}
+
+/** A value from counters shown in a message: its JSON type, or the value itself, escaped and cut short. */
+function received(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'number':
+      return String(value);
+    case 'string':
+      return `"${printable(value.slice(0, 41), 40)}"`;
+    case 'object':
+      return 'an object';
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** How a message names a cell: its key, escaped and cut short. */
+const cellName = (key: string): string => `ACR counters: cell "${printable(key.slice(0, 81), 80)}"`;
+
+/**
+ * The counts of one cell read from counters kept elsewhere (another node's JSON), checked:
+ * each counter a whole number of calls from 0 to `Number.MAX_SAFE_INTEGER` (a counter
+ * missing, as in JSON written before it existed, counts 0), and `calls` at least the calls
+ * its other counters add up to (every call counted is one of them at most). A fresh object.
+ * @throws AcrInputError naming the cell (`where`) and the counter
+ */
+export function checkedCounts(counts: unknown, where: string): CallCounts {
+  if (!isObject(counts)) throw new AcrInputError(`${where}: counts should be an object of whole numbers of calls; received ${received(counts)}`);
+  const out = emptyCounts();
+  let sorted = 0;
+  for (const k of COUNT_FIELDS) {
+    const n = counts[k];
+    if (n === undefined) continue;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+      throw new AcrInputError(`${where}: counts.${k} should be a whole number of calls, 0 or more; received ${received(n)}`);
+    }
+    out[k] = n;
+    if (k !== 'calls') sorted += n;
+  }
+  if (sorted > out.calls) {
+    throw new AcrInputError(`${where}: counts.calls is ${out.calls}, fewer than the ${sorted} calls its other counts add up to (each call counted is in one of them at most)`);
+  }
+  return out;
+}
+
+/**
+ * The date and ids of a cell, checked: `date` a calendar date `YYYY-MM-DD`, the ids strings.
+ * @throws AcrInputError naming the cell (`where`) and the field
+ */
+export function checkCellIds(date: unknown, campaignId: unknown, callCentreId: unknown, where: string): void {
+  if (typeof date !== 'string' || !isCalendarDate(date)) throw new AcrInputError(`${where}: date should be a calendar date, YYYY-MM-DD; received ${received(date)}`);
+  if (typeof campaignId !== 'string') throw new AcrInputError(`${where}: campaignId should be a string; received ${received(campaignId)}`);
+  if (typeof callCentreId !== 'string') throw new AcrInputError(`${where}: callCentreId should be a string; received ${received(callCentreId)}`);
+}
+
+/**
+ * A cell of counters kept elsewhere, checked (`checkCellIds`, `checkedCounts`) and copied.
+ * @throws AcrInputError naming the cell by its key, and the field
+ */
+export function checkedCell(key: string, cell: unknown): AcrCell {
+  const where = cellName(key);
+  if (!isObject(cell)) throw new AcrInputError(`${where} should be an object { date, campaignId, callCentreId, counts }; received ${received(cell)}`);
+  const { date, campaignId, callCentreId } = cell;
+  checkCellIds(date, campaignId, callCentreId, where);
+  return { date: date as string, campaignId: campaignId as string, callCentreId: callCentreId as string, counts: checkedCounts(cell.counts, where) };
+}
+
+/**
+ * Counters kept elsewhere, checked cell by cell (`checkedCell`): their zone, and their cells
+ * as fresh copies, with the calls of all of them (at most `Number.MAX_SAFE_INTEGER`, so every
+ * sum of their counts stays a whole number).
+ * @throws AcrInputError naming the cell and the field
+ */
+export function checkedCounters(counters: unknown): { readonly timeZone: string; readonly cells: readonly (readonly [string, AcrCell])[]; readonly calls: number } {
+  const timeZone = countersZone(counters);
+  const { cells } = counters as { cells?: unknown };
+  if (!isObject(cells)) throw new AcrInputError(`ACR counters: cells should be an object of cells by key; received ${received(cells)}`);
+  const out: (readonly [string, AcrCell])[] = [];
+  let calls = 0;
+  for (const [key, cell] of Object.entries(cells)) {
+    const c = checkedCell(key, cell);
+    calls = addCalls(calls, c.counts.calls, cellName(key));
+    out.push([key, c]);
+  }
+  return { timeZone, cells: out, calls };
+}
+
+/**
+ * The zone of counters from elsewhere (Annex 3), checked before anything reads it.
+ * @throws AcrInputError when `counters` is not an object or its `timeZone` not a string
+ */
+export function countersZone(counters: unknown): string {
+  if (!isObject(counters)) throw new AcrInputError(`ACR counters should be an object { timeZone, cells }; received ${received(counters)}`);
+  const { timeZone } = counters;
+  if (typeof timeZone !== 'string') throw new AcrInputError(`ACR counters: timeZone should be an IANA zone name; received ${received(timeZone)}`);
+  return timeZone;
+}
+
+/**
+ * `total` + `more` calls, while the sum stays a whole number JavaScript counts exactly.
+ * @throws AcrInputError beyond it, naming `what` (`ACR counters: cell "…"`)
+ */
+export function addCalls(total: number, more: number, what: string): number {
+  const sum = total + more;
+  if (sum > Number.MAX_SAFE_INTEGER) {
+    throw new AcrInputError(`${what}: counts.calls ${more} would take the calls counted past ${Number.MAX_SAFE_INTEGER} (2^53 − 1), beyond which they cannot be counted exactly`);
+  }
+  return sum;
+}
+
+/** How a message names the cell of (date, campaign, call centre) given apart from counters: its key, escaped and cut short, whatever the values are. */
+export function cellLabel(date: unknown, campaignId: unknown, callCentreId: unknown): string {
+  const part = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 41) : received(v));
+  return `ACR counts of cell ${printable(cellKey(part(date), part(campaignId), part(callCentreId)), 120)}`;
 }
 
 /**
  * Sums two sets of counters cell by cell. Associative and commutative, with
- * `emptyCounters(zone)` as identity; neither input is changed.
+ * `emptyCounters(zone)` as identity; neither input is changed. Counters come from other
+ * nodes, so both are checked first, cell by cell: a date that is not a calendar date, an id
+ * that is not a string, a count that is not a whole number of calls from 0 (a string, a
+ * negative number, an object), `calls` below the calls its other counts add up to, a key
+ * that names different cells in the two, or more calls than can be counted exactly, is an
+ * `AcrInputError` naming the cell and the field, and nothing is merged.
  * @throws CounterZoneMismatchError when the zones differ.
+ * @throws AcrInputError for counters that could not have been counted (see above).
  */
 export function mergeCounters(a: AcrCounters, b: AcrCounters): AcrCounters {
-  if (a.timeZone !== b.timeZone) throw new CounterZoneMismatchError(a.timeZone, b.timeZone);
+  const left = checkedCounters(a);
+  const right = checkedCounters(b);
+  if (left.timeZone !== right.timeZone) throw new CounterZoneMismatchError(left.timeZone, right.timeZone);
   const cells: Record<string, AcrCell> = Object.create(null); // keys come from input: `__proto__` must stay a key
-  for (const [key, cell] of Object.entries(a.cells)) cells[key] = copyCell(cell);
-  for (const [key, cell] of Object.entries(b.cells)) {
+  for (const [key, cell] of left.cells) cells[key] = cell;
+  let calls = left.calls;
+  for (const [key, cell] of right.cells) {
+    calls = addCalls(calls, cell.counts.calls, cellName(key));
     const mine = cells[key];
-    if (mine === undefined) cells[key] = copyCell(cell);
-    else addCounts(mine.counts, cell.counts);
+    if (mine === undefined) {
+      cells[key] = cell;
+      continue;
+    }
+    if (mine.date !== cell.date || mine.campaignId !== cell.campaignId || mine.callCentreId !== cell.callCentreId) {
+      throw new AcrInputError(`${cellName(key)} is ${printable(cellKey(mine.date, mine.campaignId, mine.callCentreId).slice(0, 121), 120)} in one set of counters and ${printable(cellKey(cell.date, cell.campaignId, cell.callCentreId).slice(0, 121), 120)} in the other`);
+    }
+    for (const k of COUNT_FIELDS) mine.counts[k] += cell.counts[k];
   }
-  return { timeZone: a.timeZone, cells };
+  return { timeZone: left.timeZone, cells };
 }

@@ -7,7 +7,7 @@ import type { ClassifiedCall } from '../classify.js';
 import { hasCalendarDay, zonedDay } from '../time/zoned-day.js';
 import type { CountTable } from './count-table.js';
 import { createLedgerStore, SCOPE_ORDER, type LedgerStore } from './ledger-store.js';
-import { cellKey, CounterZoneMismatchError, type AcrCell, type AcrCounters } from './counters.js';
+import { addCalls, cellKey, cellLabel, checkCellIds, checkedCounters, checkedCounts, CounterZoneMismatchError, type AcrCell, type AcrCounters } from './counters.js';
 import { addVector, COUNT_FIELDS, COUNT_INDEX, COUNT_STRIDE, countKey, countsAt, type CallCounts } from './counts.js';
 import { aboveLevel, acrOf, rateOnly } from './rate.js';
 import { ACR_SCOPES, type AcrRow, type AcrScope } from './scope.js';
@@ -52,9 +52,19 @@ export interface AcrLedger {
    * and the answer is `NO_CELL` (whose date is `''` and whose rows are none).
    */
   add(call: ClassifiedCall): number;
-  /** Adds counts to a cell (and its scopes); returns the cell. */
+  /**
+   * Adds counts kept elsewhere to a cell (and its scopes); returns the cell. The date, ids and
+   * counts are checked as `mergeCounters` checks a cell (a calendar date, string ids, whole
+   * counts from 0, `calls` at least the calls the other counts add up to).
+   * @throws AcrInputError for a cell that could not have been counted, naming the field
+   */
   addCounts(date: string, campaignId: string, callCentreId: string, counts: Readonly<CallCounts>): number;
-  /** Adds a whole set of counters (e.g. another node's). @throws CounterZoneMismatchError for another zone. */
+  /**
+   * Adds a whole set of counters (e.g. another node's), checked cell by cell first as
+   * `mergeCounters` checks them: a bad cell adds nothing of the set.
+   * @throws CounterZoneMismatchError for another zone.
+   * @throws AcrInputError for a cell that could not have been counted, naming the cell and the field
+   */
   addCounters(counters: AcrCounters): void;
   /** The cell of a call, without counting it (the cell just counted for the same record is found at once). */
   cellOf(call: ClassifiedCall): number;
@@ -196,6 +206,9 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
     return windowDates;
   };
 
+  /** Calls added as counts from elsewhere (`addCounts`, `addCounters`): kept at most `Number.MAX_SAFE_INTEGER`, so sums of counts stay exact. */
+  let imported = 0;
+
   const ledger: AcrLedger = {
     timeZone,
     scopes,
@@ -211,10 +224,18 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
       lastCell = cell;
       return cell;
     },
-    addCounts: (date, campaignId, callCentreId, counts) => addCountsTo(store, date, campaignId, callCentreId, counts),
+    addCounts(date, campaignId, callCentreId, counts) {
+      const where = cellLabel(date, campaignId, callCentreId);
+      checkCellIds(date, campaignId, callCentreId, where);
+      const checked = checkedCounts(counts, where);
+      imported = addCalls(imported, checked.calls, where);
+      return addCountsTo(store, date, campaignId, callCentreId, checked);
+    },
     addCounters(counters) {
-      if (counters.timeZone !== timeZone) throw new CounterZoneMismatchError(timeZone, counters.timeZone);
-      for (const c of Object.values(counters.cells)) ledger.addCounts(c.date, c.campaignId, c.callCentreId, c.counts);
+      const { timeZone: zone, cells: checked, calls } = checkedCounters(counters);
+      if (zone !== timeZone) throw new CounterZoneMismatchError(timeZone, zone);
+      imported = addCalls(imported, calls, 'ACR counters');
+      for (const [, c] of checked) addCountsTo(store, c.date, c.campaignId, c.callCentreId, c.counts);
     },
     cellOf(call) {
       const r = call.record;

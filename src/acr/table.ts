@@ -1,5 +1,5 @@
 import type { Policy } from '../policy/policy.js';
-import type { AcrCounters } from './counters.js';
+import { countersZone, type AcrCounters } from './counters.js';
 import { createAcrLedger } from './ledger.js';
 import { ACR_SCOPES, type AcrRow, type AcrScope } from './scope.js';
 import type { AcrWindow } from './trailing.js';
@@ -33,7 +33,8 @@ export interface AcrTableOptions {
  * window's first day. The counters are read into an ACR ledger (`createAcrLedger`).
  */
 export function acrTable(counters: AcrCounters, options: AcrTableOptions = {}): readonly AcrRow[] {
-  const ledger = createAcrLedger({ timeZone: counters.timeZone, scopes: options.scopes ?? ACR_SCOPES, window: options.window ?? 'calendarDay' });
+  // Counters from elsewhere are checked before their zone is read (`AcrInputError`, never a TypeError on `null`).
+  const ledger = createAcrLedger({ timeZone: countersZone(counters), scopes: options.scopes ?? ACR_SCOPES, window: options.window ?? 'calendarDay' });
   ledger.addCounters(counters);
   return ledger.table(options.alertRate ?? null);
 }

@@ -16,8 +16,11 @@
  * costs several times that in memory and about as much time as the rest of the audit).
  * Two different ids share a fingerprint with a chance of about 2⁻⁶⁴: with a full window of
  * a million ids, about one row in 10¹³ could be taken for a duplicate — and, like every
- * rejected row, it would be reported with its line, never dropped unseen.
+ * rejected row, it would be reported with its line, never dropped unseen. The first hash
+ * starts from a basis mixed with a seed new to each window (`hashSeed`), so ids written
+ * to share a table slot cannot be crafted: probing stays short whatever the file holds.
  */
+import { fmix32, hashSeed } from 'dialguard/internals';
 
 /** Remembers recent call ids. */
 export interface DuplicateWindow {
@@ -25,15 +28,6 @@ export interface DuplicateWindow {
   first(callId: string): boolean;
   /** Ids currently remembered. */
   size(): number;
-}
-
-/** Murmur3's 32-bit finaliser: every input bit affects every output bit. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
 
 /** One generation: a linear-probing table of (hi, lo) fingerprint pairs; (0, 0) marks an empty slot. */
@@ -53,10 +47,11 @@ export function createDuplicateWindow(window: number): DuplicateWindow {
   let older: Table = { slots: new Int32Array(capacity * 2), size: 0 };
   let hi = 0;
   let lo = 0;
+  const seed = hashSeed();
 
-  /** Sets `hi`/`lo` to the fingerprint of `id`: FNV-1a and a Murmur-style hash, each finalised. */
+  /** Sets `hi`/`lo` to the fingerprint of `id`: FNV-1a (from the seeded basis) and a Murmur-style hash, each finalised. */
   const fingerprint = (id: string): void => {
-    let a = 0x811c9dc5;
+    let a = 0x811c9dc5 ^ seed;
     let b = 0x9747b28c ^ id.length;
     for (let i = 0; i < id.length; i++) {
       const c = id.charCodeAt(i);

@@ -18,11 +18,21 @@ export interface Period {
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The first instant of local date `date` in `zone`, or `null` when no instant has that date. */
-function startOfLocalDate(date: string, zone: string): number | null {
+/**
+ * UTC midnight of a `YYYY-MM-DD` date, or `null` when it is not a date of the calendar
+ * (month 13, 30 February, year 0). Not `Date.UTC`, which reads years 0–99 as 1900–1999.
+ */
+function utcMidnightOf(date: string): number | null {
   const m = DATE.exec(date);
   if (m === null) return null;
-  const utcMidnight = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d);
+  return y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? t.getTime() : null;
+}
+
+/** The first instant of local date `date` in `zone`, or `null` when no instant the audit can hold has that date. */
+function startOfLocalDate(utcMidnight: number, date: string, zone: string): number | null {
   // Offsets run from −12 h to +14 h: one of these instants falls on the local date.
   for (let h = -14; h <= 14; h += 2) {
     const day = zonedDayOrNull(utcMidnight + h * 3_600_000, zone);
@@ -34,8 +44,10 @@ function startOfLocalDate(date: string, zone: string): number | null {
 function instant(option: 'from' | 'to', text: string, zone: string): number {
   const value = text.trim();
   if (DATE.test(value)) {
-    const start = startOfLocalDate(value, zone);
-    if (start === null) throw new UsageError(`--${option} "${text}" is not a calendar date`);
+    const utcMidnight = utcMidnightOf(value);
+    if (utcMidnight === null) throw new UsageError(`--${option} "${text}" is not a calendar date`);
+    const start = startOfLocalDate(utcMidnight, value, zone);
+    if (start === null) throw new UsageError(`--${option} "${text}" is outside the dates the audit can hold (0001-01-03 to 9999-12-29)`);
     // The day after: its start is the end of this one (23 or 25 hours at the clock changes).
     return option === 'from' ? start : zonedDay(start + DAY_MS / 2, zone).end;
   }

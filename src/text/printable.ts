@@ -7,30 +7,40 @@
  *
  * Escaped: the C0 controls (U+0000–U+001F, newline and tab included), DEL (U+007F), the
  * C1 controls (U+0080–U+009F: CSI, OSC, ST …), the line and paragraph separators
- * (U+2028, U+2029), the bidirectional marks, embeddings, overrides and isolates (U+061C,
- * U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), the zero-width no-break space U+FEFF,
- * and lone surrogates. Newline, carriage return and tab are written `\n`, `\r`, `\t`;
- * every other one `\u` and four hex digits (ESC is `\u001b`). Everything else, other
- * scripts and emoji included, is kept as it is.
+ * (U+2028, U+2029), every invisible format character (Unicode category Cf): the
+ * bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E, U+200F,
+ * U+202A–U+202E, U+2066–U+2069), the soft hyphen U+00AD, the zero-width space, non-joiner
+ * and joiner (U+200B–U+200D), the word joiner and invisible operators (U+2060–U+2064),
+ * U+206A–U+206F, the zero-width no-break space U+FEFF, the tag characters
+ * (U+E0000–U+E007F) and the rest of Cf — so two ids that differ only by an invisible
+ * character never print alike — and lone surrogates. Newline, carriage return and tab are
+ * written `\n`, `\r`, `\t`; every other one `\u` and four hex digits (ESC is `\u001b`; a
+ * character beyond U+FFFF as its two UTF-16 code units, U+E0041 as `\udb40\udc41`).
+ * Everything else, other scripts and emoji included, is kept as it is (an emoji sequence
+ * joined by U+200D, or a flag made of tag characters, shows its joiners and tags escaped).
  */
 
 /** One character that acts instead of showing (see the module comment); `g` for replacing. */
-const UNPRINTABLE_G =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNPRINTABLE_G = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu; // Cs: with `u`, a surrogate matches only when lone
 /** The same, for a test (no `lastIndex` state). */
-const UNPRINTABLE = /* @__PURE__ */ (() => new RegExp(UNPRINTABLE_G.source))();
+const UNPRINTABLE = /* @__PURE__ */ (() => new RegExp(UNPRINTABLE_G.source, 'u'))();
 
 /** The short escapes; the rest are `\uXXXX`. */
 const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** What `clipPrintable` never cuts through: an escape written by `printable`, a surrogate pair, else one code unit. */
-const TOKEN = /\\u[0-9a-f]{4}|\\[nrt]|[\ud800-\udbff][\udc00-\udfff]|[\s\S]/g;
+/** What `clipPrintable` never cuts through: an escape written by `printable` (a pair's two at once), a surrogate pair, else one code unit. */
+const TOKEN = /\\ud[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2}|\\u[0-9a-f]{4}|\\[nrt]|[\ud800-\udbff][\udc00-\udfff]|[\s\S]/g;
 
 /** The mark of a value cut short. */
 export const ELLIPSIS = '\u2026';
 
+function hex4(unit: number): string {
+  return `\\u${unit.toString(16).padStart(4, '0')}`;
+}
+
+/** One matched character (one code unit, or a surrogate pair beyond U+FFFF) written out. */
 function escapeOne(c: string): string {
-  return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return SHORT[c] ?? (c.length === 1 ? hex4(c.charCodeAt(0)) : hex4(c.charCodeAt(0)) + hex4(c.charCodeAt(1)));
 }
 
 /**

@@ -38,3 +38,35 @@ describe('dialguard audit --from / --to with a date-time', () => {
     expect(drawn).toBe(report.calls);
   });
 });
+
+describe('dialguard audit --from / --to with a date in the first centuries', () => {
+  it('years 1–99 are those years, not 1900–1999 (Date.UTC): --from 0001-01-03, the first date the audit holds, is a date', async () => {
+    const path = temp.file('one.jsonl', toJsonl([record('mon', T0)]));
+    const r = await runCli(['audit', path, '--from', '0001-01-03', '--to', '0099-03-01', '--json']);
+    expect(r.stderr).not.toContain('not a calendar date');
+    const report = JSON.parse(r.stdout) as CliReport;
+    expect([report.period.fromDate, report.period.toDate]).toEqual(['0001-01-03', '0099-03-01']);
+  });
+
+  it('--from 1000-01-01 is that day in London (local mean time then: 00:01:15 UTC is its midnight)', async () => {
+    const path = temp.file('one.jsonl', toJsonl([record('mon', T0)]));
+    const r = await runCli(['audit', path, '--from', '1000-01-01', '--to', '1000-01-01']);
+    expect(r.stdout).toContain('Period: 1000-01-01 to 1000-01-01 (1 day');
+    const { parsePeriod } = await import('../../src/cli/period.js');
+    const p = parsePeriod('1000-01-01', '1000-01-01', 'Europe/London');
+    expect([new Date(p.from!).toISOString(), new Date(p.to!).toISOString()]).toEqual(['1000-01-01T00:01:15.000Z', '1000-01-02T00:01:15.000Z']);
+  });
+
+  it('a date that is not on the calendar, and one outside the dates the audit holds, are told apart', async () => {
+    const path = temp.file('one.jsonl', toJsonl([record('mon', T0)]));
+    for (const [from, message] of [
+      ['2026-02-30', '--from "2026-02-30" is not a calendar date'],
+      ['0000-01-01', '--from "0000-01-01" is not a calendar date'],
+      ['0001-01-02', '--from "0001-01-02" is outside the dates the audit can hold (0001-01-03 to 9999-12-29)'],
+    ] as const) {
+      const r = await runCli(['audit', path, '--from', from]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+  });
+});

@@ -11,6 +11,10 @@ import { clipPrintable, printable } from '../../src/internals.js';
 /** What must never reach a terminal: controls, separators, bidi formatting, lone surrogates. */
 const ACTS =
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** What must never be printed unseen either: every invisible format character (Unicode category Cf). */
+const INVISIBLE = /\p{Cf}/u;
+/** Invisible format characters: soft hyphen, zero-width space / non-joiner / joiner, word joiner, invisible operators, deprecated format controls, tags. */
+const FORMAT_CHARS = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\u2061', '\u2064', '\u206a', '\u206f', '\u0600', '\ufff9', '\u{E0001}', '\u{E0041}', '\u{E007F}', '\u{1D173}'];
 
 const readBack = (text: string): string =>
   text.replace(/\\u([0-9a-f]{4})|\\([nrt])/g, (_, hex: string | undefined, c: string | undefined) =>
@@ -21,7 +25,7 @@ const readBack = (text: string): string =>
 const hostile = fc.array(
   fc.oneof(
     fc.string({ unit: 'binary', maxLength: 6 }),
-    fc.constantFrom('\u001b[31m', '\u001b]0;title\u0007', '\u009b', '\n', '\r\n', '\t', '\u2028', '\u202e', '\u2066', '\ud800', '\udc00', '\ud83d\ude00', '\u007f', '\u0000'),
+    fc.constantFrom('\u001b[31m', '\u001b]0;title\u0007', '\u009b', '\n', '\r\n', '\t', '\u2028', '\u202e', '\u2066', '\ud800', '\udc00', '\ud83d\ude00', '\u007f', '\u0000', ...FORMAT_CHARS),
   ),
   { maxLength: 12 },
 ).map((parts) => parts.join(''));
@@ -35,12 +39,25 @@ describe('printable', () => {
     expect(printable('abcdef', 4)).toBe('abc\u2026');
   });
 
-  it('leaves nothing that acts on a terminal', () => {
+  it('leaves nothing that acts on a terminal, and no invisible format character', () => {
     fc.assert(
       fc.property(hostile, (s) => {
         expect(ACTS.exec(printable(s))).toBeNull();
+        expect(INVISIBLE.exec(printable(s))).toBeNull();
       }),
     );
+  });
+
+  it('writes out invisible format characters (Cf), so look-alike ids print apart; one beyond U+FFFF as its two code units', () => {
+    expect(printable('spr\u200bing')).toBe('spr\\u200bing');
+    expect(printable('spr\u00ading spr\u200cing spr\u200ding spr\u2060ing \ufeff')).toBe('spr\\u00ading spr\\u200cing spr\\u200ding spr\\u2060ing \\ufeff');
+    expect(printable('spring\u{E0041}')).toBe('spring\\udb40\\udc41');
+    for (const c of FORMAT_CHARS) {
+      expect(printable(`spr${c}ing`)).not.toBe('spring');
+      expect(printable(`spr${c}ing`)).not.toMatch(INVISIBLE);
+    }
+    expect(printable('x\u{E0041}y', 8)).toBe('x\u2026'); // the pair's two escapes are never cut apart
+    expect(printable('\u0627\u200c\u0628 \ud83d\udc4d\ud83c\udffd')).toBe('\u0627\\u200c\u0628 \ud83d\udc4d\ud83c\udffd'); // letters and emoji stay; the joiner shows
   });
 
   it('reads back to the value when it has no backslash: distinct values stay distinct', () => {

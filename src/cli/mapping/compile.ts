@@ -13,7 +13,7 @@ import { delimiterHint } from './delimiter.js';
 import { BOOLEAN_FIELDS, closest, MAPPABLE_RECORD_FIELDS, REQUIRED_RECORD_FIELDS, TIME_FIELDS } from './fields.js';
 import { laterTimeReader, timeReader, type TimeReader } from './time-cell.js';
 import { createStatusTally, type StatusTally } from './status-tally.js';
-import type { FieldSource, MappingFile, OutcomeSpec, RecordedOutcome, TimeFormat, UnknownFact } from './types.js';
+import type { FieldSource, MappingFile, OutcomeMapping, OutcomeSpec, RecordedOutcome, TimeFormat, UnknownFact } from './types.js';
 
 /** Every fact a record may mark unknown (as `CallRecord.unknown`). */
 export const UNKNOWN_FACT_NAMES: readonly UnknownFact[] = [
@@ -109,8 +109,45 @@ class Problems {
   }
 }
 
+/** Header cells quoted in a message: at most `MAX_LISTED` of them, each escaped and cut (`shown`), then how many more. */
 function describeList(items: readonly string[]): string {
-  return items.map((i) => JSON.stringify(i)).join(', ');
+  const listed = items.slice(0, MAX_LISTED).map(shown).join(', ');
+  return items.length > MAX_LISTED ? `${listed} and ${(items.length - MAX_LISTED).toLocaleString('en-GB')} more` : listed;
+}
+
+/** Most header cells a message quotes: a header may have any number of cells. */
+const MAX_LISTED = 20;
+
+/** A plain JSON object: not an array, not `null`. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A mapping's value read as text: a string, or a number or boolean written as one; `null`
+ * for anything else (an object, an array, `null`), which the mapping's checks report. Never
+ * `String(value)` on an object: a JSON object may carry its own `toString` (`{"toString": 5}`).
+ */
+function asText(value: unknown): string | null {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
+}
+
+/** What a wrong-typed value of a mapping is, for a message: its JSON type. */
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'object':
+      return 'an object';
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    default:
+      return typeof value;
+  }
 }
 
 /** The field a source at `path` (`fields.callId.first[0]`) fills. */
@@ -140,10 +177,30 @@ function ordinal(n: number): string {
 export function compileMapping(name: string, file: MappingFile, options: MappingOptions): CompiledMapping {
   const problems = new Problems();
   const where = (path: string): string => `${name}: ${path}`;
-  const columns = Array.isArray(file.columns) ? file.columns.map(String) : [];
+  /** The names in a list of the mapping (`[]` when it is not one); the first entry that is not text, and how many such, reported under `path`. */
+  const textList = (value: unknown, path: string): string[] => {
+    if (!Array.isArray(value)) return [];
+    const out: string[] = [];
+    let bad = -1;
+    let badCount = 0;
+    (value as readonly unknown[]).forEach((v, i) => {
+      const t = asText(v);
+      if (t !== null) out.push(t);
+      else if (badCount++ === 0) bad = i;
+    });
+    if (badCount > 0) {
+      problems.add(where(`${path}[${bad}] should be a column name (a string); received ${jsonType(value[bad])}${badCount > 1 ? ` (and ${(badCount - 1).toLocaleString('en-GB')} more ${badCount === 2 ? 'entry that is' : 'entries that are'} not)` : ''}`));
+    }
+    return out;
+  };
+  const columns = textList(file.columns, 'columns');
   if (columns.length === 0) problems.add(where('"columns" should list the columns of the file, in order'));
   const columnSet = new Set(columns);
-  const optional = new Set((file.optionalColumns ?? []).map(String));
+  const optionalColumns: unknown = file.optionalColumns;
+  if (optionalColumns != null && !Array.isArray(optionalColumns)) {
+    problems.add(where(`"optionalColumns" should list the last columns a row may lack, e.g. ["userfield"]; received ${jsonType(optionalColumns)}`));
+  }
+  const optional = new Set(textList(optionalColumns, 'optionalColumns'));
   for (const c of optional) if (!columnSet.has(c)) problems.add(where(`optionalColumns names "${c}", which is not in "columns"`));
   const minWidth = columns.length - optional.size;
   for (let i = minWidth; i < columns.length; i++) if (!optional.has(columns[i]!)) problems.add(where('optionalColumns should be the last columns'));
@@ -157,8 +214,13 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
         problems.add(where(`columnForms names "${column}", which is not in "optionalColumns" (a mapping that changes "optionalColumns" changes "columnForms" too)`));
         continue;
       }
+      const form = asText(pattern);
+      if (form === null) {
+        problems.add(where(`columnForms.${column} should be a regular expression (a string); received ${jsonType(pattern)}`));
+        continue;
+      }
       try {
-        forms.set(column, new RegExp(`^(?:${String(pattern)})$`, 'i'));
+        forms.set(column, new RegExp(`^(?:${form})$`, 'i'));
       } catch (e) {
         problems.add(where(`columnForms.${column} is not a regular expression: ${e instanceof Error ? e.message : String(e)}`));
       }
@@ -200,7 +262,9 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
 
   // Fields.
   const compiled: CompiledField[] = [];
-  const fields = file.fields ?? {};
+  const fieldsGiven: unknown = file.fields;
+  if (fieldsGiven != null && !isObject(fieldsGiven)) problems.add(where(`"fields" should map record fields to columns, e.g. { "callId": "uniqueid" }; received ${jsonType(fieldsGiven)}`));
+  const fields: Readonly<Record<string, FieldSource>> = isObject(fieldsGiven) ? (fieldsGiven as Record<string, FieldSource>) : {};
   const sourceBinder = (source: FieldSource, path: string): { bind: Binder; match: RegExp | null } | null => {
     if (typeof source === 'string') {
       return { bind: source.includes('{') ? templateBinder(source, path) : columnBinder(source, path), match: null };
@@ -226,10 +290,26 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
           return '';
         };
       };
-    } else if (source.column !== undefined) bind = columnBinder(String(source.column), `${path}.column`);
-    else if (source.template !== undefined) bind = templateBinder(String(source.template), `${path}.template`);
-    else if (source.value !== undefined) {
-      const v = source.value === null ? '' : String(source.value);
+    } else if (source.column !== undefined) {
+      const column = asText(source.column);
+      if (column === null) {
+        problems.add(where(`${path}.column should be a column name (a string); received ${jsonType(source.column)}`));
+        return null;
+      }
+      bind = columnBinder(column, `${path}.column`);
+    } else if (source.template !== undefined) {
+      const template = asText(source.template);
+      if (template === null) {
+        problems.add(where(`${path}.template should be a "{template}" of columns (a string); received ${jsonType(source.template)}`));
+        return null;
+      }
+      bind = templateBinder(template, `${path}.template`);
+    } else if (source.value !== undefined) {
+      const v = source.value === null ? '' : asText(source.value);
+      if (v === null) {
+        problems.add(where(`${path}.value should be a string, a number, true, false or null; received ${jsonType(source.value)}`));
+        return null;
+      }
       bind = () => () => v;
     } else {
       problems.add(where(`${path} should have "column", "template", "value" or "first"`));
@@ -237,8 +317,10 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
     }
     let match: RegExp | null = null;
     if (source.match !== undefined) {
-      try {
-        match = new RegExp(String(source.match), 'i');
+      const pattern = asText(source.match);
+      if (pattern === null) problems.add(where(`${path}.match should be a regular expression (a string); received ${jsonType(source.match)}`));
+      else try {
+        match = new RegExp(pattern, 'i');
       } catch (e) {
         problems.add(where(`${path}.match is not a regular expression: ${e instanceof Error ? e.message : String(e)}`));
       }
@@ -266,10 +348,15 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
   };
 
   const unknownFacts = new Set<UnknownFact>();
-  for (const [i, fact] of (file.unknown ?? []).entries()) {
-    if ((UNKNOWN_FACT_NAMES as readonly string[]).includes(fact)) unknownFacts.add(fact as UnknownFact);
+  const unknownGiven: unknown = file.unknown;
+  if (unknownGiven != null && !Array.isArray(unknownGiven)) {
+    problems.add(where(`"unknown" should list the facts the file cannot show, e.g. ["answerAt", "hangupBy"]; received ${jsonType(unknownGiven)}`));
+  }
+  for (const [i, fact] of (Array.isArray(unknownGiven) ? (unknownGiven as readonly unknown[]) : []).entries()) {
+    if (typeof fact !== 'string') problems.add(where(`unknown[${i}] should name a fact a record can leave unknown (a string); received ${jsonType(fact)}`));
+    else if ((UNKNOWN_FACT_NAMES as readonly string[]).includes(fact)) unknownFacts.add(fact as UnknownFact);
     else {
-      const guess = closest(String(fact), UNKNOWN_FACT_NAMES);
+      const guess = closest(fact, UNKNOWN_FACT_NAMES);
       problems.add(where(`unknown[${i}] "${fact}" is not a fact a record can leave unknown${guess ? ` (did you mean "${guess}"?)` : ''}; the facts are ${UNKNOWN_FACT_NAMES.join(', ')}`));
     }
   }
@@ -358,7 +445,11 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
   }
 
   // The outcome table.
-  const outcome = file.outcome ?? null;
+  const outcomeGiven: unknown = file.outcome ?? null;
+  if (outcomeGiven !== null && !isObject(outcomeGiven)) {
+    problems.add(where(`"outcome" should be an object: { "status": "{status}", "table": { … }, "rules": [ … ] }; received ${jsonType(outcomeGiven)}`));
+  }
+  const outcome = isObject(outcomeGiven) ? (outcomeGiven as unknown as OutcomeMapping) : null;
   let statusBinder: Binder | null = null;
   const table = new Map<string, Omit<RecordedOutcome, 'status'>>();
   const rules: { when: [string, RegExp][]; outcome: Omit<RecordedOutcome, 'status'> }[] = [];
@@ -377,21 +468,38 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
   if (outcome !== null) {
     if (typeof outcome.status !== 'string' || outcome.status === '') problems.add(where('outcome.status should be a template of columns, e.g. "{status}"'));
     else statusBinder = templateBinder(outcome.status, 'outcome.status');
-    for (const [status, spec] of Object.entries(outcome.table ?? {})) {
+    const tableGiven: unknown = outcome.table;
+    if (tableGiven != null && !isObject(tableGiven)) problems.add(where(`outcome.table should map statuses to outcomes, e.g. { "ANSWERED": "live" }; received ${jsonType(tableGiven)}`));
+    for (const [status, spec] of Object.entries(isObject(tableGiven) ? (tableGiven as Record<string, OutcomeSpec>) : {})) {
       const o = parseOutcome(spec, `outcome.table["${status}"]`);
       if (o !== null) table.set(status.toUpperCase(), o);
     }
-    for (const [i, rule] of (outcome.rules ?? []).entries()) {
+    const rulesGiven: unknown = outcome.rules;
+    if (rulesGiven != null && !Array.isArray(rulesGiven)) {
+      problems.add(where(`outcome.rules should list rules, e.g. [{ "when": { "status": "NA" }, "outcome": "unconnected" }]; received ${jsonType(rulesGiven)}`));
+    }
+    for (const [i, rule] of (Array.isArray(rulesGiven) ? (rulesGiven as readonly unknown[]) : []).entries()) {
+      if (!isObject(rule)) {
+        problems.add(where(`outcome.rules[${i}] should be an object: { "when": { column: pattern }, "outcome": … }; received ${jsonType(rule)}`));
+        continue;
+      }
+      const whenGiven = rule.when;
+      if (whenGiven != null && !isObject(whenGiven)) problems.add(where(`outcome.rules[${i}].when should map columns to regular expressions; received ${jsonType(whenGiven)}`));
       const when: [string, RegExp][] = [];
-      for (const [column, pattern] of Object.entries(rule?.when ?? {})) {
+      for (const [column, pattern] of Object.entries(isObject(whenGiven) ? whenGiven : {})) {
         checkColumn(column, `outcome.rules[${i}].when`);
+        const text = asText(pattern);
+        if (text === null) {
+          problems.add(where(`outcome.rules[${i}].when.${column} should be a regular expression (a string); received ${jsonType(pattern)}`));
+          continue;
+        }
         try {
-          when.push([column, new RegExp(`^(?:${pattern})$`, 'i')]);
+          when.push([column, new RegExp(`^(?:${text})$`, 'i')]);
         } catch (e) {
           problems.add(where(`outcome.rules[${i}].when.${column} is not a regular expression: ${e instanceof Error ? e.message : String(e)}`));
         }
       }
-      const o = parseOutcome(rule?.outcome, `outcome.rules[${i}].outcome`);
+      const o = parseOutcome(rule.outcome as OutcomeSpec, `outcome.rules[${i}].outcome`);
       if (o !== null) rules.push({ when, outcome: o });
     }
   }
@@ -574,7 +682,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
         const read = [...new Set([...compiled.flatMap((f) => referenced(f)), ...(outcome ? templateColumns(outcome.status) : []), ...rules.flatMap((r) => r.when.map(([c]) => c))])];
         const absent = read.filter((c) => !position.has(c) && !optional.has(c));
         if (absent.length > 0) {
-          throw new UsageError(`the header of the file lacks columns ${name} reads: ${absent.join(', ')}; it has ${describeList(cells)}`);
+          throw new UsageError(`the header of the file lacks columns ${name} reads: ${absent.join(', ')}; it has ${cells.length === 1 ? '1 cell' : `${cells.length.toLocaleString('en-GB')} cells`}: ${describeList(cells)}`);
         }
         // A column read that the header names twice: which the file meant cannot be known, so neither is guessed.
         const twice = read.filter((c) => position.has(c) && cells.indexOf(c) !== position.get(c)); // an optional column the header lacks is not named twice

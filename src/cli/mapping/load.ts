@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { printable } from 'dialguard/internals';
 import { UsageError } from '../exit-codes.js';
 import { packageRoot } from '../package-files.js';
 import { PRESET_COLUMNS } from './preset-columns.js';
@@ -26,7 +27,7 @@ function parse(text: string, name: string): MappingFile {
 
 /** The preset `name`. @throws UsageError for a name that is not a preset */
 export function loadPreset(name: string): MappingFile {
-  if (!PRESET_NAMES.includes(name)) throw new UsageError(`--preset should be one of ${PRESET_NAMES.join(', ')}; received "${name}" (for another format, write a mapping: --mapping FILE.json)`);
+  if (!PRESET_NAMES.includes(name)) throw new UsageError(`--preset should be one of ${PRESET_NAMES.join(', ')}; received "${printable(name.slice(0, 81), 80)}" (for another format, write a mapping: --mapping FILE.json)`);
   const root = packageRoot();
   if (root === null) throw new UsageError(`cannot find the presets folder of the dialguard package`);
   const path = join(root, 'presets', `${name}.json`);
@@ -39,21 +40,40 @@ export function loadPreset(name: string): MappingFile {
   return parse(text, `preset ${name}`);
 }
 
-/** A mapping over the preset it extends: `fields` and `outcome.table` merged key by key, everything else replaced when given. */
+/** A plain JSON object: not an array, not `null`. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A mapping over the preset it extends: `fields` and `outcome.table` merged key by key,
+ * `outcome.rules` put before the preset's, everything else replaced when given. A section
+ * of the wrong type is not merged: it replaces the preset's, so that `compileMapping`
+ * reports it by name.
+ */
 function extend(base: MappingFile, over: MappingFile): MappingFile {
-  const outcome =
-    over.outcome === undefined
-      ? base.outcome
-      : over.outcome === null
-        ? null
-        : {
-            ...base.outcome,
-            ...over.outcome,
-            status: over.outcome.status ?? base.outcome?.status ?? '',
-            table: { ...(base.outcome?.table ?? {}), ...(over.outcome.table ?? {}) },
-            rules: [...(over.outcome.rules ?? []), ...(base.outcome?.rules ?? [])],
-          };
-  return { ...base, ...over, fields: { ...(base.fields ?? {}), ...(over.fields ?? {}) }, outcome: outcome ?? null };
+  const given: unknown = over.outcome;
+  let outcome: unknown;
+  if (given === undefined) outcome = base.outcome;
+  else if (given === null || !isObject(given)) outcome = given;
+  else {
+    const table: unknown = given.table;
+    const rules: unknown = given.rules;
+    outcome = {
+      ...base.outcome,
+      ...given,
+      status: given.status ?? base.outcome?.status ?? '',
+      table: table == null || isObject(table) ? { ...(base.outcome?.table ?? {}), ...(table ?? {}) } : table,
+      rules: rules == null || Array.isArray(rules) ? [...((rules as unknown[] | null | undefined) ?? []), ...(base.outcome?.rules ?? [])] : rules,
+    };
+  }
+  const fields: unknown = over.fields;
+  return {
+    ...base,
+    ...over,
+    fields: (fields == null || isObject(fields) ? { ...(base.fields ?? {}), ...(fields ?? {}) } : fields) as MappingFile['fields'],
+    outcome: (outcome ?? null) as MappingFile['outcome'],
+  };
 }
 
 /** The mapping file at `path`, with the preset it extends applied. @throws UsageError when it cannot be read */
@@ -67,5 +87,7 @@ export function loadMappingFile(path: string): MappingFile {
   }
   const file = parse(text, path);
   if (file.extends === undefined) return file;
-  return extend(loadPreset(String(file.extends)), file);
+  const base: unknown = file.extends;
+  if (typeof base !== 'string') throw new UsageError(`${path}: "extends" should name a preset, one of ${PRESET_NAMES.join(', ')}; received ${base === null ? 'null' : Array.isArray(base) ? 'a list' : typeof base === 'object' ? 'an object' : `a ${typeof base}`}`);
+  return extend(loadPreset(base), file);
 }

@@ -50,9 +50,16 @@ function judgeCli(cli: string): CliVerdict | null {
   return null;
 }
 
-/** Verdicts by CLI string: a campaign presents few CLIs, so most calls hit. Cleared if it grows large. */
+/**
+ * Verdicts by CLI string: a campaign presents few CLIs, so most calls hit. Cleared if it
+ * grows large; bounded in bytes too, since only CLIs of at most `MAX_CACHED_CLI_LENGTH`
+ * code units are kept (a longer one is judged every time: no number is that long, and the
+ * data must not choose how much memory the cache holds).
+ */
 const verdicts = /* @__PURE__ */ new Map<string, CliVerdict | null>();
 const MAX_VERDICTS = 4096;
+/** The longest CLI string kept in the memo: room for any real number as written (`+44 (0)113 496 1000`, spaces, dashes). */
+export const MAX_CACHED_CLI_LENGTH = 32;
 
 /**
  * The presented CLI judged as a number under the UK National Numbering Plan
@@ -73,6 +80,8 @@ const MAX_VERDICTS = 4096;
 export function cliVerdict(cli: string | null): CliVerdict | null {
   // Stryker disable next-line ConditionalExpression: equivalent: isWithheld(null) is true; the null test narrows the type
   if (cli === null || isWithheld(cli)) return null;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for the verdict: the bound changes memory only
+  if (cli.length > MAX_CACHED_CLI_LENGTH) return judgeCli(cli);
   let verdict = verdicts.get(cli);
   // Stryker disable next-line ConditionalExpression: equivalent: the memo; judging the CLI again gives the same verdict
   if (verdict === undefined) {
