@@ -2,7 +2,7 @@ import { emptyCounts } from '../acr/counts.js';
 import { createAcrLedger, type AcrLedger } from '../acr/ledger.js';
 import { ACR_SCOPES, type AcrScope } from '../acr/scope.js';
 import type { FlagKind } from '../flags.js';
-import { addVector, createExtrasStore, EXTRA_AMD, EXTRA_MISUSE_UNSOCIABLE, EXTRA_SILENT_CLI_WITHHELD, EXTRA_STRIDE } from './cell-extras.js';
+import { addVector, createExtrasStore, EXTRA_AMD, EXTRA_MISUSE_CLI_WITHHELD, EXTRA_MISUSE_UNSOCIABLE, EXTRA_SILENT_CLI_WITHHELD, EXTRA_STRIDE } from './cell-extras.js';
 import { DEFAULT_MISUSE_KINDS, FLAG_KIND_INDEX } from './flag-kinds.js';
 import { AMD_FIELDS } from './sections/amd.js';
 import { complaintsSection } from './sections/complaints.js';
@@ -60,6 +60,8 @@ export function stateOf(data: ReportData): ReportState {
     AMD_FIELDS.forEach((k, i) => (v[at + EXTRA_AMD + i]! += c.amd[k]));
     v[at + EXTRA_SILENT_CLI_WITHHELD]! += c.silentCliWithheld;
     v[at + EXTRA_MISUSE_UNSOCIABLE]! += c.misuseAtUnsociableHours;
+    // Stored before the figure existed: unknown (NaN stays NaN through every sum, and reads as null).
+    v[at + EXTRA_MISUSE_CLI_WITHHELD]! += c.misuseCliWithheld ?? Number.NaN;
   }
   const { cells: _cells, ...rest } = data;
   return { data: rest, ledger, extras: store.data() };

@@ -1,7 +1,8 @@
 /**
  * The report's per-cell evidence besides the ACR counts, as a vector of numbers: flags by
  * kind (`FLAG_KINDS` order), AMD evidence (A2.24, `AMD_FIELDS` order), silent calls with
- * the CLI withheld (A2.13) and silent or abandoned calls at unsociable hours (A2.11).
+ * the CLI withheld (A2.13), silent or abandoned calls at unsociable hours (A2.11) and
+ * silent or abandoned calls with the CLI withheld (A2.13: "in any case of misuse").
  */
 import { FLAG_KINDS } from './flag-kinds.js';
 import { AMD_FIELDS } from './sections/amd.js';
@@ -12,8 +13,13 @@ export const EXTRA_AMD: number = /* @__PURE__ */ (() => FLAG_KINDS.length)();
 export const EXTRA_SILENT_CLI_WITHHELD: number = /* @__PURE__ */ (() => EXTRA_AMD + AMD_FIELDS.length)();
 /** Silent or abandoned calls at unsociable hours (A2.11). */
 export const EXTRA_MISUSE_UNSOCIABLE: number = /* @__PURE__ */ (() => EXTRA_SILENT_CLI_WITHHELD + 1)();
+/**
+ * Silent or abandoned calls with the CLI withheld (A2.13): the `cliWithheld` flags the CLI
+ * rule marks `aggravated`. NaN in a cell read from stored data that predates it: unknown.
+ */
+export const EXTRA_MISUSE_CLI_WITHHELD: number = /* @__PURE__ */ (() => EXTRA_MISUSE_UNSOCIABLE + 1)();
 /** Numbers per cell. */
-export const EXTRA_STRIDE: number = /* @__PURE__ */ (() => EXTRA_MISUSE_UNSOCIABLE + 1)();
+export const EXTRA_STRIDE: number = /* @__PURE__ */ (() => EXTRA_MISUSE_CLI_WITHHELD + 1)();
 
 /** A vector store of `EXTRA_STRIDE` numbers per slot, grown on demand. */
 export interface ExtrasStore {

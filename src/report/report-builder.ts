@@ -10,7 +10,7 @@ import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { hasCalendarDay, zonedDay } from '../time/zoned-day.js';
 import { buildFromState, type BuildReportOptions } from './build-report.js';
-import { createExtrasStore, EXTRA_AMD, EXTRA_MISUSE_UNSOCIABLE, EXTRA_SILENT_CLI_WITHHELD, EXTRA_STRIDE, type ExtrasStore } from './cell-extras.js';
+import { createExtrasStore, EXTRA_AMD, EXTRA_MISUSE_CLI_WITHHELD, EXTRA_MISUSE_UNSOCIABLE, EXTRA_SILENT_CLI_WITHHELD, EXTRA_STRIDE, type ExtrasStore } from './cell-extras.js';
 import { FLAG_KIND_INDEX, FLAG_KINDS } from './flag-kinds.js';
 import { ReportInputError } from './report-input-error.js';
 import { amdCountsAt, countAmd } from './sections/amd.js';
@@ -111,6 +111,7 @@ function countFlags(call: ClassifiedCall, v: Float64Array, at: number, refs: Set
     refs[i]!.add(f.ref);
     if (f.kind === 'silentCall' && f.detail.cliWithheld) v[at + EXTRA_SILENT_CLI_WITHHELD]! += 1;
     else if (f.kind === 'unsociableHours' && misuse) v[at + EXTRA_MISUSE_UNSOCIABLE]! += 1;
+    else if (f.kind === 'cliWithheld' && f.detail.aggravated === true) v[at + EXTRA_MISUSE_CLI_WITHHELD]! += 1;
     examples.offer(f, date, r.campaignId, r.callCentreId);
   }
 }
@@ -131,6 +132,7 @@ function cellsOf(ledger: AcrLedger, extras: ExtrasStore): ReportCell[] {
       amd: amdCountsAt(v, at + EXTRA_AMD),
       silentCliWithheld: v[at + EXTRA_SILENT_CLI_WITHHELD]!,
       misuseAtUnsociableHours: v[at + EXTRA_MISUSE_UNSOCIABLE]!,
+      misuseCliWithheld: v[at + EXTRA_MISUSE_CLI_WITHHELD]!,
     });
   });
   return cells;

@@ -59,6 +59,12 @@ export interface ReportCell {
   readonly silentCliWithheld: number;
   /** Silent or abandoned calls at unsociable hours (A2.11: "misuse at unsociable hours"). */
   readonly misuseAtUnsociableHours: number;
+  /**
+   * Silent or abandoned calls with the CLI withheld (A2.13: "in any case of misuse"), as
+   * the CLI rule marks them (`aggravated`). Absent from data stored before it existed: the
+   * report then gives `null` for it.
+   */
+  readonly misuseCliWithheld?: number;
 }
 
 /** Flags not attached to one call (`callId` `null`: `tooManyClis`, `numberScanning`, `acrAlert`), counted by what they are about. */

@@ -158,6 +158,7 @@ function conductFactors(input: FactorInput): ReportFactor[] {
       evidence: {
         cliWithheld: n('cliWithheld'),
         silentWithCliWithheld: all.silentCliWithheld,
+        silentOrAbandonedWithCliWithheld: all.misuseCliWithheld,
         cliInvalid: n('cliInvalid'),
         cliPremiumRate: n('cliPremiumRate'),
         cliNotBasicRate: n('cliNotBasicRate'),

@@ -2,7 +2,7 @@ import type { AcrRow, AcrScope } from '../../acr/scope.js';
 import { addCounts, emptyCounts, type CallCounts } from '../../acr/counts.js';
 import { acrOf } from '../../acr/rate.js';
 import { addDays, daysBetween, isoWeekOf, mondayOf } from '../calendar.js';
-import { addVector, EXTRA_AMD, EXTRA_MISUSE_UNSOCIABLE, EXTRA_SILENT_CLI_WITHHELD, EXTRA_STRIDE } from '../cell-extras.js';
+import { addVector, EXTRA_AMD, EXTRA_MISUSE_CLI_WITHHELD, EXTRA_MISUSE_UNSOCIABLE, EXTRA_SILENT_CLI_WITHHELD, EXTRA_STRIDE } from '../cell-extras.js';
 import { amdCountsAt, amdEvidence, type AmdEvidence } from './amd.js';
 import { categories, rates, type CategoryCounts, type CategoryRates } from './categories.js';
 import { flagCountsOf, type FlagCounts } from './flags.js';
@@ -112,6 +112,8 @@ export interface ScopeFigures {
   readonly report: ScopeReport;
   readonly silentCliWithheld: number;
   readonly misuseAtUnsociableHours: number;
+  /** Silent or abandoned calls with the CLI withheld (A2.13); `null` when stored data predates the figure. */
+  readonly misuseCliWithheld: number | null;
 }
 
 interface WeekSlot {
@@ -256,5 +258,6 @@ export function scopeReport(input: ScopeInput, period: ReportPeriod, misuseKinds
     },
     silentCliWithheld: total.extras[EXTRA_SILENT_CLI_WITHHELD]!,
     misuseAtUnsociableHours: total.extras[EXTRA_MISUSE_UNSOCIABLE]!,
+    misuseCliWithheld: Number.isNaN(total.extras[EXTRA_MISUSE_CLI_WITHHELD]) ? null : total.extras[EXTRA_MISUSE_CLI_WITHHELD]!,
   };
 }
