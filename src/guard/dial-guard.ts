@@ -6,8 +6,7 @@ import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import { barredReason } from '../rules/barred/index.js';
 import { cliVerdict, cliWithheldReason } from '../rules/cli/index.js';
-import type { CallRecord } from '../record.js';
-import { createRepeatHistory, isMisuseCall, REPEAT_REF, repeatAfterUndetermined, repeatReason } from '../rules/repeat-within-72h/index.js';
+import { createRepeatHistory, isMisuseCall, REPEAT_REF, repeatReason, repeatUnknownReason } from '../rules/repeat-within-72h/index.js';
 import { callingHoursReason, callingWindowAt, nextCallingMoment, UNSOCIABLE_HOURS_REF } from '../rules/unsociable-hours/index.js';
 import { hasCalendarDay } from '../time/zoned-day.js';
 import { GuardStateError, parseGuardState, type DialGuardState, type GuardCallCategory, type GuardCallEntry } from './state.js';
@@ -238,21 +237,10 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
           repeatUntil = repeat.until;
           (reasons ??= []).push(repeat);
         }
-        const undetermined = history.previousUndetermined(key, at, null);
-        if (undetermined !== null) {
-          // The rule reads only the redial's dial time and whether an agent is guaranteed; what the redial
-          // will become is unknown before it is dialled, so it is judged as `undetermined` (prevention).
-          const verdict = repeatAfterUndetermined({ dialAt: at, agentGuaranteed: false } as CallRecord, 'undetermined', undetermined, policy);
-          if (verdict !== null) {
-            const until = undetermined.at + windowMs;
-            if (repeatUntil === null || until > repeatUntil) repeatUntil = until;
-            (reasons ??= []).push({
-              kind: 'repeatAfterUndetermined',
-              ref: REPEAT_REF,
-              until,
-              detail: { previousCallId: undetermined.callId, previousAt: undetermined.at, previousCategory: 'undetermined', windowMs, why: verdict.reason },
-            });
-          }
+        const unknown = repeatUnknownReason(history.previousUndetermined(key, at, null), at, false, policy);
+        if (unknown !== null) {
+          if (repeatUntil === null || unknown.until > repeatUntil) repeatUntil = unknown.until;
+          (reasons ??= []).push(unknown);
         }
         if (repeat === null && !history.covers(at)) {
           timed = false;

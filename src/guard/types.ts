@@ -6,7 +6,9 @@
 import type { BarredReason, BarredUnknownReason } from '../rules/barred/index.js';
 import type { CliWithheldReason } from '../rules/cli/index.js';
 import type { CliVerdict } from '../rules/cli/index.js';
-import type { REPEAT_REF, RepeatReason } from '../rules/repeat-within-72h/index.js';
+import type { REPEAT_REF, RepeatReason, RepeatUnknownReason } from '../rules/repeat-within-72h/index.js';
+
+export type { RepeatUnknownReason } from '../rules/repeat-within-72h/index.js';
 import type { CallingHoursReason, UNSOCIABLE_HOURS_REF } from '../rules/unsociable-hours/index.js';
 
 export type { BarredList } from '../rules/barred/index.js';
@@ -23,27 +25,6 @@ export interface DialRequest {
   readonly agentGuaranteed: boolean;
   /** The recipient's IANA zone, when not the policy's (A2.11). */
   readonly zone?: string | null | undefined;
-}
-
-/**
- * A2.9 for the guard when an earlier call to the number within the repeat window has an
- * undetermined category (its records cannot show whether it was silent or abandoned,
- * footnote 37): it may have been the first instance of misuse, so a redial without a
- * guaranteed agent is refused until its dial + the window (`until`). `why` is the repeat
- * rule's own words (`repeatAfterUndetermined`).
- */
-export interface RepeatUnknownReason {
-  readonly kind: 'repeatAfterUndetermined';
-  readonly ref: typeof REPEAT_REF;
-  /** The undetermined call's dial + the window: from this moment (inclusive) it no longer refuses. */
-  readonly until: number;
-  readonly detail: {
-    readonly previousCallId: string;
-    readonly previousAt: number;
-    readonly previousCategory: 'undetermined';
-    readonly windowMs: number;
-    readonly why: string;
-  };
 }
 
 /**

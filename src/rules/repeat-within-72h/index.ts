@@ -101,7 +101,49 @@ export function repeatWithin72h(
 export function repeatAfterUndetermined(record: CallRecord, category: CallCategory, previousUndetermined: HeldCall | null, policy: Policy): NotJudged | null {
   if (previousUndetermined === null || record.agentGuaranteed || !inRepeatWindow(previousUndetermined.at, record.dialAt, policy)) return null;
   if (!isMisuseCall(category) && category !== 'undetermined') return null;
-  return notJudged(repeatRule, 'an earlier call to the number within the repeat window has an undetermined category: it may have been misuse');
+  return notJudged(repeatRule, AFTER_UNDETERMINED);
+}
+
+/** Why a call after an undetermined one in the window is not judged, or refused before its dial (A2.9). */
+const AFTER_UNDETERMINED = 'an earlier call to the number within the repeat window has an undetermined category: it may have been misuse';
+
+/**
+ * A2.9 for the guard when an earlier call to the number within the repeat window has an
+ * undetermined category (its records cannot show whether it was silent or abandoned,
+ * footnote 37): it may have been the first instance of misuse, so a redial without a
+ * guaranteed agent is refused until its dial + the window (`until`). `why` is the repeat
+ * rule's own words (`repeatAfterUndetermined`'s reason).
+ */
+export interface RepeatUnknownReason {
+  readonly kind: 'repeatAfterUndetermined';
+  readonly ref: typeof REPEAT_REF;
+  /** The undetermined call's dial + the window: from this moment (inclusive) it no longer refuses. */
+  readonly until: number;
+  readonly detail: {
+    readonly previousCallId: string;
+    readonly previousAt: number;
+    readonly previousCategory: 'undetermined';
+    readonly windowMs: number;
+    readonly why: string;
+  };
+}
+
+/**
+ * A2.9 for the pre-dial guard (prevention) after an undetermined call: a dial at `at`
+ * without a guaranteed agent, in the repeat window of the latest answered call to the
+ * number whose category is undetermined (`previousUndetermined`), is refused until that
+ * call's dial + the window — the guard's side of `repeatAfterUndetermined`, whatever the
+ * redial would become.
+ */
+export function repeatUnknownReason(previousUndetermined: HeldCall | null, at: number, agentGuaranteed: boolean, policy: Policy): RepeatUnknownReason | null {
+  if (previousUndetermined === null || agentGuaranteed || !inRepeatWindow(previousUndetermined.at, at, policy)) return null;
+  const windowMs = policy.repeat.windowMs;
+  return {
+    kind: 'repeatAfterUndetermined',
+    ref: REPEAT_REF,
+    until: previousUndetermined.at + windowMs,
+    detail: { previousCallId: previousUndetermined.callId, previousAt: previousUndetermined.at, previousCategory: 'undetermined', windowMs, why: AFTER_UNDETERMINED },
+  };
 }
 
 /**
