@@ -6,6 +6,7 @@ import type { AcrWindow } from '../acr/trailing.js';
 import type { ClassifiedCall } from '../classify.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
+import { linkedSubscriber } from './linked-subscriber.js';
 
 /** Options for the `acr` operator. */
 export interface AcrOptions {
@@ -25,17 +26,27 @@ export interface AcrOptions {
   readonly window?: AcrWindow;
 }
 
-/** What `acr` emits after each call: the rows it changed, and the whole table on demand. */
+/**
+ * What `acr` emits after each call: the rows it changed, and the whole table on demand.
+ *
+ * `rows` is this update's own: computed when it is emitted, it never changes. `table()`
+ * and `counters()` are computed when called, from the operator's state at that moment:
+ * called within the subscriber's `next` they give the state after this call; called later,
+ * after more calls were counted, they include those too (they are shared by every update
+ * of a subscription, so an update keeps nothing alive). A consumer that keeps updates to
+ * read later (`toArray`, `bufferTime`, a `ReplaySubject`) and needs each one's own moment
+ * reads `rows`, or calls `table()` / `counters()` in `next` and keeps the result.
+ */
 export interface AcrUpdate {
   /** The call just counted. */
   readonly call: ClassifiedCall;
-  /** The call's calendar date in the counting zone. */
+  /** The call's calendar date in the counting zone; `''` for a call on no calendar day (no rows). */
   readonly date: string;
-  /** The running row of every scope on that date (or over the trailing window ending on it), after this call. */
+  /** The running row of every scope on that date (or over the trailing window ending on it), after this call: never changes. */
   readonly rows: readonly AcrRow[];
-  /** The counters so far: plain, serialisable, mergeable (copied on each call: use sparingly). */
+  /** The counters as they are when called (after this call, if called before the next): plain, serialisable, mergeable (copied on each call: use sparingly). */
   counters(): AcrCounters;
-  /** The whole daily table so far, every scope and day, in the operator's window (computed on each call: use sparingly). */
+  /** The whole table as it is when called (after this call, if called before the next), every scope and day, in the operator's window (computed on each call: use sparingly). */
   table(): readonly AcrRow[];
 }
 
@@ -53,7 +64,12 @@ export interface AcrUpdate {
  *    or `options.window`) a row sums its scope's days from the call's date − 29 to that
  *    date, and names the first in `from` (16 CFR 310.4(b)(4)(i)).
  * State is one vector of ten counts per cell and per scope and day (a few hundred bytes);
- * scopes not asked for keep nothing; nothing per call is kept.
+ * scopes not asked for keep nothing; nothing per call is kept. An update's `rows` are the
+ * state after its call; its `table()` and `counters()` read the state when called (see
+ * `AcrUpdate`).
+ *
+ * An error from upstream goes to the subscriber. Unsubscribing stops the source at once, even a
+ * synchronous one (`from(array)` under `take(1)`).
  *
  * @example
  * ```ts
@@ -71,37 +87,40 @@ export function acr(options: AcrOptions = {}): OperatorFunction<ClassifiedCall, 
   return (source) =>
     new Observable<AcrUpdate>((subscriber) => {
       const ledger = createAcrLedger({ timeZone, scopes, window });
+      // Shared by every update of the subscription: they read the ledger when called (see `AcrUpdate`).
       const counters = (): AcrCounters => ledger.counters();
       const table = (): readonly AcrRow[] => ledger.table(alertRate);
-      return source.subscribe({
-        next(call) {
-          // A dial time with no calendar day (a `timeOutOfRange` record) is counted on no day: no rows.
-          const cell = ledger.add(call);
-          subscriber.next({ call, date: ledger.cellDate(cell), rows: ledger.rows(cell, alertRate), counters, table });
-        },
-        error: (e: unknown) => subscriber.error(e),
-        complete: () => subscriber.complete(),
-      });
+      return source.subscribe(
+        linkedSubscriber<ClassifiedCall>(subscriber, {
+          next(call) {
+            // A dial time with no calendar day (a `timeOutOfRange` record) is counted on no day: no rows.
+            const cell = ledger.add(call);
+            subscriber.next({ call, date: ledger.cellDate(cell), rows: ledger.rows(cell, alertRate), counters, table });
+          },
+        }),
+      );
     });
 }
 
 /**
  * The ACR counters of a whole stream, emitted once when it completes: the batch form of
  * `acr`, for audits and for merging nodes' counters (`mergeCounters`). Emits empty
- * counters for an empty stream.
+ * counters for an empty stream. An error from upstream goes to the subscriber, and nothing
+ * is emitted (the counters so far are dropped). Unsubscribing stops the source at once.
  */
 export function acrCounters(options: Pick<AcrOptions, 'policy' | 'timeZone'> = {}): OperatorFunction<ClassifiedCall, AcrCounters> {
   const timeZone = options.timeZone ?? (options.policy ?? ofcom2017).timeZone;
   return (source) =>
     new Observable<AcrCounters>((subscriber) => {
       const ledger = createAcrLedger({ timeZone, scopes: [] });
-      return source.subscribe({
-        next: (call) => void ledger.add(call),
-        error: (e: unknown) => subscriber.error(e),
-        complete: () => {
-          subscriber.next(ledger.counters());
-          subscriber.complete();
-        },
-      });
+      return source.subscribe(
+        linkedSubscriber<ClassifiedCall>(subscriber, {
+          next: (call) => void ledger.add(call),
+          complete: () => {
+            subscriber.next(ledger.counters());
+            subscriber.complete();
+          },
+        }),
+      );
     });
 }

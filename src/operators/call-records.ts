@@ -11,6 +11,7 @@ import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import type { CallRecord } from '../record.js';
 import { createDeadlineQueue, type QueueEntry } from '../time/deadline-queue.js';
+import { linkedSubscriber } from './linked-subscriber.js';
 
 /** An event `callRecords` could not give to any call: it is reported here, never thrown. */
 export interface StreamAnomaly extends Anomaly {
@@ -41,7 +42,10 @@ export interface CallRecordsOptions extends Omit<CallMachineOptions, 'deadlines'
   readonly policy?: Policy;
   /**
    * Receives every deadline notice of every call when the operator's clock reaches it,
-   * with `lateByMs` (see `callRecords` on the clock and on ticks).
+   * with `lateByMs` (see `callRecords` on the clock and on ticks). An error it throws goes
+   * to the subscriber (`error`) at once, within the source's `next` that moved the clock,
+   * and tears down as a source error does (see `callRecords`): no callback is called and
+   * no record emitted after it.
    */
   readonly onDeadline?: (notice: LiveDeadlineNotice) => void;
   /**
@@ -50,7 +54,9 @@ export interface CallRecordsOptions extends Omit<CallMachineOptions, 'deadlines'
    * limit while the stream's clock is not (`unknownCall`; it moves no clock, so one wrong
    * `at` cannot close every other call) — and a call whose machine failed
    * (`machineError`, a defect: that call is dropped, the others go on). Anomalies of a
-   * call in flight go on its record instead.
+   * call in flight go on its record instead. An error it throws goes to the subscriber
+   * (`error`) at once, and tears down as a source error does (see `callRecords`), as for
+   * `onDeadline`.
    */
   readonly onAnomaly?: (anomaly: StreamAnomaly) => void;
   /**
@@ -126,6 +132,13 @@ function limitOption(name: 'maxCallAgeMs' | 'maxInFlight', value: number | undef
  *    their last event's, if later), each with an `incomplete` anomaly, emitted, and the
  *    stream completes.
  *
+ * Errors: an error from the source, or thrown by `onDeadline` or `onAnomaly`, goes to the
+ * subscriber, and the calls still in flight are dropped — not closed, not emitted, no
+ * record of them (their machines are stopped); the operator unsubscribes from its source.
+ * A host that must account for every call completes the source instead (step 7).
+ * Unsubscribing stops the source at once, even a synchronous one (`from(array)` under
+ * `take(1)`), and drops the calls in flight the same way: no callback is called after it.
+ *
  * @throws ValidationError when `maxCallAgeMs` or `maxInFlight` is not above 0, or for a bad `dispositionWaitMs`.
  * @example
  * ```ts
@@ -152,6 +165,18 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
       let dialled = 0;
       const inFlight = new Map<string, InFlightCall>();
       const queue = createDeadlineQueue<InFlightCall>();
+      /** The first error a host callback threw: the step that called it stops, and it goes to the subscriber. */
+      let failure: { readonly error: unknown } | undefined;
+      /** Calls a host callback; what it throws is kept in `failure`, never thrown into XState or the source. */
+      const host = <A>(callback: (arg: A) => void, arg: A): void => {
+        if (failure !== undefined) return;
+        try {
+          callback(arg);
+        } catch (error: unknown) {
+          failure = { error };
+        }
+      };
+      const anomaly = onAnomaly === undefined ? undefined : (a: StreamAnomaly): void => host(onAnomaly, a);
 
       const release = (call: InFlightCall): void => {
         call.done = true;
@@ -169,7 +194,8 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
       };
       /** Closes calls at their limit of age, and ticks machines, for every entry due by the clock. */
       const flush = (): void => {
-        for (let call = queue.peek(); call !== undefined && call.due <= now; call = queue.peek()) {
+        // Stops when a host callback failed, or the consumer left (a record emitted here can end the subscription).
+        for (let call = queue.peek(); call !== undefined && call.due <= now && failure === undefined && !subscriber.closed; call = queue.peek()) {
           const due = call.due;
           if (call.tickAt !== null && call.tickAt <= due) call.actor.send({ type: 'tick', at: due });
           if (!call.done && call.closeAt <= due) {
@@ -188,7 +214,7 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
         }
       };
       const report = (event: CallEvent): void =>
-        onAnomaly?.({
+        anomaly?.({
           kind: 'unknownCall',
           callId: event.callId,
           event: event.type,
@@ -196,7 +222,7 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
           detail: `${event.type} at ${event.at} for call ${event.callId}, which is not in flight (never dialled, or already ended); it was ignored and did not move the clock`,
         });
       const reportBeyondAge = (event: CallEvent, closeAt: number): void =>
-        onAnomaly?.({
+        anomaly?.({
           kind: 'unknownCall',
           callId: event.callId,
           event: event.type,
@@ -228,17 +254,17 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
           index: -1,
           order: dialled++,
         };
-        if (onDeadline) actor.on('deadline', (notice) => onDeadline({ ...notice, lateByMs: now - notice.at }));
+        if (onDeadline) actor.on('deadline', (notice) => host(onDeadline, { ...notice, lateByMs: now - notice.at }));
         actor.subscribe({
           complete: () => {
             release(call);
             const output = actor.getSnapshot().output;
-            if (output) subscriber.next(output.record);
+            if (output && failure === undefined) subscriber.next(output.record);
           },
           // A failing machine would be a defect; it loses only its own call, reported, never the stream.
           error: (err: unknown) => {
             release(call);
-            onAnomaly?.({
+            anomaly?.({
               kind: 'machineError',
               callId,
               event: 'hangup',
@@ -252,53 +278,66 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
         reschedule(call);
       };
 
-      const subscription = source.subscribe({
-        next(input) {
-          if (input.type === 'tick') {
-            advance(input.at);
+      /** One event or tick of the source. */
+      const step = (input: CallEvent | TickEvent): void => {
+        if (input.type === 'tick') {
+          advance(input.at);
+          return;
+        }
+        const call = inFlight.get(input.callId);
+        if (call !== undefined) {
+          // Only an event its call accepts moves the clock: one the call records as an anomaly
+          // (a second dial, a repeat, an unknown type, a time that is no time) cannot fire the
+          // other calls' deadlines or close them.
+          const record = call.actor.getSnapshot().context.record;
+          const accepted = record !== null && eventProblem(record, input) === null;
+          if (accepted && input.at >= call.closeAt && call.closeAt > now) {
+            // At or past its own call's age limit while the clock is not: one event whose `at` is
+            // wrong (hours ahead) would close every call in flight. Ignored, the clock unmoved;
+            // the call goes on (its age limit still closes it when the clock gets there).
+            reportBeyondAge(input, call.closeAt);
             return;
           }
-          const call = inFlight.get(input.callId);
-          if (call !== undefined) {
-            // Only an event its call accepts moves the clock: one the call records as an anomaly
-            // (a second dial, a repeat, an unknown type, a time that is no time) cannot fire the
-            // other calls' deadlines or close them.
-            const record = call.actor.getSnapshot().context.record;
-            const accepted = record !== null && eventProblem(record, input) === null;
-            if (accepted && input.at >= call.closeAt && call.closeAt > now) {
-              // At or past its own call's age limit while the clock is not: one event whose `at` is
-              // wrong (hours ahead) would close every call in flight. Ignored, the clock unmoved;
-              // the call goes on (its age limit still closes it when the clock gets there).
-              reportBeyondAge(input, call.closeAt);
-              return;
-            }
-            if (accepted) advance(input.at);
-            if (call.done) {
-              // its age limit closed it just now: the event comes after its end
-              report(input);
-              return;
-            }
-            // A dialler's event named as one of the machine's own goes wrapped, to be folded as the unknown event it is.
-            call.actor.send(asMachineEvent(input));
-            reschedule(call);
-          } else if (input.type === 'dial') {
-            makeRoom();
-            start(input);
-          } else {
+          if (accepted) advance(input.at);
+          if (failure !== undefined || subscriber.closed) return;
+          if (call.done) {
+            // its age limit closed it just now: the event comes after its end
             report(input);
             return;
           }
-          // A late event can arm a deadline the clock has already passed: deliver it now.
-          flush();
-        },
-        error: (e: unknown) => subscriber.error(e),
-        complete() {
-          for (const call of [...inFlight.values()]) close(call, closingTime(call));
-          subscriber.complete();
-        },
-      });
+          // A dialler's event named as one of the machine's own goes wrapped, to be folded as the unknown event it is.
+          call.actor.send(asMachineEvent(input));
+          reschedule(call);
+        } else if (input.type === 'dial') {
+          makeRoom();
+          if (failure !== undefined || subscriber.closed) return;
+          start(input);
+        } else {
+          report(input);
+          return;
+        }
+        // A late event can arm a deadline the clock has already passed: deliver it now.
+        flush();
+      };
+
+      source.subscribe(
+        linkedSubscriber<CallEvent | TickEvent>(subscriber, {
+          next(input) {
+            step(input);
+            if (failure !== undefined) subscriber.error(failure.error);
+          },
+          complete() {
+            for (const call of [...inFlight.values()]) {
+              if (failure !== undefined || subscriber.closed) break;
+              close(call, closingTime(call));
+            }
+            if (failure !== undefined) subscriber.error(failure.error);
+            else subscriber.complete();
+          },
+        }),
+      );
+      // After the source's own teardown (linkedSubscriber): the calls in flight are dropped.
       return () => {
-        subscription.unsubscribe();
         for (const call of inFlight.values()) call.actor.stop();
         inFlight.clear();
       };

@@ -1,6 +1,7 @@
 import { Observable, type MonoTypeOperatorFunction, type Observer } from 'rxjs';
 import type { DialGuard } from '../guard/dial-guard.js';
 import type { DialRequest, GuardReason } from '../guard/types.js';
+import { linkedSubscriber } from './linked-subscriber.js';
 
 /** A dial request the guard refused, with every reason (A1.20, A1.25, A2.9, A2.11, A2.14) and when waiting would cure them all. */
 export interface RefusedDial<T extends DialRequest = DialRequest> {
@@ -30,7 +31,10 @@ export interface GuardOperatorOptions<T extends DialRequest = DialRequest> {
  * The guard is shared, not owned: the host keeps recording how calls end
  * (`dialGuard.observe`), and several streams may check against one guard. The side channel
  * is never completed by this operator. An error thrown by the guard (a host `isBarred`
- * that throws) or by the side channel goes to the subscriber.
+ * that throws) or by the side channel goes to the subscriber (`error`, at once, in the
+ * same call), and the operator unsubscribes from its source; an error from the source
+ * goes to the subscriber as it is. Unsubscribing stops the source at once, even a
+ * synchronous one (`from(array)` under `take(1)`): no request is checked after that.
  *
  * @example
  * ```ts
@@ -48,21 +52,15 @@ export function guard<T extends DialRequest>(dialGuard: DialGuard, options: Guar
     channel === undefined ? () => undefined : typeof channel === 'function' ? channel : (r) => channel.next?.(r);
   return (source) =>
     new Observable<T>((subscriber) =>
-      source.subscribe({
-        next(request) {
-          let allowed: boolean;
-          try {
+      source.subscribe(
+        linkedSubscriber<T>(subscriber, {
+          // An error thrown by the guard or the side channel goes to the subscriber: see linkedSubscriber.
+          next(request) {
             const decision = dialGuard.check(request);
-            allowed = decision.allowed;
-            if (!allowed) refuse(decision.retryAt === undefined ? { request, reasons: decision.reasons } : { request, reasons: decision.reasons, retryAt: decision.retryAt });
-          } catch (e: unknown) {
-            subscriber.error(e);
-            return;
-          }
-          if (allowed) subscriber.next(request);
-        },
-        error: (e: unknown) => subscriber.error(e),
-        complete: () => subscriber.complete(),
-      }),
+            if (decision.allowed) subscriber.next(request);
+            else refuse(decision.retryAt === undefined ? { request, reasons: decision.reasons } : { request, reasons: decision.reasons, retryAt: decision.retryAt });
+          },
+        }),
+      ),
     );
 }

@@ -3,6 +3,7 @@ import type { ClassifiedCall } from '../classify.js';
 import { createMisuseState, type MisuseOptions, type MisuseUpdate } from '../misuse/state.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
+import { linkedSubscriber } from './linked-subscriber.js';
 
 /**
  * Flags misuse that shows only across calls — repeat calls within 72 h of a silent or
@@ -19,7 +20,10 @@ import type { Policy } from '../policy/policy.js';
  *    scope's `acrAlert` once, when first crossed;
  * 3. emit `{ call, raised }`.
  * State is bounded: the repeat history expires with the window, day state is kept for two
- * days. Errors from upstream, or thrown by a malformed call, go to the subscriber.
+ * days. Errors from upstream, or thrown by a malformed call, go to the subscriber (the
+ * latter at once, and the operator unsubscribes from its source); the state is dropped
+ * with the subscription. Unsubscribing stops the source at once, even a synchronous one
+ * (`from(array)` under `take(1)`).
  *
  * @example
  * ```ts
@@ -34,19 +38,11 @@ export function misuse(policy: Policy = ofcom2017, options: MisuseOptions = {}):
   return (source) =>
     new Observable<MisuseUpdate>((subscriber) => {
       const state = createMisuseState(policy, options);
-      return source.subscribe({
-        next(call) {
-          let update: MisuseUpdate;
-          try {
-            update = state.next(call);
-          } catch (e: unknown) {
-            subscriber.error(e);
-            return;
-          }
-          subscriber.next(update);
-        },
-        error: (e: unknown) => subscriber.error(e),
-        complete: () => subscriber.complete(),
-      });
+      return source.subscribe(
+        linkedSubscriber<ClassifiedCall>(subscriber, {
+          // an error thrown here (a malformed call) goes to the subscriber: see linkedSubscriber
+          next: (call) => subscriber.next(state.next(call)),
+        }),
+      );
     });
 }

@@ -2,6 +2,7 @@ import { Observable, type OperatorFunction } from 'rxjs';
 import type { ClassifiedCall } from '../classify.js';
 import { createPacingGovernor, type PacingAdvice, type PacingOptions } from '../pacing/governor.js';
 import type { Policy } from '../policy/policy.js';
+import { linkedSubscriber } from './linked-subscriber.js';
 
 /**
  * An ACR pacing governor: after each classified call, the recommended cap on the dial
@@ -32,7 +33,10 @@ import type { Policy } from '../policy/policy.js';
  * The governor assumes the dialler follows its cap; it sees only calls that have ended,
  * so calls in flight are covered by the reserve and by spending the headroom over a
  * horizon, not at once. O(1) per call; state per campaign is a few numbers and the days
- * the window can reach.
+ * the window can reach. An error from upstream, or thrown by the governor for a malformed
+ * call, goes to the subscriber (the latter at once, and the operator unsubscribes from its
+ * source); the governor's state is dropped with the subscription. Unsubscribing stops the
+ * source at once, even a synchronous one (`from(array)` under `take(1)`).
  *
  * @example
  * ```ts
@@ -46,19 +50,11 @@ export function pacing(policy: Policy, options: PacingOptions): OperatorFunction
   return (source) =>
     new Observable<PacingAdvice>((subscriber) => {
       const governor = createPacingGovernor(policy, options);
-      return source.subscribe({
-        next(call) {
-          let advice: PacingAdvice;
-          try {
-            advice = governor.next(call);
-          } catch (e: unknown) {
-            subscriber.error(e);
-            return;
-          }
-          subscriber.next(advice);
-        },
-        error: (e: unknown) => subscriber.error(e),
-        complete: () => subscriber.complete(),
-      });
+      return source.subscribe(
+        linkedSubscriber<ClassifiedCall>(subscriber, {
+          // an error thrown here (a malformed call) goes to the subscriber: see linkedSubscriber
+          next: (call) => subscriber.next(governor.next(call)),
+        }),
+      );
     });
 }

@@ -1,0 +1,70 @@
+import { Subscriber } from 'rxjs';
+
+/** The operator's own subscriber, as `linkedSubscriber` uses it. */
+export type OuterSubscriber = Pick<Subscriber<never>, 'add' | 'error' | 'complete'>;
+
+/** What an operator does with its source's notifications (`linkedSubscriber`). */
+export interface SourceObserver<T> {
+  readonly next: (value: T) => void;
+  /** Default: the error goes to the outer subscriber. */
+  readonly error?: (err: unknown) => void;
+  /** Default: the outer subscriber completes. */
+  readonly complete?: () => void;
+}
+
+/**
+ * The subscriber an operator gives its source, linked to the operator's own (outer)
+ * subscriber before the source is subscribed, as RxJS's own operators do
+ * (`OperatorSubscriber`, which RxJS 7 keeps internal): when the consumer unsubscribes —
+ * even while a synchronous source (`from(array)`, `from(generator)`) is still emitting,
+ * say under `take(1)` — the source is unsubscribed at once and stops, and nothing more
+ * reaches `observer`.
+ *
+ * An error thrown by `observer.next` or `observer.complete` (the operator's own work, or a
+ * host callback it calls) goes to the outer subscriber, which tears down as for a source
+ * error; it is never thrown into the source nor reported later on a timer.
+ *
+ * Usage, inside `new Observable((subscriber) => …)`:
+ * `return source.subscribe(linkedSubscriber(subscriber, { next… }))` (the teardown returned,
+ * if any, runs after the source's).
+ *
+ * Wraps RxJS 7's `new Subscriber(observer)`, whose constructor is marked deprecated for
+ * public use ("will be made internal in v8"): this is the one place the library calls it.
+ */
+export function linkedSubscriber<T>(outer: OuterSubscriber, observer: SourceObserver<T>): Subscriber<T> {
+  const { next } = observer;
+  const error = observer.error;
+  const complete = observer.complete;
+  // Deprecated for public use in RxJS 7 (see above); RxJS 7 exports no other linked subscriber.
+  const inner = new Subscriber<T>({
+    next(value: T) {
+      try {
+        next(value);
+      } catch (e: unknown) {
+        outer.error(e);
+      }
+    },
+    error:
+      error === undefined
+        ? (e: unknown) => outer.error(e)
+        : (e: unknown) => {
+            try {
+              error(e);
+            } catch (thrown: unknown) {
+              outer.error(thrown);
+            }
+          },
+    complete:
+      complete === undefined
+        ? () => outer.complete()
+        : () => {
+            try {
+              complete();
+            } catch (e: unknown) {
+              outer.error(e);
+            }
+          },
+  });
+  outer.add(inner);
+  return inner;
+}
