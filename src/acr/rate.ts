@@ -1,7 +1,6 @@
 import { DialguardError } from '../errors.js';
 import type { CallCounts } from './counts.js';
 
-
 /** The paragraph of the estimate of abandoned calls that reached people when the dialler cannot tell (Annex 3). */
 export const ACR_ESTIMATE_REF = 'A3.6';
 
@@ -69,42 +68,30 @@ export function abandonedCallRate(input: AcrInput): AcrResult {
 }
 
 /**
- * x (A3.6) as a fraction of whole numbers, `num` / `per`: with s = y + z,
- * x = known + unknown × (1 − z / s) = (known × s + unknown × y) / s, or known + unknown
- * (`per` 1) when s is 0 (no share assumed to have gone to machines). Kept whole so the rate
- * is one division of whole numbers: an exact 3 % is exactly the number 0.03 (the alert
- * line, A4.20), never a hair above it, as 1 − z / s computed in binary would make it.
- * Exact while the products stay below 2^53 (counts of a few tens of millions a day).
+ * x (A3.6) as a fraction of whole numbers, this numerator over s = y + z: x = known +
+ * unknown × (1 − z / s) = (known × s + unknown × y) / s, or known + unknown over 1 when s
+ * is 0 (no share assumed to have gone to machines). Kept whole so the rate is one division
+ * of whole numbers: an exact 3 % is exactly the number 0.03 (the alert line, A4.20), never
+ * a hair above it, as 1 − z / s computed in binary would make it. Exact while the products
+ * stay below 2^53 (counts of a few tens of millions a day).
  */
 function xNumerator(y: number, z: number, abandonedLive: number, abandonedUnknown: number): number {
   const s = y + z;
   return s === 0 ? abandonedLive + abandonedUnknown : abandonedLive * s + abandonedUnknown * y;
 }
 
-/** The rate x / (x + y) = num / (num + y × per), one division of whole numbers; `null` when x + y = 0. */
-function rateOfParts(y: number, z: number, abandonedLive: number, abandonedUnknown: number): number | null {
+/** The ACR from y, z, abandoned calls known to have reached people, and abandoned calls whose answerer is unknown. */
+export function rateFrom(y: number, z: number, abandonedLive: number, abandonedUnknown: number): AcrResult {
+  const s = y + z;
+  const x = xNumerator(y, z, abandonedLive, abandonedUnknown) / (s === 0 ? 1 : s);
+  return { x, y, z, unknown: abandonedUnknown, machineShare: s === 0 ? 0 : z / s, rate: rateOnly(y, z, abandonedLive, abandonedUnknown), estimated: abandonedUnknown > 0 };
+}
+
+/** The rate alone, x / (x + y), as `rateFrom` gives it, without building the result (for a test on every call): one division of whole numbers; `null` when x + y = 0. */
+export function rateOnly(y: number, z: number, abandonedLive: number, abandonedUnknown: number): number | null {
   const num = xNumerator(y, z, abandonedLive, abandonedUnknown);
   const den = num + y * (y + z === 0 ? 1 : y + z);
   return den === 0 ? null : num / den;
-}
-
-/** The ACR from y, z, abandoned calls known to have reached people, and abandoned calls whose answerer is unknown. */
-export function rateFrom(y: number, z: number, abandonedLive: number, abandonedUnknown: number): AcrResult {
-  const machineShare = y + z === 0 ? 0 : z / (y + z);
-  const x = xFrom(y, z, abandonedLive, abandonedUnknown);
-  return { x, y, z, unknown: abandonedUnknown, machineShare, rate: rateOfParts(y, z, abandonedLive, abandonedUnknown), estimated: abandonedUnknown > 0 };
-}
-
-/** x (A3.6): the abandoned calls known to have reached people, plus the unknown ones × (1 − z / (y + z)) = × y / (y + z). */
-export function xFrom(y: number, z: number, abandonedLive: number, abandonedUnknown: number): number {
-  if (abandonedUnknown === 0) return abandonedLive;
-  const s = y + z;
-  return s === 0 ? abandonedLive + abandonedUnknown : xNumerator(y, z, abandonedLive, abandonedUnknown) / s;
-}
-
-/** The rate alone, x / (x + y), as `rateFrom` gives it, without building the result (for a test on every call). */
-export function rateOnly(y: number, z: number, abandonedLive: number, abandonedUnknown: number): number | null {
-  return rateOfParts(y, z, abandonedLive, abandonedUnknown);
 }
 
 /** The ACR of a set of counts (Annex 3): x from the known and unknown abandoned calls (A3.6), y, z. */

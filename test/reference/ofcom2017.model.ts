@@ -95,6 +95,9 @@ export function modelVerdict(r: CallRecord): ModelVerdict {
   // --- Not answered: no connection between the parties (A3.3). Ring time (A2.15) is
   // measured from alerting when reported, else from the dial.
   if (r.answerAt === null) {
+    // README "What a call becomes": records that stop while it rang (no hang-up time, nor who
+    // hung up: a file cut off, a call the host closed) cannot show it was never answered.
+    if (r.hangupAt === null && r.hangupBy === null) return { ...none, category: 'undetermined' };
     const rangFrom = r.ringingAt !== null ? r.ringingAt : r.dialAt;
     // A busy line or a number that does not exist is never alerted: with no ringing reported,
     // the call was never "allowed to ring" at all.

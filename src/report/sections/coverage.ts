@@ -40,9 +40,9 @@ export interface RecordsCannotJudge {
  * record does not say whether its number was barred. Listed by every report's coverage, so
  * "every rule judged on every call" is never read as covering them.
  */
-export const NOT_JUDGED_FROM_RECORDS: readonly RecordsCannotJudge[] = [
+export const NOT_JUDGED_FROM_RECORDS: readonly RecordsCannotJudge[] = /* @__PURE__ */ (() => [
   { rule: barredRule.id, title: barredRule.title, refs: barredRule.refs, reason: 'call records do not say whether a number was barred; the pre-dial guard checks it before each call (isBarred)' },
-];
+])();
 
 /** Which rules the records let the classifier judge: every rule on every call, or the gaps. */
 export interface ReportCoverage {
