@@ -32,38 +32,22 @@ export interface SourceObserver<T> {
  * public use ("will be made internal in v8"): this is the one place the library calls it.
  */
 export function linkedSubscriber<T>(outer: OuterSubscriber, observer: SourceObserver<T>): Subscriber<T> {
-  const { next } = observer;
-  const error = observer.error;
-  const complete = observer.complete;
-  // Deprecated for public use in RxJS 7 (see above); RxJS 7 exports no other linked subscriber.
-  const inner = new Subscriber<T>({
-    next(value: T) {
+  /** `handle(value)`, with what it throws sent to the outer subscriber. */
+  const guarded =
+    <V,>(handle: (value: V) => void) =>
+    (value: V): void => {
       try {
-        next(value);
+        handle(value);
       } catch (e: unknown) {
         outer.error(e);
       }
-    },
-    error:
-      error === undefined
-        ? (e: unknown) => outer.error(e)
-        : (e: unknown) => {
-            try {
-              error(e);
-            } catch (thrown: unknown) {
-              outer.error(thrown);
-            }
-          },
-    complete:
-      complete === undefined
-        ? () => outer.complete()
-        : () => {
-            try {
-              complete();
-            } catch (e: unknown) {
-              outer.error(e);
-            }
-          },
+    };
+  const { error, complete } = observer;
+  // Deprecated for public use in RxJS 7 (see above); RxJS 7 exports no other linked subscriber.
+  const inner = new Subscriber<T>({
+    next: guarded(observer.next),
+    error: error === undefined ? (e: unknown) => outer.error(e) : guarded(error),
+    complete: complete === undefined ? () => outer.complete() : guarded<void>(complete),
   });
   outer.add(inner);
   return inner;
