@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { callRecords, classify, classified } from '../../src/index.js';
+import { callRecords, classify, classified, createDialGuard, foldEvents } from '../../src/index.js';
 import { dial, T0 } from '../support/calls.js';
 import { unansweredRecord } from '../support/records.js';
 
@@ -51,5 +51,28 @@ describe('an unanswered call with no end in its records', () => {
       ['a', 'undetermined'],
       ['b', 'unconnected'],
     ]);
+  });
+});
+
+describe('an unanswered call whose hang-up came with a time that could not be read', () => {
+  /** Dial, ringing, then a hang-up with no valid time: folded as an `invalidTime` anomaly, so the record has no hang-up time nor who hung up. */
+  const events = [
+    { ...dial('x'), at: T0 },
+    { type: 'ringing' as const, callId: 'x', at: T0 + 1_000 },
+    { type: 'hangup' as const, callId: 'x', at: Number.NaN, by: 'recipient' as const, cause: 'noAnswer' as const },
+  ];
+
+  it('ended unanswered: unconnected, not undetermined (only when it ended is unknown)', () => {
+    const record = foldEvents(events);
+    expect(record.hangupAt).toBeNull();
+    expect(record.anomalies.map((a) => [a.kind, a.event])).toContainEqual(['invalidTime', 'hangup']);
+    expect(classify(record).category).toBe('unconnected');
+  });
+
+  it('so the pre-dial guard does not refuse the number for 72 h after it', () => {
+    const guard = createDialGuard();
+    guard.record(classify(foldEvents(events)));
+    const r = guard.check({ to: '01632960001', cli: '01134961000', campaignId: 'spring', at: T0 + 3_600_000, agentGuaranteed: false });
+    expect(r.reasons.map((x) => x.kind)).toEqual([]);
   });
 });

@@ -121,9 +121,15 @@ function lacks(unknown: readonly UnknownFact[] | null, fact: UnknownFact): boole
   return unknown !== null && unknown.includes(fact);
 }
 
-/** The records show no end of the call: no hang-up time, nor who hung up (and neither is an unknown fact). */
+/**
+ * The records show no end of the call: no hang-up time, nor who hung up (and neither is an
+ * unknown fact), nor a hang-up event whose time could not be read (it ended, when is not
+ * known: `invalidTime` anomaly).
+ */
 function neverEnded(record: CallRecord, unknown: readonly UnknownFact[] | null): boolean {
-  return record.hangupAt === null && record.hangupBy === null && !lacks(unknown, 'hangupAt') && !lacks(unknown, 'hangupBy');
+  if (record.hangupAt !== null || record.hangupBy !== null || lacks(unknown, 'hangupAt') || lacks(unknown, 'hangupBy')) return false;
+  for (const a of record.anomalies) if (a.kind === 'invalidTime' && a.event === 'hangup') return false;
+  return true;
 }
 
 /** The facts that can decide a category: with any of them unknown, the timings may not. */
