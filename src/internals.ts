@@ -56,6 +56,7 @@ export { createAcrLedger, type AcrLedger, type AcrLedgerOptions } from './acr/le
 export { ACR_SCOPES, acrOf } from './acr/table.js';
 export { ACR_TRAILING_DAYS, addDays } from './acr/trailing.js';
 export { CALENDAR_RANGE, hasCalendarDay, zonedDayOrNull, localMinuteOfDay, localTime } from './time/zoned-day.js';
+export { daysInMonth } from './time/civil.js';
 export { createEventClock, type EventClock } from './time/event-clock.js';
 
 // Operators and the batch audit

@@ -1,5 +1,6 @@
 import { DialguardError } from '../errors.js';
 import { printable } from '../text/printable.js';
+import { daysInMonth } from '../time/civil.js';
 import { COUNT_FIELDS, emptyCounts, type CallCounts } from './counts.js';
 import { AcrInputError } from './rate.js';
 
@@ -50,10 +51,7 @@ export function isCalendarDate(date: string): boolean {
   const y = Number(m[1]);
   const month = Number(m[2]);
   const d = Number(m[3]);
-  if (y < 1 || month < 1 || month > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return d <= days;
+  return y >= 1 && month >= 1 && month <= 12 && d >= 1 && d <= daysInMonth(y, month);
 }
 
 /** A value from counters shown in a message: its JSON type, or the value itself, escaped and cut short. */

@@ -11,6 +11,13 @@ export interface CivilDate {
   readonly day: number;
 }
 
+/** Days in `month` (1–12) of `year` in the proleptic Gregorian calendar: 28–31, February 29 in leap years. */
+/* @__NO_SIDE_EFFECTS__ */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /** Days from 1970-01-01 to `year`-`month`-`day` (negative before 1970); right for every year, including 0–99. */
 /* @__NO_SIDE_EFFECTS__ */
 export function daysFromCivil(year: number, month: number, day: number): number {

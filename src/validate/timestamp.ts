@@ -5,7 +5,7 @@
  * across the 72-hour and calendar-day boundaries the rules are measured on.
  */
 import { ValidationError } from '../errors.js';
-import { daysFromCivil } from '../time/civil.js';
+import { daysFromCivil, daysInMonth } from '../time/civil.js';
 import { CALENDAR_RANGE } from '../time/zoned-day.js';
 import { describeReceived } from './received.js';
 
@@ -76,11 +76,6 @@ function digitsAt(text: string, start: number, length: number): number {
     value = value * 10 + d;
   }
   return value;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**

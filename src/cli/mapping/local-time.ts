@@ -13,7 +13,7 @@
  * - the hour skipped in spring (01:00–01:59 on the last Sunday of March) never happened:
  *   such a time is **invalid**, and the row is rejected, never moved.
  */
-import { localTime } from 'dialguard/internals';
+import { daysInMonth, localTime } from 'dialguard/internals';
 
 /** A local time read in a zone: the instant, or why there is none. */
 export type LocalInstant =
@@ -91,11 +91,6 @@ function resolve(wall: number, cache: OffsetCache): Resolution {
   return { kind: 'skipped' };
 }
 
-function daysIn(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 /** The wall time (as if UTC) of the text `resolveText` last resolved (no object per cell: a file has millions). */
 let lastWall = 0;
 
@@ -110,7 +105,7 @@ function resolveText(text: string, cache: OffsetCache): Resolution | null {
   const mi = Number(m[5]);
   const s = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return null;
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   let memo = resolutions.get(cache);
   if (memo === undefined) resolutions.set(cache, (memo = new Map()));
