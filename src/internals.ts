@@ -21,6 +21,7 @@ export { ComplaintError } from './complaints/index.js';
 
 // Validation of untrusted input (JSON from a dialler or a file)
 export { DEFAULT_VALID_TIME, isTimeZone, isoToEpochMs, parseOptionalTimestamp, parseTimestamp, recordShapeProblem } from './validate/index.js';
+export { isObject } from './validate/fields.js';
 
 // Policy
 export { validatePolicy } from './policy/define-policy.js';

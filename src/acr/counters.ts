@@ -1,6 +1,7 @@
 import { DialguardError } from '../errors.js';
 import { printable } from '../text/printable.js';
 import { daysInMonth } from '../time/civil.js';
+import { isObject } from '../validate/fields.js';
 import { COUNT_FIELDS, emptyCounts, type CallCounts } from './counts.js';
 import { AcrInputError } from './rate.js';
 
@@ -68,10 +69,6 @@ function received(value: unknown): string {
     default:
       return `a ${typeof value}`;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** How a message names a cell: its key, escaped and cut short. */

@@ -5,11 +5,12 @@
  * first row, `start` decides whether it is a header (never silently: a row that is
  * partly column names is an error) and returns the row reader the CSV reader uses.
  */
-import { isTimeZone, printable } from 'dialguard/internals';
+import { isObject, isTimeZone, printable } from 'dialguard/internals';
 import { CellError, type ColumnMapping } from '../columns.js';
 import { UsageError } from '../exit-codes.js';
 import { BOOLEAN_SPELLINGS, readBooleanCell, type EpochUnit } from './cells.js';
 import { delimiterHint } from './delimiter.js';
+import { jsonType } from './json-type.js';
 import { BOOLEAN_FIELDS, closest, MAPPABLE_RECORD_FIELDS, REQUIRED_RECORD_FIELDS, TIME_FIELDS } from './fields.js';
 import { laterTimeReader, timeReader, type TimeReader } from './time-cell.js';
 import { createStatusTally, type StatusTally } from './status-tally.js';
@@ -118,11 +119,6 @@ function describeList(items: readonly string[]): string {
 /** Most header cells a message quotes: a header may have any number of cells. */
 const MAX_LISTED = 20;
 
-/** A plain JSON object: not an array, not `null`. */
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * A mapping's value read as text: a string, or a number or boolean written as one; `null`
  * for anything else (an object, an array, `null`), which the mapping's checks report. Never
@@ -132,23 +128,6 @@ function asText(value: unknown): string | null {
   return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
 }
 
-/** What a wrong-typed value of a mapping is, for a message: its JSON type. */
-function jsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  switch (typeof value) {
-    case 'object':
-      return 'an object';
-    case 'string':
-      return 'a string';
-    case 'number':
-      return 'a number';
-    case 'boolean':
-      return 'true or false';
-    default:
-      return typeof value;
-  }
-}
 
 /** The field a source at `path` (`fields.callId.first[0]`) fills. */
 function fieldOf(path: string): string {

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printable } from 'dialguard/internals';
+import { isObject, printable } from 'dialguard/internals';
 import { UsageError } from '../exit-codes.js';
 import { packageRoot } from '../package-files.js';
+import { jsonType } from './json-type.js';
 import { PRESET_COLUMNS } from './preset-columns.js';
 import type { MappingFile } from './types.js';
 
@@ -38,11 +39,6 @@ export function loadPreset(name: string): MappingFile {
     throw new UsageError(`cannot read the preset ${name} (${path}): ${e instanceof Error ? e.message : String(e)}`);
   }
   return parse(text, `preset ${name}`);
-}
-
-/** A plain JSON object: not an array, not `null`. */
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -88,6 +84,6 @@ export function loadMappingFile(path: string): MappingFile {
   const file = parse(text, path);
   if (file.extends === undefined) return file;
   const base: unknown = file.extends;
-  if (typeof base !== 'string') throw new UsageError(`${path}: "extends" should name a preset, one of ${PRESET_NAMES.join(', ')}; received ${base === null ? 'null' : Array.isArray(base) ? 'a list' : typeof base === 'object' ? 'an object' : `a ${typeof base}`}`);
+  if (typeof base !== 'string') throw new UsageError(`${path}: "extends" should name a preset, one of ${PRESET_NAMES.join(', ')}; received ${jsonType(base)}`);
   return extend(loadPreset(base), file);
 }
