@@ -177,6 +177,8 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
         }
       };
       const anomaly = onAnomaly === undefined ? undefined : (a: StreamAnomaly): void => host(onAnomaly, a);
+      /** Nothing more is done: a host callback failed, or the consumer left (a record emitted can end the subscription). */
+      const stopped = (): boolean => failure !== undefined || subscriber.closed;
 
       const release = (call: InFlightCall): void => {
         call.done = true;
@@ -194,8 +196,7 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
       };
       /** Closes calls at their limit of age, and ticks machines, for every entry due by the clock. */
       const flush = (): void => {
-        // Stops when a host callback failed, or the consumer left (a record emitted here can end the subscription).
-        for (let call = queue.peek(); call !== undefined && call.due <= now && failure === undefined && !subscriber.closed; call = queue.peek()) {
+        for (let call = queue.peek(); call !== undefined && call.due <= now && !stopped(); call = queue.peek()) {
           const due = call.due;
           if (call.tickAt !== null && call.tickAt <= due) call.actor.send({ type: 'tick', at: due });
           if (!call.done && call.closeAt <= due) {
@@ -299,7 +300,7 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
             return;
           }
           if (accepted) advance(input.at);
-          if (failure !== undefined || subscriber.closed) return;
+          if (stopped()) return;
           if (call.done) {
             // its age limit closed it just now: the event comes after its end
             report(input);
@@ -310,7 +311,7 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
           reschedule(call);
         } else if (input.type === 'dial') {
           makeRoom();
-          if (failure !== undefined || subscriber.closed) return;
+          if (stopped()) return;
           start(input);
         } else {
           report(input);
@@ -328,7 +329,7 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
           },
           complete() {
             for (const call of [...inFlight.values()]) {
-              if (failure !== undefined || subscriber.closed) break;
+              if (stopped()) break;
               close(call, closingTime(call));
             }
             if (failure !== undefined) subscriber.error(failure.error);
