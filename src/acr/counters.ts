@@ -2,6 +2,7 @@ import { DialguardError } from '../errors.js';
 import { printable } from '../text/printable.js';
 import { daysInMonth } from '../time/civil.js';
 import { isObject } from '../validate/fields.js';
+import { describeReceived } from '../validate/received.js';
 import { COUNT_FIELDS, emptyCounts, type CallCounts } from './counts.js';
 import { AcrInputError } from './rate.js';
 
@@ -55,21 +56,8 @@ export function isCalendarDate(date: string): boolean {
   return y >= 1 && month >= 1 && month <= 12 && d >= 1 && d <= daysInMonth(y, month);
 }
 
-/** A value from counters shown in a message: its JSON type, or the value itself, escaped and cut short. */
-function received(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  switch (typeof value) {
-    case 'number':
-      return String(value);
-    case 'string':
-      return `"${printable(value.slice(0, 41), 40)}"`;
-    case 'object':
-      return 'an object';
-    default:
-      return `a ${typeof value}`;
-  }
-}
+/** A received value, described (`describeReceived`, strings cut at 40 characters). */
+const received = (value: unknown): string => describeReceived(value, 40);
 
 /** How a message names a cell: its key, escaped and cut short. */
 const cellName = (key: string): string => `ACR counters: cell "${printable(key.slice(0, 81), 80)}"`;

@@ -9,6 +9,7 @@ import { cliVerdict, cliWithheldReason } from '../rules/cli/index.js';
 import { createRepeatHistory, isMisuseCall, REPEAT_REF, repeatReason, repeatUnknownReason } from '../rules/repeat-within-72h/index.js';
 import { callingHoursReason, callingWindowAt, nextCallingMoment, UNSOCIABLE_HOURS_REF } from '../rules/unsociable-hours/index.js';
 import { hasCalendarDay } from '../time/zoned-day.js';
+import { describeReceived } from '../validate/received.js';
 import { GuardStateError, parseGuardState, type DialGuardState, type GuardCallCategory, type GuardCallEntry } from './state.js';
 import type { DialDecision, DialRequest, GuardReason, InvalidRequestReason } from './types.js';
 
@@ -85,17 +86,9 @@ function cliReasons(cli: string | null, plan: CliPlan): readonly GuardReason[] {
 /** Why `historyIncomplete` refuses (A2.9). */
 const HISTORY_INCOMPLETE = 'the checked time is more than maxLatenessMs behind the latest recorded dial: silent or abandoned calls before it may no longer be held';
 
-/** A received value in a refusal's detail: JSON (or its type) of at most about 40 characters. */
-function shown(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 32 ? `${value.slice(0, 32)}…` : value);
-  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
-  return `a value of type ${typeof value}`;
-}
-
 /** A2.9, A2.11: the refusal of a request field the guard cannot read. */
 function invalid(field: InvalidRequestReason['detail']['field'], ref: InvalidRequestReason['ref'], expected: string, received: unknown): InvalidRequestReason {
-  return { kind: 'invalidRequest', ref, detail: { field, expected, received: shown(received) } };
+  return { kind: 'invalidRequest', ref, detail: { field, expected, received: describeReceived(received, 32) } };
 }
 
 /**

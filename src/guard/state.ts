@@ -1,6 +1,7 @@
 import { DialguardError } from '../errors.js';
 import { numberKey } from '../misuse/number-key.js';
 import { hasCalendarDay } from '../time/zoned-day.js';
+import { describeReceived } from '../validate/received.js';
 
 /**
  * One call the guard remembers for the repeat rule (A2.9): number key (`numberKey`), call
@@ -33,17 +34,8 @@ export interface DialGuardState {
 export class GuardStateError extends DialguardError {
   readonly path: string;
   constructor(path: string, expected: string, received: unknown) {
-    super('INVALID_GUARD_STATE', `dial guard state: ${path} should be ${expected}; received ${shown(received)}. Pass the value guard.toJSON() gave`, null);
+    super('INVALID_GUARD_STATE', `dial guard state: ${path} should be ${expected}; received ${describeReceived(received)}. Pass the value guard.toJSON() gave`, null);
     this.path = path;
-  }
-}
-
-/** The received value as JSON, or as text when JSON cannot show it (a bigint, a cycle, a hostile `toJSON`). */
-function shown(received: unknown): string {
-  try {
-    return JSON.stringify(received) ?? String(received);
-  } catch {
-    return typeof received === 'bigint' ? `${received}n` : Object.prototype.toString.call(received);
   }
 }
 

@@ -1,21 +1,26 @@
 /**
- * How a `ValidationError` shows the value it received: short, readable, and never
- * throwing, whatever the value (a symbol, a bigint, an object with a hostile getter).
+ * How an error or a refusal shows a value it received from the host or the data: short,
+ * readable, safe to print, and never throwing, whatever the value (a symbol, a bigint, an
+ * object with a hostile getter). The one describer of `ValidationError`, `AcrInputError`
+ * and the pre-dial guard's `invalidRequest` and `barredUnknown` details.
  */
+import { printable } from '../text/printable.js';
 
-/** Longest string shown in full; longer ones are cut and marked with `…`. */
+/** Longest string shown in full by default; longer ones are cut and marked with `…`. */
 const MAX_SHOWN = 60;
 
 /**
- * Describes an untrusted value for the `received` part of a `ValidationError`: strings
- * quoted (and cut at 60 characters), numbers, booleans, `null` and `undefined` as written,
- * and the kind of anything else (`an array`, `an object`, `a function`, …).
+ * Describes an untrusted value: a string quoted as JSON (cut at `maxShown` characters,
+ * default 60, and every invisible or control character written out, as `printable`
+ * does, so the message can go to a terminal or a log); numbers, booleans, `null` and
+ * `undefined` as written; a bigint with its `n`; the kind of anything else (`an array`,
+ * `an object`, `a function`, `a symbol`). Reads no property of the value.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function describeReceived(value: unknown): string {
+export function describeReceived(value: unknown, maxShown = MAX_SHOWN): string {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value);
+      return printable(JSON.stringify(value.length > maxShown ? `${value.slice(0, maxShown)}…` : value));
     case 'number':
     case 'boolean':
       return String(value);

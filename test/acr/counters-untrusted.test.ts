@@ -50,7 +50,7 @@ const BAD: readonly [string, Record<string, unknown>, RegExp][] = [
   ['an object count (NaN before)', { b: cell('2026-03-02', 'spring', counts({ calls: {}, live: {} })) }, /counts\.calls .* received an object/],
   ['a null count', { b: cell('2026-03-02', 'spring', counts({ live: null })) }, /counts\.live .* received null/],
   ['counts: null (a TypeError before)', { b: cell('2026-03-02', 'spring', null) }, /cell "b": counts should be an object .* received null/],
-  ['counts: a list', { b: cell('2026-03-02', 'spring', [1, 2]) }, /cell "b": counts should be an object .* received a list/],
+  ['counts: a list', { b: cell('2026-03-02', 'spring', [1, 2]) }, /cell "b": counts should be an object .* received an array/],
   ['an object campaign id (a TypeError before)', { b: cell('2026-03-02', { name: 'spring' }, counts({ calls: 1, live: 1 })) }, /cell "b": campaignId should be a string; received an object/],
   ['a numeric call-centre id', { b: cell('2026-03-02', 'spring', counts({ calls: 1, live: 1 }), 7) }, /cell "b": callCentreId should be a string; received 7/],
   ['a date that is not a date (listed as a day "garbage" before)', { b: cell('garbage', 'spring', counts({ calls: 1, live: 1 })) }, /cell "b": date should be a calendar date, YYYY-MM-DD; received "garbage"/],

@@ -4,6 +4,7 @@
  * (dialguard ships no lists); there is no flag, as records do not say whether a number
  * was barred. An answer the guard cannot read is an unknown fact, never "not barred".
  */
+import { describeReceived } from '../../validate/received.js';
 import { ruleInfo } from '../rule.js';
 
 /** The paragraph of barred numbers. */
@@ -39,9 +40,7 @@ function describeAnswer(answer: unknown): string {
   if (answer !== null && (typeof answer === 'object' || typeof answer === 'function') && typeof (answer as { then?: unknown }).then === 'function') {
     return 'a Promise (isBarred must answer synchronously)';
   }
-  if (typeof answer === 'string') return JSON.stringify(answer.length > 32 ? `${answer.slice(0, 32)}…` : answer);
-  if (answer === null || answer === undefined || typeof answer === 'boolean' || typeof answer === 'number' || typeof answer === 'bigint') return String(answer);
-  return `a value of type ${typeof answer}`;
+  return describeReceived(answer, 32);
 }
 
 /**
