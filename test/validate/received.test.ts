@@ -63,7 +63,7 @@ describe('describeReceived — one describer for every received value', () => {
 
   it('the guard: an unreadable isBarred answer is described the same way', () => {
     const guard = createDialGuard(ofcom2017, { isBarred: () => HOSTILE as never });
-    const decision = guard.check({ to: '01632960001', cli: '01134961000', at: Date.UTC(2026, 2, 2, 12), agentGuaranteed: false });
+    const decision = guard.check({ campaignId: 'k', to: '01632960001', cli: '01134961000', at: Date.UTC(2026, 2, 2, 12), agentGuaranteed: false });
     const reason = decision.reasons.find((r) => r.kind === 'barredUnknown');
     expect(reason && 'detail' in reason ? reason.detail : null).toEqual({ received: '"id\\u202eevil\\u001b[2J"' });
   });
