@@ -1,4 +1,4 @@
-import { normaliseUkNumber } from '../numbers/index.js';
+import { namedNumber, normaliseUkNumber } from '../numbers/index.js';
 
 /** `true` when `raw` is already a national UK number as `normaliseUkNumber` gives it: 8–11 digits, a trunk `0`, not `00`. */
 // Stryker disable all: equivalent: a fast path; on every string it accepts, normaliseUkNumber (the slow path) gives the same key
@@ -13,36 +13,7 @@ function isNationalForm(raw: string): boolean {
 }
 // Stryker restore all
 
-/**
- * The address of a SIP name-addr (RFC 3261 §25.1: `"Name" <address>`, `Name <address>`,
- * `<address>`), as diallers and switches write a caller id: what is inside the `<…>` that
- * ends it; `raw` itself when it does not end in one.
- */
-function addressOf(raw: string): string {
-  const text = raw.trim();
-  if (!text.endsWith('>')) return raw;
-  const open = text.lastIndexOf('<');
-  return open < 0 ? raw : text.slice(open + 1, -1);
-}
-
-/**
- * The number a `tel:` (RFC 3966) or `sip:`/`sips:` (RFC 3261) URI names, as a dialler's
- * records may write it (`tel:+44-1632-960001;ext=12`, `sip:01632960001@10.0.0.1:5060;user=phone`):
- * the user part, before its parameters (`;…`) and the host (`@…`); `null` for a string
- * that is not such a URI.
- */
-function uriNumber(address: string): string | null {
-  const inner = address.trim();
-  const scheme = /^(?:tel|sips?):/i.exec(inner);
-  if (scheme === null) return null;
-  const rest = inner.slice(scheme[0].length);
-  const at = rest.indexOf('@');
-  const user = at < 0 ? rest : rest.slice(0, at);
-  const semicolon = user.indexOf(';');
-  return semicolon < 0 ? user : user.slice(0, semicolon);
-}
-
-/** The key of a number written plainly (not a URI); see `numberKey`. */
+/** The key of the number a string names (`namedNumber`: no caller id, URI or extension around it); see `numberKey`. */
 function plainNumberKey(raw: string): string {
   const uk = normaliseUkNumber(raw);
   if (uk !== null) return uk.national;
@@ -68,16 +39,16 @@ const INTERNATIONAL_00 = /^00[1-9]/;
  * count); a URI whose user part has no digits (`sip:alice@host`) is its own key. A caller
  * id written as a name-addr, `"Name" <sip:01632960001@host>` or `"Unit 5" <01632960001>`,
  * is keyed by its address alone: the display name's digits never count, and one with no
- * digits in its address (`"Alice" <>`, `<sip:alice@host>`) is its own key. A number
+ * digits in its address (`"Alice" <>`, `<sip:alice@host>`) is its own key. An extension
+ * is not part of the number (`namedNumber`): `0800 123456 ext 7`, `01204 12345 x6`,
+ * `0800 123456#7` and `tel:+44-800-123456;ext=7` are keyed by the number before it, so they
+ * never take the key of another subscriber's longer number (`0800 123 4567`). A number
  * already in national form is its own key (no allocation: the hot path of a dialler's own
  * records).
  */
 export function numberKey(raw: string): string {
   // Stryker disable next-line ConditionalExpression: equivalent: skipping the fast path gives the same key
   if (isNationalForm(raw)) return raw;
-  const address = addressOf(raw);
-  const uri = uriNumber(address);
-  const number = uri ?? address;
-  if (number === raw) return plainNumberKey(raw);
+  const { number } = namedNumber(raw);
   return /[0-9]/.test(number) ? plainNumberKey(number) : raw;
 }

@@ -5,7 +5,8 @@
  */
 import { isDramaNsn } from './drama.js';
 import { isBasicRateKind, type UkNumberKind } from './kind.js';
-import { POW10, SCAN_REASONS, scannedHasTrunk, scannedLength, scannedValue, scanUkNumber } from './normalise.js';
+import { EXTENSION_REASON, splitExtension } from './extension.js';
+import { POW10, SCAN_BAD_CHARACTER, SCAN_REASONS, scannedHasTrunk, scannedLength, scannedValue, scanUkNumber } from './normalise.js';
 
 /** What the numbering plan says about one number (A1.20, A1.33, A2.14, footnotes 33 and 41). */
 export interface UkNumberInfo {
@@ -156,6 +157,11 @@ function classifyUnprefixed(input: string, value: number, length: number): UkNum
  * (`118 118`, `999`), by the ranges and lengths of the National Telephone Numbering Plan:
  * its kind, whether it is basic rate (footnote 41, for A1.20, A1.33, A2.14), premium rate,
  * a drama number, and diallable. Never throws; anything unrecognised is `invalid` with a `reason`.
+ * A number written with an extension (`0800 123456 ext 7`, `01204 12345 x6`, `… #7`,
+ * `…;ext=7`) is `invalid` too, with the reason `EXTENSION_REASON`: a line presents, and a
+ * recipient dials, a number alone (A1.20, footnote 22; `numberKey` keys the number before
+ * the extension). An international number is `invalid` ("not a UK number") when its country
+ * code is not 44, and malformed when fewer than 4 digits follow that country code (`+33`).
  *
  * Ranges are checked to the level of the plan's designations (e.g. 020/023/024/028/029,
  * 030/033/034/037, 0842–0845, 0870–0873, 090/091/098), not allocations of individual
@@ -163,6 +169,7 @@ function classifyUnprefixed(input: string, value: number, length: number): UkNum
  */
 export function classifyUkNumber(input: string): UkNumberInfo {
   const scan = scanUkNumber(input);
+  if (scan === SCAN_BAD_CHARACTER && splitExtension(input) !== null) return invalid(input, EXTENSION_REASON);
   if (scan < 0) return invalid(input, SCAN_REASONS[-scan - 1] ?? 'invalid');
   const value = scannedValue(scan);
   const length = scannedLength(scan);

@@ -27,7 +27,7 @@ export const DRAMA_RANGES: readonly DramaRange[] = [
   { prefix: '01614960', description: 'Manchester 0161 496 0000–0999' },
   { prefix: '01914980', description: 'Tyneside, Durham and Sunderland 0191 498 0000–0999' },
   { prefix: '02079460', description: 'London 020 7946 0000–0999' },
-  { prefix: '02890180', description: 'Northern Ireland 028 9018 0000–0999' },
+  { prefix: '02896496', description: 'Northern Ireland 028 9649 6000–6999' },
   { prefix: '02920180', description: 'Cardiff 029 2018 0000–0999' },
   { prefix: '01632960', description: 'No area 01632 960000–960999' },
   { prefix: '07700900', description: 'Mobile 07700 900000–900999' },

@@ -4,5 +4,7 @@
  */
 export { classifyUkNumber, type UkNumberInfo } from './classify-number.js';
 export { DRAMA_RANGES, isDramaNumber, type DramaRange } from './drama.js';
+export { EXTENSION_REASON, splitExtension, type WrittenExtension } from './extension.js';
 export { BASIC_RATE_KINDS, isBasicRateKind, UK_NUMBER_KINDS, type UkNumberKind } from './kind.js';
+export { namedNumber, type NamedNumber } from './named-number.js';
 export { normaliseUkNumber, toE164, toNational, type NormalisedNumber } from './normalise.js';

@@ -52,12 +52,16 @@ describe('numberKey (A2.9, A1.21)', () => {
     );
   });
 
-  it('property: equals normaliseUkNumber’s national form, else the digits (less a 00 before a country code), else the input', () => {
+  it('property: equals normaliseUkNumber’s national form, else the digits (less a 00 before a country code), else the input; an extension (x and digits at the end) is cut off first', () => {
     const piece = fc.constantFrom('0', '1', '2', '4', '7', '8', '9', '00', '44', '+', ' ', '-', '(', ')', 'x', '01632', '960001', '07700', '900123');
+    const model = (raw: string): string => {
+      const digits = raw.replace(/[^0-9]/g, '');
+      return normaliseUkNumber(raw)?.national ?? (digits === '' ? raw : /^00[1-9]/.test(digits) ? digits.slice(2) : digits);
+    };
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }).map((a) => a.join('')), (raw) => {
-        const digits = raw.replace(/[^0-9]/g, '');
-        expect(numberKey(raw)).toBe(normaliseUkNumber(raw)?.national ?? (digits === '' ? raw : /^00[1-9]/.test(digits) ? digits.slice(2) : digits));
+        const ext = /^([^x]*[0-9][^x]*?) *x *[0-9]+ *$/.exec(raw);
+        expect(numberKey(raw)).toBe(model(ext === null ? raw : ext[1]!));
       }),
       { numRuns: 2_000 },
     );

@@ -42,7 +42,10 @@ const rows: readonly Row[] = [
   { input: '0161 496 0000', kind: 'geographic', national: '01614960000', drama: true },
   { input: '0191 498 0500', kind: 'geographic', national: '01914980500', drama: true },
   { input: '0191 496 0500', kind: 'geographic', national: '01914960500', drama: false },
-  { input: '028 9018 0123', kind: 'geographic', national: '02890180123', drama: true },
+  { input: '028 9649 6123', kind: 'geographic', national: '02896496123', drama: true }, // Ofcom: Northern Ireland 028 9649 6000–6999
+  { input: '028 9649 6000', kind: 'geographic', national: '02896496000', drama: true },
+  { input: '028 9649 6999', kind: 'geographic', national: '02896496999', drama: true },
+  { input: '028 9018 0123', kind: 'geographic', national: '02890180123', drama: false }, // ordinary Belfast numbering
   { input: '029 2018 0123', kind: 'geographic', national: '02920180123', drama: true },
   { input: '023 8000 0000', kind: 'geographic', national: '02380000000', drama: false },
   { input: '024 7600 0000', kind: 'geographic', national: '02476000000', drama: false },
@@ -110,12 +113,28 @@ const rows: readonly Row[] = [
   { input: '0', kind: 'invalid', reason: 'too short' },
   { input: 'abc', kind: 'invalid', reason: 'not a number' },
   { input: '020 7946 012a', kind: 'invalid', reason: 'not a number' },
-  { input: '020 7946 0123 x12', kind: 'invalid', reason: 'not a number' },
+  // an extension is not part of the number: the number as written cannot be dialled (numberKey keys the number before it)
+  { input: '020 7946 0123 x12', kind: 'invalid', reason: 'has an extension' },
+  { input: '0800 123456 ext 7', kind: 'invalid', reason: 'has an extension' },
+  { input: '0800 123456 Ext. 7', kind: 'invalid', reason: 'has an extension' },
+  { input: '0800 123456 extension 7', kind: 'invalid', reason: 'has an extension' },
+  { input: '01204 12345x6', kind: 'invalid', reason: 'has an extension' },
+  { input: '0800 123456#7', kind: 'invalid', reason: 'has an extension' },
+  { input: '+44 800 123456;ext=7', kind: 'invalid', reason: 'has an extension' },
   { input: '0+20 7946 0123', kind: 'invalid', reason: 'not a number' },
   { input: '++44 20 7946 0123', kind: 'invalid', reason: 'not a number' },
   { input: '+1 212 555 0123', kind: 'invalid', reason: 'not a UK number' },
   { input: '001 212 555 0123', kind: 'invalid', reason: 'not a UK number' },
   { input: '+353 1 234 5678', kind: 'invalid', reason: 'not a UK number' },
+  // a country code with no number after it names no line (A1.20, footnote 22): malformed, not an overseas number
+  { input: '+33', kind: 'invalid', reason: 'malformed' },
+  { input: '+353', kind: 'invalid', reason: 'malformed' },
+  { input: '0033', kind: 'invalid', reason: 'malformed' },
+  { input: '+1 212', kind: 'invalid', reason: 'malformed' },
+  { input: '+35', kind: 'invalid', reason: 'malformed' }, // 35x codes have three digits: a code cut short
+  { input: '+683 400', kind: 'invalid', reason: 'malformed' },
+  // E.164: at most 15 digits, country code included, written with + or 00 (the boundaries: numbers.property.test.ts)
+  { input: '0049 1234 5678 90123', kind: 'invalid', reason: 'not a UK number' },
   { input: '+44 0 0 20 7946 0123', kind: 'invalid', reason: 'malformed' },
   { input: '020 7946 012', kind: 'invalid', reason: 'too short' },
   { input: '020 7946 01234', kind: 'invalid', reason: 'too long' },

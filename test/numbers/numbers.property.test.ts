@@ -140,3 +140,35 @@ describe('numbers: properties', () => {
     );
   });
 });
+
+/**
+ * Country codes other than 44, by length (ITU-T E.164): the one-digit 1 and 7, two-digit
+ * codes, and three-digit ones, including codes whose first two digits are no two-digit code.
+ */
+const OVERSEAS_CODES = ['1', '7', '20', '27', '33', '49', '61', '86', '98', '212', '353', '354', '420', '683', '690', '880', '971'];
+
+describe('numbers: digits after an overseas country code (A1.20, footnote 22; E.164)', () => {
+  it('fewer than 4 is malformed (no line), 4 up to 15 digits in all is an overseas number, more is too long; with + or 00', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...OVERSEAS_CODES), fc.integer({ min: 0, max: 16 }).chain((n) => digits(n)), oneOf('+', '00', '+ ', '00 '), (cc, rest, prefix) => {
+        const info = classifyUkNumber(`${prefix}${cc} ${rest}`);
+        expect(info.kind).toBe('invalid');
+        const expected = rest.length < 4 ? 'malformed' : cc.length + rest.length <= 15 ? 'not a UK number' : 'too long';
+        expect(info.reason?.startsWith(expected), `${prefix}${cc} ${rest}: ${info.reason}`).toBe(true);
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('the boundaries: 3 digits after the code is malformed, 4 is a number; 15 digits in all is a number, 16 is not', () => {
+    for (const cc of OVERSEAS_CODES) {
+      for (const prefix of ['+', '00']) {
+        const reason = (n: number) => classifyUkNumber(prefix + cc + '5'.repeat(n)).reason ?? '';
+        expect(reason(3)).toMatch(/^malformed/);
+        expect(reason(4)).toMatch(/^not a UK number/);
+        expect(reason(15 - cc.length)).toMatch(/^not a UK number/);
+        expect(reason(16 - cc.length)).toMatch(/^too long/);
+      }
+    }
+  });
+});

@@ -5,7 +5,7 @@
  * guard's refusals.
  */
 import { flag } from '../../flags.js';
-import { classifyUkNumber, type UkNumberInfo } from '../../numbers/index.js';
+import { classifyUkNumber, EXTENSION_REASON, namedNumber, type UkNumberInfo } from '../../numbers/index.js';
 import { SCAN_NOT_UK, scanUkNumber } from '../../numbers/normalise.js';
 import type { CallRule } from '../rule.js';
 import { CLI_BASIC_RATE_REF, CLI_VALID_REF } from './refs.js';
@@ -36,9 +36,11 @@ const DRAMA_REASON = 'drama number: in a range Ofcom keeps for TV and radio dram
 const SHORT_CODE_REASON = 'short code: a network service code, not a number a call can present or be returned to';
 
 function judgeCli(cli: string): CliVerdict | null {
-  const info: UkNumberInfo = classifyUkNumber(cli);
+  const named = namedNumber(cli);
+  if (named.extension !== null) return { kind: 'cliInvalid', ref: CLI_VALID_REF, detail: { cli, reason: EXTENSION_REASON } };
+  const info: UkNumberInfo = classifyUkNumber(named.number);
   if (info.kind === 'invalid') {
-    if (scanUkNumber(cli) === SCAN_NOT_UK) return { kind: 'cliNotBasicRate', ref: CLI_BASIC_RATE_REF, detail: { cli, numberKind: INTERNATIONAL_CLI_KIND } };
+    if (scanUkNumber(named.number) === SCAN_NOT_UK) return { kind: 'cliNotBasicRate', ref: CLI_BASIC_RATE_REF, detail: { cli, numberKind: INTERNATIONAL_CLI_KIND } };
     // Stryker disable next-line StringLiteral: unreachable: classifyUkNumber gives every invalid number its reason (a property in test/numbers/numbers.property.test.ts)
     return { kind: 'cliInvalid', ref: CLI_VALID_REF, detail: { cli, reason: info.reason ?? 'not a valid UK number' } };
   }
@@ -63,11 +65,19 @@ export const MAX_CACHED_CLI_LENGTH = 32;
 
 /**
  * The presented CLI judged as a number under the UK National Numbering Plan
- * (`classifyUkNumber`), or `null` when it is fine or withheld (`cliWithheld` covers that):
+ * (`classifyUkNumber`), or `null` when it is fine or withheld (`cliWithheld` covers that).
+ * The number judged is the one the string names (`namedNumber`, the reading `numberKey`
+ * keys it by): a CLI written as a `tel:` or `sip:` URI (`sip:+441134961234@host;user=phone`)
+ * or a SIP caller id (`"Acme" <sip:01134961234@host>`) is judged by the number in it, never
+ * by the display name, host or parameters; a URI with no number in its user part
+ * (`sip:alice@host`) is not a valid number.
  *
  * - `cliInvalid` (A1.20 "not authentic or valid", footnote 22): not a valid UK number
- *   (wrong length, unused range, letters), not diallable (an Ofcom drama number, never
- *   allocated), or a network short code such as 999 or 100;
+ *   (wrong length, unused range, letters, a country code with no number after it, such as
+ *   `+33`), not diallable (an Ofcom drama number, never allocated), a network short code
+ *   such as 999 or 100, or written with an extension (`0113 496 1234 x5`,
+ *   `tel:+441134961234;ext=5`): a line presents a number alone, and one with an extension
+ *   cannot be dialled as presented;
  * - `cliPremiumRate` (A1.20 "a controlled premium rate service number"): 09;
  * - `cliNotBasicRate` (A2.14, footnote 41): any other valid number that is not geographic
  *   01/02, 03, mobile or freephone 080 — 084, 087, 070 personal, 076 pager, 055, 056,
