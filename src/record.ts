@@ -33,6 +33,9 @@ export const UNKNOWN_FACTS = /* @__PURE__ */ Object.freeze([
  * A fact that a record's source could not show: a CDR with a status code but no agent or
  * message times, say. Its field is `null`, but `null` here means *unknown*, not "did not
  * happen": a rule that needs the fact is not judged on the call, and the report says so.
+ * A fact recorded only together with an unknown one is unknown too where its field is
+ * `null` (who hung up with `hangupAt`; what follows pickup with `answerAt`; the message's
+ * content with `messageAt`): the rules read them so (`isUnknown` in `dialguard/internals`).
  */
 export type UnknownFact = (typeof UNKNOWN_FACTS)[number];
 
@@ -111,6 +114,17 @@ export interface CallRecord {
   readonly outcome?: RecordedOutcome | null;
   /** Facts the record's source could not show (their fields are `null` meaning unknown); absent or empty: every fact is known, as for live calls. */
   readonly unknown?: readonly UnknownFact[];
+}
+
+/**
+ * The last moment the records saw the call: its latest event (`lastEventAt`), or the moment
+ * the host closed it before it hung up (an `incomplete` anomaly), if later. On a call that
+ * never hung up, it was still going then.
+ */
+export function observedUntil(record: CallRecord): number {
+  let until = record.lastEventAt;
+  for (const a of record.anomalies) if (a.kind === 'incomplete' && a.at > until) until = a.at;
+  return until;
 }
 
 /** No unknown facts: the shared value for records folded from events. */

@@ -160,7 +160,10 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
       throw new UsageError(`cannot read ${printable(input.name)}: ${e instanceof Error ? e.message : String(e)}`);
     }
     const finished = run.finish();
-    const summary: EvidenceSummary = evidence.summary(plan.mapping?.unmappedStatuses() ?? []);
+    const summary: EvidenceSummary = evidence.summary(plan.mapping?.unmappedStatuses() ?? [], {
+      unshown: input.format === 'csv' ? plan.unshownFacts() : null,
+      mapping: plan.mapping !== null,
+    });
     const report: CliReport = { ...finished, evidence: summary };
     progress.done();
     for (const line of printRejected.summary()) io.stderr.write(`${line}\n`);

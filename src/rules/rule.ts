@@ -119,19 +119,65 @@ const FACT_WORDS: { readonly [F in UnknownFact]: string } = {
   disposition: 'agent dispositions',
 };
 
-/** `true` when the record's source could not show `fact`. */
-export function isUnknown(record: CallRecord, fact: UnknownFact): boolean {
-  return record.unknown?.includes(fact) === true;
+/**
+ * The fact each fact can only be recorded together with: who hung up with the hang-up; what
+ * happens after pickup (the start of salutation, the AMD verdict, the agent, the message,
+ * the IVM, the disposition) with the answer; what the message said with the message. A
+ * source that cannot show that fact cannot show that this one did not happen either: with
+ * it unknown, this one is unknown too, unless the record holds a value for it. The one
+ * table of these implications: `isUnknown` and `missingFacts` read it, so every rule does.
+ */
+const RECORDED_WITH: { readonly [F in UnknownFact]?: UnknownFact } = {
+  salutationStartAt: 'answerAt',
+  amdResult: 'answerAt',
+  agentAt: 'answerAt',
+  messageAt: 'answerAt',
+  messageContent: 'messageAt',
+  ivmAgentRequestedAt: 'answerAt',
+  disposition: 'answerAt',
+  hangupBy: 'hangupAt',
+};
+
+/**
+ * The listed unknown fact (of `unknown`, the record's list) that makes `fact` unknown on
+ * `record`: `fact` itself when listed; else, when the record holds no value for `fact`, the
+ * fact it is recorded with (`RECORDED_WITH`), and so on; `null` when `fact` is known.
+ */
+function unknownBecause(record: CallRecord, unknown: readonly UnknownFact[], fact: UnknownFact): UnknownFact | null {
+  for (let f: UnknownFact | undefined = fact; f !== undefined; f = RECORDED_WITH[f]) {
+    if (unknown.includes(f)) return f;
+    if (record[f] !== null) return null; // recorded: known, and so is the absence of what it needs
+  }
+  return null;
 }
 
 /**
- * The reason in words when any of `facts` is unknown on `record` ("the records have no
- * agent-connect times or message times"), else `null`.
+ * `true` when the record's source could not show `fact`: it is listed in `record.unknown`,
+ * or the record holds no value for it and a fact it can only be recorded with is unknown
+ * (`hangupBy` with `hangupAt`; the facts after pickup with `answerAt`; `messageContent`
+ * with `messageAt`).
+ */
+export function isUnknown(record: CallRecord, fact: UnknownFact): boolean {
+  const unknown = record.unknown;
+  return unknown !== undefined && unknown.length > 0 && unknownBecause(record, unknown, fact) !== null;
+}
+
+/**
+ * The reason in words when any of `facts` is unknown on `record` (see `isUnknown`) ("the
+ * records have no agent-connect times or message times"), else `null`. It names the facts
+ * the source lacks: a fact unknown because another is names that one ("no hang-up times"
+ * for `hangupBy` when `hangupAt` is unknown), each once.
  */
 export function missingFacts(record: CallRecord, facts: readonly UnknownFact[]): string | null {
   const unknown = record.unknown;
   if (!unknown?.length) return null; // most records know every fact
   let words: string[] | null = null;
-  for (const f of facts) if (unknown.includes(f)) (words ??= []).push(FACT_WORDS[f]);
+  for (const f of facts) {
+    const because = unknownBecause(record, unknown, f);
+    if (because === null) continue;
+    const w = FACT_WORDS[because];
+    if (words === null) words = [w];
+    else if (!words.includes(w)) words.push(w);
+  }
   return words === null ? null : `the records have no ${words.join(' or ')}`;
 }

@@ -22,9 +22,13 @@ function checkNotBeforeDial(at: number | null, dialAt: number, callId: string, p
   }
 }
 
-/** Throws unless the call was answered, when `field` (a fact that needs an answer) is set. */
-function checkAnswered(set: boolean, answerAt: number | null, rawAnswerAt: unknown, callId: string, field: string): void {
-  if (set && answerAt === null) {
+/**
+ * Throws unless the call was answered, when `field` (a fact that needs an answer) is set:
+ * `answered` is `true` when the record has an answer time, or its answer time is unknown
+ * (the source cannot show it, so a fact after pickup is no contradiction).
+ */
+function checkAnswered(set: boolean, answered: boolean, rawAnswerAt: unknown, callId: string, field: string): void {
+  if (set && !answered) {
     throw new ValidationError(
       callId,
       'answerAt',
@@ -34,9 +38,12 @@ function checkAnswered(set: boolean, answerAt: number | null, rawAnswerAt: unkno
   }
 }
 
-/** Throws unless the call hung up, when `field` (a fact about the hangup) is set. */
-function checkHungUp(set: boolean, hangupAt: number | null, rawHangupAt: unknown, callId: string, field: string): void {
-  if (set && hangupAt === null) {
+/**
+ * Throws unless the call hung up, when `field` (a fact about the hangup) is set: `hungUp` is
+ * `true` when the record has a hang-up time, or its hang-up time is unknown.
+ */
+function checkHungUp(set: boolean, hungUp: boolean, rawHangupAt: unknown, callId: string, field: string): void {
+  if (set && !hungUp) {
     throw new ValidationError(
       callId,
       'hangupAt',
@@ -75,8 +82,10 @@ const AFTER_PICKUP_FIELDS = ['salutationStartAt', 'salutationEndAt', 'amdResult'
  *    anomalies: a stored record that breaks these cannot be trusted):
  *    - no timestamp (nor `lastEventAt`) precedes `dialAt` — the error names that field;
  *    - `salutationStartAt`, `salutationEndAt`, `amdResult`, `amdAt`, `agentAt`,
- *      `messageAt`, `ivmAgentRequestedAt`, `ivmInfoAt` and `disposition` need `answerAt`;
- *    - `hangupBy` and `hangupCause` need `hangupAt`;
+ *      `messageAt`, `ivmAgentRequestedAt`, `ivmInfoAt` and `disposition` need `answerAt`,
+ *      or `answerAt` listed in `unknown` (the source cannot show the answer, but shows what
+ *      followed it);
+ *    - `hangupBy` and `hangupCause` need `hangupAt`, or `hangupAt` listed in `unknown`;
  *    - `hangupAt` is not before `answerAt`;
  *    - a given `lastEventAt` is not before any timestamp of the record.
  * Unknown fields (`__proto__`, `constructor`, `prototype` included) are dropped; the
@@ -131,13 +140,15 @@ export function parseCallRecord(input: unknown, options?: ParseOptions): CallRec
   const times: readonly (number | null)[] = [ringingAt, answerAt, salutationStartAt, salutationEndAt, amdAt, agentAt, messageAt, recordingAt, ivmAgentRequestedAt, ivmInfoAt, hangupAt, givenLastEventAt];
   for (let i = 0; i < times.length; i++) checkNotBeforeDial(times[i]!, dialAt, callId, TIME_FIELDS[i]!);
 
-  // What happens after pickup needs a pickup.
+  // What happens after pickup needs a pickup (or a source that cannot show the pickup).
+  const answered = answerAt !== null || unknown.includes('answerAt');
   const afterPickup: readonly unknown[] = [salutationStartAt, salutationEndAt, amdResult, amdAt, agentAt, messageAt, ivmAgentRequestedAt, ivmInfoAt, disposition];
-  for (let i = 0; i < afterPickup.length; i++) checkAnswered(afterPickup[i] !== null, answerAt, rawAnswerAt, callId, AFTER_PICKUP_FIELDS[i]!);
+  for (let i = 0; i < afterPickup.length; i++) checkAnswered(afterPickup[i] !== null, answered, rawAnswerAt, callId, AFTER_PICKUP_FIELDS[i]!);
 
-  // Who hung up and why need a hangup, which comes after the pickup.
-  checkHungUp(hangupBy !== null, hangupAt, rawHangupAt, callId, 'hangupBy');
-  checkHungUp(hangupCause !== null, hangupAt, rawHangupAt, callId, 'hangupCause');
+  // Who hung up and why need a hangup (or a source that cannot show its time), which comes after the pickup.
+  const hungUp = hangupAt !== null || unknown.includes('hangupAt');
+  checkHungUp(hangupBy !== null, hungUp, rawHangupAt, callId, 'hangupBy');
+  checkHungUp(hangupCause !== null, hungUp, rawHangupAt, callId, 'hangupCause');
   if (hangupAt !== null && answerAt !== null && hangupAt < answerAt) {
     throw new ValidationError(callId, 'hangupAt', `a time at or after answerAt (${answerAt})`, String(hangupAt));
   }

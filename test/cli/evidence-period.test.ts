@@ -127,12 +127,15 @@ describe('the presets mark what their files cannot show', () => {
     expect(report.coverage.notJudgedFromRecords).toEqual([expect.objectContaining({ rule: 'barred', refs: ['A1.25'] })]);
   });
 
-  it('Asterisk Master.csv: the same', async () => {
+  it('Asterisk Master.csv: the same, except that the IVM rule is judged on the calls its answer times show unanswered', async () => {
     const { report } = await runCliJson(['audit', fixture('asterisk/Master.csv'), ...ASTERISK_OPTIONS, '--json']);
     expect(report.calls).toBeGreaterThan(0);
+    expect(report.categories.unconnected).toBeGreaterThan(0);
     expect(report.evidence!.unknownFacts).toEqual(expect.arrayContaining(['recordingAt', 'ivmAgentRequestedAt']));
     const rules = new Map(report.coverage.rules.map((r) => [r.rule, r]));
-    for (const rule of ['recordingNotice', 'ivmWait']) expect(rules.get(rule), rule).toMatchObject({ judged: 0, notJudged: report.calls });
+    expect(rules.get('recordingNotice')).toMatchObject({ judged: 0, notJudged: report.calls });
+    // An IVM speaks only to an answered call: NO ANSWER and BUSY rows (no answer time) are judged, with no breach.
+    expect(rules.get('ivmWait')).toMatchObject({ judged: report.categories.unconnected, notJudged: report.calls - report.categories.unconnected });
   });
 
   it('text: TPS and do-not-call lists (A1.25) are named as not judged from call records', async () => {

@@ -175,6 +175,14 @@ describe('--workers N on CSV: the same report as one thread', () => {
     await expectSameForAnyN(['audit', files.file('small.csv', messyCsv({ eol: '\n' }))], 1 << 20);
   });
 
+  it("dialguard's own columns with no column for some facts: every thread reads them as unknown on every row, and the note says so once", async () => {
+    const dropped = (c: string): boolean => c === 'agentAt' || c === 'messageAt' || c.startsWith('messageContent.') || c === 'recordingAt' || c === 'recordingNotice';
+    const path = files.file('no-agent-columns.csv', recordsCsv(orderedRecords(), RECORD_COLUMNS.filter((c) => !dropped(c))));
+    const { one } = await expectSameForAnyN(['audit', path]);
+    expect(one.stderr.match(/note: the file's header has no column for agentAt, messageAt, messageContent, recordingAt:/g)).toHaveLength(1);
+    expect(one.stdout).not.toContain('Every rule judged from call records was judged on every call');
+  });
+
   it('call events in CSV are read by one parser on the main thread', async () => {
     const events = Array.from({ length: 30 }, (_, i) => callEvents(`e${i}`, T0 + i * 90 * S, i % 3 === 0 ? 'silent' : i % 3 === 1 ? 'live' : 'message')).flat();
     const columns = ['type', 'callId', 'at', 'campaignId', 'callCentreId', 'to', 'cli', 'agentGuaranteed', 'amd', 'messagePlanned', 'by'];

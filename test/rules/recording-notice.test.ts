@@ -56,4 +56,13 @@ describe('recording with no word on notice (call-recording guidance)', () => {
     expect(classify({ ...record, recordingNotice: true }).flags.map((f) => f.kind)).not.toContain('recordingWithoutNotice');
     expect(classify({ ...record, recordingNotice: false }).flags.map((f) => f.kind)).toContain('recordingWithoutNotice');
   });
+
+  it('with standing written notice, judged (no breach) even when the records have no recording facts at all: the notice covers every call of the campaign', () => {
+    const noRecordingFacts = parseCallRecord({ ...record, recordingAt: null, unknown: ['recordingAt'] });
+    const standing = classify(noRecordingFacts, undefined, { standingRecordingNotice: ['spring'] });
+    expect((standing.notJudged ?? []).map((n) => n.rule)).not.toContain('recordingNotice');
+    expect(standing.flags.map((f) => f.kind)).not.toContain('recordingWithoutNotice');
+    // Another campaign's standing notice does not cover it.
+    expect((classify(noRecordingFacts, undefined, { standingRecordingNotice: ['autumn'] }).notJudged ?? []).find((n) => n.rule === 'recordingNotice')?.reason).toBe('the records have no recording facts');
+  });
 });

@@ -211,7 +211,8 @@ describe('parseCallRecord: inconsistent records', () => {
     expect(error.path).toBe('answerAt');
   });
 
-  it.each([
+  /** Facts a record can hold only after an answer: one value of each. */
+  const AFTER_PICKUP: [string, unknown][] = [
     ['salutationStartAt', DIAL + 1],
     ['salutationEndAt', DIAL + 1],
     ['amdResult', 'machine'],
@@ -221,7 +222,9 @@ describe('parseCallRecord: inconsistent records', () => {
     ['ivmAgentRequestedAt', DIAL + 1],
     ['ivmInfoAt', DIAL + 1],
     ['disposition', 'human'],
-  ])('%s without answerAt: path answerAt', (field, value) => {
+  ];
+
+  it.each(AFTER_PICKUP)('%s without answerAt: path answerAt', (field, value) => {
     const error = validationError(() => parseCallRecord({ ...minimal, [field]: value }));
     expect(error.path).toBe('answerAt');
     expect(error.callId).toBe('r1');
@@ -236,6 +239,26 @@ describe('parseCallRecord: inconsistent records', () => {
     const error = validationError(() => parseCallRecord({ ...minimal, hangupAt: null, [field]: value }));
     expect(error.path).toBe('hangupAt');
     expect(error.message).toBe(`call r1: hangupAt should be a timestamp, because ${field} is set and describes the hangup, received null`);
+  });
+
+  // A source that cannot show the answer (or the hang-up time) may still show what followed it:
+  // the fact it needs is unknown, not absent, so the record is no contradiction (README, "Evidence: unknown is not absent").
+  it.each(AFTER_PICKUP)('%s with answerAt unknown: accepted, answerAt still unknown', (field, value) => {
+    const record = parseCallRecord({ ...minimal, [field]: value, unknown: ['answerAt'] });
+    expect(record).toMatchObject({ [field]: value, answerAt: null, unknown: ['answerAt'] });
+  });
+
+  it.each([
+    ['hangupBy', 'caller'],
+    ['hangupCause', 'busy'],
+  ])('%s with hangupAt unknown: accepted, hangupAt still unknown', (field, value) => {
+    expect(parseCallRecord({ ...minimal, [field]: value, unknown: ['hangupAt'] })).toMatchObject({ [field]: value, hangupAt: null, unknown: ['hangupAt'] });
+  });
+
+  it('only the fact itself being unknown excuses its absence: answerAt for an agent, hangupAt for who hung up', () => {
+    expect(safeParseCallRecord({ ...minimal, agentAt: DIAL + 1, hangupBy: 'caller', unknown: ['answerAt', 'hangupAt'] }).ok).toBe(true);
+    expect(validationError(() => parseCallRecord({ ...minimal, agentAt: DIAL + 1, unknown: ['hangupAt', 'agentAt'] })).path).toBe('answerAt');
+    expect(validationError(() => parseCallRecord({ ...minimal, hangupBy: 'caller', unknown: ['answerAt', 'hangupBy'] })).path).toBe('hangupAt');
   });
 
   it('hangupAt before answerAt', () => {

@@ -11,16 +11,12 @@ import { UsageError } from '../exit-codes.js';
 import { BOOLEAN_SPELLINGS, readBooleanCell, type EpochUnit } from './cells.js';
 import { delimiterHint } from './delimiter.js';
 import { jsonType } from './json-type.js';
-import { BOOLEAN_FIELDS, closest, MAPPABLE_RECORD_FIELDS, REQUIRED_RECORD_FIELDS, TIME_FIELDS } from './fields.js';
+import { BOOLEAN_FIELDS, closest, factsNotShown, MAPPABLE_RECORD_FIELDS, REQUIRED_RECORD_FIELDS, TIME_FIELDS, UNKNOWN_FACT_NAMES } from './fields.js';
 import { laterTimeReader, timeReader, type TimeReader } from './time-cell.js';
 import { createStatusTally, type StatusTally } from './status-tally.js';
 import type { FieldSource, MappingFile, OutcomeMapping, OutcomeSpec, RecordedOutcome, TimeFormat, UnknownFact } from './types.js';
 
-/** Every fact a record may mark unknown (as `CallRecord.unknown`). */
-export const UNKNOWN_FACT_NAMES: readonly UnknownFact[] = [
-  'ringingAt', 'answerAt', 'salutationStartAt', 'amdResult', 'agentAt', 'messageAt', 'messageContent',
-  'recordingAt', 'ivmAgentRequestedAt', 'hangupAt', 'hangupBy', 'disposition',
-];
+export { UNKNOWN_FACT_NAMES } from './fields.js';
 
 const CATEGORIES = ['live', 'abandoned', 'silent', 'unconnected', 'answerMachine'] as const;
 const MACHINES = ['disconnectedByAmd', 'falseNegative', 'abandoned'] as const;
@@ -72,8 +68,13 @@ export interface CompiledMapping {
   /** For messages: the preset's name or the file's path. */
   readonly name: string;
   readonly delimiter: string;
-  /** Facts unknown on every row. */
+  /** Facts unknown on every row: those the mapping lists as unknown, and those it has no source for (`undeclared`). */
   readonly unknown: readonly UnknownFact[];
+  /**
+   * Facts the mapping neither maps (nor `--set` gives) nor lists as unknown, in record order:
+   * the file cannot show them, so they are unknown on every row too (never read as absent).
+   */
+  readonly undeclared: readonly UnknownFact[];
   /** The mapping has a status → outcome table. */
   readonly hasOutcome: boolean;
   /** Reads the first row: a header (then it is not a call) or data. @throws UsageError when it is neither, or the header lacks columns the mapping needs */
@@ -491,7 +492,9 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
   }
 
   const unmapped = createStatusTally(options.unmappedCap);
-  const staticUnknown = UNKNOWN_FACT_NAMES.filter((f) => unknownFacts.has(f));
+  // A fact with no field nor --set value is one the file cannot show: unknown, whether the mapping lists it or not.
+  const undeclared = factsNotShown([...Object.keys(fields), ...setValues.keys()]).filter((f) => !unknownFacts.has(f));
+  const staticUnknown = UNKNOWN_FACT_NAMES.filter((f) => unknownFacts.has(f) || undeclared.includes(f));
   const headerMode = options.header ?? file.header ?? 'auto';
 
   const readers = new Map<string, TimeReader>();
@@ -636,6 +639,7 @@ export function compileMapping(name: string, file: MappingFile, options: Mapping
     name,
     delimiter,
     unknown: staticUnknown,
+    undeclared,
     hasOutcome: statusBinder !== null,
     headerAlways: headerMode === true,
     start(first) {

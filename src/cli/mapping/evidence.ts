@@ -4,7 +4,8 @@
  * mapping does not turn into an outcome cannot be told live from silent. Without this a
  * CDR audit would report every answered call as silent and say nothing.
  */
-import { printable, type ClassifiedCall } from 'dialguard/internals';
+import { isUnknown, printable, type ClassifiedCall } from 'dialguard/internals';
+import type { UnshownFacts } from './prepare.js';
 import { MAX_UNMAPPED_STATUSES } from './status-tally.js';
 import type { UnknownFact } from './types.js';
 
@@ -23,6 +24,12 @@ export interface EvidenceCounts {
 export interface EvidenceSummary {
   /** Facts unknown on at least one call, in record order. */
   readonly unknownFacts: readonly UnknownFact[];
+  /**
+   * Facts the input has no source for at all — no column in the header, or neither mapped
+   * nor listed by the mapping — so they are unknown on every call, not absent, with why;
+   * `null` when it has a source for every fact (or lists those it lacks).
+   */
+  readonly unshownFacts: UnshownFacts | null;
   /** Calls counted (in and out of the period). */
   readonly calls: number;
   /** Calls with a recorded outcome (a status the mapping knows). */
@@ -49,7 +56,16 @@ export interface EvidenceSummary {
 /** Counts the evidence of each call; `summary` gives the section. */
 export interface EvidenceTally {
   add(call: ClassifiedCall): void;
-  summary(unmappedStatuses: readonly { readonly status: string; readonly rows: number }[]): EvidenceSummary;
+  /** The section; `source`: how the input was read (default: with a mapping that has a source for every fact). */
+  summary(unmappedStatuses: readonly { readonly status: string; readonly rows: number }[], source?: EvidenceSource): EvidenceSummary;
+}
+
+/** How the input was read, for the summary's words. */
+export interface EvidenceSource {
+  /** The facts the input has no source for (`RowPlan.unshownFacts`), or `null`. */
+  readonly unshown: UnshownFacts | null;
+  /** Read with a mapping (`--preset`, `--mapping`): its outcome table is the way to tell live from silent; without one, an `outcome` column or the agent and message times. */
+  readonly mapping: boolean;
 }
 
 const ORDER: readonly UnknownFact[] = [
@@ -123,13 +139,14 @@ export function createEvidenceTally(period: EvidencePeriod = { from: null, to: n
         lastUnknown = unknown;
       }
       if (r.outcome != null) return;
+      // `isUnknown`: the agent and message are unknown too when the answer is (they are recorded with it).
       const maybeAnswered = r.answerAt !== null || unknown.includes('answerAt');
-      if (maybeAnswered && unknown.includes('agentAt') && unknown.includes('messageAt')) {
+      if (maybeAnswered && isUnknown(r, 'agentAt') && isUnknown(r, 'messageAt')) {
         undecidableCall(all, call.category);
         if (isIn) undecidableCall(inside, call.category);
       }
     },
-    summary(unmappedStatuses) {
+    summary(unmappedStatuses, { unshown, mapping } = { unshown: null, mapping: true }) {
       let warning: string | null = null;
       const outside = all.undecidable - inside.undecidable;
       if (inside.undecidable > 0) {
@@ -145,14 +162,25 @@ export function createEvidenceTally(period: EvidencePeriod = { from: null, to: n
         const who = periodGiven
           ? `${n(inside.undecidable)} of ${n(inside.calls)} calls in the period${outside > 0 ? ` (and ${calls(outside)} outside it)` : ''}`
           : `${n(inside.undecidable)} of ${n(inside.calls)} calls`;
+        const without = !mapping
+          ? 'no recorded outcome'
+          : statuses === '' ? 'no status the mapping knows' : `their statuses have no outcome in the mapping (${rows}${statuses}${rest}${capped})`;
+        const remedy = mapping
+          ? "Add the statuses to the mapping's outcome table (copy the preset: --mapping FILE.json)."
+          : "Give the records their agent and message times (agentAt, messageAt) or the dialler's recorded outcome (outcome), or read the file with a mapping whose outcome table knows its statuses (--mapping FILE.json).";
         warning =
-          `${who} cannot be told live from silent: the file has no agent or message times ` +
-          `and ${statuses === '' ? 'no status the mapping knows' : `their statuses have no outcome in the mapping (${rows}${statuses}${rest}${capped})`}. ` +
-          `Their categories${shownAs === '' ? '' : ` (${shownAs})`} are not findings. Add the statuses to the mapping's outcome table (copy the preset: --mapping FILE.json).`;
+          `${who} cannot be told live from silent: the file has no agent or message times and ${without}. ` +
+          `Their categories${shownAs === '' ? '' : ` (${shownAs})`} are not findings. ${remedy}`;
       }
       const disagreements = Object.entries(disagree);
       const total = disagreements.reduce((a, [, k]) => a + k, 0);
       const notes: string[] = [];
+      if (unshown !== null) {
+        const one = unshown.facts.length === 1;
+        notes.push(
+          `${unshown.reason}: ${one ? 'that fact is' : 'those facts are'} unknown on every call, not absent, and the rules that need ${one ? 'it' : 'them'} are not judged (see the coverage).`,
+        );
+      }
       if (total > 0) {
         notes.push(
           `${n(total)} call${total === 1 ? "'s" : "s'"} category differs from the outcome the dialler recorded (recorded → classified: ${disagreements.map(([k, c]) => `${k} ${n(c)}`).join(', ')}): ` +
@@ -167,6 +195,7 @@ export function createEvidenceTally(period: EvidencePeriod = { from: null, to: n
       }
       return {
         unknownFacts: ORDER.filter((f) => seen.has(f)),
+        unshownFacts: unshown,
         calls: all.calls,
         withOutcome: all.withOutcome,
         undecidable: all.undecidable,

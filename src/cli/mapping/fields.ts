@@ -3,6 +3,7 @@
  * required, which are times and which are booleans — to check a header or a mapping
  * before any row is read, and to read cells as the user wrote them.
  */
+import type { UnknownFact } from './types.js';
 
 /** Fields every stored record needs (`parseCallRecord`); `cli` may be empty (withheld). */
 export const REQUIRED_RECORD_FIELDS: readonly string[] = ['callId', 'campaignId', 'callCentreId', 'to', 'cli', 'agentGuaranteed', 'amd', 'messagePlanned', 'dialAt'];
@@ -40,6 +41,27 @@ export const MAPPABLE_RECORD_FIELDS: ReadonlySet<string> = new Set([
   'recordingAt', 'recordingNotice', 'ivmAgentRequestedAt', 'ivmInfo.identity', 'ivmInfo.purpose', 'ivmInfo.position', 'ivmInfo.expectedWait', 'ivmInfoAt',
   'hangupAt', 'hangupBy', 'hangupCause', 'disposition', 'lastEventAt',
 ]);
+
+/** Every fact a record may mark unknown (as `CallRecord.unknown`), in record order. */
+export const UNKNOWN_FACT_NAMES: readonly UnknownFact[] = [
+  'ringingAt', 'answerAt', 'salutationStartAt', 'amdResult', 'agentAt', 'messageAt', 'messageContent',
+  'recordingAt', 'ivmAgentRequestedAt', 'hangupAt', 'hangupBy', 'disposition',
+];
+
+/**
+ * The facts none of `fields` (record field paths read from a file: a header's columns, a
+ * mapping's fields, `--set`) can show, in record order: a fact is shown by its own field, or
+ * by a field of it (`messageContent.optOutNumber` shows `messageContent`). With no field for
+ * it, the file cannot show the fact on any row: it is unknown, not absent.
+ */
+export function factsNotShown(fields: Iterable<string>): UnknownFact[] {
+  const shown = new Set<string>();
+  for (const field of fields) {
+    const dot = field.indexOf('.');
+    shown.add(dot < 0 ? field : field.slice(0, dot));
+  }
+  return UNKNOWN_FACT_NAMES.filter((fact) => !shown.has(fact));
+}
 
 /** The field among `candidates` closest to `name` (edit distance ≤ 2, or a case-insensitive match), for "did you mean". */
 export function closest(name: string, candidates: Iterable<string>): string | null {

@@ -8,6 +8,9 @@
  *   (`--no-header --columns …`, `--preset`, `--mapping`).
  * - Every required field missing from the header is named at once (fields given with
  *   `--set` are not missing).
+ * - A fact of a call record (`UnknownFact`) with no column (nor `--set` value) is one the
+ *   file cannot show: it is unknown on every row (added to the row's `unknown`), not
+ *   absent. An empty cell of a column the file has still means absent.
  * - Booleans in any usual spelling; epoch numbers in the unit `--epoch` says (a number
  *   too small for milliseconds is refused, never read silently as 1970); zoneless times
  *   in `--input-tz`; `--set` fills fields a row lacks.
@@ -16,9 +19,10 @@ import { CellError, mappingFromHeader, mappingFromOrder, type ColumnMapping } fr
 import { UsageError } from '../exit-codes.js';
 import { BOOLEAN_SPELLINGS, readBooleanCell } from './cells.js';
 import { delimiterHint } from './delimiter.js';
-import { BOOLEAN_FIELDS, closest, KNOWN_FIELDS, REQUIRED_EVENT_FIELDS, REQUIRED_RECORD_FIELDS, TIME_FIELDS } from './fields.js';
+import { BOOLEAN_FIELDS, closest, factsNotShown, KNOWN_FIELDS, REQUIRED_EVENT_FIELDS, REQUIRED_RECORD_FIELDS, TIME_FIELDS } from './fields.js';
 import { PRESET_COLUMNS } from './preset-columns.js';
 import { isJsonTimeAsGiven, jsonTime, timeReader, type TimeReader, type TimeReading } from './time-cell.js';
+import type { UnknownFact } from './types.js';
 
 /** How plain rows are read. */
 export interface PlainOptions extends TimeReading {
@@ -167,10 +171,29 @@ export function plainNormaliser(options: PlainOptions): PlainNormaliser {
   };
 }
 
+/** What the first row of a plain CSV settles. */
+export interface PlainCsvStart {
+  readonly mapping: ColumnMapping;
+  /** The first row was the header. */
+  readonly header: boolean;
+  /**
+   * Call records: the facts no column (nor `--set`) gives, in record order — unknown on
+   * every row (`factsNotShown`). Call events: none.
+   */
+  readonly unshown: readonly UnknownFact[];
+}
+
+/** A row's `unknown` (as read from its cell, if the file has an `unknown` column) with the facts the file has no column for. */
+function withUnshown(given: unknown, unshown: readonly UnknownFact[]): unknown {
+  if (given === undefined || given === null || given === '') return unshown;
+  return Array.isArray(given) ? [...(given as unknown[]), ...unshown] : given; // anything else is left for the library to refuse, naming it
+}
+
 /**
  * The CSV reader's `mapper` for plain rows: the first row is the header (checked: it must
  * name dialguard fields, not hold data, and cover every required field) unless
- * `--no-header`; each later row is mapped and normalised.
+ * `--no-header`; each later row is mapped and normalised. For call records, the facts the
+ * header (or `--columns`) has no column for are added to each row's `unknown`.
  * @throws UsageError for a first row that is not a header, or one that lacks required fields
  */
 export function plainCsvMapper(
@@ -179,7 +202,7 @@ export function plainCsvMapper(
   delimiter: string,
   options: PlainOptions,
   normalise: PlainNormaliser,
-): (first: readonly string[]) => { mapping: ColumnMapping; header: boolean } {
+): (first: readonly string[]) => PlainCsvStart {
   return (first) => {
     const hint = delimiterHint(first, delimiter);
     if (hint !== null) throw new UsageError(hint);
@@ -216,13 +239,16 @@ export function plainCsvMapper(
           `For a value the file does not hold, give it for every row with --set, e.g. --set ${missing[0]}=…; for a dialler's own format use --preset or --mapping.`,
       );
     }
-    return {
-      header,
-      mapping: {
-        width: mapping.width,
-        fields: mapping.fields,
-        toObject: (row) => normalise(mapping.toObject(row)) as Record<string, unknown>,
-      },
-    };
+    // A fact no column shows is unknown on every row, not absent (README, "Evidence: unknown is not absent").
+    const unshown: readonly UnknownFact[] = kind === 'records' ? Object.freeze(factsNotShown([...mapping.fields, ...options.set.keys()])) : [];
+    const toObject =
+      unshown.length === 0
+        ? (row: readonly string[]) => normalise(mapping.toObject(row)) as Record<string, unknown>
+        : (row: readonly string[]) => {
+            const object = mapping.toObject(row); // a fresh object of this row
+            object.unknown = withUnshown(object.unknown, unshown);
+            return normalise(object) as Record<string, unknown>;
+          };
+    return { header, unshown, mapping: { width: mapping.width, fields: mapping.fields, toObject } };
   };
 }

@@ -9,7 +9,15 @@ import type { ColumnMapping } from '../columns.js';
 import { compileMapping, type CompiledMapping, type MappingOptions } from './compile.js';
 import { loadMappingFile, loadPreset } from './load.js';
 import { plainCsvMapper, plainNormaliser, type PlainNormaliser, type PlainOptions } from './plain.js';
-import type { MappingFile } from './types.js';
+import type { MappingFile, UnknownFact } from './types.js';
+
+/** Facts the input has no source for at all, so they are unknown on every call, and why (for the evidence summary). */
+export interface UnshownFacts {
+  /** In record order. */
+  readonly facts: readonly UnknownFact[];
+  /** Why, naming them: "the file's header has no column for agentAt, messageAt". */
+  readonly reason: string;
+}
 
 /**
  * How CSV rows are read, as plain data: what the options and the mapping file (read once)
@@ -33,6 +41,13 @@ export interface CsvReader {
   readonly headerFirst: boolean;
   /** The compiled mapping (`--preset`, `--mapping`), else `null`. */
   readonly mapping: CompiledMapping | null;
+  /** The facts the input has no source for (a mapping: from the start; dialguard's own columns: once `mapper` has read the first row), else `null`. */
+  unshownFacts(): UnshownFacts | null;
+}
+
+/** `UnshownFacts` of `facts`, with why (`source`: what lacks them), or `null` for none. */
+function unshown(facts: readonly UnknownFact[], source: string): UnshownFacts | null {
+  return facts.length === 0 ? null : { facts, reason: `${source} ${facts.join(', ')}` };
 }
 
 /**
@@ -42,10 +57,18 @@ export interface CsvReader {
 export function csvReaderOf(spec: CsvSpec, unmappedCap?: number): CsvReader {
   if (spec.kind === 'mapping') {
     const mapping = compileMapping(spec.name, spec.file, unmappedCap === undefined ? spec.options : { ...spec.options, unmappedCap });
-    return { mapper: (first) => mapping.start(first), delimiter: mapping.delimiter, headerFirst: mapping.headerAlways, mapping };
+    const facts = unshown(mapping.undeclared, `${spec.name} neither maps nor lists as unknown`);
+    return { mapper: (first) => mapping.start(first), delimiter: mapping.delimiter, headerFirst: mapping.headerAlways, mapping, unshownFacts: () => facts };
   }
   const { header, columns, delimiter, reading } = spec;
-  return { mapper: plainCsvMapper(header, columns, delimiter, reading, plainNormaliser(reading)), delimiter, headerFirst: header, mapping: null };
+  const start = plainCsvMapper(header, columns, delimiter, reading, plainNormaliser(reading));
+  let facts: UnshownFacts | null = null;
+  const mapper = (first: readonly string[]): ReturnType<typeof start> => {
+    const started = start(first);
+    facts = unshown(started.unshown, started.header ? "the file's header has no column for" : '--columns lists no column for');
+    return started;
+  };
+  return { mapper, delimiter, headerFirst: header, mapping: null, unshownFacts: () => facts };
 }
 
 /** The row readers of one run. */
@@ -63,6 +86,8 @@ export interface RowPlan {
   readonly delimiter: string;
   /** For JSON Lines: each parsed line through `--set`, `--epoch`, `--input-tz`. @throws CellError for a value that cannot be read */
   readonly normalise: PlainNormaliser;
+  /** CSV: the facts the file has no source for (`CsvReader.unshownFacts`); JSON Lines: `null` (a missing key is absent). */
+  unshownFacts(): UnshownFacts | null;
 }
 
 /**
@@ -81,5 +106,14 @@ export function planRows(args: AuditArgs): RowPlan {
     csv = { kind: 'mapping', name, file, options: { set: args.set, inputTz: args.inputTz, epoch: args.epoch, header: args.header ? undefined : false, delimiter: delimiterOption } };
   } else csv = { kind: 'plain', header: args.header, columns: args.columns, delimiter: delimiterOption ?? ',', reading };
   const reader = csvReaderOf(csv);
-  return { mapping: reader.mapping, kind: reader.mapping !== null ? 'records' : args.input, csv, csvMapper: reader.mapper, csvHeaderFirst: reader.headerFirst, delimiter: reader.delimiter, normalise };
+  return {
+    mapping: reader.mapping,
+    kind: reader.mapping !== null ? 'records' : args.input,
+    csv,
+    csvMapper: reader.mapper,
+    csvHeaderFirst: reader.headerFirst,
+    delimiter: reader.delimiter,
+    normalise,
+    unshownFacts: () => reader.unshownFacts(),
+  };
 }

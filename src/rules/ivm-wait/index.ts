@@ -1,7 +1,7 @@
 import { flag, type Flag } from '../../flags.js';
 import type { Policy } from '../../policy/policy.js';
-import type { CallRecord } from '../../record.js';
-import { missingFacts, notJudged, type CallRule } from '../rule.js';
+import { observedUntil, type CallRecord } from '../../record.js';
+import { isUnknown, missingFacts, notJudged, type CallRule } from '../rule.js';
 
 /**
  * The paragraphs of IVM waits: an unfairly long wait for an agent (A1.28), the
@@ -80,6 +80,11 @@ export function ivmWait(record: CallRecord, policy: Policy): readonly IvmFlag[] 
   const from = record.ivmAgentRequestedAt;
 // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: waitMs is null whenever from is, and a null wait exceeds no limit
   if (waitMs === null || from === null) return NONE;
+  return waitFlags(record, policy, from, waitMs);
+}
+
+/** The flags of a wait of `waitMs` from the request at `from` (see `ivmWait`). */
+function waitFlags(record: CallRecord, policy: Policy, from: number, waitMs: number): readonly IvmFlag[] {
   const { maxWaitMs, maxWaitWithoutInfoMs } = policy.ivm;
   let flags: IvmFlag[] | null = null;
   if (waitMs > maxWaitWithoutInfoMs) {
@@ -99,8 +104,33 @@ export function ivmWait(record: CallRecord, policy: Policy): readonly IvmFlag[] 
 }
 
 /**
- * A1.28–A1.31 IVM waits as a rule (`ivmWait`). Not judged when the records have no IVM
- * facts, or — for a recipient who asked for an agent — no agent or hang-up times.
+ * How long a recipient who asked for an agent (A1.28) had waited by the last moment the
+ * records saw the call going, when they show no end of the wait: no agent after the request and no
+ * hang-up time. That moment is the call's last event, or the moment the host closed it
+ * (`observedUntil`) — unless it did hang up at a time that could not be read (who hung up
+ * is known, or an `invalidTime` hang-up anomaly): then its last event. The wait was at least
+ * this long. `null` when no agent was requested, or the wait ended (`ivmWaitMs` measures it).
+ */
+export function ivmWaitSeenMs(record: CallRecord): number | null {
+  const from = record.ivmAgentRequestedAt;
+  if (from === null || ivmWaitMs(record) !== null) return null;
+  let hungUp = record.hangupBy !== null;
+  for (const a of record.anomalies) if (a.kind === 'invalidTime' && a.event === 'hangup') hungUp = true;
+  return Math.max(0, (hungUp ? record.lastEventAt : observedUntil(record)) - from);
+}
+
+/** Why the IVM wait (A1.28–A1.31) is not judged on a call whose records show no end of the wait, and stop within the limit. */
+export const IVM_WAIT_NOT_ENDED = 'no agent came and the records show no end of the wait: they stop (the call never hung up, was closed, or its hang-up time could not be read) before the wait passed the limit';
+
+/**
+ * A1.28–A1.31 IVM waits as a rule (`ivmWait`). Judged with no breach on an unconnected call
+ * whose records show no answer (an IVM speaks only to a call that was answered). Not judged when the records
+ * have no IVM facts (or no answer times), or — for a recipient who asked for an agent — no
+ * agent or hang-up times. On a call that never ended (no agent after the request, no
+ * hang-up: its records stop, or the host closed it), the wait is measured up to the last
+ * moment the records saw the call (`ivmWaitSeenMs`): flagged when that is already longer
+ * than `policy.ivm.maxWaitMs` (`waitMs` is then the wait up to that moment), else not
+ * judged — never passed.
  */
 export const ivmWaitRule: CallRule<'ivmLongWait' | 'ivmNoQueueInfo'> = {
   id: 'ivmWait',
@@ -110,12 +140,17 @@ export const ivmWaitRule: CallRule<'ivmLongWait' | 'ivmNoQueueInfo'> = {
     ivmLongWait: { ref: IVM_WAIT_REF, title: 'IVM: held too long for an agent', misuse: true },
     ivmNoQueueInfo: { ref: IVM_QUEUE_INFO_REF, title: 'IVM: kept waiting without queue information', misuse: true },
   },
-  judge(record, policy) {
+  judge(record, policy, { categorisation }) {
+    // Unconnected, with the answer time known (none): no IVM spoke to anyone.
+    if (categorisation.category === 'unconnected' && !isUnknown(record, 'answerAt')) return null;
     const noIvm = missingFacts(record, ['ivmAgentRequestedAt']);
     if (noIvm !== null) return notJudged(ivmWaitRule, noIvm);
-    if (record.ivmAgentRequestedAt === null) return null;
+    const from = record.ivmAgentRequestedAt;
+    if (from === null) return null;
     const noEnd = missingFacts(record, ['agentAt', 'hangupAt']);
     if (noEnd !== null) return notJudged(ivmWaitRule, noEnd);
-    return ivmWait(record, policy); // none: an empty list, judged with no breach
+    const seenMs = ivmWaitSeenMs(record);
+    if (seenMs === null) return ivmWait(record, policy); // none: an empty list, judged with no breach
+    return seenMs > policy.ivm.maxWaitMs ? waitFlags(record, policy, from, seenMs) : notJudged(ivmWaitRule, IVM_WAIT_NOT_ENDED);
   },
 };
