@@ -50,3 +50,73 @@ export interface Anomaly {
   /** A sentence a person can act on. */
   readonly detail: string;
 }
+
+/**
+ * Anomalies a record keeps in full (A2.23): the first 100 of its events that could not be
+ * applied. The rest are counted in one summary anomaly (see `addAnomaly`), so a call sent
+ * the same stray event over and over holds a bounded record.
+ */
+export const MAX_ANOMALIES = 100;
+
+/** A hang-up whose time could not be read (`invalidTime` of `hangup`): the classifier reads it (the call ended). */
+function isInvalidHangup(a: Anomaly): boolean {
+  return a.kind === 'invalidTime' && a.event === 'hangup';
+}
+
+/** The count a summary anomaly's detail starts with (no other anomaly's detail starts with a number). */
+const SUMMARY_COUNT = /^(\d+) anomal/;
+/** What precedes the first anomaly's detail in a summary's. */
+const FIRST = '; the first: ';
+
+/** The summary of `n` anomalies not kept from `first` on, the last at `lastAt`. */
+function summaryOf(first: Anomaly, n: number, lastAt: number): Anomaly {
+  return {
+    kind: first.kind,
+    event: first.event,
+    at: first.at,
+    detail: `${n} ${n === 1 ? 'anomaly' : 'anomalies'} from this one on were not kept in full (a record keeps its first ${MAX_ANOMALIES}), the last at ${lastAt}${FIRST}${first.detail}`,
+  };
+}
+
+/**
+ * The list `anomalies` with `anomaly` added (a new array; the input is not changed), so
+ * that a record's anomalies stay bounded (A2.23: the records still show that, and how
+ * often, events went wrong):
+ * 1. while fewer than `MAX_ANOMALIES` are held, it is appended;
+ * 2. after that, an anomaly the classifier reads to decide the category is still appended:
+ *    an `incomplete` (the host closed the call; how far it was seen), and the first
+ *    `invalidTime` of a hang-up (the call ended), so the category is what it would be with
+ *    every anomaly kept;
+ * 3. any other is counted in one summary anomaly, appended at the first such: it has the
+ *    kind, event and moment of the first anomaly not kept, and its detail gives the count
+ *    (it starts with it), the moment of the last, and the first one's detail. It raises one
+ *    `recordAnomaly` flag, as any anomaly does.
+ * A record therefore holds at most `MAX_ANOMALIES` + 2 anomalies from its events (one
+ * summary, one hang-up of invalid time), and the `incomplete` of its close; each call costs
+ * O(`MAX_ANOMALIES`), never a copy of everything sent before.
+ */
+export function addAnomaly(anomalies: readonly Anomaly[], anomaly: Anomaly): readonly Anomaly[] {
+  if (anomalies.length < MAX_ANOMALIES) return [...anomalies, anomaly];
+  if (anomaly.kind === 'incomplete' || (isInvalidHangup(anomaly) && !anomalies.some(isInvalidHangup))) return [...anomalies, anomaly];
+  // Past the first MAX_ANOMALIES: the anomalies the classifier reads, and the summary.
+  for (let i = MAX_ANOMALIES; i < anomalies.length; i++) {
+    const summary = anomalies[i]!;
+    if (!SUMMARY_COUNT.test(summary.detail)) continue;
+    const next = anomalies.slice();
+    next[i] = summaryOf(firstOf(summary), countOf(summary) + 1, anomaly.at);
+    return next;
+  }
+  return [...anomalies, summaryOf(anomaly, 1, anomaly.at)];
+}
+
+/** How many anomalies a summary counts (1 for one that does not say: not made by `addAnomaly`). */
+function countOf(summary: Anomaly): number {
+  const m = SUMMARY_COUNT.exec(summary.detail);
+  return m === null ? 1 : Number(m[1]);
+}
+
+/** The first anomaly a summary counts: its own kind, event and moment, with the first one's detail. */
+function firstOf(summary: Anomaly): Anomaly {
+  const at = summary.detail.indexOf(FIRST);
+  return at < 0 ? summary : { ...summary, detail: summary.detail.slice(at + FIRST.length) };
+}

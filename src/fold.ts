@@ -3,7 +3,7 @@
  * functions, so a call classified live and the same call classified from its stored
  * events can never disagree.
  */
-import type { Anomaly, AnomalyKind } from './anomaly.js';
+import { addAnomaly, type Anomaly, type AnomalyKind } from './anomaly.js';
 import { CALL_EVENT_TYPES, MESSAGE_CONTENT_FIELDS, QUEUE_INFORMATION_FIELDS, type CallEvent, type DialEvent, type MessageContent, type QueueInformation } from './events.js';
 import { MissingDialError, MixedCallsError } from './errors.js';
 import { copyRecord, newRecord, type CallRecord } from './record.js';
@@ -57,9 +57,13 @@ export function withAnomalies(record: CallRecord, anomalies: readonly Anomaly[])
   return next;
 }
 
-/** The record with one more anomaly (the record is not otherwise changed). */
+/**
+ * The record with one more anomaly (the record is not otherwise changed): past
+ * `MAX_ANOMALIES`, counted in one summary anomaly instead (`addAnomaly`, A2.23), so a call
+ * sent one stray event over and over keeps a bounded record, at a bounded cost per event.
+ */
 export function withAnomaly(record: CallRecord, anomaly: Anomaly): CallRecord {
-  return withAnomalies(record, [...record.anomalies, anomaly]);
+  return withAnomalies(record, addAnomaly(record.anomalies, anomaly));
 }
 
 /**
@@ -200,13 +204,14 @@ export function beforeDialAnomaly(event: CallEvent): Anomaly {
 
 /**
  * Folds one call's events, in the order given, into its record. Events before the dial,
- * out of order or repeated become anomalies on the record (never thrown).
+ * out of order or repeated become anomalies on the record (never thrown); past
+ * `MAX_ANOMALIES`, they are counted in one summary anomaly (`addAnomaly`).
  * @throws MissingDialError when there is no `dial` event at all: without it the call has no campaign.
  * @throws MixedCallsError when the events belong to more than one call.
  */
 export function foldEvents(events: Iterable<CallEvent>): CallRecord {
   let record: CallRecord | null = null;
-  const early: Anomaly[] = [];
+  let early: readonly Anomaly[] = [];
   let callId: string | undefined;
   for (const event of events) {
     callId ??= event.callId;
@@ -216,7 +221,7 @@ export function foldEvents(events: Iterable<CallEvent>): CallRecord {
         record = recordFromDial(event);
         if (early.length > 0) record = withAnomalies(record, early);
       } else {
-        early.push(beforeDialAnomaly(event));
+        early = addAnomaly(early, beforeDialAnomaly(event)); // bounded as on the record, as the call machine keeps them
       }
     } else {
       record = applyEvent(record, event);

@@ -35,11 +35,16 @@ export interface LedgerStore {
   cellCentre(cell: number): string;
   /** Moves the latest day on (dropping days out of reach with `retainDays`). */
   advance(date: string): void;
-  /** The cell of (date, campaign, call centre), made when new. */
+  /**
+   * The cell of (date, campaign, call centre), made when new; `NO_CELL` (-1) for a date
+   * before the days kept (`retainDays` behind the latest day): such a day was dropped, or
+   * would be at once, so no cell is made for it (A3.3 counts by day; a day not kept is
+   * counted nowhere) and memory stays with the days kept.
+   */
   cellFor(date: string, campaignId: string, callCentreId: string): number;
-  /** The slot of a cell's day in a kept scope. @throws RangeError for a scope not kept. */
+  /** The slot of a cell's day in a kept scope (-1 for `NO_CELL`). @throws RangeError for a scope not kept. */
   slotIn(scope: AcrScope, cell: number): number;
-  /** Adds `by` to counter `field` (and to `calls`, unless `field` is it) of the cell and of its kept scopes' days. */
+  /** Adds `by` to counter `field` (and to `calls`, unless `field` is it) of the cell and of its kept scopes' days; nothing for `NO_CELL`. */
   bump(cell: number, field: number, by: number): void;
   /** Starts keeping more scopes, filled from the cells so far. */
   keep(scopes: readonly AcrScope[]): void;
@@ -114,7 +119,15 @@ function unlink(t: ScopeTable, cell: number): void {
   t.map[cell] = -1;
 }
 
-/** A `LedgerStore` keeping `asked` (besides the cells), dropping days older than `retain` days behind the latest (`null`: none). */
+/** What `cellFor` answers for a date before the days kept: no cell (the ledger's `NO_CELL`). */
+const NO_CELL = -1;
+
+/**
+ * A `LedgerStore` keeping `asked` (besides the cells), dropping days older than `retain`
+ * days behind the latest (`null`: none). A date before the days kept gets no cell
+ * (`cellFor` answers `NO_CELL`), so a late call, or every call after one dated far ahead,
+ * makes nothing that would never be dropped.
+ */
 export function createLedgerStore(asked: readonly AcrScope[], retain: number | null): LedgerStore {
   const cells = createCountTable();
   const campaigns: string[] = [];
@@ -123,6 +136,8 @@ export function createLedgerStore(asked: readonly AcrScope[], retain: number | n
   const others: ScopeTable[] = [];
   const byScope = new Map<AcrScope, ScopeTable>();
   let latest = '';
+  /** The oldest date kept (`''`: every date, until `retain` first drops one). */
+  let keepFrom = '';
 
   const tableOf = (scope: AcrScope): CountTable => {
     if (scope === 'campaignCallCentre') return cells;
@@ -135,7 +150,7 @@ export function createLedgerStore(asked: readonly AcrScope[], retain: number | n
     if (date <= latest) return;
     latest = date;
     if (retain === null) return;
-    const keepFrom = addDays(date, 1 - retain);
+    keepFrom = addDays(date, 1 - retain);
     for (const c of cells.dropBefore(keepFrom)) campaigns[c] = centres[c] = '';
     for (const t of others) t.table.dropBefore(keepFrom);
     recent.fill(undefined);
@@ -147,6 +162,7 @@ export function createLedgerStore(asked: readonly AcrScope[], retain: number | n
   // Stryker disable next-line ArrowFunction,ConditionalExpression: equivalent: a cache that never hits finds the same cells by their keys
   const isCell = (r: RecentCell | undefined, date: string, campaignId: string, callCentreId: string): r is RecentCell => r !== undefined && r.date === date && r.campaignId === campaignId && r.callCentreId === callCentreId;
   const cellFor = (date: string, campaignId: string, callCentreId: string): number => {
+    if (date < keepFrom) return NO_CELL;
     // Stryker disable UnaryOperator,ArithmeticOperator,BlockStatement: equivalent: where the cache keeps a cell only changes whether a lookup hits; every hit is checked, and a miss finds the same cell by its key
     const h = recentIndex(date, campaignId, callCentreId) & ~1;
     const latest = recent[h];
@@ -186,6 +202,7 @@ export function createLedgerStore(asked: readonly AcrScope[], retain: number | n
 
   /** Adds `by` to counter `field` (and to `calls`, unless `field` is it) of the cell and of its kept scopes' days. */
   const bump = (cell: number, field: number, by: number): void => {
+    if (cell === NO_CELL) return;
     const d = cells.data();
     d[cell * COUNT_STRIDE + field]! += by;
     if (field !== 0) d[cell * COUNT_STRIDE]! += by;
@@ -212,7 +229,10 @@ export function createLedgerStore(asked: readonly AcrScope[], retain: number | n
   };
 
   keep(asked);
-  const slotIn = (scope: AcrScope, cell: number): number => (scope === 'campaignCallCentre' ? cell : slotInTable(byScope.get(scope) ?? notKept(scope, scopes), cell));
+  const slotIn = (scope: AcrScope, cell: number): number => {
+    const t = scope === 'campaignCallCentre' ? null : (byScope.get(scope) ?? notKept(scope, scopes));
+    return t === null || cell === NO_CELL ? cell : slotInTable(t, cell);
+  };
   return {
     scopes,
     cells,

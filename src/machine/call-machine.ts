@@ -4,7 +4,7 @@
  * as they come, and outputs the call classified by the shared `classify`.
  */
 import { and, assign, emit, enqueueActions, setup } from 'xstate';
-import type { Anomaly } from '../anomaly.js';
+import { addAnomaly, type Anomaly } from '../anomaly.js';
 import { classify } from '../classify.js';
 import { ValidationError } from '../errors.js';
 import { CALL_EVENT_TYPES, type CallEvent, type CallEventType, type DialEvent } from '../events.js';
@@ -292,7 +292,7 @@ export function createCallMachine(policy: Policy = ofcom2017, options: CallMachi
       keepEarly: assign(({ context, event }) => {
         const e = callEventOf(event);
         if (e === null) return context;
-        const early: readonly Anomaly[] = [...context.early, beforeDialAnomaly(e)];
+        const early = addAnomaly(context.early, beforeDialAnomaly(e)); // bounded, as `foldEvents` keeps them
         return contextOf(context.callId ?? e.callId, context.record, early, context.deadlines);
       }),
       /** The dial: start the record, with the anomalies of the events that came before it, and arm the ring deadlines. */

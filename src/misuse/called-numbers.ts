@@ -32,6 +32,12 @@ interface NumberEntry extends RepeatList {
 export interface CalledNumbers {
   /** The entry of `key`, made when new. */
   get(key: string): CalledNumber;
+  /**
+   * The entry of `key` if there is one, else `NO_CALLS`, without making one: for a call
+   * that will leave nothing on its number (no mark, no call held for the repeat rule), so
+   * it adds no entry that only a sweep would remove.
+   */
+  find(key: string): CalledNumber;
   /** Which of `n`'s marks is for campaign day `c` (a day still kept): an index for `clearProbe`, or -1. */
   markOf(n: CalledNumber, c: CampaignDay): number;
   /** Marks `n` as called on campaign day `c` (not marked yet), `probe` when that call was a probe. */
@@ -47,10 +53,20 @@ export interface CalledNumbers {
 }
 
 /**
+ * A number with nothing held: no call for the repeat rule (A2.9), no scanning mark (A1.35). What `find` answers for
+ * a number not in the table (it answers as a new entry would); frozen, never marked nor
+ * remembered on.
+ */
+export const NO_CALLS: CalledNumber = /* @__PURE__ */ Object.freeze({ key: '', newest: null, newestUndetermined: null });
+
+/**
  * One table of called numbers shared by the repeat history and number scanning. An entry
  * lives while the repeat history holds a call to it or a kept day marks it; `sweep` (run
  * when days are dropped) removes the rest, so the table holds the numbers of the last two
- * days and of the repeat window — memory stays flat on an endless stream.
+ * days and of the repeat window — memory stays flat on an endless stream. A call that
+ * would leave nothing on its number looks it up with `find`, making no entry: so when no
+ * later day opens (after a call dated far ahead), calls on the days no longer held add
+ * nothing that waits for a sweep.
  */
 export function createCalledNumbers(): CalledNumbers {
   const numbers = new Map<string, NumberEntry>();
@@ -95,6 +111,7 @@ export function createCalledNumbers(): CalledNumbers {
       }
       return n;
     },
+    find: (key) => numbers.get(key) ?? NO_CALLS,
     // Every drop of a day sweeps (below), so a lookup meets no dropped day: a plain search, no write.
     markOf(n, c) {
       const entry = n as NumberEntry;

@@ -1,4 +1,4 @@
-import type { AcrLedger } from '../acr/ledger.js';
+import { NO_CELL, type AcrLedger } from '../acr/ledger.js';
 import { ACR_SCOPES, type AcrScope } from '../acr/scope.js';
 import type { ClassifiedCall } from '../classify.js';
 import { PolicyError } from '../errors.js';
@@ -171,21 +171,24 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
     return null;
   };
 
+  /** The campaign day of `campaignId` on the calendar day of `at`, or `null` when that day is no longer kept. */
+  const dayOf = (at: number, campaignId: string): CampaignDay | null => {
+    const state = days.day(zonedDay(at, timeZone));
+    return state === null ? null : days.campaign(state, campaignId);
+  };
+
   /** The campaign day of a call dialled at `at` (which has a calendar day), or `null` when its day is no longer kept. */
   const campaignDayOf = (call: ClassifiedCall, at: number): CampaignDay | null => {
     const r = call.record;
     // Stryker disable next-line ConditionalExpression: equivalent: the shared ledger's cell is a shortcut to the same campaign day (test/misuse/shared-ledger.property.test.ts)
-    if (ledger === null) {
-      const state = days.day(zonedDay(at, timeZone));
-      return state === null ? null : days.campaign(state, r.campaignId);
-    }
+    if (ledger === null) return dayOf(at, r.campaignId);
     const cell = ledger.cellOf(call);
+    // A ledger keeping fewer days than these rules (`retainDays`) may have no cell for the call: no shortcut then.
+    if (cell === NO_CELL) return dayOf(at, r.campaignId);
     const known = campaignDayOfCell[cell];
     if (known !== undefined && !known.dropped && known.date === ledger.cellDate(cell) && known.campaignId === r.campaignId) return known;
-    const state = days.day(zonedDay(at, timeZone));
-    if (state === null) return null;
-    const c = days.campaign(state, r.campaignId);
-    campaignDayOfCell[cell] = c;
+    const c = dayOf(at, r.campaignId);
+    if (c !== null) campaignDayOfCell[cell] = c;
     return c;
   };
 
@@ -199,14 +202,22 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       // that follows forgets numbers no kept day marks; the number's entry is taken after it,
       // so its mark (below) is on the entry the table keeps.
       const c = campaignDayOf(call, at);
-      const n = numbers.get(numberKey(r.to));
+      // An entry is made only for a call that leaves something on it: a mark on a day held
+      // (number scanning still counting), or a call the repeat history keeps. Any other call
+      // only looks its number up (`find`: an entry with nothing held answers as a new one),
+      // so calls on days no longer held — every call after one dated far ahead, when no
+      // later day opens to sweep — add nothing to the table.
+      const kept = (isMisuseCall(call.category) || call.category === 'undetermined') && history.keeps(at);
+      const key = numberKey(r.to);
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent: an entry made when none was needed changes memory only (test/misuse/future-outlier-bounded.test.ts)
+      const n = kept || (c !== null && c.numbers !== null) ? numbers.get(key) : numbers.find(key);
 
       // 1. repeat within 72 h
       const repeat =
         repeatWithin72h(r, call.category, history.previous(n, at, r.callId), policy) ??
         repeatAfterUndetermined(r, call.category, history.previousUndetermined(n, at, r.callId), policy) ??
         repeatNotHeld(r, call.category, history.covers(at), policy);
-      if (isMisuseCall(call.category) || call.category === 'undetermined') history.remember(n, r.callId, at, call.category);
+      if (kept) history.remember(n, r.callId, at, call.category);
       history.advance(at);
       let judged = repeat === null ? call : withVerdict(call, repeat);
       // An answered call is never a probe.

@@ -1,5 +1,5 @@
 import { countKey, emptyCounts, type CallCounts } from '../acr/counts.js';
-import { createAcrLedger } from '../acr/ledger.js';
+import { createAcrLedger, NO_CELL } from '../acr/ledger.js';
 import { acrOf, xShareOf } from '../acr/rate.js';
 import { ACR_TRAILING_DAYS, windowStart, type AcrWindow } from '../acr/trailing.js';
 import type { ClassifiedCall } from '../classify.js';
@@ -70,8 +70,13 @@ export interface PacingAdvice {
 export interface PacingGovernor {
   /** Counts the call and returns the advice for its campaign. */
   next(call: ClassifiedCall): PacingAdvice;
-  /** The last recommended ratio of a campaign (and call centre, for that scope); the initial ratio if unseen. */
+  /**
+   * The last recommended ratio of a campaign (and call centre, for that scope); the initial
+   * ratio if unseen, or forgotten (its latest day no longer kept).
+   */
   dialRatio(campaignId: string, callCentreId?: string | null): number;
+  /** Campaigns (or campaign × call centre) held: those whose latest day is still kept. */
+  size(): number;
 }
 
 /** Pseudo-dials at ratio 2.0, abandoning at the target, that anchor the abandon curve before (and between) real abandons. */
@@ -101,11 +106,24 @@ function positive(name: string, value: number, min: number): number {
   return value;
 }
 
+/** Days the governor's ledger keeps (A3.3): the day and the two before it, or the trailing window's 30 and two more. */
+function retainedDays(trailing: boolean): number {
+  return trailing ? ACR_TRAILING_DAYS + 2 : 3;
+}
+
 /**
  * The engine behind `pacing`: an ACR pacing governor per campaign, one synchronous step per
  * classified call (see `pacing` for the algorithm). Calendar days are the policy's zone's
  * (A3.3), counted in an ACR ledger that keeps only the days the governed window can reach
- * (3, or 32 for trailing).
+ * (3, or 32 for trailing), and memory stays with those days:
+ * - a call dated before the days kept (the ledger answers `NO_CELL`), or with no calendar
+ *   day, is counted on no day, so it leaves every day's rate and headroom as they were;
+ *   its campaign's state takes it into the smoothed rates only if the campaign is held
+ *   (a campaign not held gets advice from a fresh state at `initialDialRatio`, not kept).
+ *   After one record dated far ahead, every later call is such a call: the advice falls to
+ *   1.0 (no headroom: nothing counted today) until the days catch up — failing safe;
+ * - a campaign is forgotten when its latest day leaves the days kept; one that comes back
+ *   starts again from `initialDialRatio`, as a new one.
  * @throws PolicyError for a target outside 0–1 (exclusive), a maximum below 1, or
  * smoothing, horizon or rates that are not positive.
  */
@@ -132,23 +150,32 @@ export function createPacingGovernor(policy: Policy, options: PacingOptions): Pa
     timeZone: policy.timeZone,
     scopes: [byCentre ? 'campaignCallCentre' : 'campaign'],
     window: trailing ? 'trailing30Days' : 'calendarDay',
-    retainDays: trailing ? ACR_TRAILING_DAYS + 2 : 3,
+    retainDays: retainedDays(trailing),
   });
   const scopeKind = byCentre ? 'campaignCallCentre' : 'campaign';
   const scopes = new Map<string, ScopeState>();
   // A scope's key: the campaign id, or JSON of [campaign, call centre] — unambiguous whatever the ids contain (as the ledger's `cellKey`).
   const keyOf = (campaignId: string, callCentreId: string | null): string => (byCentre ? JSON.stringify([campaignId, callCentreId]) : campaignId);
 
-  const stateFor = (call: ClassifiedCall): ScopeState => {
+  /** The latest day counted: the ledger's latest day. */
+  let latestDay = '';
+
+  /** The state of the call's scope, made when new; kept only when the call was counted on a day (`counted`), else a fresh one that is not kept. */
+  const stateFor = (call: ClassifiedCall, counted: boolean): ScopeState => {
     const campaignId = call.record.campaignId;
     const callCentreId = byCentre ? call.record.callCentreId : null;
     const key = keyOf(campaignId, callCentreId);
     let s = scopes.get(key);
     if (s === undefined) {
       s = { campaignId, callCentreId, ratio: initial, xSum: 0, ySum: 0, nSum: 0, wSum: 0, latest: '' };
-      scopes.set(key, s);
+      if (counted) scopes.set(key, s);
     }
     return s;
+  };
+
+  /** Forgets the scopes whose latest day the ledger no longer keeps (run when the latest day moves on). */
+  const forgetScopes = (): void => {
+    for (const [key, s] of scopes) if (ledger.find(scopeKind, s.latest, s.campaignId, s.callCentreId) < 0) scopes.delete(key);
   };
 
   /** The scope's counts on its latest day, and over the window ending on it (Annex 3; 16 CFR 310.4(b)(4)(i)). */
@@ -160,9 +187,13 @@ export function createPacingGovernor(policy: Policy, options: PacingOptions): Pa
 
   return {
     next(call) {
-      const s = stateFor(call);
       const cell = ledger.add(call);
       const date = ledger.cellDate(cell);
+      if (date > latestDay) {
+        latestDay = date;
+        forgetScopes();
+      }
+      const s = stateFor(call, cell !== NO_CELL);
       if (date > s.latest) s.latest = date;
       const key = countKey(call);
       const counts = countsOf(s);
@@ -209,5 +240,6 @@ export function createPacingGovernor(policy: Policy, options: PacingOptions): Pa
     dialRatio(campaignId, callCentreId = null) {
       return scopes.get(keyOf(campaignId, byCentre ? callCentreId : null))?.ratio ?? initial;
     },
+    size: () => scopes.size,
   };
 }

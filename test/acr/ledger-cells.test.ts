@@ -262,19 +262,35 @@ describe('retainDays: days out of reach are dropped, their slots reused (A3.3)',
   it('a late call does not move the latest day back: the days kept stay kept', () => {
     const ledger = createAcrLedger({ timeZone: ZONE, scopes: ['all'], retainDays: 3 });
     ledger.add(callOn('2026-01-10', 'k', 'leeds'));
-    ledger.add(callOn('2026-01-05', 'k', 'leeds')); // before the days kept: counted until the days move on
+    expect(ledger.add(callOn('2026-01-05', 'k', 'leeds'))).toBe(-1); // before the days kept: no cell (NO_CELL), counted nowhere
     ledger.add(callOn('2026-01-10', 'k', 'leeds'));
-    expect(ledger.size()).toBe(2);
+    expect(ledger.size()).toBe(1);
     ledger.add(callOn('2026-01-11', 'k', 'leeds'));
     expect(ledger.table(null).filter((r) => r.scope === 'all').map(brief)).toEqual(['2026-01-10 all - -: 2 2', '2026-01-11 all - -: 1 1']);
   });
 
-  it('a late call of a dropped day is counted afresh, not into the cell that took its slot', () => {
+  it('a late call of a dropped day is counted nowhere, least of all into the cell that took its slot', () => {
     const ledger = createAcrLedger({ timeZone: ZONE, scopes: ['campaignCallCentre'], retainDays: 1 });
     ledger.add(callOn('2026-01-01', 'a', 'leeds'));
     ledger.add(callOn('2026-01-02', 'b', 'leeds')); // drops 1 January; b takes a's slot
-    ledger.add(callOn('2026-01-01', 'a', 'leeds'));
-    expect(ledger.table(null).map(brief)).toEqual(['2026-01-01 campaignCallCentre a leeds: 1 1', '2026-01-02 campaignCallCentre b leeds: 1 1']);
+    const late = ledger.add(callOn('2026-01-01', 'a', 'leeds'));
+    expect([late, ledger.cellDate(late), ledger.rows(late, null)]).toEqual([-1, '', []]);
+    expect(ledger.table(null).map(brief)).toEqual(['2026-01-02 campaignCallCentre b leeds: 1 1']);
+  });
+
+  it('calls dated before the days kept make no cell, in any scope, however many (e.g. after one far-future call)', () => {
+    const ledger = createAcrLedger({ timeZone: ZONE, scopes: ['all', 'campaign', 'callCentre', 'campaignCallCentre'], retainDays: 3 });
+    ledger.add(callOn('2086-01-01', 'glitch', 'leeds'));
+    for (let d = 1; d <= 28; d++) for (let c = 0; c < 50; c++) expect(ledger.add(callOn(`2026-02-${String(d).padStart(2, '0')}`, `k${c}`, `centre${c}`))).toBe(-1);
+    expect(ledger.addCounts('2026-02-01', 'k', 'leeds', counts({ live: 3 }))).toBe(-1);
+    expect(ledger.size()).toBe(1);
+    for (const scope of ledger.scopes) expect(ledger.capacity(scope)).toBe(1);
+    expect(ledger.table(null).map(brief)).toEqual([
+      '2086-01-01 all - -: 1 1',
+      '2086-01-01 campaign glitch -: 1 1',
+      '2086-01-01 callCentre - leeds: 1 1',
+      '2086-01-01 campaignCallCentre glitch leeds: 1 1',
+    ]);
   });
 });
 

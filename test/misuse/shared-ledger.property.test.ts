@@ -77,4 +77,9 @@ describe('day rules with a shared ACR ledger', () => {
       { numRuns: 300 },
     );
   });
+
+  it('a shared ledger keeping fewer than two days cannot serve the ACR alerts (they watch the day before too): refused, never silently not raised', () => {
+    expect(() => createMisuseState(ofcom2017, { acrLedger: createAcrLedger({ timeZone: ofcom2017.timeZone, retainDays: 1 }) })).toThrow(/retainDays 2 or more/);
+    expect(() => createMisuseState(ofcom2017, { acrLedger: createAcrLedger({ timeZone: ofcom2017.timeZone, retainDays: 2 }) })).not.toThrow();
+  });
 });

@@ -50,7 +50,13 @@ export interface RepeatCalls<N> {
   previous(number: N, at: number, callId: string | null): MisuseCallRef | null;
   /** The same as `previous`, for the latest `undetermined` call held (none unless the caller remembers such calls). */
   previousUndetermined(number: N, at: number, callId: string | null): HeldCall | null;
-  /** Remembers a call to `number`, dialled at `at`: silent or abandoned, or undetermined. */
+  /**
+   * `true` when a call dialled at `at` would be remembered now: it is dialled after the
+   * latest dial seen less the window and the lateness. An earlier one can matter only to
+   * calls that `covers` says are not judged, so `remember` leaves it out.
+   */
+  keeps(at: number): boolean;
+  /** Remembers a call to `number`, dialled at `at`: silent or abandoned, or undetermined (nothing when `keeps(at)` is `false`). */
   remember(number: N, callId: string, at: number, category: HeldCall['category']): void;
   /** Moves time on to dial time `at` (no change if not later than the latest seen) and forgets what expired. */
   advance(at: number): void;
@@ -137,15 +143,18 @@ export function createRepeatLists(windowMs: number, latenessMs: number, onEmpty:
     return null;
   };
 
+  // Already expired (dialled at or before latest − window − lateness): it can matter only to
+  // calls that arrive later still, which `covers` says are not judged. Holding it would pin
+  // every later entry behind it in the queue (calls fed newest first, or after a far-future dial).
+  const keeps = (at: number): boolean => at > latest - windowMs - latenessMs;
+
   return {
     // The misuse chain holds only silent and abandoned calls: MisuseCallRefs.
     previous: (list, at, callId) => newestHeld(list.newest, at, callId) as MisuseCallRef | null,
     previousUndetermined: (list, at, callId) => newestHeld(list.newestUndetermined, at, callId),
+    keeps,
     remember(list, callId, at, category) {
-      // Already expired (dialled at or before latest − window − lateness): it can matter only to
-      // calls that arrive later still, which `covers` says are not judged. Holding it would pin
-      // every later entry behind it in the queue (calls fed newest first, or after a far-future dial).
-      if (at <= latest - windowMs - latenessMs) return;
+      if (!keeps(at)) return;
       const e: RepeatEntry = { callId, at, category, list, idHash: stringHash(callId), older: null, newer: null };
       const undetermined = category === 'undetermined';
       const first = undetermined ? list.newestUndetermined : list.newest;
@@ -214,6 +223,9 @@ export function createRepeatHistory(windowMs: number, latenessMs: number): Repea
       return list === undefined ? null : held.previousUndetermined(list, at, callId);
     },
     remember(key, callId, at, category) {
+      // A call the lists would not keep makes no list either (after a far-future dial, every later call is one).
+      // Stryker disable next-line ConditionalExpression: equivalent: an empty list made is memory only (test/misuse/future-outlier-bounded.test.ts); it answers as a missing one does
+      if (!held.keeps(at)) return;
       let list = lists.get(key);
       if (list === undefined) {
         list = { key, newest: null, newestUndetermined: null };
@@ -221,6 +233,7 @@ export function createRepeatHistory(windowMs: number, latenessMs: number): Repea
       }
       held.remember(list, callId, at, category);
     },
+    keeps: (at) => held.keeps(at),
     advance: (at) => held.advance(at),
     covers: (at) => held.covers(at),
     size: () => held.size(),

@@ -53,6 +53,14 @@ export function callingHoursReason(at: number, zone: string, policy: Policy): Ca
 }
 
 /**
+ * Why a call whose recipient's zone this runtime does not know is not judged (A2.11). One
+ * fixed sentence, not naming the zone: the report counts calls not judged per day, rule and
+ * reason, so a reason holding the zone would make one entry per distinct zone string (of
+ * any length). The zone is the record's own (`record.zone`).
+ */
+export const UNKNOWN_ZONE_REASON = "the recipient's zone (the record's zone) is not a time zone this runtime knows";
+
+/**
  * A2.11 unsociable hours: a call dialled outside its day's calling window, in the
  * recipient's local time — `record.zone`, else `policy.timeZone`; never the host's zone.
  *
@@ -62,7 +70,7 @@ export function callingHoursReason(at: number, zone: string, policy: Policy): Ca
  * `null` window means no calls that day. Every dialled call is judged, whatever its
  * outcome: a phone ringing in the night disturbs whether or not it is answered. A record
  * whose zone this runtime does not know (the validators reject such input) is not judged
- * (`NotJudged`, never a pass).
+ * (`NotJudged`, never a pass; `UNKNOWN_ZONE_REASON`, the same for every such zone).
  * Raised at the dial, with the local time, weekday, zone and window.
  */
 export const unsociableHoursRule: CallRule<'unsociableHours'> = {
@@ -74,7 +82,7 @@ export const unsociableHoursRule: CallRule<'unsociableHours'> = {
     const zone = record.zone ?? policy.timeZone;
     if (!hasCalendarDay(record.dialAt)) return notJudged(unsociableHoursRule, 'the dial time has no calendar day');
     const open = isInCallingWindowAt(record.dialAt, zone, policy);
-    if (open === null) return notJudged(unsociableHoursRule, `the recipient's zone ${zone} is not one this runtime knows`);
+    if (open === null) return notJudged(unsociableHoursRule, UNKNOWN_ZONE_REASON);
     if (open) return null;
     const place = callingWindowAt(record.dialAt, zone, policy)!;
     return flag('unsociableHours', record.callId, record.dialAt, UNSOCIABLE_HOURS_REF, {
