@@ -62,7 +62,7 @@ export type * from './machine/types.js';
 // Abandoned Call Rate (Annex 3): per calendar day and scope, mergeable across nodes
 export { abandonedCallRate, type AcrInput, type AcrResult } from './acr/rate.js';
 export { emptyCounters, mergeCounters, type AcrCell, type AcrCounters } from './acr/counters.js';
-export { acrTable, type AcrRow, type AcrScope, type AcrTableOptions } from './acr/table.js';
+export { acrTable, type AcrPeriodMeasure, type AcrRow, type AcrScope, type AcrTableOptions } from './acr/table.js';
 export type { AcrWindow } from './acr/trailing.js';
 export type { CallCounts } from './acr/counts.js';
 export { zonedDay, type ZonedDay } from './time/zoned-day.js';

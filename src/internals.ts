@@ -16,6 +16,7 @@ export type { DialFacts } from './record.js';
 export { newRecord } from './record.js';
 
 export { applyEvent, recordFromDial } from './fold.js';
+export { addAnomaly, MAX_ANOMALIES } from './anomaly.js';
 export { MissingDialError, MixedCallsError } from './errors.js';
 export { ComplaintError } from './complaints/index.js';
 
@@ -31,6 +32,7 @@ export { POLICIES, policyById } from './policy/index.js';
 // Rules and the classifier
 export { categorise, type Categorisation } from './rules/category/index.js';
 export { CALL_RULES, type CallRule } from './rules/index.js';
+export { isUnknown } from './rules/rule.js';
 
 // The rules' own functions (each in its folder of src/rules)
 export { messageClock, messageDueAt, type MessageClock } from './rules/message-deadline/index.js';

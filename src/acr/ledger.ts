@@ -8,10 +8,12 @@ import { hasCalendarDay, zonedDay } from '../time/zoned-day.js';
 import type { CountTable } from './count-table.js';
 import { createLedgerStore, SCOPE_ORDER, type LedgerStore } from './ledger-store.js';
 import { addCalls, cellKey, cellLabel, checkCellIds, checkedCounters, checkedCounts, CounterZoneMismatchError, type AcrCell, type AcrCounters } from './counters.js';
-import { addVector, COUNT_FIELDS, COUNT_INDEX, COUNT_STRIDE, countKey, countsAt, type CallCounts } from './counts.js';
+import { COUNT_FIELDS, COUNT_INDEX, COUNT_STRIDE, countKey, countsAt, type CallCounts } from './counts.js';
 import { aboveLevel, acrOf, rateOnly } from './rate.js';
 import { ACR_SCOPES, type AcrRow, type AcrScope } from './scope.js';
-import { ACR_TRAILING_DAYS, addDays, type AcrWindow } from './trailing.js';
+import { addDays, windowStart, type AcrWindow } from './trailing.js';
+import { periodStart } from './campaign-period.js';
+import { createPeriodSums } from './period-sums.js';
 
 /** Options for `createAcrLedger`. */
 export interface AcrLedgerOptions {
@@ -28,7 +30,8 @@ export interface AcrLedgerOptions {
   /**
    * Keep only the days within this many calendar days of the latest day counted (the rest
    * are dropped as the days advance), for endless streams that need recent days only;
-   * default `null`, every day. A trailing window needs at least 30.
+   * default `null`, every day. A trailing window needs at least 30. A call (or counts)
+   * dated before the days kept is counted nowhere: `add` and `addCounts` answer `NO_CELL`.
    */
   readonly retainDays?: number | null;
 }
@@ -46,10 +49,13 @@ export interface AcrLedger {
   /** The scopes kept, in `ACR_SCOPES` order. */
   readonly scopes: readonly AcrScope[];
   readonly window: AcrWindow;
+  /** Calendar days kept, the latest included (`AcrLedgerOptions.retainDays`); `null`: every day. */
+  readonly retainDays: number | null;
   /**
    * Counts one call on the calendar day of its dial (A3.3); returns its cell. A call whose
-   * dial has no calendar day (a `timeOutOfRange` record) is on no day: it is not counted,
-   * and the answer is `NO_CELL` (whose date is `''` and whose rows are none).
+   * dial has no calendar day (a `timeOutOfRange` record), or, with `retainDays`, whose day
+   * is before the days kept, is not counted, and the answer is `NO_CELL` (whose date is
+   * `''` and whose rows are none).
    */
   add(call: ClassifiedCall): number;
   /**
@@ -88,11 +94,29 @@ export interface AcrLedger {
    */
   dayRate(scope: AcrScope, slot: number): number | null;
   dayCallsInRate(scope: AcrScope, slot: number): number;
+  /**
+   * The same over the 30 days ending on the day (`trailing30Days`), or a `campaign` or
+   * `campaignCallCentre` scope-day's campaign period so far (`campaignPeriod`, as
+   * `periodCounts`; the day alone for the other scopes): the alert's test under a
+   * trailing policy, on every call, from sums of the earlier days kept for the latest two
+   * days (`period-sums.ts`).
+   */
+  measureRate(scope: AcrScope, slot: number, over: 'trailing30Days' | 'campaignPeriod'): number | null;
+  measureCallsInRate(scope: AcrScope, slot: number, over: 'trailing30Days' | 'campaignPeriod'): number;
   /** A scope-day's counts over `window` (default the ledger's): the day, or the 30 days ending on it. */
   windowCounts(scope: AcrScope, slot: number, window?: AcrWindow): CallCounts;
   /**
+   * A `campaign` or `campaignCallCentre` scope-day's counts over its campaign's 30-day period
+   * so far (16 CFR 310.4(b)(4)(i), 47 CFR 64.1200(a)(7)(i): "each successive 30-day period or
+   * portion thereof"): periods run from the campaign's first day counted, and this one from
+   * `from` to the day. `null` for the scopes without a campaign (`all`, `callCentre`).
+   */
+  periodCounts(scope: AcrScope, slot: number): { readonly from: string; readonly counts: CallCounts } | null;
+  /**
    * A scope-day's row (`acrTable`'s row), marked when strictly above `alertRate` (A4.20: an
    * alert only), over `window` (default the ledger's: the day, or the 30 days ending on it).
+   * A trailing row of a campaign scope also carries its `campaignPeriod` (`periodCounts`),
+   * and is marked when either measure is above the level.
    */
   row(scope: AcrScope, slot: number, alertRate: number | null, window?: AcrWindow): AcrRow;
   /** The rows of every kept scope on the cell's day, after the call: what the `acr` operator emits. */
@@ -114,23 +138,19 @@ const MACHINE_TO_AGENT: number = /* @__PURE__ */ (() => COUNT_INDEX.machineToAge
 /** The counters besides `calls`, with their positions. */
 const COUNTED: readonly (readonly [number, keyof CallCounts])[] = /* @__PURE__ */ (() => COUNT_FIELDS.flatMap((k, i) => (i === 0 ? [] : [[i, k] as const])))();
 
-/** A scope-day's rate over its calendar day, read from its count vector (`rateFrom`: Annex 3, A3.6). */
-function dayRateOf(t: CountTable, slot: number): number | null {
-  const d = t.data();
-  const at = slot * COUNT_STRIDE;
+/** The rate of the count vector at `d[at …]` (`rateOnly`: Annex 3, A3.6). */
+function rateAt(d: Float64Array, at: number): number | null {
   return rateOnly(d[at + LIVE]!, d[at + MACHINE_TO_AGENT]!, d[at + ABANDONED_LIVE]!, d[at + ABANDONED_UNKNOWN]!);
 }
 
-/** A scope's counts summed over the days of the window ending on a slot's date (`dates`: that window's days). */
-function trailingSum(t: CountTable, slot: number, dates: (date: string) => readonly string[]): CallCounts {
-  const id = t.id(slot);
-  const sum = new Float64Array(COUNT_STRIDE);
-  for (const d of dates(t.date(slot))) {
-    const s = t.find(d, id);
-    if (s < 0) continue;
-    addVector(sum, 0, t.data(), s * COUNT_STRIDE);
-  }
-  return countsAt(sum, 0);
+/** The calls in x + y of the count vector at `d[at …]`. */
+function callsInRateAt(d: Float64Array, at: number): number {
+  return d[at + LIVE]! + d[at + ABANDONED_LIVE]! + d[at + ABANDONED_UNKNOWN]!;
+}
+
+/** A scope-day's rate over its calendar day, read from its count vector (`rateFrom`: Annex 3, A3.6). */
+function dayRateOf(t: CountTable, slot: number): number | null {
+  return rateAt(t.data(), slot * COUNT_STRIDE);
 }
 
 /** Adds counts to the cell of (date, campaign, call centre) and its scopes' days; returns the cell. */
@@ -192,33 +212,80 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
   const { cells, scopes, tableOf, kept, idFor, idsOf, cellFor, bump } = store;
   let lastRecord: object | null = null;
   let lastCell = NO_CELL;
-  // Stryker disable next-line StringLiteral: a one-day memo of the window's dates; computing them again gives the same dates
-  let windowDatesFor = '';
-  // Stryker disable next-line ArrayDeclaration: the memo's dates are computed before they are read
-  let windowDates: string[] = [];
-
-  const datesOfWindow = (date: string): string[] => {
-    // Stryker disable next-line ConditionalExpression: equivalent: the memo; computing the dates again gives the same dates
-    if (date !== windowDatesFor) {
-      windowDates = Array.from({ length: ACR_TRAILING_DAYS }, (_, i) => addDays(date, -i));
-      windowDatesFor = date;
+  /** The trailing and period sums of rows, kept for the latest two days. */
+  const sums = createPeriodSums();
+  /** A count vector to sum into. */
+  const scratch = new Float64Array(COUNT_STRIDE);
+  /** The first day of the campaign period holding `date` of a campaign scope's slot (16 CFR 310.4(b)(4)(i)). */
+  const periodFrom = (scope: AcrScope, slot: number) => (date: string): string => {
+    const first = firstDayOf(idsOf(scope, slot).campaignId!) ?? date;
+    return periodStart(first < date ? first : date, date);
+  };
+  /** Sums a scope-day's vector over `over` into `scratch`; returns the period's first day (`''` for the window). */
+  const fillMeasure = (scope: AcrScope, slot: number, over: 'trailing30Days' | 'campaignPeriod'): string => {
+    const t = tableOf(scope);
+    if (over === 'trailing30Days') return sums.fill(t, slot, 'window', periodFrom(scope, slot), scratch);
+    if (scope !== 'campaign' && scope !== 'campaignCallCentre') {
+      scratch.set(t.data().subarray(slot * COUNT_STRIDE, (slot + 1) * COUNT_STRIDE));
+      return t.date(slot);
     }
-    return windowDates;
+    return sums.fill(t, slot, 'period', periodFrom(scope, slot), scratch);
   };
 
   /** Calls added as counts from elsewhere (`addCounts`, `addCounters`): kept at most `Number.MAX_SAFE_INTEGER`, so sums of counts stay exact. */
   let imported = 0;
 
+  /**
+   * Each campaign's first day counted, where its 30-day periods start (16 CFR 310.4(b)(4)(i)),
+   * and its latest day counted: kept from the start under a trailing window (days dropped by
+   * `retainDays` keep it), else made from the cells held when first asked for. One entry per
+   * campaign; with `retainDays`, a campaign with no day left among the days kept (idle for
+   * all of them) is forgotten once a day, and if it comes back its periods start again, so
+   * the entries stay bounded by the campaigns of the days kept.
+   */
+  let firstDays: Map<string, { first: string; last: string }> | null = window === 'trailing30Days' ? new Map() : null;
+  const retainDays = options.retainDays ?? null;
+  /** The latest day the first days were swept for (`retainDays` only). */
+  let sweptFor = '';
+  const forgetIdleCampaigns = (date: string): void => {
+    if (retainDays === null || date <= sweptFor) return;
+    sweptFor = date;
+    const keepFrom = addDays(date, 1 - retainDays);
+    for (const [campaignId, days] of firstDays!) if (days.last < keepFrom) firstDays!.delete(campaignId);
+  };
+  const noteFirst = (campaignId: string, date: string): void => {
+    forgetIdleCampaigns(date);
+    const known = firstDays!.get(campaignId);
+    if (known === undefined) firstDays!.set(campaignId, { first: date, last: date });
+    else if (date < known.first) known.first = date;
+    else if (date > known.last) known.last = date;
+  };
+  const firstDayOf = (campaignId: string): string | undefined => {
+    if (firstDays === null) {
+      firstDays = new Map();
+      cells.forEach((cell) => noteFirst(store.cellCampaign(cell), cells.date(cell)));
+    }
+    return firstDays.get(campaignId)?.first;
+  };
+  /** Counts a cell's campaign and day towards the first days, when kept (a cell only ever starts a campaign when new). */
+  const noted = (cell: number, heldBefore: number, date: string, campaignId: string): number => {
+    if (firstDays !== null && cells.size() !== heldBefore) noteFirst(campaignId, date);
+    return cell;
+  };
+
   const ledger: AcrLedger = {
     timeZone,
     scopes,
     window,
+    retainDays: options.retainDays ?? null,
     add(call) {
       const r = call.record;
       if (!hasCalendarDay(r.dialAt)) return NO_CELL;
       const date = zonedDay(r.dialAt, timeZone).date;
+      sums.touch(date);
       store.advance(date);
-      const cell = cellFor(date, r.campaignId, r.callCentreId);
+      const held = cells.size();
+      const cell = noted(cellFor(date, r.campaignId, r.callCentreId), held, date, r.campaignId);
       bump(cell, COUNT_INDEX[countKey(call)], 1);
       lastRecord = r;
       lastCell = cell;
@@ -229,13 +296,20 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
       checkCellIds(date, campaignId, callCentreId, where);
       const checked = checkedCounts(counts, where);
       imported = addCalls(imported, checked.calls, where);
-      return addCountsTo(store, date, campaignId, callCentreId, checked);
+      sums.touch(date);
+      const cell = addCountsTo(store, date, campaignId, callCentreId, checked);
+      if (firstDays !== null && cell !== NO_CELL) noteFirst(campaignId, date);
+      return cell;
     },
     addCounters(counters) {
       const { timeZone: zone, cells: checked, calls } = checkedCounters(counters);
       if (zone !== timeZone) throw new CounterZoneMismatchError(timeZone, zone);
       imported = addCalls(imported, calls, 'ACR counters');
-      for (const [, c] of checked) addCountsTo(store, c.date, c.campaignId, c.callCentreId, c.counts);
+      for (const [, c] of checked) {
+        sums.touch(c.date);
+        const cell = addCountsTo(store, c.date, c.campaignId, c.callCentreId, c.counts);
+        if (firstDays !== null && cell !== NO_CELL) noteFirst(c.campaignId, c.date);
+      }
     },
     cellOf(call) {
       const r = call.record;
@@ -255,19 +329,38 @@ export function createAcrLedger(options: AcrLedgerOptions): AcrLedger {
     keep: (more) => store.keep(more),
     dayCounts: (scope, slot) => countsAt(tableOf(scope).data(), slot * COUNT_STRIDE),
     dayRate: (scope, slot) => dayRateOf(tableOf(scope), slot),
-    dayCallsInRate(scope, slot) {
-      const d = tableOf(scope).data();
-      const at = slot * COUNT_STRIDE;
-      return d[at + LIVE]! + d[at + ABANDONED_LIVE]! + d[at + ABANDONED_UNKNOWN]!;
+    dayCallsInRate: (scope, slot) => callsInRateAt(tableOf(scope).data(), slot * COUNT_STRIDE),
+    measureRate(scope, slot, over) {
+      fillMeasure(scope, slot, over);
+      return rateAt(scratch, 0);
     },
-    windowCounts: (scope, slot, over = window) => (over === 'calendarDay' ? countsAt(tableOf(scope).data(), slot * COUNT_STRIDE) : trailingSum(tableOf(scope), slot, datesOfWindow)),
+    measureCallsInRate(scope, slot, over) {
+      fillMeasure(scope, slot, over);
+      return callsInRateAt(scratch, 0);
+    },
+    windowCounts(scope, slot, over = window) {
+      if (over === 'calendarDay') return countsAt(tableOf(scope).data(), slot * COUNT_STRIDE);
+      fillMeasure(scope, slot, 'trailing30Days');
+      return countsAt(scratch, 0);
+    },
+    periodCounts(scope, slot) {
+      if (scope !== 'campaign' && scope !== 'campaignCallCentre') return null;
+      const from = fillMeasure(scope, slot, 'campaignPeriod');
+      return { from, counts: countsAt(scratch, 0) };
+    },
     row(scope, slot, alertRate, over = window) {
       const date = tableOf(scope).date(slot);
       const counts = ledger.windowCounts(scope, slot, over);
       const acr = acrOf(counts);
       const ids = idsOf(scope, slot);
       const row: AcrRow = { date, scope, campaignId: ids.campaignId, callCentreId: ids.callCentreId, counts, acr, alert: aboveLevel(acr.rate, alertRate) };
-      return over === 'calendarDay' ? row : { ...row, from: datesOfWindow(date)[ACR_TRAILING_DAYS - 1]! };
+      if (over === 'calendarDay') return row;
+      const from = windowStart(date);
+      const period = ledger.periodCounts(scope, slot);
+      if (period === null) return { ...row, from };
+      const periodAcr = acrOf(period.counts);
+      const campaignPeriod = { from: period.from, counts: period.counts, acr: periodAcr };
+      return { ...row, from, campaignPeriod, alert: row.alert || aboveLevel(periodAcr.rate, alertRate) };
     },
     rows(cell, alertRate) {
       const out: AcrRow[] = [];

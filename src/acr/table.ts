@@ -5,7 +5,7 @@ import { ACR_SCOPES, type AcrRow, type AcrScope } from './scope.js';
 import type { AcrWindow } from './trailing.js';
 
 export { acrOf } from './rate.js';
-export { ACR_SCOPES, type AcrRow, type AcrScope } from './scope.js';
+export { ACR_SCOPES, type AcrPeriodMeasure, type AcrRow, type AcrScope } from './scope.js';
 
 /** Options for `acrTable`. */
 export interface AcrTableOptions {
@@ -30,7 +30,10 @@ export interface AcrTableOptions {
  * With `window: 'trailing30Days'` (16 CFR 310.4(b)(4)(i)) there is still one row per day
  * on which the scope made calls, but its counts and rate are those of the 30 calendar
  * days ending on that day (days without calls count nothing), and `from` names the
- * window's first day. The counters are read into an ACR ledger (`createAcrLedger`).
+ * window's first day. Its `campaign` and `campaignCallCentre` rows also carry
+ * `campaignPeriod`: the campaign's successive 30-day period so far, from the campaign's
+ * first day in the counters ("or portion thereof"), and are marked when either rate is
+ * above the level. The counters are read into an ACR ledger (`createAcrLedger`).
  */
 export function acrTable(counters: AcrCounters, options: AcrTableOptions = {}): readonly AcrRow[] {
   // Counters from elsewhere are checked before their zone is read (`AcrInputError`, never a TypeError on `null`).

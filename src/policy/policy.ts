@@ -64,7 +64,9 @@ export interface Policy {
    * connected to a live agent within a few seconds (US TSR 16 CFR 310.4(b)(1)(iv): 2 s
    * after the completed greeting; CRTC: 2 s), an answered call whose agent comes later
    * than `deadlineMs` after the message clock's start is abandoned even if an agent
-   * eventually took it. `null` (Ofcom): an agent at any time makes a live call (A3.3).
+   * eventually took it, and so is a person-answered call no agent ever took (dead air, a
+   * cut-off, an AMD false positive: silent calls under Ofcom). `null` (Ofcom): an agent at
+   * any time makes a live call (A3.3), and such calls are silent, outside the rate (A3.5).
    */
   readonly connection: { readonly deadlineMs: number | null };
   /** Repeat calls (A2.9). */
@@ -79,7 +81,10 @@ export interface Policy {
   readonly callingHours: readonly (CallingWindow | null)[];
   /** Abandoned Call Rate (Annex 3). */
   readonly acr: {
-    /** The rate's period: the calendar day (A3.3) or a trailing 30 days per campaign (US TSR). */
+    /**
+     * The rate's period: the calendar day (A3.3), or for the US TSR and FCC both the trailing
+     * 30 days and the campaign's successive 30-day period so far (16 CFR 310.4(b)(4)(i)).
+     */
     readonly window: 'calendarDay' | 'trailing30Days';
     /**
      * An alert level the user chooses; crossing it raises an `acrAlert` flag. Never a safe

@@ -12,12 +12,19 @@ const eightToNine: CallingWindow = { start: '08:00', end: '21:00' };
  * - Abandoned (§ 310.4(b)(1)(iv)): a person answers and the telemarketer does not connect
  *   the call to a sales representative within 2 s of the completed greeting →
  *   `connection.deadlineMs` 2 000, clock from `salutationEnd` (falls back to pickup when
- *   the end of the greeting is not reported).
+ *   the end of the greeting is not reported). An agent too late, and a person-answered call
+ *   no agent ever took (what Ofcom calls a silent call: dead air, a cut-off, an AMD false
+ *   positive), are both abandoned calls, in x and x + y (`categorise` step 9).
  * - Abandonment rate (§ 310.4(b)(4)(i)): no more than 3 % of all calls answered by a person,
- *   measured per calling campaign over each successive 30-day period (or the campaign, if
- *   shorter) → `acr.alertRate` 0.03, `acr.window` `trailing30Days`. A trailing window ending
- *   on every day includes each successive 30-day block as one of its windows, so holding
- *   it under 3 % every day is at least as strict as the rule. Whether the rule's
+ *   "measured over the duration of a single calling campaign, if less than 30 days, or
+ *   separately over each successive 30-day period or portion thereof that the campaign
+ *   continues" → `acr.alertRate` 0.03, `acr.window` `trailing30Days`: each campaign day is
+ *   measured two ways, over the trailing 30 days ending on it and over the campaign's
+ *   30-day period holding it, from its first day to that day (periods from the campaign's
+ *   first day counted: `src/acr/campaign-period.ts`), and is above the line when either
+ *   is. The trailing window alone is not as strict: one ending in the last, partial period
+ *   also takes in days of the period before, which can dilute the portion's rate; the
+ *   period alone would miss a bad 30 days straddling two periods. Whether the rule's
  *   denominator matches Annex 3's x + y exactly (answer-machine calls, the A3.6 estimate)
  *   is **uncertain**: the library applies Annex 3 counting.
  * - Ring (§ 310.4(b)(4)(ii)): at least 15 s or four rings before disconnecting an

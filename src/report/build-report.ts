@@ -12,7 +12,7 @@ import { annex2Factors, type CampaignAcr } from './sections/factors.js';
 import { flagSummaries } from './sections/flags.js';
 import { inPeriod, resolvePeriod, type ReportPeriod } from './sections/period.js';
 import { retentionHorizon } from './sections/retention.js';
-import { scopeReport, type ScopeDayInput, type ScopeFigures, type ScopeInput } from './sections/scopes.js';
+import { highestOf, scopeReport, type ScopeDayInput, type ScopeFigures, type ScopeInput } from './sections/scopes.js';
 import type { Report, ReportData } from './types.js';
 
 /** Options that shape a report built from its data. */
@@ -132,7 +132,8 @@ function scopeInputs(state: ReportState, scope: AcrScope, period: ReportPeriod):
 
 /**
  * The campaigns' daily ACR in the period (A3.4), for the factors: the highest rate (ties:
- * the first campaign, then the first day) and the campaign days above the alert level.
+ * the first campaign, then the first day; on a trailing row, of the 30 days or of the
+ * campaign's 30-day period, whichever is higher) and the campaign days above the alert level.
  */
 function campaignAcr(state: ReportState, period: ReportPeriod): CampaignAcr {
   const { ledger, data } = state;
@@ -142,7 +143,7 @@ function campaignAcr(state: ReportState, period: ReportPeriod): CampaignAcr {
     if (!inPeriod(period, date)) return;
     const row = ledger.row('campaign', slot, data.policy.alertRate, data.policy.acrWindow);
     if (row.alert) daysAboveAlert += 1;
-    const rate = row.acr.rate;
+    const rate = highestOf(row.acr.rate, row.campaignPeriod?.acr.rate ?? null);
     if (rate === null || campaignId === null) return;
     const better =
       highest === null || rate > highest.rate || (rate === highest.rate && (compareText(campaignId, highest.campaignId) || compareText(date, highest.date)) < 0);

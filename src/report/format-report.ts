@@ -41,7 +41,9 @@ const SCOPE_COLUMN: Readonly<Record<AcrScope, string>> = {
 
 /**
  * The ACR rows of one scope (Annex 3, A3.4) as text lines: date, scope, calls, x, y, z,
- * ACR, whether estimated (A3.6) and the alert (never a safe harbour, A4.20); `no calls`
+ * ACR — and, for campaign rows under a trailing window, the rate of the campaign's 30-day
+ * period so far and its first day (16 CFR 310.4(b)(4)(i)) — whether estimated (A3.6) and
+ * the alert (never a safe harbour, A4.20); `no calls`
  * when the scope has none. A long scope name is cut with `…` to keep each line within
  * `REPORT_LINE_WIDTH`; the date and the figures are never cut. `formatReport` prints the
  * campaign scope; the audit command prints the others asked for.
@@ -50,8 +52,10 @@ export function formatAcrTable(report: Report, scope: AcrScope): string[] {
   const days = report.scopes.filter((s) => s.scope === scope).flatMap((s) => s.days.filter((d) => d.counts.calls > 0).map((d) => ({ s, d })));
   if (days.length === 0) return ['no calls'];
   days.sort((a, b) => (a.d.date < b.d.date ? -1 : a.d.date > b.d.date ? 1 : 0));
+  // Campaign rows under a trailing window also show the campaign's 30-day period so far (16 CFR 310.4(b)(4)(i)).
+  const periods = days.some(({ d }) => d.acr.campaignPeriod !== undefined);
   return table(
-    ['date', SCOPE_COLUMN[scope], 'calls', 'x', 'y', 'z', 'ACR', 'est', 'alert'],
+    ['date', SCOPE_COLUMN[scope], 'calls', 'x', 'y', 'z', 'ACR', ...(periods ? ['period', 'from'] : []), 'est', 'alert'],
     days.map(({ s, d }) => [
       d.date,
       scopeName(s),
@@ -60,10 +64,11 @@ export function formatAcrTable(report: Report, scope: AcrScope): string[] {
       int(d.acr.y),
       int(d.acr.z),
       pct(d.acr.rate, report.policy.alertRate),
+      ...(periods ? [pct(d.acr.campaignPeriod?.rate ?? null, report.policy.alertRate), d.acr.campaignPeriod?.from ?? ''] : []),
       d.acr.estimated ? 'est' : '',
       d.acr.alert ? 'ALERT' : '',
     ]),
-    [0, 1, 7, 8],
+    periods ? [0, 1, 9, 10] : [0, 1, 7, 8],
     1, // the scope's name gives way (cut with …), never the date or the figures
   ).map((l) => l.trimEnd());
 }
@@ -245,7 +250,7 @@ function acrLines(report: Report): string[] {
   const words = SCOPE_WORDS[scope ?? 'campaign'];
   const long =
     report.policy.acrWindow === 'trailing30Days'
-      ? `ACR ${words} over the 30 days to each date (est = A3.6 estimate; alert is no safe harbour)`
+      ? `ACR ${words} over the 30 days to each date and the campaign's 30-day period (est = A3.6 estimate; alert is no safe harbour)`
       : `Daily ACR ${words} (Annex 3: x / (x + y); est = A3.6 estimate; alert is not a safe harbour)`;
   const short = report.policy.acrWindow === 'trailing30Days' ? `ACR ${words}, 30 days to each date (est = A3.6 estimate)` : `Daily ACR ${words} (A3.4; est = A3.6 estimate; alert is not a safe harbour)`;
   const out = section(long.length <= W ? long : short);

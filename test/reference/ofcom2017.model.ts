@@ -70,7 +70,7 @@ function whoAnswered(r: CallRecord): Answerer {
  * that started before they spoke did not wait for their voice); "in any other case", when
  * "the phone has been picked up".
  */
-function clockStart(r: CallRecord, pickup: number): number {
+export function clockStart(r: CallRecord, pickup: number): number {
   if (!r.amd) return pickup;
   const spoke = r.salutationStartAt;
   if (spoke === null) return pickup;

@@ -20,7 +20,12 @@ export interface ReportAcr {
   /** x / (x + y); `null` when no call reached a person. */
   readonly rate: number | null;
   readonly estimated: boolean;
-  /** Strictly above the user's alert level, whatever the number of calls (never a safe harbour: A4.20). */
+  /**
+   * Trailing windows only, on campaign rows: the campaign's successive 30-day period so far
+   * (16 CFR 310.4(b)(4)(i) "or portion thereof"), from its first day `from` to this date.
+   */
+  readonly campaignPeriod?: { readonly from: string; readonly x: number; readonly y: number; readonly z: number; readonly rate: number | null; readonly estimated: boolean };
+  /** Strictly above the user's alert level, whatever the number of calls (never a safe harbour: A4.20); on a trailing row, in the 30 days or in its `campaignPeriod`. */
   readonly alert: boolean;
 }
 
@@ -152,7 +157,9 @@ export function listedWeeks(p: ReportPeriod, dates: readonly string[]): WeekSlot
 /** The report's view of a day's ACR row (or of the day's own counts, for a day without calls). */
 function reportAcr(row: AcrRow | null, counts: CallCounts): ReportAcr {
   const r = row?.acr ?? acrOf(counts);
-  return { ...(row?.from !== undefined ? { from: row.from } : {}), x: r.x, y: r.y, z: r.z, rate: r.rate, estimated: r.estimated, alert: row?.alert ?? false };
+  const p = row?.campaignPeriod;
+  const period = p === undefined ? {} : { campaignPeriod: { from: p.from, x: p.acr.x, y: p.acr.y, z: p.acr.z, rate: p.acr.rate, estimated: p.acr.estimated } };
+  return { ...(row?.from !== undefined ? { from: row.from } : {}), x: r.x, y: r.y, z: r.z, rate: r.rate, estimated: r.estimated, ...period, alert: row?.alert ?? false };
 }
 
 interface WeekAcc {
@@ -201,7 +208,12 @@ function weekRows(slots: readonly WeekSlot[], byWeek: ReadonlyMap<string, WeekAc
   });
 }
 
-/** The daily ACR of a scope's days, summarised (Annex 3). */
+/** The higher of a day's rate and its campaign period's (either may be `null`: no rate). */
+export function highestOf(rate: number | null, periodRate: number | null): number | null {
+  return rate === null ? periodRate : periodRate === null || rate >= periodRate ? rate : periodRate;
+}
+
+/** The daily ACR of a scope's days, summarised (Annex 3): the highest rate is of either measure a trailing row has. */
 function acrSummary(days: readonly ReportDay[]): AcrSummary {
   let daysWithRate = 0;
   let highestRate: number | null = null;
@@ -209,7 +221,7 @@ function acrSummary(days: readonly ReportDay[]): AcrSummary {
   let daysAboveAlert = 0;
   let daysEstimated = 0;
   for (const d of days) {
-    const rate = d.acr.rate;
+    const rate = highestOf(d.acr.rate, d.acr.campaignPeriod?.rate ?? null);
     if (rate !== null) {
       daysWithRate += 1;
       if (highestRate === null || rate > highestRate) {

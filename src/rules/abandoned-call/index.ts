@@ -16,7 +16,9 @@ export interface AbandonedCallDetail {
 
 /**
  * A1.9–A1.10 abandoned call: the call's category is `abandoned` (see `categorise`). Cites
- * A1.10 when the recipient hung up before the message would have played, else A1.9; raised
+ * A1.10 when the recipient hung up before the message would have played, else A1.9 (so too
+ * a call a connection deadline makes abandoned with nothing played: dead air, a cut-off, an
+ * AMD false positive — `categorise` step 9); raised
  * at the message (else the hangup, the pickup or the dial). Not judged on an
  * `undetermined` call.
  */
@@ -28,7 +30,7 @@ export const abandonedCallRule: CallRule<'abandonedCall'> = {
   judge(record, _policy, { categorisation: c }) {
     if (c.category === 'undetermined') return notJudgedUndetermined(abandonedCallRule, c);
     if (c.category !== 'abandoned') return null;
-    return flag('abandonedCall', record.callId, record.messageAt ?? record.hangupAt ?? record.answerAt ?? record.dialAt, c.messagePlayed === false ? 'A1.10' : 'A1.9', {
+    return flag('abandonedCall', record.callId, record.messageAt ?? record.hangupAt ?? record.answerAt ?? record.dialAt, c.messagePlayed === false && c.silentReason === null ? 'A1.10' : 'A1.9', {
       messagePlayed: c.messagePlayed,
       answeredBy: c.answeredBy === 'unknown' ? 'unknown' : 'human',
     });

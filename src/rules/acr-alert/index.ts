@@ -19,7 +19,15 @@ export interface AcrAlertDetail {
   readonly y: number;
   readonly z: number;
   readonly estimated: boolean;
-  /** Calls in x + y on that day in that scope. */
+  /**
+   * Under a `trailing30Days` policy (US TSR, FCC), the period the rate is of: the 30 days
+   * ending on `date`, or the campaign's 30-day period so far (16 CFR 310.4(b)(4)(i)); absent
+   * for the calendar day (A3.3).
+   */
+  readonly period?: 'trailing30Days' | 'campaignPeriod';
+  /** With `period`: its first day (the rate, x, y, z and calls are from it to `date`). */
+  readonly from?: string;
+  /** Calls in x + y on that day in that scope (with `period`: over that period). */
   readonly calls: number;
   /** The fewest calls in x + y before a running rate may alert (`policy.acr.alertMinCalls`). */
   readonly minCalls: number;

@@ -5,7 +5,7 @@
  * decides instead, and with neither the call is `undetermined` — never guessed.
  */
 import type { Policy } from '../../policy/policy.js';
-import type { CallRecord, RecordedOutcome, UnknownFact } from '../../record.js';
+import { observedUntil, type CallRecord, type RecordedOutcome, type UnknownFact } from '../../record.js';
 import { ivmPromptBy, messageClock, type MessageClock } from '../message-deadline/index.js';
 import { missingFacts } from '../rule.js';
 import { answeredBy, type AnsweredBy } from './answered-by.js';
@@ -50,7 +50,11 @@ export interface Categorisation {
   readonly machine: MachineKind | null;
   /** Who answered (`null`: nobody). */
   readonly answeredBy: AnsweredBy | null;
-  /** For `silent`: why. */
+  /**
+   * For `silent`: why. For an `abandoned` call that a policy with a connection deadline makes
+   * abandoned although nothing was directed at the recipient (`neverConnected`): what Ofcom
+   * would call it (`deadAir`, `disconnected` or `amdFalsePositive`); else `null`.
+   */
   readonly silentReason: SilentReason | null;
   /** For `abandoned`: whether the message played (`false`: the recipient hung up before it would have); `null` when the record cannot show it. */
   readonly messagePlayed: boolean | null;
@@ -101,6 +105,12 @@ const SILENT_AMD_FALSE_POSITIVE = /* @__PURE__ */ outcome('silent', { silentReas
 const SILENT_NO_MESSAGE_PLANNED = /* @__PURE__ */ outcome('silent', { silentReason: 'noMessagePlanned' });
 const SILENT_DISCONNECTED = /* @__PURE__ */ outcome('silent', { silentReason: 'disconnected' });
 const SILENT_DEAD_AIR = /* @__PURE__ */ outcome('silent', { silentReason: 'deadAir' });
+/** Abandoned, never connected (US TSR, FCC, CRTC): by the silent reason Ofcom would give. */
+const NEVER_CONNECTED = /* @__PURE__ */ (() => ({
+  deadAir: outcome('abandoned', { silentReason: 'deadAir', messagePlayed: false }),
+  disconnected: outcome('abandoned', { silentReason: 'disconnected', messagePlayed: false }),
+  amdFalsePositive: outcome('abandoned', { silentReason: 'amdFalsePositive', messagePlayed: false }),
+}))();
 
 /** The categorisations the dialler's recorded outcome decides (A3.3, A3.5), made once each too. */
 const RECORDED = /* @__PURE__ */ (() => ({
@@ -160,7 +170,10 @@ const DECIDING_FACTS: readonly UnknownFact[] = ['answerAt', 'agentAt', 'messageA
  * 7. the recipient hung up within the message deadline → `abandoned` if the dialler would
  *    have played a message (A1.3 footnote 9, A1.10), else `silent`;
  * 8. otherwise nothing was directed at the recipient → `silent` (A1.3): cut off by the
- *    caller within the deadline, or dead air past it.
+ *    caller within the deadline, or dead air past it;
+ * 9. under a policy with a connection deadline (US TSR, FCC, CRTC), a call of step 6 or 8 —
+ *    AMD false positive, cut off, dead air: a person answered and no agent ever came —
+ *    is `abandoned` instead, with that reason kept (`neverConnected`).
  *
  * Unknown facts (`record.unknown`): when a step needs one, the timings cannot decide; the
  * dialler's recorded outcome (`record.outcome`) decides instead — who answered then comes
@@ -221,21 +234,10 @@ function fromFacts(record: CallRecord, policy: Policy, unknown: readonly Unknown
   }
   if (lacks(unknown, 'messageAt')) return null;
   if (record.messageAt !== null || ivmPromptBy(record) !== null) return ABANDONED_MESSAGE_PLAYED(by);
-  const rest = withNothingPlayed(record, clock, unknown, by);
+  const rest = neverConnected(withNothingPlayed(record, clock, unknown, by), policy);
   // With the IVM facts unknown, a prompt may have spoken to the recipient: not silent (A1.4), and no one knows if a message played.
   if (rest === null || !lacks(unknown, 'ivmAgentRequestedAt')) return rest;
   return rest.category === 'silent' ? null : ABANDONED_MESSAGE_UNKNOWN(by);
-}
-
-/**
- * How far a call that never hung up was seen: its last event, or the moment the host closed
- * it (`incomplete` anomaly), if later. The dialler would have reported a message or an
- * agent by then.
- */
-function observedUntil(record: CallRecord): number {
-  let until = record.lastEventAt;
-  for (const a of record.anomalies) if (a.kind === 'incomplete' && a.at > until) until = a.at;
-  return until;
 }
 
 /** Why a call that was neither answered nor hung up while its records ran is undetermined. */
@@ -258,6 +260,23 @@ function withNothingPlayed(record: CallRecord, clock: MessageClock, unknown: rea
     return record.messagePlanned ? ABANDONED_NO_MESSAGE(by) : SILENT_NO_MESSAGE_PLANNED(by);
   }
   return withinDeadline ? SILENT_DISCONNECTED(by) : SILENT_DEAD_AIR(by);
+}
+
+/**
+ * Step 9 of `categorise`: under a policy with a connection deadline, a call a person answered
+ * and no agent ever took is abandoned — 16 CFR 310.4(b)(1)(iv): "does not connect the call to
+ * a sales representative within two (2) seconds of the completed greeting"; 47 CFR
+ * 64.1200(a)(7)(i); the CRTC's 2 s — so the Ofcom silent calls of dead air (A1.3), a cut-off
+ * (A1.3 second bullet) and an AMD false positive (A1.6) are abandoned there, counted in x and
+ * x + y. An agent who hung up (A1.7) was connected, and a recipient who hung up before any
+ * message was due with none planned was not yet owed a connection: both stay silent. Returns
+ * `c` unchanged otherwise (always under Ofcom, whose `connection.deadlineMs` is `null`).
+ */
+export function neverConnected(c: Categorisation | null, policy: Policy): Categorisation | null {
+  if (c === null || c.category !== 'silent' || policy.connection.deadlineMs === null) return c;
+  const reason = c.silentReason;
+  if (reason !== 'deadAir' && reason !== 'disconnected' && reason !== 'amdFalsePositive') return c;
+  return NEVER_CONNECTED[reason](c.answeredBy);
 }
 
 /** The category the dialler recorded (A3.3, A3.5), with who answered from what evidence there is. */
