@@ -27,6 +27,8 @@ const WORD_MARKERS: readonly string[] = ['extension', 'ext', 'x'];
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isSpace = (c: number) => c === 32 || c === 9 || c === 160;
+/** `+ - . ( )`: how a number is written, besides its digits and spaces. */
+const isNumberPunctuation = (c: number) => c === 43 || c === 45 || c === 46 || c === 40 || c === 41;
 
 /** The index where `word` (lower case) ends at `end` in `text`, case-insensitively, as a whole word; `-1` if it does not. */
 function wordBefore(text: string, end: number, word: string): number {
@@ -40,8 +42,9 @@ function wordBefore(text: string, end: number, word: string): number {
  * (any case, with or without a space, `.` or `:` before the digits), `#`, or `;ext=` — that
  * is followed by the extension's digits and nothing else but white space (A1.20, A2.9):
  * `'0800 123456 ext 7'` is `{ number: '0800 123456', extension: '7' }`. `null` when `text`
- * does not end in one, or when what comes before the marker has no digit or has a letter
- * (it is not a number written with an extension).
+ * does not end in one, or when what comes before the marker has no digit or anything but
+ * digits, spaces and `+ - . ( )` (it is not a number written with an extension: a letter,
+ * or a code such as `*31#` before a number).
  */
 export function splitExtension(text: string): WrittenExtension | null {
   let i = text.length;
@@ -61,8 +64,8 @@ export function splitExtension(text: string): WrittenExtension | null {
   let digit = false;
   for (let k = 0; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (isLetter(c) || c === 35 || c === 59) return null; // a letter, '#' or ';': not a number before the marker
     if (isDigit(c)) digit = true;
+    else if (!isSpace(c) && !isNumberPunctuation(c)) return null; // a letter, '*', '#', ';'…: not a number before the marker (`*31#07700900123` is a GSM code, then a number)
   }
   return digit ? { number: text.slice(0, end), extension } : null;
 }

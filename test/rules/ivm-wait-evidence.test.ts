@@ -123,3 +123,20 @@ describe('IVM waits on a call that never ended (no agent, no hang-up)', () => {
     expect(ivm(open({ agentAt: T0 + 20_000, lastEventAt: T0 + 610_000 }))).toEqual({ flags: [], reason: null });
   });
 });
+
+describe('IVM wait: an answered call whose recorded outcome says unconnected', () => {
+  it('a recipient who asked for an agent at +10 s and hung up at +120 s with none is flagged: the records show the answer, whatever the outcome says', () => {
+    const T = Date.UTC(2026, 2, 2, 10);
+    const record = parseCallRecord({
+      callId: 'i1', campaignId: 'spring', callCentreId: 'leeds', to: '01134960001', cli: '01134961000',
+      agentGuaranteed: false, amd: false, messagePlanned: true,
+      dialAt: T, ringingAt: T + 1000, answerAt: T + 5000, ivmAgentRequestedAt: T + 10_000, agentAt: null,
+      hangupAt: T + 120_000, hangupBy: 'recipient',
+      unknown: ['messageAt'], // no message times: the recorded outcome decides the category
+      outcome: { status: 'NA', category: 'unconnected', machine: null },
+    });
+    const c = classify(record);
+    expect(c.category).toBe('unconnected');
+    expect(c.flags.map((f) => f.kind).sort()).toEqual(['ivmLongWait', 'ivmNoQueueInfo']);
+  });
+});

@@ -123,8 +123,8 @@ export function ivmWaitSeenMs(record: CallRecord): number | null {
 export const IVM_WAIT_NOT_ENDED = 'no agent came and the records show no end of the wait: they stop (the call never hung up, was closed, or its hang-up time could not be read) before the wait passed the limit';
 
 /**
- * A1.28–A1.31 IVM waits as a rule (`ivmWait`). Judged with no breach on an unconnected call
- * whose records show no answer (an IVM speaks only to a call that was answered). Not judged when the records
+ * A1.28–A1.31 IVM waits as a rule (`ivmWait`). Judged with no breach on a call whose
+ * records show no answer (an IVM speaks only to a call that was answered). Not judged when the records
  * have no IVM facts (or no answer times), or — for a recipient who asked for an agent — no
  * agent or hang-up times. On a call that never ended (no agent after the request, no
  * hang-up: its records stop, or the host closed it), the wait is measured up to the last
@@ -140,9 +140,10 @@ export const ivmWaitRule: CallRule<'ivmLongWait' | 'ivmNoQueueInfo'> = {
     ivmLongWait: { ref: IVM_WAIT_REF, title: 'IVM: held too long for an agent', misuse: true },
     ivmNoQueueInfo: { ref: IVM_QUEUE_INFO_REF, title: 'IVM: kept waiting without queue information', misuse: true },
   },
-  judge(record, policy, { categorisation }) {
-    // Unconnected, with the answer time known (none): no IVM spoke to anyone.
-    if (categorisation.category === 'unconnected' && !isUnknown(record, 'answerAt')) return null;
+  judge(record, policy) {
+    // The records show no answer (the answer time known, and none): no IVM spoke to anyone. A
+    // recorded outcome of unconnected is not enough: the records may show an answer and a wait.
+    if (record.answerAt === null && !isUnknown(record, 'answerAt')) return null;
     const noIvm = missingFacts(record, ['ivmAgentRequestedAt']);
     if (noIvm !== null) return notJudged(ivmWaitRule, noIvm);
     const from = record.ivmAgentRequestedAt;
