@@ -228,7 +228,10 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
       if (c === null) {
         judged = withVerdict(judged, notJudged(tooManyClisRule, DAY_NOT_HELD));
         if (!probeUnknowable) judged = withVerdict(judged, notJudged(numberScanningRule, DAY_NOT_HELD));
-        if (alerts !== null) judged = withVerdict(judged, notJudged(acrAlertRule, DAY_NOT_HELD));
+        if (alerts !== null) {
+          judged = withVerdict(judged, notJudged(acrAlertRule, DAY_NOT_HELD));
+          alerts.countOnly(call); // still in the 30-day windows of later days (trailing policies)
+        }
       }
 
       // 2–4. day-scoped rules

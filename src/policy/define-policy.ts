@@ -1,5 +1,6 @@
 import { PolicyError } from '../errors.js';
 import { assertTimeZone } from '../time/zoned-day.js';
+import { describeReceived } from '../validate/received.js';
 import type { CallingWindow, DeadlineMoment, MessageElement, Policy } from './policy.js';
 
 /** A field changed whole (a list, a value) or, for a group, field by field. */
@@ -15,13 +16,19 @@ function duration(name: string, value: number): void {
   if (!Number.isFinite(value) || value < 0) throw new PolicyError(`${name} should be a duration in ms, 0 or more; received ${value}`);
 }
 
-/** A received value in a message: JSON where it has one, else its string form. */
-const shown = (value: unknown): string => (typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value)));
+/** A received value in a message (`describeReceived`). */
+const shown = (value: unknown): string => describeReceived(value);
 
-/** A whole number of at least `min` (`what`: what it counts, for the message). */
-function whole(name: string, value: unknown, min: number, what: string): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw new PolicyError(`${name} should be a whole number of ${what}, ${min} or more; received ${shown(value)}`);
+/** A whole number from `min` to `max` (`what`: what it counts, for the message). */
+function whole(name: string, value: unknown, min: number, what: string, max = Number.MAX_SAFE_INTEGER): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new PolicyError(`${name} should be a whole number of ${what}, ${max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`}; received ${shown(value)}`);
+  }
 }
+
+/** The longest record retention and persistence period a policy may set: 100 years (the report's dates stay within the calendar). */
+const MAX_MONTHS = 1200;
+const MAX_WEEKS = 5200;
 
 /** One of `allowed` (the values the rules know: any other would be read as none of them). */
 function oneOf(name: string, value: unknown, allowed: readonly string[]): void {
@@ -67,8 +74,8 @@ function callingHours(hours: Policy['callingHours']): void {
 /**
  * Checks a policy and returns it: durations are non-negative, the minimum ring no longer
  * than the maximum, rates within 0–1, counts whole numbers (`ring.minRings` null or from 1,
- * `acr.alertMinCalls` from 0, `cli.maxDistinctPerCampaignDay`, `scanning.minCalls` and
- * `persistenceWeeks` from 1), every enumerated value one the rules know (`acr.window`,
+ * `acr.alertMinCalls` from 0, `cli.maxDistinctPerCampaignDay` and `scanning.minCalls` from 1,
+ * `retentionMonths` 1–1,200, `persistenceWeeks` 1–5,200), every enumerated value one the rules know (`acr.window`,
  * `message.deadlineFrom`, `message.requiredContent`, `cli.numberingPlan`), the zone a real
  * IANA zone, calling windows `HH:MM` with start before end or `null`, seven of them.
  * @throws PolicyError naming the field to fix.
@@ -89,15 +96,15 @@ export function validatePolicy(policy: Policy): Policy {
   duration('scanning.maxRingMs', policy.scanning.maxRingMs);
   oneOf('acr.window', policy.acr.window, ACR_WINDOWS);
   const alert = policy.acr.alertRate;
-  if (alert !== null && !(alert >= 0 && alert <= 1)) throw new PolicyError(`acr.alertRate should be a fraction 0–1 or null; received ${alert}`);
+  if (alert !== null && !(typeof alert === 'number' && alert >= 0 && alert <= 1)) throw new PolicyError(`acr.alertRate should be a fraction 0–1 or null; received ${shown(alert)}`);
   const minCalls = policy.acr.alertMinCalls;
-  if (!Number.isInteger(minCalls) || minCalls < 0) throw new PolicyError(`acr.alertMinCalls should be a whole number of calls, 0 or more; received ${minCalls}`);
+  if (!Number.isInteger(minCalls) || minCalls < 0) throw new PolicyError(`acr.alertMinCalls should be a whole number of calls, 0 or more; received ${shown(minCalls)}`);
   whole('cli.maxDistinctPerCampaignDay', policy.cli.maxDistinctPerCampaignDay, 1, 'CLIs');
   oneOf('cli.numberingPlan', policy.cli.numberingPlan, NUMBERING_PLANS);
   whole('scanning.minCalls', policy.scanning.minCalls, 1, 'calls');
   callingHours(policy.callingHours);
-  if (!(policy.retentionMonths > 0)) throw new PolicyError(`retentionMonths should be more than 0; received ${policy.retentionMonths}`);
-  whole('persistenceWeeks', policy.persistenceWeeks, 1, 'weeks');
+  whole('retentionMonths', policy.retentionMonths, 1, 'months', MAX_MONTHS);
+  whole('persistenceWeeks', policy.persistenceWeeks, 1, 'weeks', MAX_WEEKS);
   return policy;
 }
 

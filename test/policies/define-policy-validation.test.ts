@@ -96,3 +96,23 @@ describe('definePolicy refuses values that would silently break rules, with a Po
     expect(definePolicy(usTsr, week({ start: '09:00', end: '17:00' })).callingHours[3]).toEqual({ start: '09:00', end: '17:00' });
   });
 });
+
+describe('definePolicy: record retention, persistence weeks and the alert rate are numbers the report can use', () => {
+  it.each([
+    ['retentionMonths', { retentionMonths: Infinity }],
+    ['retentionMonths', { retentionMonths: '6' }],
+    ['retentionMonths', { retentionMonths: 1.5 }],
+    ['retentionMonths', { retentionMonths: 1201 }],
+    ['persistenceWeeks', { persistenceWeeks: 1e9 }],
+    ['acr.alertRate', { acr: { alertRate: '0.03' } }],
+  ])('%s: %j is refused', (field, changes) => {
+    expect(() => definePolicy(usTsr, changes as unknown as PolicyChanges)).toThrow(PolicyError);
+    expect(() => definePolicy(usTsr, changes as unknown as PolicyChanges)).toThrow(new RegExp(field.replace('.', '\\.')));
+  });
+
+  it('the longest allowed still reports dates: 100 years of retention, 5,200 weeks of persistence', () => {
+    const p = definePolicy(usTsr, { retentionMonths: 1200, persistenceWeeks: 5200 });
+    expect(audit([rec('1', '2026-03-02T15:00:00Z', LIVE)], p).report.retention.keepUntil).toBe('2126-03-02');
+  });
+});
+

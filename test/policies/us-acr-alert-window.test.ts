@@ -79,3 +79,26 @@ describe('usTsr: the ACR alert measures the policy’s 30-day period', () => {
     );
   });
 });
+
+describe('usTsr acrAlert: calls arriving late, inside the 30-day window of the days after them', () => {
+  /** 1 June: 100 live calls; 4 June: one live call; then four abandoned calls of 1 June arrive late; then one more live call on 4 June (30 days to 4 June: 4 of 106 = 3.77 %). */
+  function lateRecords(): CallRecord[] {
+    const out: CallRecord[] = [];
+    for (let i = 0; i < 100; i++) out.push(rec(`1${String(i).padStart(3, '0')}`, `2026-06-01T15:${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}Z`, LIVE));
+    out.push(rec('4000', '2026-06-04T15:00:00Z', LIVE));
+    for (let i = 0; i < 4; i++) out.push(rec(`1${900 + i}`, `2026-06-01T18:0${i}:00Z`, ABANDONED_WITH_MESSAGE));
+    out.push(rec('4001', '2026-06-04T15:10:00Z', LIVE));
+    return out;
+  }
+  const campaignAlerts = (flags: readonly { kind: string }[]) =>
+    flags.filter((f): f is Flag<'acrAlert'> => f.kind === 'acrAlert' && (f as Flag<'acrAlert'>).detail.scope === 'campaign').map((f) => `${f.detail.date} ${f.detail.period}`);
+
+  it('the misuse state with its own ledger counts them for later days, as audit() does: the same 4 June alert', () => {
+    const result = audit(lateRecords(), usTsr);
+    expect(result.table.find((r) => r.scope === 'campaign' && r.date === '2026-06-04')).toMatchObject({ alert: true, acr: { x: 4 } });
+    const state = createMisuseState(usTsr);
+    const raised = lateRecords().flatMap((r) => state.next(classify(r, usTsr)).raised);
+    expect(campaignAlerts(raised)).toEqual(['2026-06-04 trailing30Days']);
+  });
+});
+

@@ -82,6 +82,13 @@ export interface AcrAlertOptions {
 export interface AcrAlerts {
   /** The alerts the call raises (after it is counted), or `null`. */
   next(call: ClassifiedCall): AnyFlag[] | null;
+  /**
+   * Counts a call dated before the days the alerts watch, raising nothing: under a
+   * `trailing30Days` policy, without a shared ledger, the alerts' own ledger still holds it
+   * for the 30-day windows and campaign periods of the days after it (16 CFR
+   * 310.4(b)(4)(i)). Nothing to do otherwise (a shared ledger is counted by its owner).
+   */
+  countOnly(call: ClassifiedCall): void;
   /** Scopes that have alerted on the current and previous day. */
   size(): number;
 }
@@ -198,6 +205,10 @@ export function createAcrAlerts(policy: Policy, options: AcrAlertOptions): AcrAl
       // Stryker disable next-line ConditionalExpression: equivalent: only the shortcut above
       if (all) day.done.add(cell);
       return raised;
+    },
+    countOnly(call) {
+      // Stryker disable next-line ConditionalExpression: equivalent: a shortcut, as in movesRate
+      if (own !== null && movesRate(call)) own.add(call);
     },
     size() {
       let n = 0;
