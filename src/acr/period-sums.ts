@@ -60,13 +60,18 @@ export function createPeriodSums(): PeriodSums {
     return dates;
   };
 
-  /** Sums the days before a slot's date: the window's 29 (date − 29 … date − 1), and those from `from`. */
+  /**
+   * Sums the days before a slot's date but the day before it (which `fill` adds as it is,
+   * so that calls on the latest day and the day before — the usual late calls, around
+   * midnight — leave every kept sum current): the window's 28 (date − 29 … date − 2), and
+   * those from `from`.
+   */
   const basesOf = (t: CountTable, slot: number, date: string, from: string | null): Bases => {
     const id = t.id(slot);
     const window = new Float64Array(COUNT_STRIDE);
     const period = from === null ? null : new Float64Array(COUNT_STRIDE);
     const dates = datesTo(date);
-    for (let i = 1; i < dates.length; i++) {
+    for (let i = 2; i < dates.length; i++) {
       const s = t.find(dates[i]!, id);
       if (s < 0) continue;
       addVector(window, 0, t.data(), s * COUNT_STRIDE);
@@ -85,8 +90,10 @@ export function createPeriodSums(): PeriodSums {
     let byTable = recent ? kept.get(t) : undefined;
     if (recent && byTable === undefined) kept.set(t, (byTable = new Map()));
     const b = recent ? byTable!.get(slot) : older !== null && older.t === t && older.slot === slot ? older.bases : undefined;
-    if (b !== undefined && b.gen === gen && b.date === date && (which === 'window' || b.period !== null)) return b;
-    const made = basesOf(t, slot, date, which === 'period' ? fromOf(date) : null);
+    // A period's start moves when a call dated before a campaign's first day arrives (on the day before, which moves no `gen`).
+    const from = which === 'period' ? fromOf(date) : null;
+    if (b !== undefined && b.gen === gen && b.date === date && (which === 'window' || (b.period !== null && b.from === from))) return b;
+    const made = basesOf(t, slot, date, from);
     if (recent) byTable!.set(slot, made);
     else older = { t, slot, bases: made };
     return made;
@@ -99,14 +106,19 @@ export function createPeriodSums(): PeriodSums {
         cacheFrom = addDays(date, -1);
         kept.clear();
         older = null;
-      } else if (date < latest) {
-        gen += 1;
+      } else if (date < cacheFrom) {
+        gen += 1; // a day two or more before the latest: in the kept sums of the latest day
       }
     },
     fill(t, slot, which, fromOf, out) {
       const b = bases(t, slot, which, fromOf);
       out.set(which === 'window' ? b.window : b.period!);
       addVector(out, 0, t.data(), slot * COUNT_STRIDE);
+      const dayBefore = datesTo(b.date)[1]!;
+      if (which === 'window' || dayBefore >= b.from!) {
+        const s = t.find(dayBefore, t.id(slot));
+        if (s >= 0) addVector(out, 0, t.data(), s * COUNT_STRIDE);
+      }
       return which === 'window' ? '' : b.from!;
     },
   };
