@@ -58,8 +58,8 @@ export interface Anomaly {
  */
 export const MAX_ANOMALIES = 100;
 
-/** A hang-up whose time could not be read (`invalidTime` of `hangup`): the classifier reads it (the call ended). */
-function isInvalidHangup(a: Anomaly): boolean {
+/** A hang-up whose time could not be read (`invalidTime` of `hangup`): the call ended, when is not known (the classifier and the IVM rule read it). */
+export function isInvalidHangup(a: Anomaly): boolean {
   return a.kind === 'invalidTime' && a.event === 'hangup';
 }
 

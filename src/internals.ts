@@ -13,7 +13,7 @@ export type { CallEventBase, CallEventFields, CallEventOf } from './events.js';
 export { AMD_RESULTS, CALL_EVENT_BASE_FIELDS, CALL_EVENT_FIELDS, CALL_EVENT_TYPES, HANGUP_CAUSES, HANGUP_PARTIES, IVM_ACTIONS, MESSAGE_CONTENT_FIELDS, QUEUE_INFORMATION_FIELDS, SALUTATION_PHASES, VERDICTS } from './events.js';
 export type { ChoiceField, Field, FieldKind, FieldReader, Infer, ObjectField, Shape } from './validate/field.js';
 export type { DialFacts } from './record.js';
-export { newRecord } from './record.js';
+export { newRecord, UNKNOWN_FACTS } from './record.js';
 
 export { applyEvent, recordFromDial } from './fold.js';
 export { addAnomaly, MAX_ANOMALIES } from './anomaly.js';

@@ -4,7 +4,7 @@
  * so a live dialler and an audit of stored calls share one set of rules.
  */
 import type { AmdResult, HangupBy, HangupCause, MessageContent, QueueInformation, VERDICTS } from './events.js';
-import type { Anomaly } from './anomaly.js';
+import { isInvalidHangup, type Anomaly } from './anomaly.js';
 import type { CallCategory, MachineKind } from './rules/category/index.js';
 
 /** The agent's (or a reviewer's) later verdict on who answered. */
@@ -125,6 +125,11 @@ export function observedUntil(record: CallRecord): number {
   let until = record.lastEventAt;
   for (const a of record.anomalies) if (a.kind === 'incomplete' && a.at > until) until = a.at;
   return until;
+}
+
+/** The records show a hang-up whose time could not be read (`isInvalidHangup`): the call ended, when is not known. */
+export function hungUpAtUnreadableTime(record: CallRecord): boolean {
+  return record.anomalies.some(isInvalidHangup);
 }
 
 /** No unknown facts: the shared value for records folded from events. */

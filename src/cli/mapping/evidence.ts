@@ -6,6 +6,7 @@
  */
 import { isUnknown, printable, type ClassifiedCall } from 'dialguard/internals';
 import type { UnshownFacts } from './prepare.js';
+import { UNKNOWN_FACT_NAMES } from './fields.js';
 import { MAX_UNMAPPED_STATUSES } from './status-tally.js';
 import type { UnknownFact } from './types.js';
 
@@ -68,10 +69,6 @@ export interface EvidenceSource {
   readonly mapping: boolean;
 }
 
-const ORDER: readonly UnknownFact[] = [
-  'ringingAt', 'answerAt', 'salutationStartAt', 'amdResult', 'agentAt', 'messageAt', 'messageContent',
-  'recordingAt', 'ivmAgentRequestedAt', 'hangupAt', 'hangupBy', 'disposition',
-];
 
 const n = (v: number): string => v.toLocaleString('en-GB');
 
@@ -194,7 +191,7 @@ export function createEvidenceTally(period: EvidencePeriod = { from: null, to: n
         );
       }
       return {
-        unknownFacts: ORDER.filter((f) => seen.has(f)),
+        unknownFacts: UNKNOWN_FACT_NAMES.filter((f) => seen.has(f)),
         unshownFacts: unshown,
         calls: all.calls,
         withOutcome: all.withOutcome,

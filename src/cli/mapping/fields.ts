@@ -3,6 +3,7 @@
  * required, which are times and which are booleans — to check a header or a mapping
  * before any row is read, and to read cells as the user wrote them.
  */
+import { UNKNOWN_FACTS } from 'dialguard/internals';
 import type { UnknownFact } from './types.js';
 
 /** Fields every stored record needs (`parseCallRecord`); `cli` may be empty (withheld). */
@@ -42,11 +43,8 @@ export const MAPPABLE_RECORD_FIELDS: ReadonlySet<string> = new Set([
   'hangupAt', 'hangupBy', 'hangupCause', 'disposition', 'lastEventAt',
 ]);
 
-/** Every fact a record may mark unknown (as `CallRecord.unknown`), in record order. */
-export const UNKNOWN_FACT_NAMES: readonly UnknownFact[] = [
-  'ringingAt', 'answerAt', 'salutationStartAt', 'amdResult', 'agentAt', 'messageAt', 'messageContent',
-  'recordingAt', 'ivmAgentRequestedAt', 'hangupAt', 'hangupBy', 'disposition',
-];
+/** Every fact a record may mark unknown (as `CallRecord.unknown`), in record order: the library's one list. */
+export const UNKNOWN_FACT_NAMES: readonly UnknownFact[] = UNKNOWN_FACTS;
 
 /**
  * The facts none of `fields` (record field paths read from a file: a header's columns, a

@@ -5,7 +5,7 @@
  * decides instead, and with neither the call is `undetermined` — never guessed.
  */
 import type { Policy } from '../../policy/policy.js';
-import { observedUntil, type CallRecord, type RecordedOutcome, type UnknownFact } from '../../record.js';
+import { hungUpAtUnreadableTime, observedUntil, type CallRecord, type RecordedOutcome, type UnknownFact } from '../../record.js';
 import { ivmPromptBy, messageClock, type MessageClock } from '../message-deadline/index.js';
 import { missingFacts } from '../rule.js';
 import { answeredBy, type AnsweredBy } from './answered-by.js';
@@ -138,8 +138,7 @@ function lacks(unknown: readonly UnknownFact[] | null, fact: UnknownFact): boole
  */
 function neverEnded(record: CallRecord, unknown: readonly UnknownFact[] | null): boolean {
   if (record.hangupAt !== null || record.hangupBy !== null || lacks(unknown, 'hangupAt') || lacks(unknown, 'hangupBy')) return false;
-  for (const a of record.anomalies) if (a.kind === 'invalidTime' && a.event === 'hangup') return false;
-  return true;
+  return !hungUpAtUnreadableTime(record);
 }
 
 /** The facts that can decide a category: with any of them unknown, the timings may not. */

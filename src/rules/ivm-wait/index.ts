@@ -1,6 +1,6 @@
 import { flag, type Flag } from '../../flags.js';
 import type { Policy } from '../../policy/policy.js';
-import { observedUntil, type CallRecord } from '../../record.js';
+import { hungUpAtUnreadableTime, observedUntil, type CallRecord } from '../../record.js';
 import { isUnknown, missingFacts, notJudged, type CallRule } from '../rule.js';
 
 /**
@@ -114,8 +114,7 @@ function waitFlags(record: CallRecord, policy: Policy, from: number, waitMs: num
 export function ivmWaitSeenMs(record: CallRecord): number | null {
   const from = record.ivmAgentRequestedAt;
   if (from === null || ivmWaitMs(record) !== null) return null;
-  let hungUp = record.hangupBy !== null;
-  for (const a of record.anomalies) if (a.kind === 'invalidTime' && a.event === 'hangup') hungUp = true;
+  const hungUp = record.hangupBy !== null || hungUpAtUnreadableTime(record);
   return Math.max(0, (hungUp ? record.lastEventAt : observedUntil(record)) - from);
 }
 
