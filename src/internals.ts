@@ -32,7 +32,7 @@ export { POLICIES, policyById } from './policy/index.js';
 // Rules and the classifier
 export { categorise, type Categorisation } from './rules/category/index.js';
 export { CALL_RULES, type CallRule } from './rules/index.js';
-export { isUnknown } from './rules/rule.js';
+export { factsUnknownWith, isUnknown } from './rules/rule.js';
 
 // The rules' own functions (each in its folder of src/rules)
 export { messageClock, messageDueAt, type MessageClock } from './rules/message-deadline/index.js';

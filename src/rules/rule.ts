@@ -7,7 +7,7 @@
  */
 import type { AnyFlag, FlagKind } from '../flags.js';
 import type { Policy } from '../policy/policy.js';
-import type { CallRecord, UnknownFact } from '../record.js';
+import { UNKNOWN_FACTS, type CallRecord, type UnknownFact } from '../record.js';
 import type { Categorisation } from './category/index.js';
 
 /** The reference and title of one flag kind, as reports list it. */
@@ -149,6 +149,20 @@ function unknownBecause(record: CallRecord, unknown: readonly UnknownFact[], fac
     if (record[f] !== null) return null; // recorded: known, and so is the absence of what it needs
   }
   return null;
+}
+
+/**
+ * The facts not in `unknown` that a record with that list leaves unknown when it holds no
+ * value for them (`isUnknown`): those recorded only with a listed fact, directly or through
+ * another (`RECORDED_WITH`), in `UNKNOWN_FACTS` order. For a tally of the facts unknown
+ * across many records: only these need testing on each record.
+ */
+export function factsUnknownWith(unknown: readonly UnknownFact[]): readonly UnknownFact[] {
+  return UNKNOWN_FACTS.filter((fact) => {
+    if (unknown.includes(fact)) return false;
+    for (let f = RECORDED_WITH[fact]; f !== undefined; f = RECORDED_WITH[f]) if (unknown.includes(f)) return true;
+    return false;
+  });
 }
 
 /**

@@ -87,6 +87,20 @@ describe("dialguard's own CSV columns: a header with no column for a fact", () =
   });
 });
 
+describe('evidence.unknownFacts: a fact recorded only with an unknown one', () => {
+  it('lists the facts the unknown ones leave unknown (who hung up with the hang-up time; the agent and message with the answer), not those the record holds', async () => {
+    const calls = [
+      record('h1', T0, { hangupAt: null, hangupBy: null, unknown: ['hangupAt'] }),
+      record('a1', T0 + 60_000, { to: '01632960002', answerAt: null, agentAt: T0 + 70_000, messageAt: null, unknown: ['answerAt'] }),
+    ];
+    const { report } = await runCliJson(['audit', files.file('implied.jsonl', toJsonl(calls)), '--workers', '1']);
+    const facts = report.evidence!.unknownFacts;
+    expect(facts).toEqual(expect.arrayContaining(['hangupAt', 'hangupBy', 'answerAt', 'messageAt', 'salutationStartAt']));
+    expect(facts).not.toContain('agentAt'); // recorded on a1: known, though the answer time is not
+    expect(facts).not.toContain('ringingAt');
+  });
+});
+
 describe('a mapping that neither maps a fact nor lists it as unknown', () => {
   const SET = ['--set', 'callCentreId=leeds', '--set', 'cli=01134961000', '--set', 'agentGuaranteed=false', '--set', 'amd=false', '--set', 'messagePlanned=true'];
   const args = ['audit', fixture('site-cdr.csv'), '--mapping', fixture('no-recording-mapping.json'), ...SET, '--workers', '1'];

@@ -4,7 +4,7 @@
  * mapping does not turn into an outcome cannot be told live from silent. Without this a
  * CDR audit would report every answered call as silent and say nothing.
  */
-import { isUnknown, printable, type ClassifiedCall } from 'dialguard/internals';
+import { factsUnknownWith, isUnknown, printable, type ClassifiedCall } from 'dialguard/internals';
 import type { UnshownFacts } from './prepare.js';
 import { UNKNOWN_FACT_NAMES } from './fields.js';
 import { MAX_UNMAPPED_STATUSES } from './status-tally.js';
@@ -23,7 +23,11 @@ export interface EvidenceCounts {
 
 /** The `evidence` section of the command's report. */
 export interface EvidenceSummary {
-  /** Facts unknown on at least one call, in record order. */
+  /**
+   * Facts unknown on at least one call, in the order of the record's fields: listed as
+   * unknown, or unknown because a fact they are only recorded with is (`hangupBy` with no
+   * value when `hangupAt` is unknown; the facts after pickup when `answerAt` is).
+   */
   readonly unknownFacts: readonly UnknownFact[];
   /**
    * Facts the input has no source for at all — no column in the header, or neither mapped
@@ -106,6 +110,8 @@ const calls = (k: number): string => `${n(k)} call${k === 1 ? '' : 's'}`;
 export function createEvidenceTally(period: EvidencePeriod = { from: null, to: null }): EvidenceTally {
   const seen = new Set<UnknownFact>();
   let lastUnknown: readonly UnknownFact[] | undefined;
+  /** The facts `lastUnknown` may leave unknown (`factsUnknownWith`) not yet seen. */
+  let implied: readonly UnknownFact[] = [];
   const all = counts();
   const inside = counts();
   const { from, to } = period;
@@ -134,6 +140,12 @@ export function createEvidenceTally(period: EvidencePeriod = { from: null, to: n
       if (unknown !== lastUnknown) {
         for (const f of unknown) seen.add(f);
         lastUnknown = unknown;
+        implied = factsUnknownWith(unknown).filter((f) => !seen.has(f));
+      }
+      // A fact recorded only with an unknown one is unknown too when the record holds no value for it (`isUnknown`): each tested until one record shows it.
+      for (let i = 0; i < implied.length; i++) {
+        const f = implied[i]!;
+        if (!seen.has(f) && isUnknown(r, f)) seen.add(f);
       }
       if (r.outcome != null) return;
       // `isUnknown`: the agent and message are unknown too when the answer is (they are recorded with it).
