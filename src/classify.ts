@@ -55,7 +55,8 @@ function hasStandingNotice(campaignId: string, options: ClassifyOptions): boolea
  * Classifies one call: its category (live, abandoned, silent, unconnected, answer machine,
  * or undetermined when the record cannot show it; see `categorise`), then each rule of
  * `CALL_RULES` in turn — `silentCall` (A1.3, A1.6, A1.7), `abandonedCall` (A1.9, A1.10),
- * `shortRing` and `longRing` (A2.15), `lateMessage` (A2.19), `messageContent` (A2.17),
+ * `shortRing` and `longRing` (A2.15), `lateMessage` (A2.19), `messageMissing` (A2.19;
+ * under a connection deadline, 16 CFR 310.4(b)(4)(iii)), `messageContent` (A2.17),
  * `cliWithheld` (A1.20, A2.13), `cliInvalid`, `cliPremiumRate` and `cliNotBasicRate`
  * (A1.20, A2.14; under a UK numbering plan), `unsociableHours` (A2.11), `ivmNoQueueInfo`
  * and `ivmLongWait` (A1.28–A1.31), `recordingWithoutNotice` (call-recording guidance) and

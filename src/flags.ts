@@ -7,7 +7,7 @@ import type { AcrAlertDetail } from './rules/acr-alert/index.js';
 import type { CliNumberKindDetail, CliInvalidDetail } from './rules/cli/index.js';
 import type { CliWithheldDetail } from './rules/cli/index.js';
 import type { IvmLongWaitDetail, IvmNoQueueInfoDetail } from './rules/ivm-wait/index.js';
-import type { LateMessageDetail } from './rules/message-deadline/index.js';
+import type { LateMessageDetail, MessageMissingDetail } from './rules/message-deadline/index.js';
 import type { MessageContentDetail } from './rules/message-content/index.js';
 import type { NumberScanningDetail } from './rules/number-scanning/index.js';
 import type { RecordAnomalyDetail } from './rules/record-anomaly/index.js';
@@ -35,6 +35,8 @@ export interface FlagDetails {
   longRing: LongRingDetail;
   /** A2.18–A2.19: the message started later than the deadline. */
   lateMessage: LateMessageDetail;
+  /** A2.19 under a connection deadline (16 CFR 310.4(b)(4)(iii)): no agent in time, and no message played. */
+  messageMissing: MessageMissingDetail;
   /** A2.17: required elements missing from the message. */
   messageContent: MessageContentDetail;
   /** A1.20, A1.25, A2.13: no CLI presented. */

@@ -12,7 +12,7 @@ import { barredRule } from './barred/index.js';
 import { complaintsRule } from './complaints/index.js';
 import { cliNumberRule, cliWithheldRule } from './cli/index.js';
 import { ivmWaitRule } from './ivm-wait/index.js';
-import { lateMessageRule } from './message-deadline/index.js';
+import { lateMessageRule, messageMissingRule } from './message-deadline/index.js';
 import { messageContentRule } from './message-content/index.js';
 import { numberScanningRule } from './number-scanning/index.js';
 import { recordAnomalyRule } from './record-anomaly/index.js';
@@ -31,6 +31,7 @@ export const CALL_RULES: readonly CallRule[] = [
   shortRingRule,
   longRingRule,
   lateMessageRule,
+  messageMissingRule,
   messageContentRule,
   cliWithheldRule,
   cliNumberRule,
@@ -58,6 +59,7 @@ export const RULES: readonly RuleInfo[] = [
   longRingRule,
   messageContentRule,
   lateMessageRule,
+  messageMissingRule,
   numberScanningRule,
   ivmWaitRule,
   recordingNoticeRule,

@@ -61,7 +61,8 @@ describe('a connection deadline, where a policy sets one (US TSR, CRTC)', () => 
   it('an agent at exactly the deadline makes a live call; 1 ms later the call is abandoned', () => {
     expect(at(2000).category).toBe('live');
     expect(at(2001).category).toBe('abandoned');
-    expect(at(2001).flags.map((f) => f.kind)).toEqual(['abandonedCall']);
+    // No agent came in time and no message played before one (16 CFR 310.4(b)(4)(iii)): the message was missing too.
+    expect(at(2001).flags.map((f) => f.kind)).toEqual(['abandonedCall', 'messageMissing']);
   });
   it('under Ofcom an agent at any time makes a live call (A3.3)', () => {
     expect(classify(foldEvents(callEvents('c1', [['answer', 5000], ['agent', 9000], ['hangup', 60_000, 'caller']]))).category).toBe('live');

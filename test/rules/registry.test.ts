@@ -26,6 +26,7 @@ const KINDS: { readonly [K in FlagKind]: true } = {
   shortRing: true,
   longRing: true,
   lateMessage: true,
+  messageMissing: true,
   messageContent: true,
   cliWithheld: true,
   recordingWithoutNotice: true,

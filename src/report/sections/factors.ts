@@ -186,9 +186,9 @@ function conductFactors(input: FactorInput): ReportFactor[] {
       id: 'messageDelay',
       paragraphs: 'A2.18–A2.19',
       title: 'Time taken to connect the recipient to a message',
-      observed: any('lateMessage'),
-      evidence: { lateMessages: n('lateMessage') },
-      note: '',
+      observed: any('lateMessage', 'messageMissing'),
+      evidence: { lateMessages: n('lateMessage'), missingMessages: n('messageMissing') },
+      note: 'Missing messages are judged only under a policy with a connection deadline (US TSR, FCC, CRTC): no agent in time, and no message.',
     },
     {
       id: 'otherMisuse',
@@ -299,7 +299,7 @@ const FACTOR_KINDS: { readonly [id: string]: readonly FlagKind[] } = {
   cli: ['cliWithheld', 'cliInvalid', 'cliPremiumRate', 'cliNotBasicRate', 'tooManyClis'],
   ringTime: ['shortRing', 'longRing'],
   messageContent: ['messageContent'],
-  messageDelay: ['lateMessage'],
+  messageDelay: ['lateMessage', 'messageMissing'],
   otherMisuse: ['numberScanning', 'ivmLongWait', 'ivmNoQueueInfo'],
   // The AMD evidence (A2.24) is read from the calls of the period: none, nothing shown.
   amdAccuracy: [],

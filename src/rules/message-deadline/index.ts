@@ -2,11 +2,12 @@
  * A2.18–A2.19: the information message must start no later than 2 seconds after the phone
  * is picked up — or, where the message depends on AMD, after the person called begins to
  * speak (the start of salutation). The clock, the deadline the live machine announces
- * (`messageDue`) and the `lateMessage` flag all come from here.
+ * (`messageDue`), the `lateMessage` flag and, under a policy with a connection deadline
+ * (16 CFR 310.4(b)(4)(iii)), the `messageMissing` flag all come from here.
  */
 import { flag } from '../../flags.js';
 import type { DeadlineMoment, Policy } from '../../policy/policy.js';
-import type { CallRecord, UnknownFact } from '../../record.js';
+import { observedUntil, type CallRecord, type UnknownFact } from '../../record.js';
 import { isUnknown, missingFacts, notJudged, notJudgedUndetermined, type CallRule } from '../rule.js';
 
 /** The paragraph of the message deadline. */
@@ -26,6 +27,23 @@ export interface LateMessageDetail {
   readonly deadlineMs: number;
   /** Which moment the clock ran from. */
   readonly from: DeadlineMoment;
+}
+
+/**
+ * The measured values of a `messageMissing` flag (A2.19; 16 CFR 310.4(b)(4)(iii), 47 CFR
+ * 64.1200(a)(7)(i)): when the message was due, and how the call went on without it. Times
+ * are from the clock's start, as `LateMessageDetail.delayMs` is.
+ */
+export interface MessageMissingDetail {
+  readonly deadlineMs: number;
+  /** Which moment the clock ran from. */
+  readonly from: DeadlineMoment;
+  /** Who ended the call (`null`: the records show no end; they saw it still up past the deadline). */
+  readonly hangupBy: CallRecord['hangupBy'];
+  /** Milliseconds from the clock's start to the end of the call: at most `deadlineMs` when the calling side cut it off before the message was due (`null`: no end recorded). */
+  readonly hangupAfterMs: number | null;
+  /** Milliseconds from the clock's start to an agent who came only after the deadline (`null`: no agent ever came). */
+  readonly agentAfterMs: number | null;
 }
 
 function momentAt(record: CallRecord, moment: DeadlineMoment): number | null {
@@ -83,12 +101,26 @@ export function ivmPromptBy(record: Pick<CallRecord, 'ivmAgentRequestedAt' | 'iv
   return told === null || asked <= told ? asked : told;
 }
 
+/**
+ * The first thing the recipient was played: the message, or an IVM prompt (by its first
+ * event, `ivmPromptBy`), whichever came first; `null` when the records show neither.
+ */
+function firstPlayedAt(messageAt: number | null, ivmBy: number | null): number | null {
+  if (messageAt === null) return ivmBy;
+  return ivmBy === null || messageAt <= ivmBy ? messageAt : ivmBy;
+}
+
 /** Why the deadline is not judged when the only message evidence after it is an IVM event (footnote 44). */
 export const IVM_START_NOT_RECORDED = 'the records do not show when the IVM prompt started, and its first recorded event came after the deadline';
 
 /** The facts the late-message rule needs; with AMD the clock may run from the start of salutation too. */
 const FACTS: readonly UnknownFact[] = ['answerAt', 'messageAt', 'agentAt'];
 const FACTS_WITH_AMD: readonly UnknownFact[] = [...FACTS, 'salutationStartAt'];
+
+/** The facts the message clock and what came before it need on `record` (both rules of this module). */
+function clockFacts(record: CallRecord): readonly UnknownFact[] {
+  return record.amd ? FACTS_WITH_AMD : FACTS;
+}
 
 /**
  * A2.18–A2.19 late message: on a live or abandoned call, the information message started
@@ -111,7 +143,7 @@ export const lateMessageRule: CallRule<'lateMessage'> = {
     const category = categorisation.category;
     if (category === 'undetermined') return notJudgedUndetermined(lateMessageRule, categorisation);
     if (category !== 'abandoned' && category !== 'live') return null;
-    const missing = missingFacts(record, record.amd ? FACTS_WITH_AMD : FACTS);
+    const missing = missingFacts(record, clockFacts(record));
     if (missing !== null) return notJudged(lateMessageRule, missing);
     const clock = messageClock(record, policy);
     const messageAt = record.messageAt;
@@ -119,7 +151,7 @@ export const lateMessageRule: CallRule<'lateMessage'> = {
     // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: a live or abandoned call was answered, so its clock runs
     if (clock === null || (messageAt === null && ivmBy === null)) return null;
     // The first thing the recipient was played: the message, or the IVM prompt (at the latest by its first event).
-    const first = messageAt === null ? (ivmBy as number) : ivmBy === null || messageAt <= ivmBy ? messageAt : ivmBy;
+    const first = firstPlayedAt(messageAt, ivmBy) as number;
     if (record.agentAt !== null && record.agentAt <= first) return null;
     if (first <= clock.deadlineAt) return null;
     if (ivmBy !== null) return notJudged(lateMessageRule, IVM_START_NOT_RECORDED);
@@ -130,6 +162,84 @@ export const lateMessageRule: CallRule<'lateMessage'> = {
       delayMs: late - clock.startsAt,
       deadlineMs: policy.message.deadlineMs,
       from: clock.from,
+    });
+  },
+};
+
+/** `true` under a policy with a connection deadline (US TSR, FCC, CRTC): only there is a message owed where no agent came in time. */
+function hasConnectionDeadline(policy: Policy): boolean {
+  return policy.connection.deadlineMs !== null;
+}
+
+/** Why the missing message is not judged on an abandoned call whose records show no answer time (its outcome the dialler's word). */
+export const NO_MESSAGE_CLOCK = 'the records show no answer time: they cannot show when the message was due';
+
+/** Why the missing message is not judged on a call that never hung up and whose records stop by the deadline. */
+export const NOT_SEEN_WHEN_DUE = 'the call never hung up and its records stop at or before the message deadline: they cannot show whether it was still up when the message was due';
+
+/**
+ * A2.19 under a policy with a connection deadline (US TSR, FCC, CRTC) — 16 CFR
+ * 310.4(b)(4)(iii): "whenever a sales representative is not available to speak with the
+ * person answering the call within two (2) seconds after the completed greeting, the seller
+ * or telemarketer promptly plays a recorded message"; 47 CFR 64.1200(a)(7)(i) and the
+ * CRTC's rules alike. Missing message: on an `abandoned` call, no agent came by the
+ * deadline (`messageClock(…).deadlineAt`) and nothing was played before one — no message
+ * nor IVM prompt, or one only at or after the agent's moment (the agent took the call
+ * first: that is no safe-harbour message) — and the call was still up at the deadline (dead
+ * air; an agent who came too late), or the calling side or the network cut it off before it
+ * (a cut-off, an AMD false positive: hanging up on a person is no message either). A
+ * recipient who hung up at or before the deadline was not yet owed one. A message or IVM
+ * prompt before any agent is `lateMessage`'s to time: one that came late raises that flag,
+ * never this one. Never under a policy without a connection deadline (Ofcom: such a call is
+ * silent, A1.3). Not judged when the records have no answer, agent or message times (or no
+ * start of salutation where the clock may run from it), no IVM facts, no hang-up time, or
+ * who hung up when the call ended by the deadline (the end is not needed once an agent came
+ * after the deadline); nor when the call never hung up and is not seen past the deadline, or
+ * the category is undetermined: never passed, never flagged on a guess. Raises
+ * `messageMissing` at the deadline, when the message was due.
+ */
+export const messageMissingRule: CallRule<'messageMissing'> = {
+  id: 'messageMissing',
+  title: 'information message when no agent',
+  refs: [MESSAGE_DEADLINE_REF, 'A2.18'],
+  flags: { messageMissing: { ref: MESSAGE_DEADLINE_REF, title: 'no information message when no agent came in time' } },
+  appliesUnder: hasConnectionDeadline,
+  judge(record, policy, { categorisation }) {
+    if (!hasConnectionDeadline(policy)) return null;
+    const category = categorisation.category;
+    if (category === 'undetermined') return notJudgedUndetermined(messageMissingRule, categorisation);
+    if (category !== 'abandoned') return null;
+    const missing = missingFacts(record, clockFacts(record));
+    if (missing !== null) return notJudged(messageMissingRule, missing);
+    const clock = messageClock(record, policy);
+    // Abandoned by the dialler's word, with no answer in the records (they stop while it rang).
+    if (clock === null) return notJudged(messageMissingRule, NO_MESSAGE_CLOCK);
+    const dueAt = clock.deadlineAt;
+    const agentAt = record.agentAt;
+    const first = firstPlayedAt(record.messageAt, ivmPromptBy(record));
+    // Played before any agent: the message came, and lateMessage times it.
+    if (first !== null && (agentAt === null || first < agentAt)) return null;
+    // An agent by the deadline: a representative was available, no message was owed.
+    if (agentAt !== null && agentAt <= dueAt) return null;
+    const hangupAt = record.hangupAt;
+    // An agent after the deadline shows the call was up when the message was due; else its end says.
+    if (agentAt === null) {
+      if (isUnknown(record, 'hangupAt')) return notJudged(messageMissingRule, missingFacts(record, ['hangupAt']) as string);
+      if (hangupAt !== null && hangupAt <= dueAt) {
+        if (isUnknown(record, 'hangupBy')) return notJudged(messageMissingRule, missingFacts(record, ['hangupBy']) as string);
+        if (record.hangupBy === 'recipient') return null; // not yet owed (footnote 9, A1.10)
+      } else if (hangupAt === null && observedUntil(record) <= dueAt) {
+        return notJudged(messageMissingRule, NOT_SEEN_WHEN_DUE);
+      }
+    }
+    // Owed, and nothing the records show came: an IVM prompt they cannot show may have.
+    if (isUnknown(record, 'ivmAgentRequestedAt')) return notJudged(messageMissingRule, missingFacts(record, ['ivmAgentRequestedAt']) as string);
+    return flag('messageMissing', record.callId, dueAt, MESSAGE_DEADLINE_REF, {
+      deadlineMs: policy.message.deadlineMs,
+      from: clock.from,
+      hangupBy: record.hangupBy,
+      hangupAfterMs: hangupAt === null ? null : hangupAt - clock.startsAt,
+      agentAfterMs: agentAt === null ? null : agentAt - clock.startsAt,
     });
   },
 };
