@@ -10,7 +10,11 @@ import type { CallEventType } from './events.js';
 export type AnomalyKind =
   /** An event arrived for a call that has not been dialled (the dial is missing or late). */
   | 'beforeDial'
-  /** A second `dial` for a call id already in progress: a duplicate call id. */
+  /**
+   * A second `dial` for a call id already in progress: a duplicate call id. From
+   * `callRecords` (`onAnomaly`), also a dial for one of the latest calls ended (its
+   * `dedupeWindow`): a call redelivered after its end, not started again.
+   */
   | 'duplicateDial'
   /** An event whose `at` is earlier than an event already applied to the call. */
   | 'outOfOrder'
@@ -28,6 +32,12 @@ export type AnomalyKind =
   | 'unknownCall'
   /** An event whose `type` is not a call event (JavaScript callers, unvalidated input). */
   | 'unknownEvent'
+  /**
+   * From `callRecords` (`onAnomaly`), unvalidated input it could not take: an input that is
+   * not an event (`null`, a string), or a dial whose fields the engine reads are not of their
+   * type (`recordShapeProblem`: a missing `campaignId`, …). Ignored; no call was started.
+   */
+  | 'invalidEvent'
   /** An event whose `at` is not a finite number of epoch milliseconds. */
   | 'invalidTime'
   /**

@@ -51,7 +51,10 @@ export interface AuditResult {
 export interface AuditOptions extends ClassifyOptions {
   /** Scopes of the ACR table and of the report (A3.4); default all four. */
   readonly scopes?: readonly AcrScope[];
-  /** Run the cross-call rules (`misuse`: repeats within 72 h, CLIs, scanning, ACR alerts); default `true`. */
+  /**
+   * Run the cross-call rules (`misuse`: repeats within 72 h, CLIs, scanning, ACR alerts);
+   * default `true`. With `false` the report lists them as not judged on every call.
+   */
   readonly misuse?: boolean;
   readonly misuseOptions?: MisuseOptions;
   /** The report's period, epoch ms (whole local days); default the policy's weeks ending with the newest call's day. */
@@ -70,9 +73,9 @@ export interface AuditOptions extends ClassifyOptions {
  *    engine reads missing or of another type: `recordShapeProblem`, a `ValidationError`
  *    naming the field) and duplicate call ids (the first record of an id counts; later
  *    ones are never counted twice), listing each in `rejected`;
- * 2. `classify(record, policy)`, then — unless `misuse: false` — the cross-call rules
- *    (`createMisuseState`: A1.21, A1.35, A2.9, A3.4), in the order given, as the
- *    `classified` and `misuse` operators do;
+ * 2. `classify(record, policy)`, then — unless `misuse: false`, when the report lists
+ *    them as not judged — the cross-call rules (`createMisuseState`: A1.21, A1.35, A2.9,
+ *    A3.4), in the order given, as the `classified` and `misuse` operators do;
  * 3. counts each call once, in one ACR ledger (Annex 3: per calendar day and cell, and per
  *    scope and day for the ACR alert) that the ACR alert and the report builder read;
  * 4. counts every flag by kind, and feeds each call (and each flag about a scope) to the

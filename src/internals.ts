@@ -77,10 +77,10 @@ export { nextDialRatio, type DialRatioInputs, type DialRatioSettings, type DialR
 export { acrHeadroom, roomPerLiveCall, type AcrHeadroom } from './pacing/headroom.js';
 
 // Persistence and priority report (Section 1, Annex 2, Annex 3)
-export { buildReport, createReportBuilder, DEFAULT_MISUSE_KINDS, EVERY_RULE_JUDGED, FLAG_KINDS, formatAcrTable, formatCount, formatFigure, formatPercent, MAX_LISTED_WEEKS, NOT_JUDGED_FROM_RECORDS, periodBasisWords, persistenceNotJudged, REPORT_LINE_WIDTH, ReportInputError, type AcrSummary, type AmdCounts, type BuildReportOptions, type FlagCounts, type ReportBuilder, type ReportBuilderOptions, type ReportCell, type ReportComplaint, type ReportComplaints, type ReportData, type ReportExampleOf, type ReportNotJudged, type ReportScopeFlag, type ReportSource, type WorstCalls } from './report/index.js';
+export { buildReport, createReportBuilder, DEFAULT_MISUSE_KINDS, EVERY_RULE_JUDGED, FLAG_KINDS, formatAcrTable, formatCount, formatFigure, formatPercent, MAX_LISTED_WEEKS, NOT_JUDGED_FROM_RECORDS, periodBasisWords, persistenceNotJudged, REPORT_LINE_WIDTH, ReportInputError, type AcrSummary, type AmdCounts, type BuildReportOptions, type FlagCounts, type ReportBuilder, type ReportBuilderOptions, type ReportCell, type ReportComplaint, type ReportComplaints, type ReportData, type ReportExampleOf, type ReportFlagRefs, type ReportNotJudged, type ReportScopeFlag, type ReportSource, type WorstCalls } from './report/index.js';
 
 // Values from the data made safe to print for people (terminal control characters shown visibly)
-export { clipPrintable, ELLIPSIS } from './text/printable.js';
+export { clipPrintable, ELLIPSIS, printableMessage } from './text/printable.js';
 
 // Complaints (A2.6; a carrier's view)
 export { createComplaintMatcher, DEFAULT_COMPLAINT_TOLERANCE_MS, DEFAULT_MAX_MATCHES, type ComplaintFindingKind, type ComplaintMatcher } from './complaints/index.js';

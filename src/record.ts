@@ -119,10 +119,14 @@ export interface CallRecord {
 /**
  * The last moment the records saw the call: its latest event (`lastEventAt`), or the moment
  * the host closed it before it hung up (an `incomplete` anomaly), if later. On a call that
- * never hung up, it was still going then.
+ * never hung up, it was still going then. A call whose records show it ended (who hung up,
+ * or a hang-up whose time could not be read: `hungUpAtUnreadableTime`) was not: a close
+ * after its end says nothing of it, and the moment is its latest event. The category, IVM
+ * wait and message rules all read the moment here, so they agree on it.
  */
 export function observedUntil(record: CallRecord): number {
   let until = record.lastEventAt;
+  if (record.hangupBy !== null || hungUpAtUnreadableTime(record)) return until;
   for (const a of record.anomalies) if (a.kind === 'incomplete' && a.at > until) until = a.at;
   return until;
 }

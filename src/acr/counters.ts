@@ -1,5 +1,5 @@
 import { DialguardError } from '../errors.js';
-import { printable } from '../text/printable.js';
+import { printable, printableMessage } from '../text/printable.js';
 import { daysInMonth } from '../time/civil.js';
 import { isObject } from '../validate/fields.js';
 import { describeReceived } from '../validate/received.js';
@@ -156,7 +156,7 @@ export function addCalls(total: number, more: number, what: string): number {
 /** How a message names the cell of (date, campaign, call centre) given apart from counters: its key, escaped and cut short, whatever the values are. */
 export function cellLabel(date: unknown, campaignId: unknown, callCentreId: unknown): string {
   const part = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 41) : received(v));
-  return `ACR counts of cell ${printable(cellKey(part(date), part(campaignId), part(callCentreId)), 120)}`;
+  return `ACR counts of cell ${printableMessage(cellKey(part(date), part(campaignId), part(callCentreId)), 120)}`;
 }
 
 /**
@@ -185,7 +185,7 @@ export function mergeCounters(a: AcrCounters, b: AcrCounters): AcrCounters {
       continue;
     }
     if (mine.date !== cell.date || mine.campaignId !== cell.campaignId || mine.callCentreId !== cell.callCentreId) {
-      throw new AcrInputError(`${cellName(key)} is ${printable(cellKey(mine.date, mine.campaignId, mine.callCentreId).slice(0, 121), 120)} in one set of counters and ${printable(cellKey(cell.date, cell.campaignId, cell.callCentreId).slice(0, 121), 120)} in the other`);
+      throw new AcrInputError(`${cellName(key)} is ${printableMessage(cellKey(mine.date, mine.campaignId, mine.callCentreId).slice(0, 121), 120)} in one set of counters and ${printableMessage(cellKey(cell.date, cell.campaignId, cell.callCentreId).slice(0, 121), 120)} in the other`);
     }
     for (const k of COUNT_FIELDS) mine.counts[k] += cell.counts[k];
   }

@@ -19,7 +19,8 @@ export interface CallCounts {
   /** Calls abandoned to answer machines (A3.5). */
   machineAbandoned: number;
   /**
-   * Answered calls whose records cannot show live, abandoned or silent: excluded from x and
+   * Calls whose records cannot show their category (live, abandoned or silent; or, for a
+   * call whose records stop while it rang, whether it was answered): excluded from x and
    * y (they cannot be placed in Annex 3), counted so the gap is visible. Counters written
    * before this field existed read it as 0.
    */

@@ -208,7 +208,9 @@ Exit codes
   1  flags raised, or an ACR above the alert level (or, with --strict, rows rejected)
   2  bad usage, unreadable input, or the audit could not finish
   3  nothing audited: no call counted (an empty input, every row rejected, or no
-     call in the period); the report is still written
+     call in the period), or every call in the period undetermined (the records
+     show none live, abandoned or silent) and no flag raised; the report is still
+     written
 
 Rejected rows (bad JSON, a line that is not UTF-8, a field that fails validation, a
 wrong column count, a duplicate call id, an event for no call in flight) are skipped
@@ -216,7 +218,8 @@ and counted in the report, which lists the first N (--examples); the first ${PRI
 of each kind are printed on stderr with their line number, the rest only counted. The
 audit never stops on one. A progress line (rows read, rows/s) is shown on stderr when
 it is a terminal. A closed stderr never changes the exit code. Ids and messages are shown
-with control characters escaped (\\u001b); --json keeps the values exact.
+with control characters escaped (\\u001b) and the backslashes of values doubled
+(\\\\), so two ids never print alike; --json keeps the values exact.
 `;
 
 const SCOPE_SET: ReadonlySet<string> = new Set(ACR_SCOPES);

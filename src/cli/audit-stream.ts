@@ -165,7 +165,8 @@ export function createStreamAudit(options: StreamAuditOptions): StreamAudit {
       reject(line, 'unknownCall', `${a.event} event for call ${a.callId}, which is not in flight (never dialled, or already ended)`, a.callId, null);
     events
       .pipe(
-        callRecords({ policy, onAnomaly, dispositionWaitMs: options.dispositionWaitMs ?? 0, maxInFlight: options.maxInFlight }),
+        // No dedupe window in the operator: `firstOfItsId` below rejects a repeated call once, at its dial line.
+        callRecords({ policy, onAnomaly, dispositionWaitMs: options.dispositionWaitMs ?? 0, maxInFlight: options.maxInFlight, dedupeWindow: 0 }),
         filter((r) => {
           const dialLine = dialLines.get(r.callId) ?? line;
           dialLines.delete(r.callId);

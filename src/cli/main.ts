@@ -8,7 +8,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { printable } from 'dialguard/internals';
+import { printable, printableMessage } from 'dialguard/internals';
 import { parseCommand, USAGE, type AuditArgs } from './args.js';
 import { createStreamAudit, type CliReport } from './audit-stream.js';
 import { readCsv, type CsvOptions } from './csv.js';
@@ -61,15 +61,23 @@ export interface CliIo {
   };
 }
 
+/** Every call of the period undetermined: the records showed no call's category, so no call was judged live, abandoned or silent. */
+function noCategoryJudged(report: CliReport): boolean {
+  return report.calls > 0 && report.categories.undetermined === report.calls;
+}
+
 /**
  * Exit code of a finished audit: 3 when no call was counted in the period (nothing was
- * audited, whatever else); else 1 when any flag was raised in the period (or, with
- * `--strict`, any row rejected); else 0.
+ * audited, whatever else); else 1 when any flag was raised in the period; else 3 when every
+ * call of the period is undetermined (the silent and abandoned call rules were judged on
+ * none: not a clean audit, and, as with no call, that says more than `--strict`'s 1); else
+ * 1 with `--strict` and any row rejected; else 0.
  */
 function exitCodeOf(report: CliReport, strict: boolean): number {
   if (report.calls === 0) return EXIT_NOTHING_AUDITED;
-  const flagged = report.flags.some((f) => f.count > 0);
-  return flagged || (strict && report.rejected.count > 0) ? EXIT_FLAGS : EXIT_CLEAN;
+  if (report.flags.some((f) => f.count > 0)) return EXIT_FLAGS;
+  if (noCategoryJudged(report)) return EXIT_NOTHING_AUDITED;
+  return strict && report.rejected.count > 0 ? EXIT_FLAGS : EXIT_CLEAN;
 }
 
 async function audit(args: AuditArgs, io: CliIo): Promise<number> {
@@ -167,11 +175,12 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
     const report: CliReport = { ...finished, evidence: summary };
     progress.done();
     for (const line of printRejected.summary()) io.stderr.write(`${line}\n`);
-    if (summary.warning !== null) io.stderr.write(`dialguard: WARNING: ${printable(summary.warning)}\n`);
-    if (summary.note !== null) io.stderr.write(`dialguard: note: ${printable(summary.note)}\n`);
+    if (summary.warning !== null) io.stderr.write(`dialguard: WARNING: ${printableMessage(summary.warning)}\n`);
+    if (summary.note !== null) io.stderr.write(`dialguard: note: ${printableMessage(summary.note)}\n`);
     if (report.input.rows === 0) io.stderr.write(`dialguard: ${printable(input.name)} has no rows: nothing was audited\n`);
     else if (report.calls === 0 && report.callsOutsidePeriod === 0) io.stderr.write('dialguard: no call was counted (see the rows rejected)\n');
     else if (report.calls === 0) io.stderr.write(`dialguard: no call in the period (${report.callsOutsidePeriod.toLocaleString('en-GB')} outside it): nothing was audited\n`);
+    else if (noCategoryJudged(report)) io.stderr.write(`dialguard: every call in the period (${report.calls.toLocaleString('en-GB')}) is undetermined: the records show no call live, abandoned or silent, so the silent and abandoned call rules were judged on none\n`);
     if (report.rejected.count > 0 && args.quiet) {
       io.stderr.write(`dialguard: ${report.rejected.count.toLocaleString('en-GB')} row(s) rejected (not printed: --quiet)\n`);
     }
@@ -179,7 +188,7 @@ async function audit(args: AuditArgs, io: CliIo): Promise<number> {
     else {
       // formatReport's daily ACR table is per campaign: list that scope for it, whatever --by says.
       const shown = args.scopes.includes('campaign') ? report : run.rebuild([...args.scopes, 'campaign']);
-      const warning = (summary.warning === null ? '' : `WARNING: ${printable(summary.warning)}\n\n`) + (summary.note === null ? '' : `Note: ${printable(summary.note)}\n\n`);
+      const warning = (summary.warning === null ? '' : `WARNING: ${printableMessage(summary.warning)}\n\n`) + (summary.note === null ? '' : `Note: ${printableMessage(summary.note)}\n\n`);
       io.stdout.write(warning + formatAudit(shown, report.input, report.rejected, args.scopes, period.from !== null || period.to !== null));
     }
     if (args.html !== undefined) {
@@ -216,10 +225,10 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
   } catch (e) {
     // Messages can quote the command line or the file: shown printable, never as control characters.
     if (e instanceof UsageError) {
-      io.stderr.write(`dialguard: ${'lines' in e && Array.isArray(e.lines) ? e.lines.map((line: string) => printable(line)).join('\n') : printable(e.message)}\nRun "dialguard --help" for usage.\n`);
+      io.stderr.write(`dialguard: ${'lines' in e && Array.isArray(e.lines) ? e.lines.map((line: string) => printableMessage(line)).join('\n') : printableMessage(e.message)}\nRun "dialguard --help" for usage.\n`);
     } else {
       const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      io.stderr.write(`dialguard: the audit could not finish: ${printable(message)}\n`);
+      io.stderr.write(`dialguard: the audit could not finish: ${printableMessage(message)}\n`);
     }
     return EXIT_USAGE;
   }
@@ -242,7 +251,7 @@ if (isProgram()) {
   process.stderr.on('error', () => undefined);
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (isClosedStream(e)) return;
-    process.stderr.write(`dialguard: cannot write the report: ${printable(e.message)}\n`);
+    process.stderr.write(`dialguard: cannot write the report: ${printableMessage(e.message)}\n`);
     process.exitCode = EXIT_USAGE;
     process.stdout.destroy();
   });

@@ -2,7 +2,7 @@
  * The rejected section of the report: how many rows were not counted, by reason, and the
  * first few of them with their line numbers. Bounded: only `examples` rows are kept.
  */
-import { printable } from 'dialguard/internals';
+import { printable, printableMessage } from 'dialguard/internals';
 import type { RejectReason } from './rows.js';
 
 /** One row that was not counted. */
@@ -53,7 +53,7 @@ export const MAX_MESSAGE_SHOWN = 300;
 
 /** `row`'s field and message as shown to people: control characters visible, cut when long. */
 export function shownRejected(row: RejectedRow): { readonly field: string; readonly message: string } {
-  return { field: row.path ? ` [${printable(row.path, MAX_PATH_SHOWN)}]` : '', message: printable(row.message, MAX_MESSAGE_SHOWN) };
+  return { field: row.path ? ` [${printable(row.path, MAX_PATH_SHOWN)}]` : '', message: printableMessage(row.message, MAX_MESSAGE_SHOWN) };
 }
 
 /** One line of stderr for a rejected row: one line, whatever the row held. */

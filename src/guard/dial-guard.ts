@@ -26,10 +26,14 @@ export interface DialGuardOptions {
    * The host's answer to "may this number be called?" (A1.25): `true`, `'tps'` or `'dnc'`
    * when it is on the Telephone Preference Service or the caller's own do-not-call list,
    * `false` when it is on neither. Any other answer (a Promise, `'TPS'`, `undefined`) is
-   * unknown and refuses the call (`barredUnknown`). dialguard ships no lists and does no
-   * I/O: look the number up in memory, synchronously. Default: none.
+   * unknown and refuses the call (`barredUnknown`). It is given the request's `to` exactly
+   * as written, and `key`, the number's `numberKey` — the national form of a UK number
+   * (`01632960001`) however `to` writes it (`+44 1632 960001`, `01632 960001`,
+   * `tel:+44-1632-960001`): look a list held in national form up by `key`, not by `to`.
+   * dialguard ships no lists and does no I/O: look the number up in memory, synchronously.
+   * Default: none.
    */
-  readonly isBarred?: ((to: string) => boolean | 'tps' | 'dnc') | undefined;
+  readonly isBarred?: ((to: string, key: string) => boolean | 'tps' | 'dnc') | undefined;
   /** A state from `guard.toJSON()` to resume from (checked: `GuardStateError` if malformed). */
   readonly state?: DialGuardState | undefined;
   /**
@@ -56,9 +60,12 @@ export interface DialGuard {
    * or a call machine), or a `MisuseUpdate` (from `misuse()`). Silent, abandoned and
    * undetermined calls are remembered against their number for the repeat window (A2.9);
    * any call with a calendar day moves the guard's time on, so expired calls are
-   * forgotten. Record each call once.
+   * forgotten. Record each call once. Returns `true` when the call was read; `false` when
+   * it was ignored, changing nothing (never a throw, so `observe` can be a subscriber): a
+   * record whose `dialAt` is not a number with a calendar day (a string, NaN, 1e300), or
+   * whose `to` or `callId` is not a string (JavaScript and JSON hosts).
    */
-  record(call: ClassifiedCall | MisuseUpdate): void;
+  record(call: ClassifiedCall | MisuseUpdate): boolean;
   /** Same as `record`, to subscribe with: `classified$.subscribe(guard.observe)`. */
   readonly observe: (call: ClassifiedCall | MisuseUpdate) => void;
   /** Silent, abandoned and undetermined calls held (those within the window plus the lateness, A2.9). */
@@ -75,12 +82,26 @@ const MAX_CACHED_CLI_LENGTH = 32;
 /** The one-entry CLI cache before any check: no CLI (`undefined` from a JavaScript host included) equals it. */
 const NO_CLI_YET: unique symbol = Symbol('no CLI checked yet');
 
-/** The CLI rules' refusals (A1.20, A2.13, A2.14) under `plan`; the empty result is shared. */
+/** A reason shared by many decisions (the cached CLI verdicts): a frozen copy, its detail frozen too, so no decision can change another. */
+function frozenReason(reason: GuardReason): GuardReason {
+  return Object.freeze({ ...reason, detail: Object.freeze({ ...reason.detail }) }) as GuardReason;
+}
+
+/** The CLI rules' refusals (A1.20, A2.13, A2.14) under `plan`, frozen (array, reasons and details): decisions share them. */
 function cliReasons(cli: string | null, plan: CliPlan): readonly GuardReason[] {
-  const withheld = cliWithheldReason(cli);
-  if (withheld !== null) return [withheld];
-  const verdict = plan === 'uk' ? cliVerdict(cli) : null;
-  return verdict === null ? NO_REASONS : Object.freeze([verdict]);
+  const reason = cliWithheldReason(cli) ?? (plan === 'uk' ? cliVerdict(cli) : null);
+  return reason === null ? NO_REASONS : Object.freeze([frozenReason(reason)]);
+}
+
+/** Asks the history for a number's newest held call whenever it was dialled: one held has been dialled, so a dial still to come is after it (A2.9). */
+const ANY_TIME = Infinity;
+
+/** The classified call `record` was given (a `MisuseUpdate`'s `call`), or `null` when it has no record object (JavaScript and JSON hosts). */
+function classifiedOf(input: unknown): ClassifiedCall | null {
+  if (input === null || typeof input !== 'object') return null;
+  const call: unknown = 'call' in input ? input.call : input;
+  if (call === null || typeof call !== 'object' || !('record' in call)) return null;
+  return call.record !== null && typeof call.record === 'object' ? (call as ClassifiedCall) : null;
 }
 
 /** Why `historyIncomplete` refuses (A2.9). */
@@ -96,15 +117,17 @@ function invalid(field: InvalidRequestReason['detail']['field'], ref: InvalidReq
  * asks before every dial, and tells how every call ended. `check` refuses a call, with
  * every reason, when:
  *
- * 0. the request cannot be read (`invalidRequest`, naming the field): `at` with no calendar
- *    day (NaN, ±Infinity, 1e300: the time is unknown, not the zone), `to` or `zone` not a
- *    string, or no request object at all (JavaScript and JSON hosts). Never a thrown
- *    `TypeError`, so the `guard()` operator keeps going.
- * 1. A2.9 — the number (`numberKey`, so any written form matches) had a silent or abandoned
- *    call dialled less than `policy.repeat.windowMs` (72 h) before `at`, and no live agent
- *    is guaranteed (`agentGuaranteed === true`; `repeatReason`); `until` is that call's dial
- *    + the window, the moment the misuse rule `repeatWithin72h` stops flagging (exactly
- *    72:00:00.000 later is allowed). The latest such call is cited. Prevention: the redial
+ * 0. the request cannot be read (`invalidRequest`, naming the field; listed before every
+ *    other reason): `at` with no calendar day (NaN, ±Infinity, 1e300: the time is unknown,
+ *    not the zone), `to` or `zone` not a string, or no request object at all (JavaScript and
+ *    JSON hosts). Never a thrown `TypeError`, so the `guard()` operator keeps going.
+ * 1. A2.9 — the number (`numberKey`, so any written form matches) has a silent or abandoned
+ *    call held whose dial + `policy.repeat.windowMs` (72 h) is after `at` — dialled less
+ *    than the window before `at`, or after `at` (a held call has been dialled, so the dial
+ *    asked about comes after it whatever the host's and the switch's clocks say) — and no
+ *    live agent is guaranteed (`agentGuaranteed === true`; `repeatReason`); `until` is that
+ *    call's dial + the window, the moment the misuse rule `repeatWithin72h` stops flagging
+ *    (exactly 72:00:00.000 later is allowed). The newest such call is cited. Prevention: the redial
  *    is refused whatever it would become, though only a silent or abandoned repeat is
  *    flagged (footnote 37). An answered call whose category is undetermined may have been
  *    silent or abandoned: it refuses the same way (`repeatAfterUndetermined`, the repeat
@@ -115,15 +138,18 @@ function invalid(field: InvalidRequestReason['detail']['field'], ref: InvalidReq
  * 2. A2.11 — `at` is outside the policy's calling window for the recipient's local weekday
  *    (`zone`, else `policy.timeZone`; start inclusive, end exclusive, by the wall clock, as
  *    `unsociableHours`); `until` is the next allowed moment (`nextCallingMoment`: days with
- *    no calls skipped, clock changes followed). An unknown zone is refused (`unknownZone`).
- * 3. A1.25 — `options.isBarred(to)` says the number is on the TPS or a do-not-call list
+ *    no calls skipped, clock changes followed; none when the calendar range ends first, on
+ *    9999-12-30). An unknown zone is refused (`unknownZone`).
+ * 3. A1.25 — `options.isBarred(to, numberKey(to))` says the number is on the TPS or a do-not-call list
  *    (`barred`); an answer other than `false`, `true`, `'tps'` or `'dnc'` (a Promise,
  *    `'TPS'`, `undefined`) is unknown and refused (`barredUnknown`).
  * 4. A1.20, A2.13, A2.14 — the CLI is withheld (`null`, blank, or not a string at all), or
  *    (UK plan) invalid, premium rate or not basic rate, by the same rule as the
  *    classifier's `cliNumberFlags`.
  *
- * `retryAt` is given when waiting cures every reason. `check` is O(1): a map lookup for
+ * `retryAt` is given when waiting cures every reason, and is a moment at which the guard
+ * allows the call (unless more calls are recorded): the newest held call's window has
+ * ended, the history covers it, and it is in calling hours. `check` is O(1): a map lookup for
  * the number, a cached calendar day, a cached CLI verdict (CLIs of up to 32 characters are
  * cached); allowed calls allocate nothing. `check` never changes the guard: only `record`
  * moves its clock (the latest recorded dial with a calendar day).
@@ -139,7 +165,8 @@ function invalid(field: InvalidRequestReason['detail']['field'], ref: InvalidReq
  * @example
  * ```ts
  * import { createDialGuard, ofcom2017 } from 'dialguard';
- * const guard = createDialGuard(ofcom2017, { isBarred: (n) => (tps.has(n) ? 'tps' : false) });
+ * const tps = new Set(['01632960001']); // the TPS list, in national form
+ * const guard = createDialGuard(ofcom2017, { isBarred: (_to, key) => (tps.has(key) ? 'tps' : false) });
  * classified$.subscribe(guard.observe);
  * const d = guard.check({ to: '01632 960001', cli: '0113 496 1000', campaignId: 'spring', at: now, agentGuaranteed: false });
  * if (!d.allowed) console.log(d.reasons.map((r) => `${r.kind} (${r.ref})`), d.retryAt);
@@ -188,16 +215,22 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
 
   if (options.state !== undefined) {
     const state = parseGuardState(options.state);
-    for (const [key, callId, at, category] of state.calls) remember(key, callId, at, category);
+    // The clock first, so calls already expired are never held; then oldest dial first (a stable
+    // sort), so each call joins its number's list at the head: linear in any order saved.
     if (state.latest !== null) advance(state.latest);
+    const calls = [...state.calls].sort((a, b) => a[2] - b[2]);
+    for (const [key, callId, at, category] of calls) remember(key, callId, at, category);
   }
 
-  const record = (input: ClassifiedCall | MisuseUpdate): void => {
-    const call: ClassifiedCall = 'call' in input ? input.call : input;
-    const r = call.record;
-    if (!hasCalendarDay(r.dialAt)) return; // a `timeOutOfRange` record must not move the guard's clock past every real call
-    if (isMisuseCall(call.category) || call.category === 'undetermined') remember(numberKey(r.to), r.callId, r.dialAt, call.category);
-    advance(r.dialAt);
+  const record = (input: ClassifiedCall | MisuseUpdate): boolean => {
+    const call = classifiedOf(input);
+    if (call === null) return false;
+    const { dialAt, to, callId } = call.record;
+    // What cannot be read is ignored before anything changes; a `timeOutOfRange` record must not move the guard's clock past every real call.
+    if (typeof dialAt !== 'number' || !hasCalendarDay(dialAt) || typeof to !== 'string' || typeof callId !== 'string') return false;
+    if (isMisuseCall(call.category) || call.category === 'undetermined') remember(numberKey(to), callId, dialAt, call.category);
+    advance(dialAt);
+    return true;
   };
 
   return {
@@ -207,12 +240,15 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
         return { allowed: false, reasons: [invalid('', REPEAT_REF, 'a dial request object', request)] };
       }
       const { at, to } = request;
+      const zone = request.zone ?? policy.timeZone;
       let reasons: GuardReason[] | null = null;
       let repeatUntil: number | null = null;
       let hoursUntil: number | null | undefined;
       let timed = true;
       const timeKnown = typeof at === 'number' && hasCalendarDay(at);
       const numberKnown = typeof to === 'string';
+      const zoneKnown = typeof zone === 'string';
+      // 0. the fields the rules read, all listed first
       if (!timeKnown) {
         timed = false;
         (reasons ??= []).push(invalid('at', UNSOCIABLE_HOURS_REF, 'epoch ms with a calendar day (finite, 0001-01-03 to 9999-12-30 UTC)', at));
@@ -221,20 +257,26 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
         timed = false;
         (reasons ??= []).push(invalid('to', REPEAT_REF, 'the number to call, a string', to));
       }
+      if (!zoneKnown) {
+        timed = false;
+        (reasons ??= []).push(invalid('zone', UNSOCIABLE_HOURS_REF, 'an IANA zone name, or absent', zone));
+      }
+      let key: string | undefined;
 
       // 1. repeat within the window (A2.9); an undetermined call that may have been misuse; a history that cannot show it
       if (request.agentGuaranteed !== true && windowMs > 0 && timeKnown && numberKnown) {
-        const key = numberKey(to);
-        const repeat = repeatReason(history.previous(key, at, null), at, false, policy);
+        key = numberKey(to);
+        const repeat = repeatReason(history.previous(key, ANY_TIME, null), at, false, policy);
         if (repeat !== null) {
           repeatUntil = repeat.until;
           (reasons ??= []).push(repeat);
         }
-        const unknown = repeatUnknownReason(history.previousUndetermined(key, at, null), at, false, policy);
+        const unknown = repeatUnknownReason(history.previousUndetermined(key, ANY_TIME, null), at, false, policy);
         if (unknown !== null) {
           if (repeatUntil === null || unknown.until > repeatUntil) repeatUntil = unknown.until;
           (reasons ??= []).push(unknown);
         }
+        // No repeat found, and the history cannot show there was none.
         if (repeat === null && !history.covers(at)) {
           timed = false;
           (reasons ??= []).push({ kind: 'historyIncomplete', ref: REPEAT_REF, detail: { latest, maxLatenessMs: latenessMs, why: HISTORY_INCOMPLETE } });
@@ -242,11 +284,7 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
       }
 
       // 2. calling hours in the recipient's zone (A2.11)
-      const zone = request.zone ?? policy.timeZone;
-      if (typeof zone !== 'string') {
-        timed = false;
-        (reasons ??= []).push(invalid('zone', UNSOCIABLE_HOURS_REF, 'an IANA zone name, or absent', zone));
-      } else if (timeKnown) {
+      if (zoneKnown && timeKnown) {
         const hours = callingHoursReason(at, zone, policy);
         if (hours !== null) {
           (reasons ??= []).push(hours);
@@ -257,7 +295,7 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
 
       // 3. TPS and do-not-call lists (A1.25): only `false` is "not barred"
       if (isBarred !== undefined && numberKnown) {
-        const barred = barredReason(isBarred(to));
+        const barred = barredReason(isBarred(to, (key ??= numberKey(to))));
         if (barred !== null) {
           timed = false;
           (reasons ??= []).push(barred);
@@ -273,14 +311,19 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
 
       if (reasons === null) return ALLOWED;
       if (!timed) return { allowed: false, reasons };
-      // Every reason is cured by waiting: the first moment in calling hours at or after the repeat window's end.
+      // Every reason is cured by waiting: the first moment in calling hours at or after the repeat
+      // windows' end that the history covers (a moment before that would be `historyIncomplete`).
       let retryAt = hoursUntil ?? (at as number);
-      const z = zone as string;
-      if (repeatUntil !== null && repeatUntil > retryAt) {
-        const open = callingWindowAt(repeatUntil, z, policy)?.open === true;
-        const next = open ? repeatUntil : nextCallingMoment(repeatUntil, z, policy.callingHours);
-        if (next === null) return { allowed: false, reasons };
-        retryAt = next;
+      if (repeatUntil !== null) {
+        const cured = Math.max(repeatUntil, latest - latenessMs);
+        if (cured > retryAt) {
+          // Past the calendar range (9999-12-30) no moment is known: refused, untimed.
+          if (!hasCalendarDay(cured)) return { allowed: false, reasons };
+          const open = callingWindowAt(cured, zone as string, policy)?.open === true;
+          const next = open ? cured : nextCallingMoment(cured, zone as string, policy.callingHours);
+          if (next === null) return { allowed: false, reasons };
+          retryAt = next;
+        }
       }
       return { allowed: false, reasons, retryAt };
     },
@@ -299,10 +342,13 @@ export function createDialGuard(policy: Policy = ofcom2017, options: DialGuardOp
 /**
  * The other half of `guard.toJSON()` (A2.9 history survives a restart): a guard resumed
  * from persisted state — a `DialGuardState` object or its JSON text. Same as
- * `createDialGuard(policy, { ...options, state })`.
- * @throws GuardStateError when the state is malformed (bad JSON included).
+ * `createDialGuard(policy, { ...options, state })`, except that no state at all
+ * (`undefined`, as a store answers for a key it lacks) is an error, as `null` and `''`
+ * are, never a guard with no history: to start afresh, call `createDialGuard`.
+ * @throws GuardStateError when the state is missing or malformed (bad JSON included).
  */
 export function dialGuardFromJSON(json: DialGuardState | string, policy: Policy = ofcom2017, options: Omit<DialGuardOptions, 'state'> = {}): DialGuard {
+  if (json === undefined) throw new GuardStateError('state', 'a state from guard.toJSON(), or its JSON text', json);
   let state: unknown = json;
   if (typeof json === 'string') {
     try {

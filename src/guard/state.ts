@@ -18,7 +18,8 @@ export type GuardCallCategory = 'silent' | 'abandoned' | 'undetermined';
  * The guard's state as plain JSON (`JSON.stringify(guard)` gives it; `createDialGuard(policy,
  * { state })` takes it back): only what the repeat rule (A2.9) needs — the silent,
  * abandoned and undetermined calls still inside the repeat window plus the lateness
- * allowance, in the order they were recorded.
+ * allowance, in the order they were recorded (a guard restored from a state holds them
+ * oldest dial first). A state may list them in any order.
  */
 export interface DialGuardState {
   /** Format version: 1. */

@@ -14,7 +14,7 @@
 import { ACR_ESTIMATE_REF, ACR_SCOPES, EVERY_RULE_JUDGED, formatFigure, formatPercent, NOT_JUDGED_FROM_RECORDS, periodBasisWords, persistenceNotJudged } from 'dialguard/internals';
 import type { CategoryCounts, FlagKindSummary, Report, ReportExample, ScopeReport } from 'dialguard/internals';
 import { lineChart, seriesStyle, stackedBars } from './charts.js';
-import { escapeHtml as e } from './escape.js';
+import { escapeHtml as e, escapeHtmlMessage as em } from './escape.js';
 
 /** What the page shows: the library's report, with what the command adds when it has it. */
 export interface HtmlReportInput extends Report {
@@ -234,8 +234,8 @@ export function renderHtmlReport(report: HtmlReportInput): string {
     `<p class="sub">${r.input ? `${e(r.input.name)} (${e(r.input.format)}, call ${e(r.input.kind)}, ${n(r.input.rows)} rows) · ` : ''}` +
       `policy ${e(r.policy.id)} · calendar days in ${e(r.policy.timeZone)} · period ${r.period.fromDate === null ? 'none (no calls)' : `${e(r.period.fromDate)} to ${e(r.period.toDate ?? '–')} (${n(r.period.days)} days; ${e(periodBasisWords(r.period.basis))})`}</p>`,
   );
-  if (r.evidence?.warning) out.push(`<div class="warning" id="evidence-warning">WARNING: ${e(r.evidence.warning)}</div>`);
-  if (r.evidence?.note) out.push(`<div class="note">${e(r.evidence.note)}</div>`);
+  if (r.evidence?.warning) out.push(`<div class="warning" id="evidence-warning">WARNING: ${em(r.evidence.warning)}</div>`);
+  if (r.evidence?.note) out.push(`<div class="note">${em(r.evidence.note)}</div>`);
   out.push(verdict(r, campaigns));
 
   out.push('<h2 id="acr">Daily Abandoned Call Rate per campaign</h2>');
@@ -287,11 +287,16 @@ export function renderHtmlReport(report: HtmlReportInput): string {
     const ev = r.evidence;
     const p = ev.inPeriod;
     // The figures of the period (the report's calls); those of the whole input beside them when they differ.
+    // `undecidable` counts only calls lacking agent and message times and an outcome: said so, and the
+    // report's undetermined calls (whose records may also stop early) given beside it, never read as 0.
+    const undecidable = 'answered (or with the answer time unknown) with no agent or message times and no recorded outcome, so that live cannot be told from silent';
+    const undetermined = r.categories.undetermined === 0 ? '' : ` Calls in the period whose category the records could not show (undetermined), for whatever reason: ${n(r.categories.undetermined)}.`;
     const figures =
-      p === undefined
-        ? `Calls with an outcome the dialler recorded: ${n(ev.withOutcome)} of ${n(ev.calls)} (the whole input). Calls that cannot be told live from silent: ${n(ev.undecidable)} (the whole input).`
-        : `Calls in the period with an outcome the dialler recorded: ${n(p.withOutcome)} of ${n(p.calls)}. Calls in the period that cannot be told live from silent: ${n(p.undecidable)}.` +
-          (p.calls === ev.calls ? '' : ` In the whole input (${n(ev.calls)} calls, ${n(ev.calls - p.calls)} outside the period): ${n(ev.withOutcome)} with an outcome, ${n(ev.undecidable)} that cannot be told live from silent.`);
+      (p === undefined
+        ? `Calls with an outcome the dialler recorded: ${n(ev.withOutcome)} of ${n(ev.calls)} (the whole input). Calls ${undecidable}: ${n(ev.undecidable)} (the whole input).`
+        : `Calls in the period with an outcome the dialler recorded: ${n(p.withOutcome)} of ${n(p.calls)}. Calls in the period ${undecidable}: ${n(p.undecidable)}.`) +
+      undetermined +
+      (p === undefined || p.calls === ev.calls ? '' : ` In the whole input (${n(ev.calls)} calls, ${n(ev.calls - p.calls)} outside the period): ${n(ev.withOutcome)} with an outcome, ${n(ev.undecidable)} ${undecidable}.`);
     out.push(`<p id="evidence-figures">Facts the input could not show: ${ev.unknownFacts.length === 0 ? 'none' : ev.unknownFacts.map((f) => `<code>${e(f)}</code>`).join(', ')}. ${figures}</p>`);
     if (ev.unmappedStatuses.length > 0) out.push(`<div id="unmapped">${table(['status with no outcome in the mapping', 'rows'], ev.unmappedStatuses.map((s) => [e(s.status), n(s.rows)]), [1])}</div>`);
   }
@@ -303,7 +308,7 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   else {
     const reasons = Object.entries(r.rejected.byReason).map(([k, v]) => `${e(k)} ${n(v ?? 0)}`).join(', ');
     out.push(`<p>${n(r.rejected.count)} rows: ${reasons}.</p>`);
-    out.push(`<div id="rejected-table">${table(['line', 'reason', 'call', 'field', 'message'], r.rejected.examples.map((x) => [n(x.line), e(x.reason), e(x.callId ?? ''), e(x.path ?? ''), e(x.message)]), [0])}</div>`);
+    out.push(`<div id="rejected-table">${table(['line', 'reason', 'call', 'field', 'message'], r.rejected.examples.map((x) => [n(x.line), e(x.reason), e(x.callId ?? ''), e(x.path ?? ''), em(x.message)]), [0])}</div>`);
     if (r.rejected.count > r.rejected.examples.length) out.push(`<p><small>… and ${n(r.rejected.count - r.rejected.examples.length)} more.</small></p>`);
   }
   out.push('<p><small>dialguard reports facts and the policy paragraphs they touch. It is not legal advice.</small></p></main></body></html>\n');
@@ -329,7 +334,7 @@ function coverageSection(r: HtmlReportInput): string {
     );
   }
   if (c.undetermined > 0) {
-    out.push(`<p class="warning" id="undetermined">${n(c.undetermined)} answered calls could not be told live, abandoned or silent from the records: they are outside the ACR's x and y, and the rules that depend on the outcome were not judged on them.</p>`);
+    out.push(`<p class="warning" id="undetermined">${n(c.undetermined)} ${c.undetermined === 1 ? 'call' : 'calls'} could not be told live, abandoned or silent from the records: they are outside the ACR's x and y, and the rules that depend on the outcome were not judged on them.</p>`);
   }
   // Rules no audit of call records judges (A1.25): named, never left to read as passed.
   for (const x of c.notJudgedFromRecords ?? NOT_JUDGED_FROM_RECORDS) {

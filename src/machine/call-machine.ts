@@ -171,9 +171,12 @@ function isAccepted(context: CallMachineContext, event: CallMachineEvent): boole
  * always equals `classify(foldEvents(events))` for the events the machine received.
  * Events that cannot be applied (out of order, before the answer, repeated, after the
  * hangup, a second dial, a type that is not a `CallEventType`) are recorded as anomalies,
- * as `foldEvents` records them, never thrown. A dialler's event whose type is one of the
- * machine's own (`close`, `tick`, `foreign`) must come wrapped, `{ type: 'foreign', event }`,
- * to be folded so (`callRecords` wraps them). Events of another call are ignored.
+ * as `foldEvents` records them, never thrown. A dialler's event whose type is not a call
+ * event type (`CALL_EVENT_TYPES`) must come wrapped, `{ type: 'foreign', event }`, to be
+ * folded so (`callRecords` and `runCall` wrap them): sent bare, one of the machine's own
+ * types (`close`, `tick`) is taken for the host's, XState acts on one of its own
+ * (`xstate.stop` stops the actor, `xstate.after.…` fires a timer early) before any guard,
+ * and a `type` that is not a string fails the actor. Events of another call are ignored.
  * Events sent after the actor ended are dropped by XState
  * (its development build warns). An event's `at` must be a finite number of ms.
  *

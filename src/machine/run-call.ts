@@ -49,8 +49,9 @@ function machineFor(policy: Policy, options: CallMachineOptions): CallMachine {
  *    firing every timer due by then — so deadlines fire before an event of the same
  *    millisecond; then sends the event. An event the record will keep as an anomaly (a
  *    second dial, a repeat, an event before the dial, a time that is no time) moves no
- *    clock. A dialler's event named as one of the machine's own (`close`, `tick`) is sent
- *    wrapped, `{ type: 'foreign', event }`, and folded as an unknown event.
+ *    clock. A dialler's event whose type is not a call event type (`close`, `tick`,
+ *    `xstate.stop`, none at all) is sent wrapped, `{ type: 'foreign', event }`, and folded
+ *    as an unknown event.
  * 4. If the call has not ended, sends `close` at the latest `at` seen (an `incomplete`
  *    anomaly when it never hung up; a call waiting for its disposition just ends).
  *

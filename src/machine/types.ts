@@ -4,7 +4,7 @@
  */
 import type { Anomaly } from '../anomaly.js';
 import type { ClassifiedCall, ClassifyOptions } from '../classify.js';
-import type { CallEvent } from '../events.js';
+import { CALL_EVENT_TYPES, type CallEvent } from '../events.js';
 import type { CallRecord } from '../record.js';
 
 /**
@@ -34,10 +34,14 @@ export interface TickEvent {
 }
 
 /**
- * A dialler's event whose type is one of the machine's own (`close`, `tick`, `foreign`),
- * handed to the machine as the call event it is: folded like any event of an unknown type
- * (an `unknownEvent` anomaly, as `foldEvents` records it), never taken for the host's.
- * `callRecords` wraps such events of its stream so.
+ * A dialler's event whose type is not a call event type (`CALL_EVENT_TYPES`): one of the
+ * machine's own (`close`, `tick`, `foreign`), one in XState's namespace (`xstate.stop`,
+ * `xstate.after.…`), any other, or none at all (`type` missing or not a string). Handed to
+ * the machine as the call event it is: folded like any event of an unknown type (an
+ * `unknownEvent` anomaly, as `foldEvents` records it), never taken for the host's or for
+ * XState's own — XState acts on an `xstate.*` event before any guard (`xstate.stop` stops
+ * the actor) and fails on a `type` that is not a string. `callRecords` and `runCall` wrap
+ * such events so; a host sending a dialler's events to an actor itself must too.
  */
 export interface ForeignEvent {
   readonly type: 'foreign';
@@ -45,12 +49,18 @@ export interface ForeignEvent {
   readonly event: CallEvent;
 }
 
-/** The machine's own event types: a dialler's event of one of these types must come wrapped in a `ForeignEvent`. */
+/** The machine's own event types (a dialler's event of one of these, as of any type not a call event's, must come wrapped in a `ForeignEvent`). */
 export const HOST_EVENT_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set(['close', 'tick', 'foreign']);
 
-/** A dialler's event as the call machine is to receive it: as it is, or wrapped in a `ForeignEvent` when its type is one of the machine's own. */
+/** The call event types, the only ones a dialler's event may reach the machine with unwrapped. */
+const CALL_TYPES: ReadonlySet<unknown> = /* @__PURE__ */ (() => new Set<unknown>(CALL_EVENT_TYPES))();
+
+/**
+ * A dialler's event as the call machine is to receive it: as it is when its type is a call
+ * event type (`CALL_EVENT_TYPES`), else wrapped in a `ForeignEvent` (see there).
+ */
 export function asMachineEvent(event: CallEvent): CallEvent | ForeignEvent {
-  return HOST_EVENT_TYPES.has(event.type) ? { type: 'foreign', event } : event;
+  return CALL_TYPES.has(event.type) ? event : { type: 'foreign', event };
 }
 
 /** Everything a call machine accepts: the dialler's call events (of any type: an unknown one becomes an anomaly), the host's `close`, ticks, and foreign events. */

@@ -15,16 +15,22 @@ function isNationalForm(raw: string): boolean {
 
 /** The key of the number a string names (`namedNumber`: no caller id, URI or extension around it); see `numberKey`. */
 function plainNumberKey(raw: string): string {
-  const uk = normaliseUkNumber(raw);
-  if (uk !== null) return uk.national;
+  const written = normaliseUkNumber(raw);
+  if (written !== null) return written.national;
   const digits = raw.replace(/[^0-9]/g, '');
   if (digits === '') return raw;
   // `00` then a country code (never starting 0) is the `+` form written for dialling: one key for both.
-  return INTERNATIONAL_00.test(digits) ? digits.slice(2) : digits;
+  const international = INTERNATIONAL_00.test(digits) ? digits.slice(2) : LEADING_PLUS.test(raw) ? digits : null;
+  // Digits that name a UK number written with something `normaliseUkNumber` refuses (`+44 1632 960001 (home)`,
+  // `+44/1632/960001`, `+44 (0)1632 960001 mobile`) are keyed as that number: its national form, whose key is itself.
+  const uk = normaliseUkNumber(international === null ? digits : `+${international}`);
+  return uk !== null ? uk.national : (international ?? digits);
 }
 
 /** Digits that start with the international prefix `00` and then a country code (1–9). */
 const INTERNATIONAL_00 = /^00[1-9]/;
+/** A number written with the international `+` first. */
+const LEADING_PLUS = /^\s*\+/;
 
 /**
  * The key under which calls to one number (A2.8–A2.9) or uses of one CLI (A1.21) are
@@ -32,7 +38,12 @@ const INTERNATIONAL_00 = /^00[1-9]/;
  * `0044 1632 960001` and `01632 960001` are one number; for anything else (a short code,
  * an overseas number, a malformed one) its digits as written — without the international
  * prefix `00` before a country code, so `+1 212 555 0100` and `001 212 555 0100` are one
- * number — or the string itself when it has no digits. A UK national form starts `0` but never `00`, and overseas digits start
+ * number, and as the national form when those digits (after the `+` or `00`) are a UK
+ * number's, so `+44 1632 960001 (home)`, `+44/1632/960001` and `+44 (0)1632 960001 mobile`
+ * are `01632960001` too — or the string
+ * itself when it has no digits. A key is its own key (`numberKey(numberKey(x)) ===
+ * numberKey(x)`), so a guard state saved with keys and keyed again on restore names the
+ * same numbers. A UK national form starts `0` but never `00`, and overseas digits start
  * with their country code, so the two kinds of key cannot collide. A `tel:` or `sip:` URI
  * is keyed by the number in its user part (`tel:+44-1632-960001` and
  * `sip:01632960001@host;user=phone` are `01632960001`; a host's or port's digits never

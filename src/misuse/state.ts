@@ -21,7 +21,10 @@ import { acrAlertRule } from '../rules/acr-alert/index.js';
 export interface MisuseOptions {
   /**
    * Overrides `policy.acr.alertRate` for `acrAlert` flags; `null` for none. An alert only,
-   * never a safe harbour (A4.12, A4.20).
+   * never a safe harbour (A4.12, A4.20). `null` under a policy that sets a level (by which
+   * the ACR table and the report still mark days above it) lists `acrAlert` as not judged
+   * on every call (`ALERT_TURNED_OFF`); for no alert at all, give a policy whose
+   * `acr.alertRate` is `null`.
    */
   readonly alertRate?: number | null;
   /** ACR scopes that raise `acrAlert` (A3.4); default all four, as the `acr` operator. */
@@ -71,6 +74,12 @@ function withVerdict(call: ClassifiedCall, v: AnyFlag | NotJudged): ClassifiedCa
 /** Why the day rules (A1.21, A1.35, A3.4) did not judge a call dated before the days held. */
 const DAY_NOT_HELD = 'the call is dated before the day before the latest call seen, whose day rules are no longer held';
 
+/**
+ * Why the ACR alert (A3.4) did not judge a call: `alertRate: null` turned it off while the
+ * policy sets a level, by which the ACR table and the report still mark the days above it.
+ */
+export const ALERT_TURNED_OFF = 'the ACR alert was turned off (alertRate null) although the policy sets an alert level, by which days are still marked';
+
 /** Default `maxLatenessMs`: one hour. */
 export const DEFAULT_MAX_LATENESS_MS = 3_600_000;
 
@@ -96,7 +105,8 @@ export const DEFAULT_MAX_LATENESS_MS = 3_600_000;
  *    `acrLedger` given, else its own of the last two days); one flag per scope and day, the
  *    first time its running rate is strictly above the alert level with at least
  *    `policy.acr.alertMinCalls` calls in x + y — a rate that falls back and rises again does
- *    not raise it twice.
+ *    not raise it twice. Turned off (`alertRate: null`) under a policy that sets a level,
+ *    it lists `acrAlert` in every call's `notJudged` (`ALERT_TURNED_OFF`).
  * Day state is kept for the latest day and the day before; a call dated earlier is not
  * counted by steps 2–4, and carries each of them in `notJudged`. Per-call flags (hours, CLI number, IVM, recording notice — pass
  * `standingRecordingNotice` to `classify`/`classified`) come with the call.
@@ -131,6 +141,8 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
   const alerts: AcrAlerts | null =
     // Stryker disable next-line ConditionalExpression: equivalent: alerts with no alert rate raise nothing and hold no day
     alertRate === null ? null : createAcrAlerts(policy, { alertRate, scopes, ledger: options.acrLedger });
+  // The alert turned off under a policy that sets a level: not judged on any call, never passed.
+  const alertOff: NotJudged | null = alertRate === null && policy.acr.alertRate !== null ? notJudged(acrAlertRule, ALERT_TURNED_OFF) : null;
   // The key of the latest CLI seen (a dialler presents the same CLI on run after run of calls): a cache of `numberKey`.
   // Stryker disable next-line StringLiteral: equivalent: any first pair with lastCliKey = numberKey(lastCli) gives the same keys
   let lastCli = '';
@@ -233,6 +245,7 @@ export function createMisuseState(policy: Policy = ofcom2017, options: MisuseOpt
           alerts.countOnly(call); // still in the 30-day windows of later days (trailing policies)
         }
       }
+      if (alertOff !== null) judged = withVerdict(judged, alertOff);
 
       // 2–4. day-scoped rules
       let scoped: AnyFlag[] | null = null;

@@ -6,15 +6,18 @@ import type { CallEvent, DialEvent } from '../events.js';
 import { eventProblem } from '../fold.js';
 import { createCallMachine, type CallMachine } from '../machine/call-machine.js';
 import { nextTickAt, waitTickAt } from '../machine/next-tick.js';
-import { asMachineEvent, type CallMachineOptions, type DeadlineNotice, type TickEvent } from '../machine/types.js';
+import { asMachineEvent, type CallMachineOptions, type CloseEvent, type DeadlineNotice, type TickEvent } from '../machine/types.js';
 import { ofcom2017 } from '../policy/ofcom2017.js';
 import type { Policy } from '../policy/policy.js';
 import type { CallRecord } from '../record.js';
 import { createDeadlineQueue, type QueueEntry } from '../time/deadline-queue.js';
+import { describeReceived } from '../validate/received.js';
+import { recordShapeProblem } from '../validate/record-shape.js';
 import { linkedSubscriber } from './linked-subscriber.js';
 
 /** An event `callRecords` could not give to any call: it is reported here, never thrown. */
 export interface StreamAnomaly extends Anomaly {
+  /** The event's call id; `''` when it has none that is a string (an input that is not an object, a dial whose `callId` is not a string). */
   readonly callId: string;
 }
 
@@ -35,9 +38,15 @@ export interface LiveDeadlineNotice extends DeadlineNotice {
 export const DEFAULT_MAX_CALL_AGE_MS = 4 * 60 * 60 * 1000;
 /** Default `maxInFlight`: 100,000 calls. */
 export const DEFAULT_MAX_IN_FLIGHT = 100_000;
+/** Default `dedupeWindow`: the ids of the latest 100,000 calls ended. */
+export const DEFAULT_DEDUPE_WINDOW = 100_000;
 
-/** Options for `callRecords`. */
-export interface CallRecordsOptions extends Omit<CallMachineOptions, 'deadlines'> {
+/**
+ * Options for `callRecords`. Of the machine's options only `dispositionWaitMs` applies: the
+ * operator drives its machines by ticks, starts them dialled and emits records, not
+ * classified calls (`classified()` classifies them).
+ */
+export interface CallRecordsOptions extends Omit<CallMachineOptions, 'deadlines' | 'start' | 'classify'> {
   /** The policy whose deadlines the machines announce (A2.15, A2.19); default `ofcom2017`. */
   readonly policy?: Policy;
   /**
@@ -49,14 +58,23 @@ export interface CallRecordsOptions extends Omit<CallMachineOptions, 'deadlines'
    */
   readonly onDeadline?: (notice: LiveDeadlineNotice) => void;
   /**
-   * Receives events that belong to no call in flight — an event for a call never dialled
-   * or already finished and released, or one whose `at` is at or past its own call's age
-   * limit while the stream's clock is not (`unknownCall`; it moves no clock, so one wrong
-   * `at` cannot close every other call) — and a call whose machine failed
-   * (`machineError`, a defect: that call is dropped, the others go on). Anomalies of a
-   * call in flight go on its record instead. An error it throws goes to the subscriber
-   * (`error`) at once, and tears down as a source error does (see `callRecords`), as for
-   * `onDeadline`.
+   * Receives, and the operator otherwise ignores:
+   * - an event for no call in flight — a call never dialled or already finished and
+   *   released, or an event whose `at` is at or past its own call's age limit while the
+   *   stream's clock is not (`unknownCall`; it moves no clock, so one wrong `at` cannot
+   *   close every other call);
+   * - a dial for one of the latest calls ended (`dedupeWindow`): a call redelivered after
+   *   its end (`duplicateDial`; no second call is started, and its later events are
+   *   `unknownCall`);
+   * - an input that is not an event (`null`, a string: `invalidEvent`, `callId` `''`), and
+   *   a dial whose fields the engine reads are not of their type (`callId`, `campaignId`,
+   *   `callCentreId`, `to` strings, `cli` a string or `null`: `invalidEvent` naming the
+   *   field; no call is started, and its later events are `unknownCall`);
+   * - a call whose machine failed (`machineError`, a defect: that call is dropped, the
+   *   others go on; `event` and `at` are those of the input it failed on).
+   * Anomalies of a call in flight go on its record instead. An error it throws goes to the
+   * subscriber (`error`) at once, and tears down as a source error does (see
+   * `callRecords`), as for `onDeadline`.
    */
   readonly onAnomaly?: (anomaly: StreamAnomaly) => void;
   /**
@@ -71,6 +89,14 @@ export interface CallRecordsOptions extends Omit<CallMachineOptions, 'deadlines'
    * `DEFAULT_MAX_IN_FLIGHT` (100,000); `Infinity`: no limit.
    */
   readonly maxInFlight?: number;
+  /**
+   * How many ids of ended calls are remembered (the latest ended), so that a call
+   * redelivered after its end (at-least-once delivery) is not emitted, and counted, twice:
+   * a dial for one of them starts no call and goes to `onAnomaly` (`duplicateDial`).
+   * Default `DEFAULT_DEDUPE_WINDOW` (100,000); `0`: none (every dial of an id not in flight
+   * starts a call); `Infinity`: every id ever ended (memory grows with the stream).
+   */
+  readonly dedupeWindow?: number;
 }
 
 type CallActor = Actor<CallMachine>;
@@ -79,8 +105,12 @@ type CallActor = Actor<CallMachine>;
 interface InFlightCall extends QueueEntry {
   readonly callId: string;
   readonly actor: CallActor;
-  /** Dial + `maxCallAgeMs`: when the call is closed if it is still in flight. */
-  readonly closeAt: number;
+  /**
+   * Dial + `maxCallAgeMs`: when the call is closed if it is still in flight. For a dial
+   * whose `at` is not a finite time, the operator's clock when it came (or the first clock
+   * after it: `Infinity` until then) + `maxCallAgeMs`.
+   */
+  closeAt: number;
   /** The machine's next tick (`nextTickAt`), or `null`. */
   tickAt: number | null;
   /** The actor has ended (or failed) and the call was released. */
@@ -97,15 +127,51 @@ function limitOption(name: 'maxCallAgeMs' | 'maxInFlight', value: number | undef
   return value;
 }
 
+/** `dedupeWindow`: a whole number of calls from 0, `Infinity` for no limit, or the default. */
+function dedupeWindowOption(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_DEDUPE_WINDOW;
+  if (typeof value !== 'number' || !(value >= 0) || (Number.isFinite(value) && !Number.isInteger(value))) {
+    throw new ValidationError(null, 'dedupeWindow', 'a whole number of calls, 0 or more (0: none; Infinity: no limit)', String(value));
+  }
+  return value;
+}
+
+/** The ids of the latest `size` calls ended (a ring over a set): one `add` per call ended, one `has` per dial. */
+interface EndedIds {
+  add(callId: string): void;
+  has(callId: unknown): boolean;
+}
+
+/** An empty `EndedIds` of `size` ids (`0`: remembers none; `Infinity`: all). */
+function createEndedIds(size: number): EndedIds {
+  if (size === 0) return { add: () => {}, has: () => false };
+  const ids = new Set<unknown>();
+  const ring: string[] = [];
+  let oldest = 0;
+  return {
+    add(callId) {
+      if (ring.length < size) ring.push(callId);
+      else {
+        ids.delete(ring[oldest]);
+        ring[oldest] = callId;
+        oldest = (oldest + 1) % size;
+      }
+      ids.add(callId);
+    },
+    has: (callId) => ids.has(callId),
+  };
+}
+
 /**
  * Turns a stream of call events (many calls interleaved, in time order), and the host's
  * ticks, into a stream of call records, one per call, emitted when the call ends.
  *
  * Algorithm:
  * 1. one clock for the stream, which only moves forward (to finite times), and only on
- *    - a tick `{ type: 'tick', at }`: the host's time, merged in from a timer the host owns
- *      (the library never reads a clock), so deadlines are delivered at their moment
- *      and not with the next event;
+ *    - a tick `{ type: 'tick', at }` with no `callId`: the host's time, merged in from a
+ *      timer the host owns (the library never reads a clock), so deadlines are delivered
+ *      at their moment and not with the next event (a dialler's event of type `tick`, with
+ *      a `callId`, goes to its call, wrapped, as an event of unknown type);
  *    - an event of a call in flight that the call accepts (`eventProblem` finds nothing):
  *      the clock moves to its `at` before the event is given to the call.
  *    A dial does not move it (any call id can bring a dial, as any can bring a stray
@@ -115,7 +181,12 @@ function limitOption(name: 'maxCallAgeMs' | 'maxInFlight', value: number | undef
  * 2. a `dial` for a new call id starts a call machine (`createCallMachine` with
  *    `deadlines: 'ticks'`: no XState timers); every other event goes to its call's machine,
  *    which folds it or records it as an anomaly (a second dial for a call in flight is a
- *    `duplicateDial` anomaly);
+ *    `duplicateDial` anomaly); an event whose type is not a call event type goes wrapped
+ *    (`{ type: 'foreign', event }`), so neither the machine nor XState takes it for its own.
+ *    No call is started for a dial whose fields the engine reads are not of their type
+ *    (`recordShapeProblem`: `invalidEvent`), nor for one of the latest `dedupeWindow` calls
+ *    ended (a call redelivered after its end: `duplicateDial`); both go to `onAnomaly`, as
+ *    does an input that is not an object (`invalidEvent`);
  * 3. each call has one entry in a deadline queue: its machine's next deadline
  *    (`nextTickAt`; without `onDeadline`, only the end of a disposition wait, `waitTickAt`,
  *    as the other deadlines would only announce notices) or its age limit, whichever is first. Whenever the clock moves, every
@@ -124,10 +195,13 @@ function limitOption(name: 'maxCallAgeMs' | 'maxInFlight', value: number | undef
  *    deadline). A deadline of the same millisecond as an event comes before the event;
  * 4. an event for no call in flight goes to `onAnomaly` as `unknownCall`;
  * 5. when a machine ends (hangup, or the disposition wait), its record is emitted and
- *    the machine is released: memory holds only the calls in flight;
+ *    the machine is released: memory holds only the calls in flight (and the ids of the
+ *    latest calls ended, step 6);
  * 6. bounded state: a call in flight for `maxCallAgeMs` after its dial is closed at that
- *    moment, and a dial that would exceed `maxInFlight` first closes the oldest call in
- *    flight; each gets an `incomplete` anomaly saying which limit, and is emitted;
+ *    moment (a dial whose `at` is no time: after the clock when it came, or the first
+ *    clock after it), and a dial that would exceed `maxInFlight` first closes the oldest
+ *    call in flight; each gets an `incomplete` anomaly saying which limit, and is emitted.
+ *    The ids of the latest `dedupeWindow` calls ended are kept (see step 2);
  * 7. when the source completes, calls still in flight are closed at the clock's time (or
  *    their last event's, if later), each with an `incomplete` anomaly, emitted, and the
  *    stream completes.
@@ -139,7 +213,7 @@ function limitOption(name: 'maxCallAgeMs' | 'maxInFlight', value: number | undef
  * Unsubscribing stops the source at once, even a synchronous one (`from(array)` under
  * `take(1)`), and drops the calls in flight the same way: no callback is called after it.
  *
- * @throws ValidationError when `maxCallAgeMs` or `maxInFlight` is not above 0, or for a bad `dispositionWaitMs`.
+ * @throws ValidationError when `maxCallAgeMs` or `maxInFlight` is not above 0, `dedupeWindow` is not a whole number from 0, or for a bad `dispositionWaitMs`.
  * @example
  * ```ts
  * import { interval, map, merge } from 'rxjs';
@@ -154,8 +228,9 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
   const policy = options.policy ?? ofcom2017;
   const maxCallAgeMs = limitOption('maxCallAgeMs', options.maxCallAgeMs, DEFAULT_MAX_CALL_AGE_MS);
   const maxInFlight = limitOption('maxInFlight', options.maxInFlight, DEFAULT_MAX_IN_FLIGHT);
+  const dedupeWindow = dedupeWindowOption(options.dedupeWindow);
   const waitMs = options.dispositionWaitMs ?? 0;
-  const machine = createCallMachine(policy, { dispositionWaitMs: options.dispositionWaitMs, classify: options.classify, deadlines: 'ticks', start: 'dialled' });
+  const machine = createCallMachine(policy, { dispositionWaitMs: options.dispositionWaitMs, deadlines: 'ticks', start: 'dialled' });
   const { onDeadline, onAnomaly } = options;
   // Deadline ticks only announce notices: with no one to receive them, only the disposition wait needs ticks.
   const tickAt = onDeadline === undefined ? waitTickAt : nextTickAt;
@@ -165,6 +240,11 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
       let dialled = 0;
       const inFlight = new Map<string, InFlightCall>();
       const queue = createDeadlineQueue<InFlightCall>();
+      const ended = createEndedIds(dedupeWindow);
+      /** Calls dialled with no valid time before the clock first moved: their age runs from the first clock. */
+      let undated: InFlightCall[] = [];
+      /** The input being given to a machine (for a `machineError`: the event it failed on). */
+      let delivering: { readonly type: unknown; readonly at: number } = { type: 'dial', at: Number.NaN };
       /** The first error a host callback threw: the step that called it stops, and it goes to the subscriber. */
       let failure: { readonly error: unknown } | undefined;
       /** Calls a host callback; what it throws is kept in `failure`, never thrown into XState or the source. */
@@ -189,16 +269,24 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
       const reschedule = (call: InFlightCall): void => {
         if (call.done) return;
         call.tickAt = tickAt(call.actor.getSnapshot(), waitMs);
-        queue.schedule(call, call.tickAt === null || call.tickAt > call.closeAt ? call.closeAt : call.tickAt);
+        const t = call.tickAt;
+        // A deadline that is no time (NaN, -Infinity: from a dial with none) never comes; the age limit does.
+        queue.schedule(call, t !== null && t > -Infinity && t <= call.closeAt ? t : call.closeAt);
       };
       const close = (call: InFlightCall, at: number, reason?: string): void => {
-        call.actor.send({ type: 'close', at, reason });
+        const event: CloseEvent = { type: 'close', at, reason };
+        delivering = event;
+        call.actor.send(event);
       };
       /** Closes calls at their limit of age, and ticks machines, for every entry due by the clock. */
       const flush = (): void => {
         for (let call = queue.peek(); call !== undefined && call.due <= now && !stopped(); call = queue.peek()) {
           const due = call.due;
-          if (call.tickAt !== null && call.tickAt <= due) call.actor.send({ type: 'tick', at: due });
+          if (call.tickAt !== null && call.tickAt <= due) {
+            const tick: TickEvent = { type: 'tick', at: due };
+            delivering = tick;
+            call.actor.send(tick);
+          }
           if (!call.done && call.closeAt <= due) {
             close(call, call.closeAt, `still in flight ${maxCallAgeMs} ms after its dial: callRecords' maxCallAgeMs`);
           }
@@ -211,8 +299,17 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
         // never back, and never to a time that is not one (NaN, Infinity: the event's anomaly, not the clock's)
         if (at > now && Number.isFinite(at)) {
           now = at;
+          if (undated.length > 0) dateUndated();
           flush();
         }
+      };
+      /** The clock has a time at last: the calls dialled with no valid time before it age from now. */
+      const dateUndated = (): void => {
+        for (const call of undated) {
+          call.closeAt = now + maxCallAgeMs;
+          reschedule(call); // nothing for one that has ended
+        }
+        undated = [];
       };
       const report = (event: CallEvent): void =>
         anomaly?.({
@@ -230,6 +327,23 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
           at: event.at,
           detail: `${event.type} at ${event.at} for call ${event.callId} is at or past the call's age limit (maxCallAgeMs after its dial: ${closeAt}) while the stream's clock is not; it was ignored and did not move the clock, and the call goes on`,
         });
+      const reportInvalid = (input: unknown): void =>
+        anomaly?.({
+          kind: 'invalidEvent',
+          callId: '',
+          event: describeReceived(input),
+          at: Number.NaN,
+          detail: `${describeReceived(input)} came in the event stream, which is not an event (an object with a type); it was ignored`,
+        });
+      /** A dial that starts no call; its fields are shown as received (it may be anything). */
+      const reportDial = (dial: DialEvent, kind: 'invalidEvent' | 'duplicateDial', why: string): void =>
+        anomaly?.({
+          kind,
+          callId: typeof dial.callId === 'string' ? dial.callId : '',
+          event: 'dial',
+          at: typeof dial.at === 'number' ? dial.at : Number.NaN,
+          detail: `dial at ${describeReceived(dial.at)} for call ${describeReceived(dial.callId)}: ${why}; no call was started, and the call's later events are reported as for a call not in flight`,
+        });
       /** When a call still in flight is closed by the host side: the clock, or its last event if later. */
       const closingTime = (call: InFlightCall): number => {
         const record = call.actor.getSnapshot().context.record;
@@ -244,11 +358,27 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
       };
       const start = (dial: DialEvent): void => {
         const callId = dial.callId;
+        if (ended.has(callId)) {
+          reportDial(dial, 'duplicateDial', `the call ended already (one of the latest ${dedupeWindow} calls ended): redelivered after its end`);
+          return;
+        }
         const actor = createActor(machine, { input: { dial } });
+        // A dial whose fields the engine reads are not of their type would make a record that
+        // breaks every operator downstream; an actor that fails here is a machineError (below).
+        const snapshot = actor.getSnapshot();
+        const problem = snapshot.status === 'active' ? recordShapeProblem(snapshot.context.record) : null;
+        if (problem !== null) {
+          reportDial(dial, 'invalidEvent', problem.message);
+          return;
+        }
+        makeRoom();
+        if (stopped()) return;
+        const dated = Number.isFinite(dial.at);
         const call: InFlightCall = {
           callId,
           actor,
-          closeAt: Number.isFinite(dial.at) ? dial.at + maxCallAgeMs : Infinity,
+          // With no valid time: from the clock now, or (`undated`) from its first time.
+          closeAt: dated ? dial.at + maxCallAgeMs : now === -Infinity ? Infinity : now + maxCallAgeMs,
           tickAt: null,
           done: false,
           due: Infinity,
@@ -259,6 +389,7 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
         actor.subscribe({
           complete: () => {
             release(call);
+            ended.add(callId);
             const output = actor.getSnapshot().output;
             if (output && failure === undefined) subscriber.next(output.record);
           },
@@ -268,23 +399,31 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
             anomaly?.({
               kind: 'machineError',
               callId,
-              event: 'hangup',
-              at: now,
+              event: String(delivering.type),
+              at: delivering.at,
               detail: `the machine of call ${callId} failed (${err instanceof Error ? err.message : String(err)}); the call was dropped`,
             });
           },
         });
         inFlight.set(callId, call);
+        if (!dated && now === -Infinity) undated.push(call);
+        delivering = dial;
         actor.start();
         reschedule(call);
       };
 
       /** One event or tick of the source. */
-      const step = (input: CallEvent | TickEvent): void => {
-        if (input.type === 'tick') {
-          advance(input.at);
+      const step = (received: CallEvent | TickEvent): void => {
+        if (typeof received !== 'object' || received === null) {
+          reportInvalid(received);
           return;
         }
+        // The host's tick has no call id; a dialler's event of type 'tick' goes to its call.
+        if (received.type === 'tick' && (received as { readonly callId?: unknown }).callId === undefined) {
+          advance(received.at);
+          return;
+        }
+        const input = received as CallEvent;
         const call = inFlight.get(input.callId);
         if (call !== undefined) {
           // Only an event its call accepts moves the clock: one the call records as an anomaly
@@ -306,13 +445,13 @@ export function callRecords(options: CallRecordsOptions = {}): OperatorFunction<
             report(input);
             return;
           }
-          // A dialler's event named as one of the machine's own goes wrapped, to be folded as the unknown event it is.
+          // A dialler's event of a type that is not a call event's goes wrapped, to be folded as the unknown event it is.
+          delivering = input;
           call.actor.send(asMachineEvent(input));
           reschedule(call);
         } else if (input.type === 'dial') {
-          makeRoom();
-          if (stopped()) return;
           start(input);
+          if (stopped()) return;
         } else {
           report(input);
           return;

@@ -1,4 +1,5 @@
 import { PolicyError } from '../errors.js';
+import { MAX_DELAY_MS } from '../machine/deadlines.js';
 import { assertTimeZone } from '../time/zoned-day.js';
 import { describeReceived } from '../validate/received.js';
 import type { CallingWindow, DeadlineMoment, MessageElement, Policy } from './policy.js';
@@ -14,6 +15,16 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 function duration(name: string, value: number): void {
   if (!Number.isFinite(value) || value < 0) throw new PolicyError(`${name} should be a duration in ms, 0 or more; received ${value}`);
+}
+
+/**
+ * A duration the call machine waits out with a timer (A2.15 ring times, A2.19 message
+ * deadline): at most `MAX_DELAY_MS` (2^31 − 1 ms, about 24.8 days, the longest timer; a
+ * longer one would fire early, and the timers and ticks variants would disagree).
+ */
+function timerDuration(name: string, value: number): void {
+  duration(name, value);
+  if (value > MAX_DELAY_MS) throw new PolicyError(`${name} should be at most ${MAX_DELAY_MS} ms (2^31 − 1, the longest timer the call machine can set); received ${value}`);
 }
 
 /** A received value in a message (`describeReceived`). */
@@ -56,7 +67,7 @@ function window(day: number, w: CallingWindow | null): void {
 
 /** The message fields (A2.17, A2.19): each `deadlineFrom` moment and each required element one the rules know. */
 function message(m: Policy['message']): void {
-  duration('message.deadlineMs', m.deadlineMs);
+  timerDuration('message.deadlineMs', m.deadlineMs);
   if (!isGroup(m.deadlineFrom)) throw new PolicyError(`message.deadlineFrom should be { withAmd, withoutAmd }; received ${shown(m.deadlineFrom)}`);
   oneOf('message.deadlineFrom.withAmd', m.deadlineFrom.withAmd, DEADLINE_MOMENTS);
   oneOf('message.deadlineFrom.withoutAmd', m.deadlineFrom.withoutAmd, DEADLINE_MOMENTS);
@@ -72,8 +83,9 @@ function callingHours(hours: Policy['callingHours']): void {
 }
 
 /**
- * Checks a policy and returns it: durations are non-negative, the minimum ring no longer
- * than the maximum, rates within 0–1, counts whole numbers (`ring.minRings` null or from 1,
+ * Checks a policy and returns it: durations are non-negative (`ring.minMs`, `ring.maxMs`
+ * and `message.deadlineMs`, which the call machine waits out with timers, at most 2^31 − 1
+ * ms), the minimum ring no longer than the maximum, rates within 0–1, counts whole numbers (`ring.minRings` null or from 1,
  * `acr.alertMinCalls` from 0, `cli.maxDistinctPerCampaignDay` and `scanning.minCalls` from 1,
  * `retentionMonths` 1–1,200, `persistenceWeeks` 1–5,200), every enumerated value one the rules know (`acr.window`,
  * `message.deadlineFrom`, `message.requiredContent`, `cli.numberingPlan`), the zone a real
@@ -82,8 +94,8 @@ function callingHours(hours: Policy['callingHours']): void {
  */
 export function validatePolicy(policy: Policy): Policy {
   assertTimeZone(policy.timeZone);
-  duration('ring.minMs', policy.ring.minMs);
-  duration('ring.maxMs', policy.ring.maxMs);
+  timerDuration('ring.minMs', policy.ring.minMs);
+  timerDuration('ring.maxMs', policy.ring.maxMs);
   if (policy.ring.minMs > policy.ring.maxMs) throw new PolicyError(`ring.minMs (${policy.ring.minMs}) should be at most ring.maxMs (${policy.ring.maxMs}): a ring cannot be both too short and too long`);
   if (policy.ring.minRings !== null) whole('ring.minRings', policy.ring.minRings, 1, 'rings (or null)');
   duration('ring.ringCycleMs', policy.ring.ringCycleMs);

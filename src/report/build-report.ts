@@ -9,7 +9,7 @@ import { complaintsSection } from './sections/complaints.js';
 import { coverageSection } from './sections/coverage.js';
 import { compareText, worstCalls } from './sections/examples.js';
 import { annex2Factors, type CampaignAcr } from './sections/factors.js';
-import { flagSummaries } from './sections/flags.js';
+import { flagSummaries, refsInPeriod } from './sections/flags.js';
 import { inPeriod, resolvePeriod, type ReportPeriod } from './sections/period.js';
 import { retentionHorizon } from './sections/retention.js';
 import { highestOf, scopeReport, type ScopeDayInput, type ScopeFigures, type ScopeInput } from './sections/scopes.js';
@@ -57,7 +57,8 @@ export function stateOf(data: ReportData): ReportState {
     const v = store.data();
     const at = cell * EXTRA_STRIDE;
     for (const [kind, n] of Object.entries(c.flags)) v[at + FLAG_KIND_INDEX[kind as FlagKind]]! += n ?? 0;
-    AMD_FIELDS.forEach((k, i) => (v[at + EXTRA_AMD + i]! += c.amd[k]));
+    // A counter stored before it existed (`undeterminedAnswered`, `answerUnknown`) reads as 0.
+    AMD_FIELDS.forEach((k, i) => (v[at + EXTRA_AMD + i]! += c.amd[k] ?? 0));
     v[at + EXTRA_SILENT_CLI_WITHHELD]! += c.silentCliWithheld;
     v[at + EXTRA_MISUSE_UNSOCIABLE]! += c.misuseAtUnsociableHours;
     // Stored before the figure existed: unknown (NaN stays NaN through every sum, and reads as null).
@@ -199,7 +200,7 @@ export function buildFromState(state: ReportState, options: BuildReportOptions =
   const complaints = complaintsSection(data.complaints, period);
   const retention = retentionHorizon(data.oldestAt, data.newestAt, policy.retentionMonths, policy.timeZone);
   const coverage = coverageSection(data.notJudged ?? [], period, calls, undetermined);
-  const flags = flagSummaries(all.report.flags, data.refs, coverage);
+  const flags = flagSummaries(all.report.flags, refsInPeriod(data.refs, data.refsByDate, period), coverage);
   return {
     version: 1,
     policy,

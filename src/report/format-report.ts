@@ -191,10 +191,13 @@ function categoryLines(report: Report): string[] {
   return out;
 }
 
-/** The loud line about undetermined calls: they are in no category of Annex 3, so x and y may be understated. */
+/**
+ * The loud line about undetermined calls: they are in no category of Annex 3, so x and y
+ * may be understated. Not called answered: some records stop while the call rang.
+ */
 function undeterminedWarning(n: number): string[] {
   return wrap(
-    `WARNING: ${int(n)} answered call${n === 1 ? '' : 's'} could not be shown live, abandoned or silent (undetermined): they are excluded from x and y, so the ACR may be understated. Check these records.`,
+    `WARNING: ${int(n)} call${n === 1 ? '' : 's'} could not be shown live, abandoned or silent (undetermined): they are excluded from x and y, so the ACR may be understated. Check these records.`,
   );
 }
 
@@ -268,10 +271,12 @@ function notJudgedNote(report: Report, kind: FlagKind): string {
   return n === 0 ? '' : `; not judged on ${int(n)} calls`;
 }
 
-/** Flags by kind, and repeats within 72 h (A2.9). */
+/** Flags by kind, and repeats within 72 h (A2.9); with no call in the period, that none could be raised (no row of zeros). */
 function flagLines(report: Report): string[] {
+  const head = section('Flags by kind (count in the period; "not judged" = calls the records could not show, never clean)');
+  if (report.calls === 0) return [...head, 'No call in the period: none could be raised.'];
   return [
-    ...section('Flags by kind (count in the period; "not judged" = calls the records could not show, never clean)'),
+    ...head,
     ...table(
       ['kind', 'paragraphs', 'count', 'not judged', 'what'],
       report.flags.map((f) => [f.kind, clip(f.refs.join(', '), 24), int(f.count), f.notJudged === 0 ? '' : int(f.notJudged), f.title]),
@@ -385,7 +390,11 @@ function recordLines(report: Report): string[] {
  */
 const EXAMPLE_ID_WIDTH = 60;
 
-/** Example flags to look up, earliest per kind; long ids cut with `…` so each time shows. */
+/**
+ * Example flags to look up, earliest per kind; long ids cut with `…` so each time shows.
+ * "no flags" only when no flag was raised in the period: flags of kinds with no example
+ * kept (`examplesPerKind` 0) are counted.
+ */
 function exampleLines(report: Report): string[] {
   const zone = report.policy.timeZone;
   const when = (at: number): string => {
@@ -402,7 +411,10 @@ function exampleLines(report: Report): string[] {
     const more = (report.flags.find((f) => f.kind === kind)?.count ?? 0) - list.length;
     out.push(...wrap(`${kind} (${list[0]!.ref}): ${items.join(', ')}${more > 0 ? `, … and ${int(more)} more, not listed` : ''}`, '    '));
   }
-  if (out.length === 3) out.push('no flags');
+  // Flags of kinds with no example kept (`examplesPerKind` 0): counted, never read as none.
+  const unlisted = report.flags.reduce((a, f) => ((report.worstCalls[f.kind]?.length ?? 0) === 0 ? a + f.count : a), 0);
+  if (unlisted > 0) out.push(...wrap(`${int(unlisted)} flag${unlisted === 1 ? '' : 's'}${out.length === 3 ? '' : ' of other kinds'} in the period, no examples kept`));
+  else if (out.length === 3) out.push('no flags');
   return out;
 }
 

@@ -34,6 +34,7 @@ export type {
   ReportExample,
   ReportExampleOf,
   ReportFactor,
+  ReportFlagRefs,
   ReportNotJudged,
   ReportPeriod,
   PeriodBasis,

@@ -15,10 +15,10 @@ import { FLAG_KIND_INDEX, FLAG_KINDS } from './flag-kinds.js';
 import { ReportInputError } from './report-input-error.js';
 import { amdCountsAt, countAmd } from './sections/amd.js';
 import { complaintSummary, type ReportComplaint } from './sections/complaints.js';
-import { createCoverageCounter } from './sections/coverage.js';
+import { createCoverageCounter, withCrossCallNotRun } from './sections/coverage.js';
 import { createExampleKeeper, type ExampleKeeper } from './sections/examples.js';
 import { flagCountsOf } from './sections/flags.js';
-import type { Report, ReportCell, ReportData, ReportPolicy, ReportScopeFlag } from './types.js';
+import type { Report, ReportCell, ReportData, ReportFlagRefs, ReportPolicy, ReportScopeFlag } from './types.js';
 
 export { complaintSummary } from './sections/complaints.js';
 
@@ -40,7 +40,13 @@ export interface ReportBuilderOptions extends BuildReportOptions {
 /** An accumulator of the report: one `add` per call, then `build` (as often as wanted). */
 export interface ReportBuilder {
   readonly timeZone: string;
-  /** Counts one classified call (ideally out of `misuse`, so its flags include repeats within 72 h) on its dial date. */
+  /**
+   * Counts one classified call on its dial date, as one the rules across calls did not run
+   * on (`classify` output; `audit` with `misuse: false`): the coverage lists those rules
+   * (repeats within 72 h, too many CLIs, number scanning, the ACR alert) as not judged on
+   * it, never as passed. A call out of the misuse rules goes to `addUpdate`, with the
+   * flags about a scope it raised.
+   */
   add(call: ClassifiedCall): void;
   /**
    * Counts a flag not attached to one call — `tooManyClis`, `numberScanning`, `acrAlert`
@@ -49,8 +55,9 @@ export interface ReportBuilder {
    */
   addFlag(flag: AnyFlag): void;
   /**
-   * Counts a call as the misuse rules give it (`misuse`, `createMisuseState`): `add` of the
-   * judged call, then `addFlag` of each flag about a scope it raised (A1.21, A1.35, A3.4).
+   * Counts a call as the misuse rules give it (`misuse`, `createMisuseState`): the judged
+   * call, its rules across calls judged (or not judged, as its `notJudged` says), then
+   * `addFlag` of each flag about a scope it raised (A1.21, A1.35, A3.4).
    */
   addUpdate(update: MisuseUpdate): void;
   /** Counts a complaint already matched (`matchComplaint`). */
@@ -101,19 +108,64 @@ function reportPolicy(policy: Policy): ReportPolicy {
   };
 }
 
-/** Adds a call's flags to its cell's evidence (A2.11, A2.13) and offers them as examples. */
-function countFlags(call: ClassifiedCall, v: Float64Array, at: number, refs: Set<string>[], examples: ExampleKeeper, date: string): void {
+/** Adds a call's flags to its cell's evidence (A2.11, A2.13), notes their refs and offers them as examples. */
+function countFlags(call: ClassifiedCall, v: Float64Array, at: number, refs: RefKeeper, examples: ExampleKeeper, date: string): void {
   const r = call.record;
   const misuse = call.category === 'silent' || call.category === 'abandoned';
   for (const f of call.flags) {
     const i = FLAG_KIND_INDEX[f.kind];
     v[at + i]! += 1;
-    refs[i]!.add(f.ref);
+    refs.add(date, i, f.ref);
     if (f.kind === 'silentCall' && f.detail.cliWithheld) v[at + EXTRA_SILENT_CLI_WITHHELD]! += 1;
     else if (f.kind === 'unsociableHours' && misuse) v[at + EXTRA_MISUSE_UNSOCIABLE]! += 1;
     else if (f.kind === 'cliWithheld' && f.detail.aggravated === true) v[at + EXTRA_MISUSE_CLI_WITHHELD]! += 1;
     examples.offer(f, date, r.campaignId, r.callCentreId);
   }
+}
+
+/** The refs the flags cited, per calendar date and kind (memory: days × kinds × refs). */
+interface RefKeeper {
+  add(date: string, kind: number, ref: string): void;
+  /** Per kind, the refs of all the data (sorted). */
+  all(): { [K in FlagKind]?: readonly string[] };
+  /** Per date and kind, the refs (sorted), as report data. */
+  byDate(): ReportFlagRefs[];
+}
+
+/** A `RefKeeper`, empty. */
+function createRefKeeper(): RefKeeper {
+  const byDate = new Map<string, (Set<string> | undefined)[]>();
+  let lastDate = '';
+  let last: (Set<string> | undefined)[] | null = null;
+  const sorted = (set: Set<string>): string[] => [...set].sort();
+  return {
+    add(date, kind, ref) {
+      if (last === null || date !== lastDate) {
+        last = byDate.get(date) ?? null;
+        if (last === null) byDate.set(date, (last = []));
+        lastDate = date;
+      }
+      (last[kind] ??= new Set()).add(ref);
+    },
+    all() {
+      const sets = FLAG_KINDS.map(() => new Set<string>());
+      for (const kinds of byDate.values()) kinds.forEach((set, i) => set?.forEach((ref) => sets[i]!.add(ref)));
+      const out: { [K in FlagKind]?: readonly string[] } = {};
+      sets.forEach((set, i) => {
+        if (set.size > 0) out[FLAG_KINDS[i]!] = sorted(set);
+      });
+      return out;
+    },
+    byDate() {
+      const out: ReportFlagRefs[] = [];
+      for (const [date, kinds] of byDate) {
+        kinds.forEach((set, i) => {
+          if (set !== undefined) out.push({ date, kind: FLAG_KINDS[i]!, refs: sorted(set) });
+        });
+      }
+      return out;
+    },
+  };
 }
 
 /** The cells of a ledger with their evidence, as plain report data. */
@@ -139,12 +191,13 @@ function cellsOf(ledger: AcrLedger, extras: ExtrasStore): ReportCell[] {
 }
 
 /**
- * Starts the report's accumulator (Section 1, Annex 2, Annex 3): `add` each classified call,
- * `addFlag` each flag about a scope (or `addUpdate` each call out of the misuse rules, which
- * does both), then `build`. It keeps only an ACR ledger of the cells
+ * Starts the report's accumulator (Section 1, Annex 2, Annex 3): `addUpdate` each call out
+ * of the misuse rules (the call and the flags about a scope it raised), or `add` each
+ * classified call the rules across calls did not run on (they are then listed as not
+ * judged on it), then `build`. It keeps only an ACR ledger of the cells
  * (calendar day × campaign × call centre: ten counts each) with an evidence vector per cell
- * (flags by kind, AMD evidence), a few example flags per kind and day, the rules not judged
- * per day, and the complaints — never the calls — so memory does not grow with the number
+ * (flags by kind, AMD evidence), a few example flags per kind and day, the paragraphs
+ * cited and the rules not judged per day, and the complaints — never the calls — so memory does not grow with the number
  * of calls, and a cell costs a few hundred bytes.
  *
  * Calls are counted on the calendar day of their dial in `policy.timeZone` (A3.3), as the
@@ -172,7 +225,7 @@ export function createReportBuilder(policy: Policy = ofcom2017, options: ReportB
   const ledger = options.ledger ?? createAcrLedger({ timeZone, scopes: [] });
   const extras = createExtrasStore();
   const scopeFlags = new Map<string, MutableScopeFlag>();
-  const refs: Set<string>[] = FLAG_KINDS.map(() => new Set<string>());
+  const refs = createRefKeeper();
   const examples = createExampleKeeper(perKind);
   const coverage = createCoverageCounter();
   const complaints: ReportComplaint[] = [];
@@ -182,10 +235,6 @@ export function createReportBuilder(policy: Policy = ofcom2017, options: ReportB
   let newestAt: number | null = null;
 
   const meta = (): Omit<ReportData, 'cells'> => {
-    const refsOut: { [K in FlagKind]?: readonly string[] } = {};
-    refs.forEach((set, i) => {
-      if (set.size > 0) refsOut[FLAG_KINDS[i]!] = [...set].sort();
-    });
     const matched: ReportComplaint[] = matcher === null ? [] : matcher.results().map(complaintSummary);
     return {
       version: 1,
@@ -194,7 +243,8 @@ export function createReportBuilder(policy: Policy = ofcom2017, options: ReportB
       oldestAt,
       newestAt,
       scopeFlags: [...scopeFlags.values()].map((f): ReportScopeFlag => ({ ...f })),
-      refs: refsOut,
+      refs: refs.all(),
+      refsByDate: refs.byDate(),
       examples: examples.all(),
       examplesPerKind: perKind,
       complaints: [...matched, ...complaints],
@@ -202,35 +252,38 @@ export function createReportBuilder(policy: Policy = ofcom2017, options: ReportB
     };
   };
 
+  /** Counts one call; `crossCallRun`: the rules across calls ran on it (`addUpdate`), else they are listed as not judged on it. */
+  const addCall = (call: ClassifiedCall, crossCallRun: boolean): void => {
+    const r = call.record;
+    if (!hasCalendarDay(r.dialAt)) return; // a `timeOutOfRange` record: on no day, so in no cell of the report
+    const cell = owned ? ledger.add(call) : ledger.cellOf(call);
+    extras.ensure(cell);
+    const v = extras.data();
+    const at = cell * EXTRA_STRIDE;
+    calls += 1;
+    if (oldestAt === null || r.dialAt < oldestAt) oldestAt = r.dialAt;
+    if (newestAt === null || r.dialAt > newestAt) newestAt = r.dialAt;
+    countAmd(r, call.category, v, at + EXTRA_AMD);
+    const date = ledger.cellDate(cell);
+    if (call.flags.length > 0) countFlags(call, v, at, refs, examples, date);
+    coverage.add(date, crossCallRun ? call.notJudged : withCrossCallNotRun(call.notJudged));
+    if (matcher !== null) matcher.add(call);
+  };
+
   const builder: ReportBuilder = {
     timeZone,
-    add(call) {
-      const r = call.record;
-      if (!hasCalendarDay(r.dialAt)) return; // a `timeOutOfRange` record: on no day, so in no cell of the report
-      const cell = owned ? ledger.add(call) : ledger.cellOf(call);
-      extras.ensure(cell);
-      const v = extras.data();
-      const at = cell * EXTRA_STRIDE;
-      calls += 1;
-      if (oldestAt === null || r.dialAt < oldestAt) oldestAt = r.dialAt;
-      if (newestAt === null || r.dialAt > newestAt) newestAt = r.dialAt;
-      countAmd(r, call.category, v, at + EXTRA_AMD);
-      const date = ledger.cellDate(cell);
-      if (call.flags.length > 0) countFlags(call, v, at, refs, examples, date);
-      if (call.notJudged !== undefined) coverage.add(date, call.notJudged);
-      if (matcher !== null) matcher.add(call);
-    },
+    add: (call) => addCall(call, false),
     addFlag(f) {
       const { date, campaignId, callCentreId } = scopeFlagPlace(f, timeZone);
       const key = JSON.stringify([date, f.kind, f.ref, campaignId, callCentreId]);
       const known = scopeFlags.get(key);
       if (known === undefined) scopeFlags.set(key, { date, kind: f.kind, ref: f.ref, campaignId, callCentreId, count: 1 });
       else known.count += 1;
-      refs[FLAG_KIND_INDEX[f.kind]]!.add(f.ref);
+      refs.add(date, FLAG_KIND_INDEX[f.kind], f.ref);
       examples.offer(f, date, campaignId, callCentreId);
     },
     addUpdate({ call, raised }) {
-      builder.add(call);
+      addCall(call, true);
       // A call that raised no flag about a scope gives its own flags (the same list) as `raised`.
       if (raised !== call.flags) for (const f of raised) if (f.callId === null) builder.addFlag(f);
     },

@@ -9,7 +9,7 @@ import { ReportInputError } from './report-input-error.js';
 import { createReportBuilder, scopeFlagPlace } from './report-builder.js';
 import { complaintSummary } from './sections/complaints.js';
 import { exampleOf, type ReportExample } from './sections/examples.js';
-import type { Report, ReportScopeFlag, ReportSource } from './types.js';
+import type { Report, ReportFlagRefs, ReportScopeFlag, ReportSource } from './types.js';
 
 /** Options for `report`. */
 export interface ReportOptions extends BuildReportOptions {
@@ -22,7 +22,11 @@ export interface ReportOptions extends BuildReportOptions {
    */
   readonly complaints?: readonly (Complaint | ComplaintMatch)[];
   readonly complaintOptions?: ComplaintOptions;
-  /** Flags about a scope rather than a call (`tooManyClis`, `numberScanning`, `acrAlert`) not already in the input. */
+  /**
+   * Flags about a scope rather than a call (`tooManyClis`, `numberScanning`, `acrAlert`) not
+   * already in the input. Counted; with classified calls as the input, the rules across
+   * calls are still listed as not judged on them (give the updates instead).
+   */
   readonly scopeFlags?: Iterable<AnyFlag>;
   /** Example flags kept per kind; default 5. Ignored for an `AuditResult` (fixed by the audit). */
   readonly examplesPerKind?: number;
@@ -39,10 +43,12 @@ const isSource = (input: unknown): input is ReportSource => typeof input === 'ob
  * complaints, AMD evidence (A2.24), the records-retention horizon (A2.23), the Annex 2
  * factors with their evidence — no score (A2.7) — and example flags to look up.
  *
- * `input` is either classified calls — ideally `misuse`'s updates, whose scope flags are
- * then counted too, or the `call`s out of them — or anything with `reportData` (an
- * `AuditResult`), whose report data is re-used (for another period, say). The report does not run the cross-call rules itself:
- * plain `classify` output has no repeat, CLI-count, scanning or ACR-alert flags.
+ * `input` is either `misuse`'s updates (`misuse`, `misuseAll`, `createMisuseState`), whose
+ * flags about a scope are counted too; or classified calls, on which the rules across calls
+ * (repeats within 72 h, too many CLIs, number scanning, the ACR alert) are then listed as
+ * not judged, never passed — the report does not run them itself, and cannot tell that
+ * they ran (the `call`s out of the updates carry no flag about a scope); or anything with
+ * `reportData` (an `AuditResult`), whose report data is re-used (for another period, say).
  *
  * @example
  * ```ts
@@ -50,7 +56,7 @@ const isSource = (input: unknown): input is ReportSource => typeof input === 'ob
  * const updates = misuseAll(records.map((r) => classify(r)));
  * console.log(formatReport(report(updates)));
  * ```
- * @throws ReportInputError for a reversed period, or raw complaints with an `AuditResult`.
+ * @throws ReportInputError for a reversed period, a bound that is no instant of the calendar, or raw complaints with an `AuditResult`.
  */
 export function report(input: Iterable<ClassifiedCall | MisuseUpdate> | ReportSource, options: ReportOptions = {}): Report {
   const raw = (options.complaints ?? []).filter((c): c is Complaint => !isMatch(c));
@@ -69,14 +75,17 @@ export function report(input: Iterable<ClassifiedCall | MisuseUpdate> | ReportSo
     const scopeFlags: ReportScopeFlag[] = [...data.scopeFlags];
     const examples: ReportExample[] = [...data.examples];
     const refs: { [K in FlagKind]?: readonly string[] } = { ...data.refs };
+    // Data written before the refs were kept per date has none: the report then lists `refs`.
+    const refsByDate: ReportFlagRefs[] | undefined = data.refsByDate === undefined ? undefined : [...data.refsByDate];
     for (const f of options.scopeFlags ?? []) {
       const place = scopeFlagPlace(f, data.policy.timeZone);
       scopeFlags.push({ ...place, kind: f.kind, ref: f.ref, count: 1 });
       examples.push(exampleOf(f, place.date, place.campaignId, place.callCentreId));
       const seen = refs[f.kind] ?? [];
       if (!seen.includes(f.ref)) refs[f.kind] = [...seen, f.ref].sort();
+      refsByDate?.push({ date: place.date, kind: f.kind, refs: [f.ref] });
     }
-    return buildReport({ ...data, scopeFlags, examples, refs, complaints: [...data.complaints, ...matched.map(complaintSummary)] }, build);
+    return buildReport({ ...data, scopeFlags, examples, refs, ...(refsByDate === undefined ? {} : { refsByDate }), complaints: [...data.complaints, ...matched.map(complaintSummary)] }, build);
   }
   const builder = createReportBuilder(options.policy ?? ofcom2017, {
     ...(raw.length > 0 ? { complaints: raw } : {}),

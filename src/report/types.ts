@@ -78,6 +78,13 @@ export interface ReportScopeFlag {
   readonly count: number;
 }
 
+/** The paragraphs the flags of one kind cited on one calendar date (their `ref`s, sorted). */
+export interface ReportFlagRefs {
+  readonly date: string;
+  readonly kind: FlagKind;
+  readonly refs: readonly string[];
+}
+
 /**
  * Everything a report is built from, accumulated in one pass with memory bounded by days ×
  * campaigns × call centres (never by calls): plain, serialisable data. `report` can build
@@ -93,8 +100,13 @@ export interface ReportData {
   readonly newestAt: number | null;
   readonly cells: readonly ReportCell[];
   readonly scopeFlags: readonly ReportScopeFlag[];
-  /** The refs seen per kind. */
+  /** The refs seen per kind, over all the data (a report reads `refsByDate`, for its period, when present). */
   readonly refs: { readonly [K in FlagKind]?: readonly string[] };
+  /**
+   * Per calendar date and kind, the refs its flags cited, so a report lists those of its
+   * period (absent in data written before it existed: the report then lists `refs`).
+   */
+  readonly refsByDate?: readonly ReportFlagRefs[];
   /** Per calendar date and kind, the earliest few flags (see `examplesPerKind`). */
   readonly examples: readonly ReportExample[];
   readonly examplesPerKind: number;

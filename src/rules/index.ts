@@ -68,6 +68,14 @@ export const RULES: readonly RuleInfo[] = [
   complaintsRule,
 ] as unknown as readonly RuleInfo[]; // each rule's `flags` names only its own kinds
 
+/**
+ * The rules judged across calls, by the misuse rules (`createMisuseState`, `misuse`,
+ * `audit` unless `misuse: false`), in report order: the ACR alert (A3.4), repeats within
+ * 72 h (A2.9), too many CLIs (A1.21) and number scanning (A1.35). A report of calls they
+ * did not run on lists these as not judged on them.
+ */
+export const CROSS_CALL_RULES: readonly RuleInfo[] = [acrAlertRule, repeatRule, tooManyClisRule, numberScanningRule] as unknown as readonly RuleInfo[];
+
 /** Every flag kind's reference and title, gathered from `rules` in their order. */
 /* @__NO_SIDE_EFFECTS__ */
 function flagKindInfo(rules: readonly RuleInfo[]): { readonly [K in FlagKind]: FlagKindInfo } {

@@ -15,21 +15,31 @@
  * (U+E0000–U+E007F) and the rest of Cf — so two ids that differ only by an invisible
  * character never print alike — and lone surrogates. Newline, carriage return and tab are
  * written `\n`, `\r`, `\t`; every other one `\u` and four hex digits (ESC is `\u001b`; a
- * character beyond U+FFFF as its two UTF-16 code units, U+E0041 as `\udb40\udc41`).
+ * character beyond U+FFFF as its two UTF-16 code units, U+E0041 as `\udb40\udc41`). The
+ * backslash itself is written `\\`, so the escaping is one-to-one: the text `\u200b` in a
+ * value prints as `\\u200b`, never like a real U+200B.
  * Everything else, other scripts and emoji included, is kept as it is (an emoji sequence
  * joined by U+200D, or a flag made of tag characters, shows its joiners and tags escaped).
+ *
+ * `printableMessage` is the last step before a message or a line built from such values
+ * (an error message, a warning) is printed: it escapes what acts but leaves backslashes as
+ * they are, so the escapes already written in it are not written twice.
  */
 
 /** One character that acts instead of showing (see the module comment); `g` for replacing. */
 const UNPRINTABLE_G = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu; // Cs: with `u`, a surrogate matches only when lone
 /** The same, for a test (no `lastIndex` state). */
 const UNPRINTABLE = /* @__PURE__ */ (() => new RegExp(UNPRINTABLE_G.source, 'u'))();
+/** What `printable` escapes: those, and the backslash (so that no value prints like another's escape). */
+const ESCAPED_G = /[\\\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+/** The same, for a test. */
+const ESCAPED = /* @__PURE__ */ (() => new RegExp(ESCAPED_G.source, 'u'))();
 
 /** The short escapes; the rest are `\uXXXX`. */
-const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const SHORT: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** What `clipPrintable` never cuts through: an escape written by `printable` (a pair's two at once), a surrogate pair, else one code unit. */
-const TOKEN = /\\ud[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2}|\\u[0-9a-f]{4}|\\[nrt]|[\ud800-\udbff][\udc00-\udfff]|[\s\S]/g;
+const TOKEN = /\\\\|\\ud[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2}|\\u[0-9a-f]{4}|\\[nrt]|[\ud800-\udbff][\udc00-\udfff]|[\s\S]/g;
 
 /** The mark of a value cut short. */
 export const ELLIPSIS = '\u2026';
@@ -46,7 +56,7 @@ function escapeOne(c: string): string {
 /**
  * Cuts already-printable `text` (the output of `printable`, or a line built from such
  * values) to at most `maxLength` UTF-16 code units, ending it with `…` when it was longer.
- * It cuts between whole code points and never inside an escape (`\u001b`, `\n`), so a cut
+ * It cuts between whole code points and never inside an escape (`\u001b`, `\n`, `\\`), so a cut
  * never leaves half an escape or half a surrogate pair.
  */
 export function clipPrintable(text: string, maxLength: number): string {
@@ -63,12 +73,26 @@ export function clipPrintable(text: string, maxLength: number): string {
 
 /**
  * `text` with every control, separator and bidirectional-formatting character written out
- * visibly (`\u001b`, `\n`; see the module comment), cut to `maxLength` code units with `…`
- * when given (see `clipPrintable`). Use it on every value from the data that a person
- * reads on a terminal or in a log: `formatReport` and the `dialguard audit` command do.
- * JSON output needs no such step (`JSON.stringify` escapes controls itself).
+ * visibly (`\u001b`, `\n`; see the module comment), and its backslashes doubled (`\\`), so
+ * two different values never print alike; cut to `maxLength` code units with `…` when
+ * given (see `clipPrintable`). Use it on every value from the data that a person reads on
+ * a terminal or in a log: `formatReport` and the `dialguard audit` command do. JSON output
+ * needs no such step (`JSON.stringify` escapes controls itself).
  */
 export function printable(text: string, maxLength = Infinity): string {
+  const escaped = ESCAPED.test(text) ? text.replace(ESCAPED_G, escapeOne) : text;
+  return maxLength === Infinity ? escaped : clipPrintable(escaped, maxLength);
+}
+
+/**
+ * A message or line built from values already made `printable` (an error message, a
+ * warning), made safe to print: every character that acts is written out as `printable`
+ * writes it, but backslashes are left as they are, so the escapes the message already
+ * holds are not written twice (`printable` would turn its `\u200b` into `\\u200b`). Cut to
+ * `maxLength` code units with `…` when given. A value put in the message raw keeps its
+ * backslashes: pass values through `printable` first.
+ */
+export function printableMessage(text: string, maxLength = Infinity): string {
   const escaped = UNPRINTABLE.test(text) ? text.replace(UNPRINTABLE_G, escapeOne) : text;
   return maxLength === Infinity ? escaped : clipPrintable(escaped, maxLength);
 }

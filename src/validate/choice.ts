@@ -64,6 +64,7 @@ export const ANOMALY_KINDS = choice<AnomalyKind>({
   incomplete: true,
   unknownCall: true,
   unknownEvent: true,
+  invalidEvent: true,
   invalidTime: true,
   timeOutOfRange: true,
   machineError: true,

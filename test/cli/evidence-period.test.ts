@@ -68,8 +68,12 @@ describe('the evidence warning speaks of the calls of the period', () => {
     expect(stderr).not.toContain('WARNING');
     const page = readFileSync(html, 'utf8');
     expect(page).not.toContain('id="evidence-warning"');
-    expect(page).toContain('Calls in the period with an outcome the dialler recorded: 20 of 20. Calls in the period that cannot be told live from silent: 0.');
-    expect(page).toContain('In the whole input (40 calls, 20 outside the period): 20 with an outcome, 20 that cannot be told live from silent.');
+    expect(page).toContain(
+      'Calls in the period with an outcome the dialler recorded: 20 of 20. Calls in the period answered (or with the answer time unknown) with no agent or message times and no recorded outcome, so that live cannot be told from silent: 0.',
+    );
+    expect(page).toContain(
+      'In the whole input (40 calls, 20 outside the period): 20 with an outcome, 20 answered (or with the answer time unknown) with no agent or message times and no recorded outcome, so that live cannot be told from silent.',
+    );
   });
 
   it('a period holding the undecidable calls: "20 of 20 calls in the period", statuses counted over the whole input', async () => {

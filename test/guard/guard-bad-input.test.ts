@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createDialGuard, dialGuardFromJSON, GuardStateError, ofcom2017, type DialGuardState } from '../../src/index.js';
+import { from } from 'rxjs';
+import { createDialGuard, dialGuardFromJSON, GuardStateError, ofcom2017, type ClassifiedCall, type DialGuardState } from '../../src/index.js';
 import { CALENDAR_RANGE } from '../../src/internals.js';
 import { call, HOUR, request, T0, WINDOW } from './helpers.js';
 
@@ -130,5 +131,65 @@ describe('createDialGuard — restored state checked (A2.9)', () => {
         expect(written.check(request(T0 + gap, { to: national }))).toEqual(keyed.check(request(T0 + gap, { to: national })));
       }),
     );
+  });
+});
+
+describe('dialGuardFromJSON — no state is not an empty state (A2.9)', () => {
+  it.each([undefined, null, ''])('%j (a store’s answer for a key it lacks) is a GuardStateError naming the state, not a guard that forgot every call', (missing) => {
+    let thrown: unknown;
+    try {
+      dialGuardFromJSON(missing as unknown as string);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(GuardStateError);
+    expect((thrown as GuardStateError).path).toBe('state');
+  });
+});
+
+describe('guard.record — a call it cannot read (A2.9)', () => {
+  /** A silent call to 01632960001 at T0, its record's fields replaced by `over` (a JavaScript or JSON host). */
+  const silent = (over: Record<string, unknown>): ClassifiedCall => {
+    const c = call('s1', T0, 'silent');
+    return { ...c, record: { ...c.record, ...over } } as ClassifiedCall;
+  };
+
+  it('a string dialAt is ignored (false): the clock and the state stay ones dialGuardFromJSON restores', () => {
+    const guard = createDialGuard(ofcom2017);
+    expect(guard.record(call('a0', T0 - HOUR, 'abandoned', { to: '01632960002' }))).toBe(true);
+    const before = guard.toJSON();
+    expect(guard.record(silent({ dialAt: String(T0) }))).toBe(false);
+    expect(guard.toJSON()).toEqual(before);
+    expect(before.latest).toBe(T0 - HOUR);
+    expect(dialGuardFromJSON(JSON.stringify(guard), ofcom2017).toJSON()).toEqual(before);
+  });
+
+  it.each([undefined, 1632960001, null, { n: 1 }])('a `to` of %j is ignored (false), never a thrown TypeError; the other calls are kept', (to) => {
+    const guard = createDialGuard(ofcom2017);
+    guard.record(call('a0', T0 - HOUR, 'abandoned', { to: '01632960002' }));
+    const before = guard.toJSON();
+    expect(guard.record(silent({ to }))).toBe(false);
+    expect(guard.toJSON()).toEqual(before);
+    expect(guard.check(request(T0, { to: '01632960002' })).allowed).toBe(false);
+  });
+
+  it.each([undefined, 7, null])('a callId of %j is ignored (false)', (callId) => {
+    const guard = createDialGuard(ofcom2017);
+    expect(guard.record(silent({ callId }))).toBe(false);
+    expect(guard.size()).toBe(0);
+    expect(guard.toJSON().latest).toBeNull();
+  });
+
+  it.each([null, undefined, 5, 'call', {}, { call: null }, { record: null }, { call: { record: 'x' } }])('%j in place of a call is ignored (false)', (input) => {
+    const guard = createDialGuard(ofcom2017);
+    expect(guard.record(input as unknown as ClassifiedCall)).toBe(false);
+    expect(guard.toJSON()).toEqual({ version: 1, policyId: 'ofcom2017', latest: null, calls: [] });
+  });
+
+  it('as a subscriber (classified$.subscribe(guard.observe)), an unreadable call throws nothing and the stream goes on', () => {
+    // A throw in a subscriber would be rethrown by RxJS on a timer: an uncaught exception, which fails the run.
+    const guard = createDialGuard(ofcom2017);
+    from([silent({ to: undefined }), silent({ dialAt: String(T0) }), call('s2', T0, 'silent')]).subscribe(guard.observe);
+    expect(guard.toJSON()).toEqual({ version: 1, policyId: 'ofcom2017', latest: T0, calls: [['01632960001', 's2', T0, 'silent']] });
   });
 });

@@ -536,4 +536,31 @@ describe('the documented example', () => {
     actor.send({ type: 'hangup', callId: 'c1', at: 15_000, by: 'caller' });
     expect(actor.getSnapshot().output?.category).toBe('unconnected');
   });
+
+  it("README 'The call machine': with the clock kept at the events' pace (set to 4000 before the answer at 4000), messageDue fires at 6000", () => {
+    const machine = createCallMachine();
+    const clock = new SimulatedClock();
+    const call = createActor(machine, { clock, input: { callId: 'c1' } }).start();
+    const fired: [string, number, number][] = [];
+    call.on('deadline', (n) => void fired.push([n.kind, n.at, clock.now()]));
+    call.send({ type: 'dial', callId: 'c1', at: 0, campaignId: 'spring', callCentreId: 'leeds', to: '01134961234', cli: '01134961000', agentGuaranteed: false, amd: false, messagePlanned: true });
+    clock.set(4_000);
+    call.send({ type: 'answer', callId: 'c1', at: 4_000 });
+    clock.set(5_999);
+    expect(fired).toEqual([]);
+    clock.set(6_000);
+    expect(fired).toEqual([['messageDue', 6_000, 6_000]]);
+    expect(call.getSnapshot().context.deadlines).toEqual({ minRingAt: null, maxRingAt: null, messageDueAt: null });
+  });
+
+  it("a clock behind the events' at fires a timer early: its delay runs from the event's time (the README's example sent the answer at 4000 with the clock at 0)", () => {
+    const clock = new SimulatedClock();
+    const call = createActor(createCallMachine(), { clock, input: { callId: 'c1' } }).start();
+    const fired: [string, number, number][] = [];
+    call.on('deadline', (n) => void fired.push([n.kind, n.at, clock.now()]));
+    call.send({ type: 'dial', callId: 'c1', at: 0, campaignId: 'spring', callCentreId: 'leeds', to: '01134961234', cli: '01134961000', agentGuaranteed: false, amd: false, messagePlanned: true });
+    call.send({ type: 'answer', callId: 'c1', at: 4_000 });
+    clock.set(2_000);
+    expect(fired).toEqual([['messageDue', 6_000, 2_000]]); // the notice's at is still exact: it is computed from the events
+  });
 });

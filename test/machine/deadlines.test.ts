@@ -7,7 +7,7 @@ import { createActor } from 'xstate';
 import { createCallMachine, definePolicy, foldEvents, nextTickAt, ofcom2017, type DeadlineNotice, type Policy } from 'dialguard';
 import { delayUntil, messageDueAt } from '../../src/machine/index.js';
 import { callEvents, T0 } from '../support/calls.js';
-import { call, T0 as DIAL } from './calls.js';
+import { call, drive, T0 as DIAL } from './calls.js';
 
 describe('deadline helpers', () => {
   it('messageDueAt: pickup + 2 s; for a record that was never answered, its latest event', () => {
@@ -90,5 +90,19 @@ describe("a tick-driven call machine's deadlines (A2.15 ring time, A2.19 message
     actor.send(c.dial(0));
     tick(30_000);
     expect(seen.map((n) => n.kind)).toEqual(['minRingReached', 'maxRingReached']);
+  });
+});
+
+describe('the longest policy durations: timers and ticks agree', () => {
+  it('ring.maxMs of 2^31 − 1 ms (the most definePolicy accepts): both announce maxRingReached at its moment, not before', () => {
+    const MAX = 2 ** 31 - 1;
+    const policy = definePolicy(ofcom2017, { ring: { maxMs: MAX } });
+    const c = call('a');
+    const events = [c.dial(0), c.ringing(0)];
+    const kinds = (advanceTo: number) =>
+      (['timers', 'ticks'] as const).map((deadlines) => drive(events, policy, { deadlines, start: 'dialled' }, { advanceTo: DIAL + advanceTo }).notices.map((n) => [n.notice.kind, n.notice.at - DIAL, n.clockMs]));
+    expect(kinds(MAX - 1)).toEqual([[['minRingReached', 15_000, 15_000]], [['minRingReached', 15_000, 15_000]]]);
+    const both = [['minRingReached', 15_000, 15_000], ['maxRingReached', MAX, MAX]];
+    expect(kinds(MAX)).toEqual([both, both]);
   });
 });

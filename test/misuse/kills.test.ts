@@ -52,11 +52,13 @@ describe('numberKey (A2.9, A1.21)', () => {
     );
   });
 
-  it('property: equals normaliseUkNumber’s national form, else the digits (less a 00 before a country code), else the input; an extension (x and digits at the end) is cut off first', () => {
+  it('property: equals normaliseUkNumber’s national form, else that of the digits (after a leading + or a 00 before a country code), else those digits, else the input; an extension (x and digits at the end) is cut off first', () => {
     const piece = fc.constantFrom('0', '1', '2', '4', '7', '8', '9', '00', '44', '+', ' ', '-', '(', ')', 'x', '01632', '960001', '07700', '900123');
     const model = (raw: string): string => {
       const digits = raw.replace(/[^0-9]/g, '');
-      return normaliseUkNumber(raw)?.national ?? (digits === '' ? raw : /^00[1-9]/.test(digits) ? digits.slice(2) : digits);
+      if (digits === '') return normaliseUkNumber(raw)?.national ?? raw;
+      const international = /^00[1-9]/.test(digits) ? digits.slice(2) : raw.trimStart().startsWith('+') ? digits : null;
+      return normaliseUkNumber(raw)?.national ?? normaliseUkNumber(international === null ? digits : `+${international}`)?.national ?? international ?? digits;
     };
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 8 }).map((a) => a.join('')), (raw) => {

@@ -15,12 +15,14 @@ const rules = (call: ClassifiedCall) => (call.notJudged ?? []).map((n) => n.rule
 const reclassified = (call: ClassifiedCall, facts: Partial<CallRecord>, policy = ofcom2017) => classify({ ...call.record, ...facts }, policy);
 
 describe('repeat within 72 h (A2.9) of a call whose category is undetermined', () => {
+  // No ACR alert at all (no level): `alertRate: null` under a level would list acrAlert as not judged too.
+  const noAlert = definePolicy(ofcom2017, { acr: { alertRate: null } });
   const first = callAt('s1', 0, 'silent');
   const undetermined = reclassified(callAt('u1', HOUR, 'silent'), { unknown: ['agentAt', 'messageAt', 'messageContent', 'disposition'] });
 
   it('is listed as not judged, after the rules classify could not judge, and raises no flag', () => {
     expect(undetermined.category).toBe('undetermined');
-    const [, u] = misuseAll([first, undetermined], ofcom2017, { alertRate: null });
+    const [, u] = misuseAll([first, undetermined], noAlert);
     expect(rules(u!.call)).toEqual([...rules(undetermined), 'repeatWithin72h']);
     expect(u!.call.notJudged!.at(-1)).toEqual({ rule: 'repeatWithin72h', title: '72 h repeat after misuse', refs: ['A2.9', 'A2.8', 'A2.10'], reason: "the repeat call's category is undetermined" });
     expect(u!.call.flags).toEqual(undetermined.flags);
@@ -29,11 +31,11 @@ describe('repeat within 72 h (A2.9) of a call whose category is undetermined', (
 
   it('a call given without a notJudged list gets one: empty with a flag, the verdict alone without', () => {
     const { notJudged: _a, ...bareSilent } = callAt('s2', HOUR, 'silent');
-    const [, flagged] = misuseAll([first, bareSilent], ofcom2017, { alertRate: null });
+    const [, flagged] = misuseAll([first, bareSilent], noAlert);
     expect(kinds(flagged!.call.flags).at(-1)).toBe('repeatWithin72h');
     expect(flagged!.call.notJudged).toEqual([]);
     const { notJudged: _b, ...bareUndetermined } = undetermined;
-    const [, unjudged] = misuseAll([first, bareUndetermined], ofcom2017, { alertRate: null });
+    const [, unjudged] = misuseAll([first, bareUndetermined], noAlert);
     expect(rules(unjudged!.call)).toEqual(['repeatWithin72h']);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * callRecords' bounded state (issue 11 item 4): calls that never hang up are closed when
  * they reach `maxCallAgeMs`, or, oldest first, when `maxInFlight` would be exceeded — each
- * with an `incomplete` anomaly, and emitted: nothing is dropped silently.
+ * with an `incomplete` anomaly, and emitted: nothing is dropped silently. A dial whose `at`
+ * is no time ages from the operator's clock.
  */
 import { describe, expect, it } from 'vitest';
 import { from, lastValueFrom, Subject, toArray } from 'rxjs';
 import fc from 'fast-check';
 import {
   callRecords,
+  classify,
   DEFAULT_MAX_CALL_AGE_MS,
   DEFAULT_MAX_IN_FLIGHT,
   ValidationError,
@@ -111,5 +113,49 @@ describe('callRecords: limit options', () => {
     for (const maxCallAgeMs of [0, -1, Number.NaN]) expect(() => callRecords({ maxCallAgeMs }), String(maxCallAgeMs)).toThrow(ValidationError);
     for (const maxInFlight of [0, -5, 1.5, Number.NaN]) expect(() => callRecords({ maxInFlight }), String(maxInFlight)).toThrow(/maxInFlight/);
     expect(() => callRecords({ maxCallAgeMs: Infinity, maxInFlight: Infinity })).not.toThrow();
+  });
+});
+
+describe('callRecords: maxCallAgeMs of a dial whose at is no time (NaN)', () => {
+  const at = (callId: string, type: 'answer' | 'agent', ms: number): CallEvent => ({ type, callId, at: T0 + ms });
+  const hangup = (callId: string, ms: number): CallEvent => ({ type: 'hangup', callId, at: T0 + ms, by: 'caller' });
+  const nanDial: CallEvent = { ...dial('a'), at: Number.NaN };
+
+  /** Runs inputs, not completing the stream unless asked; records and stream anomalies. */
+  const run = (inputs: readonly (CallEvent | TickEvent)[], options: Parameters<typeof callRecords>[0] = {}, complete = false) => {
+    const records: CallRecord[] = [];
+    const anomalies: StreamAnomaly[] = [];
+    const s = new Subject<CallEvent | TickEvent>();
+    s.pipe(callRecords({ ...options, onDeadline: () => {}, onAnomaly: (x) => void anomalies.push(x) })).subscribe((r) => void records.push(r));
+    for (const i of inputs) s.next(i);
+    if (complete) s.complete();
+    return { records, anomalies };
+  };
+
+  it('ages from the clock when it came: closed (incomplete, maxCallAgeMs) once the clock is maxCallAgeMs past that (it was never closed)', () => {
+    const { records } = run([dial('b'), at('b', 'answer', 1_000), nanDial, { type: 'tick', at: T0 + 10_999 }], { maxCallAgeMs: 10_000 });
+    expect(records.map((r) => r.callId)).toEqual(['b']); // b dialled at 0: closed at 10 s; a came with the clock at 1 s
+    const later = run([dial('b'), at('b', 'answer', 1_000), nanDial, { type: 'tick', at: T0 + 3_600_000 }], { maxCallAgeMs: 10_000 });
+    expect(later.records.map((r) => [r.callId, r.anomalies.at(-1)?.kind, r.anomalies.at(-1)?.at])).toEqual([
+      ['b', 'incomplete', T0 + 10_000],
+      ['a', 'incomplete', T0 + 11_000],
+    ]);
+    expect(later.records[1]!.anomalies.at(-1)!.detail).toContain('maxCallAgeMs');
+  });
+
+  it('before the clock has a time, from the first time it gets', () => {
+    const { records } = run([nanDial, { type: 'tick', at: T0 + 5_000 }, { type: 'tick', at: T0 + 14_999 }], { maxCallAgeMs: 10_000 });
+    expect(records).toEqual([]);
+    const later = run([nanDial, { type: 'tick', at: T0 + 5_000 }, { type: 'tick', at: T0 + 15_000 }], { maxCallAgeMs: 10_000 });
+    expect(later.records.map((r) => [r.callId, r.anomalies.at(-1)?.at])).toEqual([['a', T0 + 15_000]]);
+  });
+
+  it('its event with a stray at 5 h ahead is past its age limit: ignored, the clock unmoved (it closed b, which hangs up normally at 60 s)', () => {
+    const { records, anomalies } = run([dial('b'), at('b', 'answer', 1_000), nanDial, at('a', 'answer', 1_500), hangup('a', 5 * HOUR), at('b', 'agent', 2_000), hangup('b', 60_000)], {}, true);
+    expect(anomalies.map((x) => [x.kind, x.callId, x.event])).toEqual([['unknownCall', 'a', 'hangup']]);
+    const got = new Map(records.map((r) => [r.callId, r]));
+    expect(got.get('b')!.anomalies).toEqual([]);
+    expect(got.get('b')!.hangupAt).toBe(T0 + 60_000);
+    expect(classify(got.get('b')!).category).toBe('live');
   });
 });

@@ -53,15 +53,17 @@ describe('callRecords operator', () => {
 
   it('a call whose machine fails is reported and dropped; the other calls go on', async () => {
     const anomalies: StreamAnomaly[] = [];
-    // A standing-notice set that throws for one campaign stands in for a defect inside a machine.
-    const standingRecordingNotice = { has: (campaignId: string) => { if (campaignId === 'broken') throw new Error('boom'); return false; } } as unknown as ReadonlySet<string>;
-    const bad = callEvents('bad', [['answer', 5000], ['agent', 5500], ['hangup', 9000, 'caller']], { campaignId: 'broken' });
+    // Message content whose getter throws stands in for a defect inside a machine (the fold reads it).
+    const content = Object.defineProperty({}, 'marketing', { get: () => { throw new Error('boom'); }, enumerable: true });
+    const bad = callEvents('bad', [['answer', 5000], ['message', 5500, content], ['hangup', 9000, 'caller']]);
     const good = callEvents('good', [['answer', 5000], ['agent', 5500], ['hangup', 9500, 'caller']], { at: 10 });
-    const records = await lastValueFrom(
-      from(byTime([...bad, ...good])).pipe(callRecords({ classify: { standingRecordingNotice }, onAnomaly: (x) => anomalies.push(x) }), toArray()),
-    );
+    const records = await lastValueFrom(from(byTime([...bad, ...good])).pipe(callRecords({ onAnomaly: (x) => anomalies.push(x) }), toArray()));
     expect(records.map((r) => r.callId)).toEqual(['good']);
-    expect(anomalies).toEqual([expect.objectContaining({ kind: 'machineError', callId: 'bad', detail: expect.stringContaining('boom') })]);
+    // Named by the event it failed on, at that event's time; its hangup then is for a call not in flight.
+    expect(anomalies).toEqual([
+      expect.objectContaining({ kind: 'machineError', callId: 'bad', event: 'message', at: T0 + 5500, detail: expect.stringContaining('boom') }),
+      expect.objectContaining({ kind: 'unknownCall', callId: 'bad', event: 'hangup' }),
+    ]);
   });
 
   it('a call whose machine fails as it starts (its dial cannot be read) is reported and dropped; the other calls go on', async () => {

@@ -2,10 +2,11 @@
  * Events a call rejects, and events of unknown types, in the live path (`callRecords`,
  * `runCall`): they are anomalies on their call's record, as `foldEvents` records them, and
  * they move no clock, so they cannot fire the other calls' deadlines or close them. A
- * dialler's event named like the machine's own (`close`) is such an event too, never the
- * host's close.
+ * dialler's event named like the machine's own (`close`, `tick`), like XState's own
+ * (`xstate.stop`), or with no type at all is such an event too: never the host's close or
+ * tick, never taken by XState.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Subject } from 'rxjs';
 import { callRecords, classify, createCallMachine, foldEvents, ofcom2017, runCall, ValidationError, type CallEvent, type CallRecord, type LiveDeadlineNotice, type StreamAnomaly, type TickEvent } from 'dialguard';
 import { call, T0 } from '../machine/calls.js';
@@ -125,5 +126,94 @@ describe('createCallMachine: dispositionWaitMs', () => {
     expect(() => createCallMachine(ofcom2017, { dispositionWaitMs: 2 ** 31 })).toThrow(ValidationError);
     expect(() => createCallMachine(ofcom2017, { dispositionWaitMs: 3e9, deadlines: 'ticks' })).toThrow(ValidationError);
     expect(() => createCallMachine(ofcom2017, { dispositionWaitMs: 2 ** 31 - 1 })).not.toThrow();
+  });
+});
+
+describe("callRecords and runCall: an event of a type in XState's namespace, or with no string type, is an unknownEvent anomaly too", () => {
+  const a = call('a');
+  const b = call('b');
+  /** A live call `a`, with one stray event of type `type` (or no type at all) after the answer. */
+  const liveWith = (type: unknown, omitType = false): CallEvent[] => {
+    const stray = (omitType ? { callId: 'a', at: T0 + 1_500 } : { type, callId: 'a', at: T0 + 1_500 }) as unknown as CallEvent;
+    return [a.dial(0), a.answer(1_000), stray, a.agent(1_600), a.hangup(30_000)];
+  };
+
+  it("callRecords: { type: 'xstate.stop' } does not stop the call's actor (the call was lost, with no record and no anomaly)", () => {
+    const events = liveWith('xstate.stop');
+    const { records, anomalies } = run([...events, b.dial(0), b.hangup(20_000)]);
+    expect(anomalies).toEqual([]);
+    const recA = records.find((r) => r.callId === 'a');
+    expect(recA).toEqual(foldEvents(events));
+    expect(foldEvents(events).anomalies.map((x) => [x.kind, x.event])).toEqual([['unknownEvent', 'xstate.stop']]);
+    expect(classify(recA!).category).toBe('live');
+  });
+
+  it.each(['xstate.error.actor.x', 'xstate.init', 'xstate.after.messageDeadline.call.answered'])(
+    'callRecords: { type: %s } is folded as foldEvents folds it (it failed the machine, or was neither folded nor reported)',
+    (type) => {
+      const events = liveWith(type);
+      const { records, anomalies } = run(events);
+      expect(anomalies).toEqual([]);
+      expect(records).toEqual([foldEvents(events)]);
+    },
+  );
+
+  it('callRecords: an event with no type, or a type that is a number or null, is folded (it crashed XState: the call was dropped as machineError)', () => {
+    for (const events of [liveWith(undefined, true), liveWith(42), liveWith(null)]) {
+      const { records, anomalies } = run(events);
+      expect(anomalies).toEqual([]);
+      expect(records).toEqual([foldEvents(events)]);
+      expect(records[0]!.anomalies.map((x) => x.kind)).toEqual(['unknownEvent']);
+    }
+  });
+
+  it("runCall: { type: 'xstate.stop' } gives classify(foldEvents(events)) (it gave classified: undefined)", () => {
+    const events = liveWith('xstate.stop');
+    expect(runCall(events).classified).toEqual(classify(foldEvents(events)));
+  });
+
+  it('runCall: an event with no type gives classify(foldEvents(events)), and leaves no error thrown on a timer (it ended a Node host)', () => {
+    vi.useFakeTimers();
+    try {
+      const events = liveWith(undefined, true);
+      const { classified } = runCall(events);
+      // XState reports an actor's error with setTimeout(() => { throw err }) when no observer handles it.
+      expect(() => vi.runAllTimers()).not.toThrow();
+      expect(classified).toEqual(classify(foldEvents(events)));
+    } finally {
+      vi.clearAllTimers();
+      vi.useRealTimers();
+    }
+  });
+
+  it("runCall: a forged { type: 'xstate.after.messageDeadline.call.answered' } fires no messageDue (it did, at 1.1 s, for a message on time at 1.5 s)", () => {
+    const forged = { type: 'xstate.after.messageDeadline.call.answered', callId: 'a', at: T0 + 1_100 } as unknown as CallEvent;
+    const events = [a.dial(0), a.answer(1_000), forged, a.message(1_500), a.hangup(30_000)];
+    const { classified, deadlines } = runCall(events);
+    expect(deadlines).toEqual([]);
+    expect(classified).toEqual(classify(foldEvents(events)));
+  });
+});
+
+describe("callRecords: a dialler's event of type 'tick' (with a callId) is its call's unknown event, not the host's tick", () => {
+  it('5 h ahead, it is an unknownEvent on its call and moves no clock (it closed every call in flight at its 4 h age)', () => {
+    const a = call('a');
+    const b = call('b');
+    const stray = { type: 'tick', callId: 'a', at: T0 + 5 * 3_600_000 } as unknown as CallEvent;
+    const aEvents = [a.dial(0), a.answer(1_000), stray, a.agent(2_600), a.hangup(61_000)];
+    const { records, anomalies } = run([a.dial(0), b.dial(0), a.answer(1_000), stray, b.answer(2_000), b.agent(2_500), b.hangup(60_000), a.agent(2_600), a.hangup(61_000)]);
+    expect(anomalies).toEqual([]);
+    const byId = new Map(records.map((r) => [r.callId, r]));
+    expect(classify(byId.get('b')!).category).toBe('live');
+    expect(byId.get('b')!.hangupAt).toBe(T0 + 60_000);
+    expect(byId.get('a')).toEqual(foldEvents(aEvents));
+    expect(byId.get('a')!.anomalies.map((x) => [x.kind, x.event])).toEqual([['unknownEvent', 'tick']]);
+  });
+
+  it('for a call not in flight, it is an unknownCall; the host\'s tick (no callId) still moves the clock', () => {
+    const m = call('m');
+    const { anomalies, notices } = run([{ type: 'tick', callId: 'ghost', at: T0 + 1_000 } as unknown as CallEvent, m.dial(0), m.answer(1_000), { type: 'tick', at: T0 + 3_000 }]);
+    expect(anomalies.map((x) => [x.kind, x.callId, x.event])).toEqual([['unknownCall', 'ghost', 'tick']]);
+    expect(notices.map((n) => [n.callId, n.kind, n.lateByMs])).toEqual([['m', 'messageDue', 0]]);
   });
 });

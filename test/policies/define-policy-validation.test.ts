@@ -27,6 +27,15 @@ describe('definePolicy refuses values that would silently break rules, with a Po
     expect(definePolicy(ofcom2017, { ring: { minMs: 20_000, maxMs: 20_000 } }).ring).toMatchObject({ minMs: 20_000, maxMs: 20_000 }); // equal is allowed
   });
 
+  it('ring.minMs, ring.maxMs or message.deadlineMs over 2^31 − 1 ms: the call machine\'s timers would fire early (the timers and ticks variants disagreed)', () => {
+    const MAX = 2 ** 31 - 1;
+    expectPolicyError(ofcom2017, { ring: { maxMs: 30 * 86_400_000 } }, /ring\.maxMs should be at most 2147483647 ms/);
+    expectPolicyError(ofcom2017, { ring: { minMs: MAX + 1, maxMs: MAX + 1 } }, /ring\.minMs/);
+    expectPolicyError(ofcom2017, { message: { deadlineMs: MAX + 1 } }, /message\.deadlineMs/);
+    const longest = definePolicy(ofcom2017, { ring: { maxMs: MAX }, message: { deadlineMs: MAX } });
+    expect([longest.ring.maxMs, longest.message.deadlineMs]).toEqual([MAX, MAX]);
+  });
+
   it('ring.minRings that is not a whole number of rings (NaN, negative, 0, fractional, a string)', () => {
     for (const bad of [Number.NaN, -1, 0, 2.5, '4']) expectPolicyError(usTsr, json({ ring: { minRings: bad } }), /ring\.minRings/);
     expect(definePolicy(usTsr, { ring: { minRings: null } }).ring.minRings).toBeNull();

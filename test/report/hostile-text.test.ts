@@ -1,6 +1,7 @@
 /**
  * Hostile values from a CDR (markup, controls, bidirectional overrides) in the text and
- * HTML reports: shown as text, written out visibly, never acting on what is around them.
+ * HTML reports: shown as text, written out visibly, never acting on what is around them;
+ * and look-alike values (an invisible character, or the text of its escape) printed apart.
  */
 import { describe, expect, it } from 'vitest';
 import { formatReport, ofcom2017 } from 'dialguard';
@@ -45,5 +46,16 @@ describe('hostile values in the reports', () => {
       expect(tag.replace(/\s[a-zA-Z0-9:-]+="[^"]*"/g, ''), tag).toMatch(/^<[a-zA-Z0-9]+(\s+[a-zA-Z]+)?\s*\/?>$/);
     }
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('formatReport and the HTML pivot: a campaign with a zero-width space and one named by the text "\\u200b" are told apart', () => {
+    const b = createReportBuilder(ofcom2017);
+    b.add(callAt('1', T0, 'live', { campaignId: 'a\u200bb' })); // a, ZERO WIDTH SPACE, b
+    b.add(callAt('2', T0 + HOUR, 'live', { campaignId: 'a\\u200bb', to: '01134962000' })); // a, backslash, u, 2, 0, 0, b, b
+    const r = b.build();
+    const rows = formatReport(r).split('\n').filter((l) => l.startsWith('campaign '));
+    expect(rows.map((l) => l.split(/ {2,}/)[0]).sort()).toEqual(['campaign a\\\\u200bb', 'campaign a\\u200bb']);
+    const pivotHead = /<table class="pivot" id="acr-pivot"><thead>(.*?)<\/thead>/.exec(renderHtmlReport(r))![1]!;
+    expect([...pivotHead.matchAll(/<th class="num">([^<]*)<\/th>/g)].map((m) => m[1]).sort()).toEqual(['a\\\\u200bb', 'a\\u200bb']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { definePolicy, ofcom2017 } from '../../src/index.js';
+import { CALENDAR_RANGE } from '../../src/internals.js';
 import { addMonths, isoWeekOf } from '../../src/report/calendar.js';
 import { createReportBuilder, report, ReportInputError } from '../../src/report/index.js';
 import { callAt, DAY, HOUR, instantOf, MINUTE, T0 } from './helpers.js';
@@ -54,6 +55,23 @@ describe('report period (Section 1: 6 to 12 weeks)', () => {
   it('rejects a reversed or non-numeric period', () => {
     expect(() => report(calls, { from: T0, to: T0 })).toThrow(ReportInputError);
     expect(() => report(calls, { from: Number.NaN })).toThrow(/from should be epoch milliseconds/);
+  });
+
+  it('rejects a bound with no calendar day as a ReportInputError naming it (not a ValidationError about `at`)', () => {
+    const named = (options: { from?: number; to?: number }, bound: 'from' | 'to'): void => {
+      let error: unknown;
+      try {
+        report(calls, options);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ReportInputError);
+      expect((error as Error).message).toMatch(new RegExp(`^${bound} should be an instant from 0001-01-03 to 9999-12-30`));
+      expect((error as Error).message).not.toMatch(/\bat should be\b/);
+    };
+    named({ from: 0, to: 1e15 }, 'to'); // microseconds read as milliseconds: the year 33658
+    named({ from: -1e15 }, 'from');
+    named({ to: CALENDAR_RANGE.from }, 'to'); // exclusive: its last day would be before the calendar
   });
 
   it('an empty input has no period and zero counts', () => {

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { classify, formatReport, report } from '../../src/index.js';
 import { renderHtmlReport } from '../../src/html/render-report.js';
 import { DEFAULT_MISUSE_KINDS, FLAG_KIND_INFO } from '../../src/report/index.js';
+import { misuseAll } from '../../src/internals.js';
 import { answeredRecord } from '../support/records.js';
 import { callAt, DAY, HOUR, T0, WEEK } from './helpers.js';
 
@@ -48,13 +49,14 @@ describe('persistence: the pattern over the period investigated (Section 1)', ()
   });
 
   it('a period of one week is never "throughout": it takes at least two', () => {
-    const r = report([silentAt('s1', T0)], { from: MIDNIGHT, to: MIDNIGHT + DAY });
+    // Through the rules across calls, on which persistence rests too (too many CLIs, scanning).
+    const r = report(misuseAll([silentAt('s1', T0)]), { from: MIDNIGHT, to: MIDNIGHT + DAY });
     expect(r.persistence).toMatchObject({ weeks: 1, weeksWithMisuse: 1, throughout: false, pattern: 'oneWeek' });
     expect(formatReport(r)).toMatch(/^Pattern: one week \(misuse in the period's only week\)$/m);
   });
 
   it('the text and HTML reports say what the pattern means, and print "throughout" only when it holds', () => {
-    const r = report([silentAt('s1', T0)]);
+    const r = report(misuseAll([silentAt('s1', T0)]));
     const text = formatReport(r);
     expect(text).toMatch(/^Pattern: one week \(misuse in 1 of the \d+ weeks of the period\)$/m);
     expect(text).not.toMatch(/throughout \(/);

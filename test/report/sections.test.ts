@@ -104,9 +104,14 @@ describe('report: flags', () => {
     expect(row('campaign', 'spring', null).flags.tooManyClis).toBe(1);
     expect(row('callCentre', null, 'cebu').flags.tooManyClis).toBeUndefined();
     expect(row('campaignCallCentre', 'spring', 'cebu').flags.tooManyClis).toBeUndefined();
-    // The same through `scopeFlags`, from the calls alone.
+    // The same counts through `scopeFlags`, from the calls alone; but calls cannot show the
+    // rules across calls ran on them, so those are listed as not judged (give the updates).
     const scopeFlags = updates.flatMap((u) => u.raised.filter((f) => f.callId === null));
-    expect(report(updates.map((u) => u.call), { policy, scopeFlags })).toEqual(r);
+    const fromCalls = report(updates.map((u) => u.call), { policy, scopeFlags });
+    expect(fromCalls.scopes).toEqual(r.scopes);
+    expect(fromCalls.flags.map((f) => [f.kind, f.count, f.refs])).toEqual(r.flags.map((f) => [f.kind, f.count, f.refs]));
+    expect(r.coverage.rules).toEqual([]);
+    expect(fromCalls.coverage.rules.map((x) => [x.rule, x.notJudged])).toEqual([['acrAlert', 3], ['numberScanning', 3], ['repeatWithin72h', 3], ['tooManyClis', 3]]);
   });
 
   it('keeps a few example flags per kind, earliest first, whatever the input order', () => {
@@ -177,6 +182,7 @@ describe('report: AMD evidence (A2.24)', () => {
       falsePositives: 1,
       falseNegatives: 1,
       answerUnknown: 0,
+      undeterminedAnswered: 0,
       falsePositiveRate: 1,
       falseNegativeRate: 1,
       answeredCalls: 5,

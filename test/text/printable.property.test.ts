@@ -1,12 +1,13 @@
 /**
  * `printable`: what a person sees of a value from the data. Nothing in its output acts on a
- * terminal; without a backslash in the value, the output reads back to the value exactly
- * (nothing is lost or merged); a cut keeps within the length and never splits an escape or
- * a surrogate pair.
+ * terminal; the output reads back to the value exactly, backslashes included (nothing is
+ * lost or merged: two values never print alike); a cut keeps within the length and never
+ * splits an escape or a surrogate pair. `printableMessage`: the same for a message built
+ * from printable values, whose backslashes it leaves alone.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clipPrintable, printable } from '../../src/internals.js';
+import { clipPrintable, printable, printableMessage } from '../../src/internals.js';
 
 /** What must never reach a terminal: controls, separators, bidi formatting, lone surrogates. */
 const ACTS =
@@ -17,15 +18,15 @@ const INVISIBLE = /\p{Cf}/u;
 const FORMAT_CHARS = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\u2061', '\u2064', '\u206a', '\u206f', '\u0600', '\ufff9', '\u{E0001}', '\u{E0041}', '\u{E007F}', '\u{1D173}'];
 
 const readBack = (text: string): string =>
-  text.replace(/\\u([0-9a-f]{4})|\\([nrt])/g, (_, hex: string | undefined, c: string | undefined) =>
-    hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c!]!,
+  text.replace(/\\u([0-9a-f]{4})|\\([nrt\\])/g, (_, hex: string | undefined, c: string | undefined) =>
+    hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : ({ n: '\n', r: '\r', t: '\t', '\\': '\\' } as Record<string, string>)[c!]!,
   );
 
 /** Strings rich in what must be escaped. */
 const hostile = fc.array(
   fc.oneof(
     fc.string({ unit: 'binary', maxLength: 6 }),
-    fc.constantFrom('\u001b[31m', '\u001b]0;title\u0007', '\u009b', '\n', '\r\n', '\t', '\u2028', '\u202e', '\u2066', '\ud800', '\udc00', '\ud83d\ude00', '\u007f', '\u0000', ...FORMAT_CHARS),
+    fc.constantFrom('\\', '\\u200b', '\\n', '\\\\', '\u001b[31m', '\u001b]0;title\u0007', '\u009b', '\n', '\r\n', '\t', '\u2028', '\u202e', '\u2066', '\ud800', '\udc00', '\ud83d\ude00', '\u007f', '\u0000', ...FORMAT_CHARS),
   ),
   { maxLength: 12 },
 ).map((parts) => parts.join(''));
@@ -60,17 +61,41 @@ describe('printable', () => {
     expect(printable('\u0627\u200c\u0628 \ud83d\udc4d\ud83c\udffd')).toBe('\u0627\\u200c\u0628 \ud83d\udc4d\ud83c\udffd'); // letters and emoji stay; the joiner shows
   });
 
-  it('reads back to the value when it has no backslash: distinct values stay distinct', () => {
+  it('reads back to the value, backslashes included: distinct values stay distinct', () => {
     fc.assert(
-      fc.property(hostile.filter((s) => !s.includes('\\')), (s) => {
+      fc.property(hostile, (s) => {
         expect(readBack(printable(s))).toBe(s);
+      }),
+    );
+  });
+
+  it('writes a backslash as \\\\, so the text of an escape never prints like the character it names', () => {
+    const hidden = 'a\u200bb'; // a, ZERO WIDTH SPACE, b
+    const literal = 'a\\u200bb'; // a, backslash, u, 2, 0, 0, b, b
+    expect(printable(hidden)).toBe('a\\u200bb');
+    expect(printable(literal)).toBe('a\\\\u200bb');
+    expect(printable('C:\\calls\\new.csv')).toBe('C:\\\\calls\\\\new.csv');
+    expect(printable('\\\u001b')).toBe('\\\\\\u001b');
+    expect(printable('ab\\\\', 4)).toBe('ab\u2026'); // never half of a \\
+    expect(printable('a\\bc', 4)).toBe('a\\\\\u2026');
+  });
+
+  it('printableMessage: escapes what acts as printable does, but leaves backslashes, so escapes already written are not written twice', () => {
+    const message = `received ${printable('a\u200b\\b')} and ${JSON.stringify('x\u001by')}\n`;
+    expect(message).toBe('received a\\u200b\\\\b and "x\\u001by"\n');
+    expect(printableMessage(message)).toBe('received a\\u200b\\\\b and "x\\u001by"\\n');
+    fc.assert(
+      fc.property(hostile, (s) => {
+        expect(ACTS.exec(printableMessage(s))).toBeNull();
+        expect(INVISIBLE.exec(printableMessage(s))).toBeNull();
+        expect(printableMessage(printable(s))).toBe(printable(s));
       }),
     );
   });
 
   it('cuts to the length on whole escapes and code points, marking the cut with …', () => {
     fc.assert(
-      fc.property(hostile.filter((s) => !s.includes('\\')), fc.integer({ min: 1, max: 40 }), (s, n) => {
+      fc.property(hostile, fc.integer({ min: 1, max: 40 }), (s, n) => {
         const full = printable(s);
         const cut = printable(s, n);
         expect(cut.length).toBeLessThanOrEqual(n);
@@ -82,7 +107,7 @@ describe('printable', () => {
         expect(cut.endsWith('\u2026')).toBe(true);
         const kept = cut.slice(0, -1);
         expect(full.startsWith(kept)).toBe(true);
-        expect(kept).not.toMatch(/\\(u[0-9a-f]{0,3})?$/); // no half escape
+        expect(kept.replace(/\\\\/g, '')).not.toMatch(/\\(u[0-9a-f]{0,3})?$/); // no half escape (a whole \\\\ aside)
         expect(kept).not.toMatch(/[\ud800-\udbff]$/); // no half surrogate pair
         expect(readBack(kept)).toBe(s.slice(0, readBack(kept).length)); // a prefix of the value
       }),

@@ -38,7 +38,7 @@ const MAX_FORMED_OPTIONAL = 8;
 
 /**
  * A `UsageError` of several lines (a heading, then one problem a line): the command prints
- * each line escaped on its own (`printable`), so the list reads as a list and a value
+ * each line escaped on its own (`printableMessage`), so the list reads as a list and a value
  * quoted in a problem still cannot start a line.
  */
 export class UsageLinesError extends UsageError {

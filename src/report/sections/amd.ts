@@ -26,6 +26,13 @@ export interface AmdCounts {
   falseNegatives: number;
   /** Of the calls with AMD on, those whose answer the file could not show (answer time unknown, category `undetermined`): neither answered nor not. */
   answerUnknown: number;
+  /**
+   * Calls (AMD on or not) whose category is `undetermined` but whose records show an answer
+   * (an answer time): counted in `answeredCalls`. An undetermined call whose records show
+   * none — they stop while it rang, or the answer time is unknown — is not. Data stored
+   * before this field existed reads it as 0.
+   */
+  undeterminedAnswered: number;
 }
 
 /** AMD evidence (A2.24): how often it erred, by the later dispositions. */
@@ -34,7 +41,11 @@ export interface AmdEvidence extends Readonly<AmdCounts> {
   readonly falsePositiveRate: number | null;
   /** falseNegatives / checkedHuman; `null` when none was checked. */
   readonly falseNegativeRate: number | null;
-  /** Answered calls (all, with or without AMD), and those a machine answered. */
+  /**
+   * Answered calls (all, with or without AMD): every call of a category that shows an
+   * answer (not `unconnected`, not `undetermined`), and the undetermined calls whose
+   * records show one (`undeterminedAnswered`); and those a machine answered.
+   */
   readonly answeredCalls: number;
   readonly machineAnswered: number;
   /** machineAnswered / answeredCalls; `null` when none was answered. */
@@ -53,20 +64,23 @@ export const AMD_FIELDS = [
   'falsePositives',
   'falseNegatives',
   'answerUnknown',
+  'undeterminedAnswered',
 ] as const satisfies readonly (keyof AmdCounts)[];
 
 /** Zeroed AMD evidence counters (A2.24). */
 export function emptyAmdCounts(): AmdCounts {
-  return { calls: 0, answered: 0, verdictHuman: 0, verdictMachine: 0, verdictUnknown: 0, checkedHuman: 0, checkedMachine: 0, falsePositives: 0, falseNegatives: 0, answerUnknown: 0 };
+  return { calls: 0, answered: 0, verdictHuman: 0, verdictMachine: 0, verdictUnknown: 0, checkedHuman: 0, checkedMachine: 0, falsePositives: 0, falseNegatives: 0, answerUnknown: 0, undeterminedAnswered: 0 };
 }
 
 /**
  * Adds one call's AMD evidence (A2.24) into `v` at `at` (`AMD_FIELDS` order): AMD on and
  * answered (by its answer time or, where the file could not show one, by its `category`;
  * neither shown: `answerUnknown`); the verdict; and whether a later disposition confirms it
- * (false positives, A1.6; false negatives, A3.5).
+ * (false positives, A1.6; false negatives, A3.5). Any undetermined call whose records show
+ * an answer counts in `undeterminedAnswered`.
  */
 export function countAmd(r: CallRecord, category: CallCategory, v: Float64Array, at: number): void {
+  if (category === 'undetermined' && r.answerAt !== null) v[at + 10]! += 1;
   if (r.amd) {
     v[at]! += 1;
     if (r.answerAt !== null) v[at + 1]! += 1;
@@ -98,10 +112,13 @@ export function amdCountsAt(v: ArrayLike<number>, at: number): AmdCounts {
   return out;
 }
 
-/** The AMD evidence of a scope (A2.24): the counts, their error rates, and the machine share of answered calls. */
+/**
+ * The AMD evidence of a scope (A2.24): the counts, their error rates, and the machine share
+ * of answered calls — an undetermined call counted answered only when its records show it.
+ */
 export function amdEvidence(a: AmdCounts, c: Readonly<CallCounts>): AmdEvidence {
   const cats = categories(c);
-  const answeredCalls = cats.calls - cats.unconnected;
+  const answeredCalls = cats.calls - cats.unconnected - cats.undetermined + a.undeterminedAnswered;
   return {
     ...a,
     falsePositiveRate: share(a.falsePositives, a.checkedMachine),

@@ -8,7 +8,7 @@ export interface CategoryCounts {
   readonly silent: number;
   readonly answerMachine: number;
   readonly unconnected: number;
-  /** Answered calls whose records cannot show live, abandoned or silent: excluded from x and y. */
+  /** Calls whose records cannot show live, abandoned or silent (nor, for some, whether they were answered): excluded from x and y. */
   readonly undetermined: number;
 }
 

@@ -1,6 +1,7 @@
 import { abandonedCallRule } from '../../rules/abandoned-call/index.js';
 import { barredRule } from '../../rules/barred/index.js';
-import { UNDETERMINED_REASON, type NotJudged, type RuleInfo } from '../../rules/rule.js';
+import { CROSS_CALL_RULES } from '../../rules/index.js';
+import { notJudged, UNDETERMINED_REASON, type NotJudged, type RuleInfo } from '../../rules/rule.js';
 import { silentCallRule } from '../../rules/silent-call/index.js';
 import { inPeriod, type ReportPeriod } from './period.js';
 
@@ -61,6 +62,26 @@ export interface ReportCoverage {
    * written by an earlier version (the text and HTML then list `NOT_JUDGED_FROM_RECORDS`).
    */
   readonly notJudgedFromRecords?: readonly RecordsCannotJudge[];
+}
+
+/**
+ * Why the rules across calls (`CROSS_CALL_RULES`: A2.9, A1.21, A1.35, A3.4) are not judged
+ * on a call given to the report without them: `ReportBuilder.add` (not `addUpdate`),
+ * `audit` with `misuse: false`, or `report` of calls rather than misuse's updates.
+ */
+export const CROSS_CALL_NOT_RUN = 'the report was given these calls without the rules across calls (audit with misuse: false, or calls rather than misuse\u2019s updates)';
+
+/** Each rule across calls, not judged for `CROSS_CALL_NOT_RUN`. */
+const NOT_RUN: readonly NotJudged[] = /* @__PURE__ */ (() => CROSS_CALL_RULES.map((r) => notJudged(r, CROSS_CALL_NOT_RUN)))();
+const CROSS_CALL_IDS: ReadonlySet<string> = /* @__PURE__ */ (() => new Set(CROSS_CALL_RULES.map((r) => r.id)))();
+
+/**
+ * The rules not judged on a call the rules across calls did not run on: its own list, each
+ * rule across calls in it replaced by `CROSS_CALL_NOT_RUN` (so no rule counts twice on it).
+ */
+export function withCrossCallNotRun(list: readonly NotJudged[] | undefined): readonly NotJudged[] {
+  if (list === undefined || list.length === 0) return NOT_RUN;
+  return [...list.filter((n) => !CROSS_CALL_IDS.has(n.rule)), ...NOT_RUN];
 }
 
 /** Counts the rules not judged per day, rule and reason (memory: days × rules × reasons). */

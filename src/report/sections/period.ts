@@ -1,4 +1,4 @@
-import { zonedDay } from '../../time/zoned-day.js';
+import { hasCalendarDay, zonedDay } from '../../time/zoned-day.js';
 import { addDays, dayOfDate, daysBetween } from '../calendar.js';
 import { ReportInputError } from '../report-input-error.js';
 
@@ -39,7 +39,9 @@ export interface PeriodInput {
  * The report's period (Section 1): whole local days (A3.3). `from` widens to its local
  * midnight, `to` (exclusive) to the next; by default the `persistenceWeeks` ending with the
  * newest call's day.
- * @throws ReportInputError for a bound that is not a number, or `from` not before `to`.
+ * @throws ReportInputError for a bound that is not a number or has no calendar day
+ *   (`hasCalendarDay`: a microsecond timestamp read as milliseconds, say), or `from` not
+ *   before `to`.
  */
 export function resolvePeriod(input: PeriodInput): ReportPeriod {
   const zone = input.timeZone;
@@ -47,6 +49,8 @@ export function resolvePeriod(input: PeriodInput): ReportPeriod {
   const given = input.from !== undefined || input.to !== undefined;
   for (const [name, v] of [['from', input.from], ['to', input.to]] as const) {
     if (v !== undefined && !Number.isFinite(v)) throw new ReportInputError(`${name} should be epoch milliseconds; received ${v}`);
+    // `to` is exclusive: its period ends on the day of the instant before it.
+    if (v !== undefined && !hasCalendarDay(name === 'to' ? v - 1 : v)) throw new ReportInputError(`${name} should be an instant from 0001-01-03 to 9999-12-30 (UTC), epoch milliseconds; received ${v}`);
   }
   if (input.from !== undefined && input.to !== undefined && input.from >= input.to) {
     throw new ReportInputError(`the period should start before it ends; received from ${input.from}, to ${input.to}`);

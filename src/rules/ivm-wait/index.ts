@@ -1,6 +1,6 @@
 import { flag, type Flag } from '../../flags.js';
 import type { Policy } from '../../policy/policy.js';
-import { hungUpAtUnreadableTime, observedUntil, type CallRecord } from '../../record.js';
+import { observedUntil, type CallRecord } from '../../record.js';
 import { isUnknown, missingFacts, notJudged, type CallRule } from '../rule.js';
 
 /**
@@ -107,15 +107,14 @@ function waitFlags(record: CallRecord, policy: Policy, from: number, waitMs: num
  * How long a recipient who asked for an agent (A1.28) had waited by the last moment the
  * records saw the call going, when they show no end of the wait: no agent after the request and no
  * hang-up time. That moment is the call's last event, or the moment the host closed it
- * (`observedUntil`) — unless it did hang up at a time that could not be read (who hung up
- * is known, or an `invalidTime` hang-up anomaly): then its last event. The wait was at least
- * this long. `null` when no agent was requested, or the wait ended (`ivmWaitMs` measures it).
+ * (`observedUntil`; the close is not read when the call did hang up at a time that could
+ * not be read: who hung up is known, or an `invalidTime` hang-up anomaly). The wait was at
+ * least this long. `null` when no agent was requested, or the wait ended (`ivmWaitMs` measures it).
  */
 export function ivmWaitSeenMs(record: CallRecord): number | null {
   const from = record.ivmAgentRequestedAt;
   if (from === null || ivmWaitMs(record) !== null) return null;
-  const hungUp = record.hangupBy !== null || hungUpAtUnreadableTime(record);
-  return Math.max(0, (hungUp ? record.lastEventAt : observedUntil(record)) - from);
+  return Math.max(0, observedUntil(record) - from);
 }
 
 /** Why the IVM wait (A1.28–A1.31) is not judged on a call whose records show no end of the wait, and stop within the limit. */

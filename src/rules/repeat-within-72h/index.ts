@@ -58,6 +58,19 @@ export function inRepeatWindow(previousAt: number, at: number, policy: Policy): 
   return gap >= 0 && gap < policy.repeat.windowMs;
 }
 
+/**
+ * The pre-dial guard's side of `inRepeatWindow` (A2.9): `true` when a dial not yet placed,
+ * at `at`, would fall in the repeat window of a misuse call already dialled at `previousAt`.
+ * That call has been dialled, so the new dial comes after it whatever the clocks say: `at`
+ * is less than `policy.repeat.windowMs` (72 h) after `previousAt`, or before it (the host's
+ * clock behind the switch's that stamped the record). Exactly 72:00:00.000 later is
+ * allowed, as `inRepeatWindow` says; a 0 window (US, Canada) holds nothing.
+ */
+export function beforeRepeatWindowEnds(previousAt: number, at: number, policy: Policy): boolean {
+  const windowMs = policy.repeat.windowMs;
+  return windowMs > 0 && at - previousAt < windowMs;
+}
+
 /** Rule information for reports (A2.9): the flag is raised by the misuse rules. */
 export const repeatRule = /* @__PURE__ */ ruleInfo<'repeatWithin72h'>('repeatWithin72h', '72 h repeat after misuse', [REPEAT_REF, 'A2.8', 'A2.10'], { repeatWithin72h: { ref: REPEAT_REF, title: 'silent or abandoned repeat within 72 h, no guaranteed agent' } });
 
@@ -130,13 +143,13 @@ export interface RepeatUnknownReason {
 
 /**
  * A2.9 for the pre-dial guard (prevention) after an undetermined call: a dial at `at`
- * without a guaranteed agent, in the repeat window of the latest answered call to the
- * number whose category is undetermined (`previousUndetermined`), is refused until that
- * call's dial + the window — the guard's side of `repeatAfterUndetermined`, whatever the
- * redial would become.
+ * without a guaranteed agent, in the repeat window of the newest answered call to the
+ * number whose category is undetermined (`previousUndetermined`, dialled before or after
+ * `at`: `beforeRepeatWindowEnds`), is refused until that call's dial + the window — the
+ * guard's side of `repeatAfterUndetermined`, whatever the redial would become.
  */
 export function repeatUnknownReason(previousUndetermined: HeldCall | null, at: number, agentGuaranteed: boolean, policy: Policy): RepeatUnknownReason | null {
-  if (previousUndetermined === null || agentGuaranteed || !inRepeatWindow(previousUndetermined.at, at, policy)) return null;
+  if (previousUndetermined === null || agentGuaranteed || !beforeRepeatWindowEnds(previousUndetermined.at, at, policy)) return null;
   const windowMs = policy.repeat.windowMs;
   return {
     kind: 'repeatAfterUndetermined',
@@ -162,11 +175,12 @@ export function repeatNotHeld(record: CallRecord, category: CallCategory, covere
 
 /**
  * A2.9 for the pre-dial guard (prevention): a dial at `at` without a guaranteed agent, in
- * the repeat window of the latest silent or abandoned call to the number (`previous`), is
- * refused until that call's dial + the window, whatever the redial would become.
+ * the repeat window of the newest silent or abandoned call to the number (`previous`,
+ * dialled before or after `at`: `beforeRepeatWindowEnds`), is refused until that call's
+ * dial + the window, whatever the redial would become.
  */
 export function repeatReason(previous: MisuseCallRef | null, at: number, agentGuaranteed: boolean, policy: Policy): RepeatReason | null {
-  if (previous === null || agentGuaranteed || !inRepeatWindow(previous.at, at, policy)) return null;
+  if (previous === null || agentGuaranteed || !beforeRepeatWindowEnds(previous.at, at, policy)) return null;
   const windowMs = policy.repeat.windowMs;
   return {
     kind: 'repeatWithin72h',

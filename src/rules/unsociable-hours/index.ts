@@ -41,14 +41,17 @@ export type CallingHoursReason =
 /**
  * A2.11 for the guard: `null` when a call at `at` to a recipient in `zone` is inside the
  * calling window; otherwise the refusal — `unsociableHours` with `until` the next allowed
- * moment (`nextCallingMoment`), or `unknownZone`.
+ * moment (`nextCallingMoment`), or `unknownZone`. A new object each time, sharing nothing
+ * with the policy.
  */
 export function callingHoursReason(at: number, zone: string, policy: Policy): CallingHoursReason | null {
   const place = callingWindowAt(at, zone, policy);
   if (place === null) return { kind: 'unknownZone', ref: UNSOCIABLE_HOURS_REF, detail: { zone } };
   if (place.open) return null;
   const until = nextCallingMoment(at, zone, policy.callingHours);
-  const detail = { localTime: place.localTime, weekday: place.weekday, zone, window: place.window };
+  // The window copied: a refusal is the host's to keep or change, the policy's window is not.
+  const window = place.window === null ? null : { start: place.window.start, end: place.window.end };
+  const detail = { localTime: place.localTime, weekday: place.weekday, zone, window };
   return until === null ? { kind: 'unsociableHours', ref: UNSOCIABLE_HOURS_REF, detail } : { kind: 'unsociableHours', ref: UNSOCIABLE_HOURS_REF, until, detail };
 }
 

@@ -1,6 +1,6 @@
 import type { CallingWindow } from '../../policy/policy.js';
 import { clockMinutes, inCallingWindow } from './calling-window.js';
-import { localMinuteOfDay, localTime, zonedDay, type ZonedDay } from '../../time/zoned-day.js';
+import { hasCalendarDay, localMinuteOfDay, localTime, zonedDay, type ZonedDay } from '../../time/zoned-day.js';
 
 /** The wall clock of `at` in `zone`, as if it were UTC (whole seconds). */
 function wallMs(at: number, zone: string): number {
@@ -68,10 +68,11 @@ const MAX_MEMO = 4096;
  * on the same day, that is `at + 1`. Days whose window is `null` are skipped; a window's start
  * that the clocks skip (going forward) opens at the first instant after the gap; on the day
  * they go back, a start in the repeated hour is its first occurrence. `null` when none of
- * the next eight local days has an open window. On a 24-hour day every closed moment
+ * the next eight local days has an open window, or the calendar range ends first (no day
+ * after 9999-12-30 UTC, `CALENDAR_RANGE`). On a 24-hour day every closed moment
  * before the window (or after it, or on a day without one) has the same answer, so it is
  * remembered per zone, date and part of the day: a dialler refused at night costs one lookup.
- * @throws PolicyError for an unknown zone.
+ * @throws PolicyError for an unknown zone; ValidationError for an `at` with no calendar day (`hasCalendarDay`).
  */
 export function nextCallingMoment(at: number, zone: string, hours: readonly (CallingWindow | null)[]): number | null {
   const day = zonedDay(at, zone);
@@ -128,6 +129,7 @@ function search(at: number, today: ZonedDay, zone: string, hours: readonly (Call
       const first = Math.min(opens, reopens);
       if (first !== Infinity) return first;
     }
+    if (!hasCalendarDay(day.end)) return null; // the calendar range ends: no next day to search
     day = zonedDay(day.end, zone);
   }
   return null;
